@@ -1,0 +1,89 @@
+// The one place that reads the environment. Everything else receives a typed Config.
+import { z } from 'zod';
+
+const MANIFEST_HINT = 'create the app from manifest.json at https://api.slack.com/apps (see README, "Connect to a real workspace")';
+
+const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({ error: `SLACK_BOT_TOKEN is missing: the Bot User OAuth Token (xoxb-…) from OAuth & Permissions; ${MANIFEST_HINT}` })
+    .regex(/^xoxb-/, 'SLACK_BOT_TOKEN must start with "xoxb-" (the Bot User OAuth Token, not a user or app token)'),
+  SLACK_APP_TOKEN: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().regex(/^xapp-/, 'SLACK_APP_TOKEN must start with "xapp-" (an app-level token with connections:write, from Basic Information)').optional(),
+  ),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_API_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ error: 'SLACK_API_URL must be a URL such as http://127.0.0.1:3001/api/' }).optional()),
+  PORT: z.coerce.number({ error: 'PORT must be a number' }).int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// (leave it unset to use the embedded database)').optional(),
+  ),
+  DATA_DIR: z.string().default('./data'),
+  PROGRAM_FILE: optionalText,
+  CHART_RENDERER: z.enum(['local', 'quickchart'], { error: 'CHART_RENDERER must be "local" or "quickchart"' }).default('local'),
+  QUICKCHART_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ error: 'QUICKCHART_URL must be a URL such as https://quickchart.example.gov' }).optional()),
+  SCHEDULER: z.enum(['on', 'off'], { error: 'SCHEDULER must be "on" or "off"' }).default('on'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export interface Config {
+  slack: {
+    botToken: string;
+    appToken?: string;
+    signingSecret?: string;
+    apiUrl?: string;
+    mode: 'socket' | 'http';
+    port: number;
+  };
+  database: { url?: string; dataDir: string };
+  programFile?: string;
+  charts: { renderer: 'local' | 'quickchart'; quickchartUrl?: string };
+  scheduler: boolean;
+  log: { format: 'json' | 'pretty'; level: 'debug' | 'info' | 'warn' | 'error' };
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+/** Parse the environment once. Returns every problem at once, each as one human sentence. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => i.message) };
+  const e = parsed.data;
+  const mode = e.SLACK_APP_TOKEN ? 'socket' : 'http';
+  if (mode === 'http' && !e.SLACK_SIGNING_SECRET) {
+    return {
+      ok: false,
+      errors: [
+        `Set SLACK_APP_TOKEN (xapp-…, Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode, from Basic Information → App Credentials); ${MANIFEST_HINT}`,
+      ],
+    };
+  }
+  return {
+    ok: true,
+    config: {
+      slack: {
+        botToken: e.SLACK_BOT_TOKEN,
+        appToken: e.SLACK_APP_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        apiUrl: e.SLACK_API_URL,
+        mode,
+        port: e.PORT,
+      },
+      database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
+      programFile: e.PROGRAM_FILE,
+      charts: { renderer: e.CHART_RENDERER, quickchartUrl: e.QUICKCHART_URL },
+      scheduler: e.SCHEDULER === 'on',
+      log: { format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'), level: e.LOG_LEVEL },
+    },
+  };
+}
+
+/** Database settings alone, for CLI commands that never talk to Slack. */
+export function parseDatabaseConfig(env: Record<string, string | undefined>): Config['database'] {
+  const url = env.DATABASE_URL === '' ? undefined : env.DATABASE_URL;
+  return { url, dataDir: env.DATA_DIR ?? './data' };
+}

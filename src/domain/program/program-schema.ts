@@ -1,0 +1,111 @@
+// The program file's shape (YAML or CSV), validated with zod. Pure: parsing text is the caller's job.
+import { z } from 'zod';
+
+const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U04ABCDEF');
+const slackChannelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C04ABCDEF');
+const key = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'must be a short key: letters, digits, _ or -, starting with a letter');
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "09:00"');
+const isoDate = z.union([z.string(), z.date()]).transform((v, ctx) => {
+  const s = v instanceof Date ? v.toISOString().slice(0, 10) : v;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) ctx.addIssue({ code: 'custom', message: 'must be a date such as 2026-12-25' });
+  return s;
+});
+const periodKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, 'must be a period such as 2026-01 or 2026-Q1');
+const finite = z.number({ error: 'must be a number' }).finite();
+
+export const targetSchema = z.object({ from: periodKey, value: finite });
+
+export const metricSchema = z
+  .object({
+    key,
+    name: z.string().min(1).max(120),
+    unit: z.string().max(20).default(''),
+    description: z.string().max(1000).default(''),
+    polarity: z.enum(['higher_is_better', 'lower_is_better', 'within_band'], {
+      error: 'must be higher_is_better, lower_is_better or within_band',
+    }),
+    target: finite.optional(),
+    targets: z.array(targetSchema).optional(),
+    tolerance: finite.min(0, 'must be zero or more').default(0),
+    frequency: z.enum(['monthly', 'quarterly'], { error: 'must be monthly or quarterly' }).default('monthly'),
+    decimals: z.number().int().min(0).max(4).default(0),
+    min: finite.optional(),
+    max: finite.optional(),
+    ytd: z.enum(['mean', 'sum', 'last'], { error: 'must be mean, sum or last' }).default('mean'),
+    priority: z.string().max(120).optional(),
+    goal: z.string().max(200).optional(),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    if (m.target !== undefined && m.targets !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['targets'], message: 'give either target or targets, not both' });
+    }
+    if (m.min !== undefined && m.max !== undefined && m.min > m.max) {
+      ctx.addIssue({ code: 'custom', path: ['min'], message: `min (${m.min}) is above max (${m.max})` });
+    }
+  });
+
+export const departmentSchema = z
+  .object({
+    key,
+    name: z.string().min(1).max(80),
+    channel: slackChannelId.optional(),
+    due_rule: z.string().optional(),
+    metrics: z.array(metricSchema).default([]),
+  })
+  .strict();
+
+export const personSchema = z
+  .object({
+    slack_id: slackUserId,
+    name: z.string().min(1).max(80),
+    email: z.email().optional(),
+    // "admin", "chair", "liaison:DPW", "head:DPW"
+    roles: z.array(z.string().regex(/^(admin|chair|(liaison|head):[A-Za-z][A-Za-z0-9_-]*)$/, 'must be admin, chair, liaison:<DEPT> or head:<DEPT>')).default([]),
+  })
+  .strict();
+
+export const meetingSeriesSchema = z
+  .object({
+    key,
+    name: z.string().min(1).max(80),
+    channel: slackChannelId,
+    chair: slackUserId,
+    recurrence: z.string().min(1),
+    rotation: z.array(z.array(key).min(1, 'a meeting needs at least one department').max(3, 'a roundtable takes one to three departments')).min(1),
+    packet_lead_hours: z.number().int().min(1).max(240).default(48),
+  })
+  .strict();
+
+export const programFileSchema = z
+  .object({
+    program: z
+      .object({
+        name: z.string().min(1).max(120),
+        timezone: z.string().min(1),
+        working_hours: z.object({ start: localTime, end: localTime }).strict().default({ start: '09:00', end: '17:00' }),
+        holidays: z.array(isoDate).default([]),
+        due_rule: z.string().default('5 business days after period end'),
+        reminders: z
+          .object({
+            days_before: z.number().int().min(0).max(10).default(2),
+            overdue_every: z.number().int().min(1).max(10).default(2),
+            escalate_after: z.number().int().min(1).max(30).default(3),
+            max_overdue: z.number().int().min(0).max(20).default(5),
+            send_time: localTime.default('10:00'),
+          })
+          .strict()
+          .default({ days_before: 2, overdue_every: 2, escalate_after: 3, max_overdue: 5, send_time: '10:00' }),
+        agenda_visibility: z.enum(['read_only', 'chairs_only']).default('read_only'),
+      })
+      .strict(),
+    people: z.array(personSchema).default([]),
+    departments: z.array(departmentSchema).min(1, 'a program needs at least one department'),
+    meetings: z.array(meetingSeriesSchema).default([]),
+    /** Optional CSV of past values, relative to the program file. */
+    history: z.string().optional(),
+  })
+  .strict();
+
+export type ProgramFile = z.infer<typeof programFileSchema>;
+export type MetricSpec = z.infer<typeof metricSchema>;

@@ -1,0 +1,50 @@
+// Loads a program file (YAML, or a CSV metric sheet) plus its optional history CSV.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { readYamlProgram, type ReadResult } from './read-yaml-program.js';
+import { parseCsvRows, validateRows } from './read-csv.js';
+import { historyRowSchema, HISTORY_COLUMNS, metricRowSchema, METRIC_SHEET_COLUMNS, type HistoryRow, type MetricRow } from '../../domain/program/csv-rows.js';
+import type { ProgramFile } from '../../domain/program/program-schema.js';
+
+export type LoadedProgram =
+  | { kind: 'program'; program: ProgramFile; history: HistoryRow[] }
+  | { kind: 'metric_sheet'; rows: MetricRow[] };
+
+async function readText(file: string): Promise<ReadResult<string>> {
+  try {
+    return { ok: true, value: await readFile(file, 'utf8') };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { ok: false, errors: [`${file}: ${code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? 'unknown error'})`}`] };
+  }
+}
+
+export async function loadHistoryCsv(file: string): Promise<ReadResult<HistoryRow[]>> {
+  const text = await readText(file);
+  if (!text.ok) return text;
+  const rows = parseCsvRows(text.value, file, HISTORY_COLUMNS);
+  if (!rows.ok) return rows;
+  const valid = validateRows(rows.value, historyRowSchema, file);
+  return valid.ok ? { ok: true, value: valid.value.map((r) => r.value) } : valid;
+}
+
+export async function loadProgramFile(file: string): Promise<ReadResult<LoadedProgram>> {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.csv') {
+    const text = await readText(file);
+    if (!text.ok) return text;
+    const rows = parseCsvRows(text.value, file, METRIC_SHEET_COLUMNS);
+    if (!rows.ok) return rows;
+    const valid = validateRows(rows.value, metricRowSchema, file);
+    return valid.ok ? { ok: true, value: { kind: 'metric_sheet', rows: valid.value.map((r) => r.value) } } : valid;
+  }
+  if (ext !== '.yaml' && ext !== '.yml') return { ok: false, errors: [`${file}: expected a .yaml, .yml or .csv file`] };
+  const text = await readText(file);
+  if (!text.ok) return text;
+  const program = readYamlProgram(text.value, file);
+  if (!program.ok) return program;
+  if (!program.value.history) return { ok: true, value: { kind: 'program', program: program.value, history: [] } };
+  const history = await loadHistoryCsv(path.resolve(path.dirname(file), program.value.history));
+  if (!history.ok) return history;
+  return { ok: true, value: { kind: 'program', program: program.value, history: history.value } };
+}

@@ -1,0 +1,58 @@
+// Departments, metrics and dated targets, upserted by key. Things missing from the file are
+// deactivated, never deleted: their history stays.
+import type { Db } from '../../infra/db-types.js';
+import type { ProgramFile, MetricSpec } from '../../domain/program/program-schema.js';
+import { count, type ImportSummary } from './import-summary.js';
+
+type DepartmentSpec = ProgramFile['departments'][number];
+
+function metricData(m: MetricSpec, sortOrder: number) {
+  return {
+    name: m.name, unit: m.unit, description: m.description, polarity: m.polarity, tolerance: m.tolerance,
+    frequency: m.frequency, decimals: m.decimals, minValue: m.min ?? null, maxValue: m.max ?? null,
+    ytdAggregation: m.ytd, priority: m.priority ?? null, goal: m.goal ?? null, sortOrder, active: true,
+  };
+}
+
+function differs<T extends object>(current: T, next: Partial<T>): boolean {
+  return Object.entries(next).some(([k, v]) => current[k as keyof T] !== v);
+}
+
+export async function importDepartment(db: Db, spec: DepartmentSpec, defaultDueRule: string, summary: ImportSummary, firstPeriod: string) {
+  const data = { name: spec.name, channelId: spec.channel ?? null, dueRule: spec.due_rule ?? defaultDueRule, active: true };
+  const existing = await db.department.findUnique({ where: { key: spec.key } });
+  const dept = existing ?? (await db.department.create({ data: { key: spec.key, ...data } }));
+  if (!existing) count(summary, 'created', 'departments');
+  else if (differs(existing, data)) {
+    await db.department.update({ where: { id: existing.id }, data });
+    count(summary, 'updated', 'departments');
+  }
+  const metrics = await db.metric.findMany({ where: { departmentId: dept.id }, include: { targets: true } });
+  for (const [i, m] of spec.metrics.entries()) {
+    const current = metrics.find((x) => x.key === m.key);
+    const next = metricData(m, i);
+    const metric = current ?? (await db.metric.create({ data: { departmentId: dept.id, key: m.key, ...next } }));
+    if (!current) count(summary, 'created', 'metrics');
+    else if (differs(current, next)) {
+      await db.metric.update({ where: { id: current.id }, data: next });
+      count(summary, 'updated', 'metrics');
+    }
+    const targets = m.targets ?? (m.target !== undefined ? [{ from: firstPeriod, value: m.target }] : []);
+    for (const t of targets) {
+      const old = current?.targets.find((x) => x.effectiveFrom === t.from);
+      if (old?.value === t.value) continue;
+      await db.metricTarget.upsert({
+        where: { metricId_effectiveFrom: { metricId: metric.id, effectiveFrom: t.from } },
+        create: { metricId: metric.id, effectiveFrom: t.from, value: t.value },
+        update: { value: t.value },
+      });
+      count(summary, old ? 'updated' : 'created', 'targets');
+    }
+  }
+  const gone = metrics.filter((x) => x.active && !spec.metrics.some((m) => m.key === x.key));
+  if (gone.length) {
+    await db.metric.updateMany({ where: { id: { in: gone.map((g) => g.id) } }, data: { active: false } });
+    count(summary, 'deactivated', 'metrics', gone.length);
+  }
+  return dept;
+}

@@ -1,0 +1,18 @@
+// Meeting series (roundtables): recurrence, channel, chair and department rotation.
+import type { Db } from '../../infra/db-types.js';
+import type { ProgramFile } from '../../domain/program/program-schema.js';
+import { count, type ImportSummary } from './import-summary.js';
+
+export async function importMeetingSeries(db: Db, series: ProgramFile['meetings'], summary: ImportSummary) {
+  for (const s of series) {
+    const data = { name: s.name, channelId: s.channel, chairUserId: s.chair, recurrence: s.recurrence, rotation: s.rotation, packetLeadHours: s.packet_lead_hours };
+    const existing = await db.meetingSeries.findUnique({ where: { key: s.key } });
+    if (!existing) {
+      await db.meetingSeries.create({ data: { key: s.key, ...data } });
+      count(summary, 'created', 'meeting series');
+    } else if (JSON.stringify({ ...existing, id: undefined, key: undefined }) !== JSON.stringify({ ...data })) {
+      await db.meetingSeries.update({ where: { id: existing.id }, data });
+      count(summary, 'updated', 'meeting series');
+    }
+  }
+}

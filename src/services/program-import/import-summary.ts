@@ -1,0 +1,27 @@
+// Counts what an import did, so a re-import of the same file can say "nothing changed".
+export interface ImportSummary {
+  created: Record<string, number>;
+  updated: Record<string, number>;
+  deactivated: Record<string, number>;
+}
+
+export function emptySummary(): ImportSummary {
+  return { created: {}, updated: {}, deactivated: {} };
+}
+
+export function count(summary: ImportSummary, kind: keyof ImportSummary, what: string, n = 1): void {
+  if (n > 0) summary[kind][what] = (summary[kind][what] ?? 0) + n;
+}
+
+export function isNoop(summary: ImportSummary): boolean {
+  return [summary.created, summary.updated, summary.deactivated].every((m) => Object.keys(m).length === 0);
+}
+
+export function describeSummary(summary: ImportSummary): string {
+  if (isNoop(summary)) return 'Nothing changed: the database already matches the file.';
+  const part = (label: string, m: Record<string, number>) =>
+    Object.keys(m).length ? `${label} ${Object.entries(m).map(([k, n]) => `${n} ${k}`).join(', ')}` : null;
+  return [part('created', summary.created), part('updated', summary.updated), part('deactivated', summary.deactivated)]
+    .filter(Boolean)
+    .join('; ');
+}

@@ -1,0 +1,56 @@
+// The program's settings as the rest of the code sees them: one typed object, read from the
+// Program row (whose JSON column is validated here, never trusted as-is).
+import { z } from 'zod';
+import type { Db } from '../infra/db-types.js';
+import type { ProgramFile } from '../domain/program/program-schema.js';
+import type { ProgramCalendar } from '../domain/types.js';
+
+const settingsSchema = z.object({
+  dueRule: z.string().default('5 business days after period end'),
+  reminders: z
+    .object({
+      reminderBusinessDaysBefore: z.number().int().default(2),
+      overdueEveryBusinessDays: z.number().int().default(2),
+      escalateAfterBusinessDaysLate: z.number().int().default(3),
+      maxOverdueReminders: z.number().int().default(5),
+      sendTime: z.string().default('10:00'),
+    })
+    .prefault({}),
+  agendaVisibility: z.enum(['read_only', 'chairs_only']).default('read_only'),
+});
+export type StoredSettings = z.infer<typeof settingsSchema>;
+
+export interface ProgramSettings extends StoredSettings {
+  name: string;
+  calendar: ProgramCalendar;
+}
+
+export class ProgramNotConfiguredError extends Error {
+  readonly userMessage = 'No stat program is loaded yet. An admin can load one with `npm run stat -- program import <file>`.';
+}
+
+export function programSettingsFromFile(p: ProgramFile): StoredSettings {
+  const r = p.program.reminders;
+  return {
+    dueRule: p.program.due_rule,
+    reminders: {
+      reminderBusinessDaysBefore: r.days_before,
+      overdueEveryBusinessDays: r.overdue_every,
+      escalateAfterBusinessDaysLate: r.escalate_after,
+      maxOverdueReminders: r.max_overdue,
+      sendTime: r.send_time,
+    },
+    agendaVisibility: p.program.agenda_visibility,
+  };
+}
+
+export async function loadProgramSettings(db: Db): Promise<ProgramSettings> {
+  const row = await db.program.findUnique({ where: { id: 1 } });
+  if (!row) throw new ProgramNotConfiguredError();
+  const stored = settingsSchema.parse(row.settings);
+  return {
+    ...stored,
+    name: row.name,
+    calendar: { timezone: row.timezone, workdayStart: row.workdayStart, workdayEnd: row.workdayEnd, holidays: row.holidays },
+  };
+}
