@@ -2,6 +2,7 @@
 // a timezone that does not exist. Each problem carries the path of the field at fault.
 import { IANAZone } from 'luxon';
 import type { ProgramFile } from './program-schema.js';
+import { parseDueRule } from '../calendar/index.js';
 
 export interface ProgramIssue {
   path: (string | number)[];
@@ -16,8 +17,15 @@ export function checkProgram(program: ProgramFile): ProgramIssue[] {
   const { start, end } = program.program.working_hours;
   if (start >= end) issues.push({ path: ['program', 'working_hours'], message: `working hours start (${start}) must be before they end (${end})` });
 
+  const dueRuleProblem = (text: string | undefined, path: ProgramIssue['path']) => {
+    const rule = text === undefined ? null : parseDueRule(text);
+    if (rule && !rule.ok) issues.push({ path, message: rule.message });
+  };
+  dueRuleProblem(program.program.due_rule, ['program', 'due_rule']);
+
   const departmentKeys = new Set<string>();
   program.departments.forEach((d, i) => {
+    dueRuleProblem(d.due_rule, ['departments', i, 'due_rule']);
     if (departmentKeys.has(d.key)) issues.push({ path: ['departments', i, 'key'], message: `duplicate department key "${d.key}"` });
     departmentKeys.add(d.key);
     const metricKeys = new Set<string>();

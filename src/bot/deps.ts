@@ -1,0 +1,16 @@
+// What handlers and jobs are given. Time comes from `clock` so tests and the demo can move it.
+import type { PrismaClient } from '../infra/db-types.js';
+import type { Logger } from '../infra/logger.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface Deps {
+  prisma: PrismaClient;
+  clock: Clock;
+  logger: Logger;
+  charts: { renderer: 'local' | 'quickchart'; quickchartUrl?: string };
+}

@@ -1,0 +1,19 @@
+// `/stat help` (and any unknown subcommand): what the bot can do, in one short message.
+import { md } from './mrkdwn.js';
+
+export const COMMAND_HELP: [string, string][] = [
+  ['/stat submit [department] [period]', 'enter or revise your department’s numbers'],
+  ['/stat status [period]', 'who has submitted, who is partial, who is late'],
+  ['/stat agenda [next|department|date]', 'the ranked agenda of the next roundtable (chairs)'],
+  ['/stat followup @owner <text> by <date>', 'record a decision as a follow-up'],
+  ['/stat followups [mine|department|overdue]', 'list follow-ups'],
+  ['/stat unlock <department> <period>', 'reopen a locked period for a correction (chairs, admins)'],
+  ['/stat export', 'CSV of values and follow-ups (chairs, admins)'],
+];
+
+export function buildHelpMessage(unknown?: string) {
+  const intro = unknown && unknown !== 'help' ? `I don't know \`${unknown.slice(0, 30).replace(/[`<>&]/g, '')}\`. ` : '';
+  const lines = COMMAND_HELP.map(([cmd, what]) => `• \`${cmd}\` — ${what}`).join('\n');
+  const text = `${intro}Here's what I can do:\n${lines}`;
+  return { text, blocks: [{ type: 'section', text: md(text) }] };
+}

@@ -1,0 +1,12 @@
+// A one-message modal for when a form cannot go on (locked period, refused, failure).
+import { LIMITS } from './limits.js';
+import { plain, md, fitText } from './mrkdwn.js';
+
+export function buildNoticeModal(title: string, message: string) {
+  return {
+    type: 'modal' as const,
+    title: plain(fitText(title, LIMITS.viewTitle)),
+    close: plain('Close'),
+    blocks: [{ type: 'section', text: md(fitText(message, LIMITS.sectionText)) }],
+  };
+}

@@ -1,0 +1,43 @@
+// `npm run stat -- <command>`: the operator's tool. Every failure is one line and a non-zero exit.
+import { parseArgs } from 'node:util';
+import { runProgramImport } from './program-import.js';
+import { runDbMigrate } from './db-migrate.js';
+import { runDueOnce } from './run-due.js';
+import { CliError } from './cli-error.js';
+import { DatabaseUnavailableError } from '../infra/db/errors.js';
+
+const USAGE = `Usage: npm run stat -- <command>
+  program import <file.yaml|file.csv>   load or update the program (idempotent; one transaction)
+  db migrate                            apply pending database migrations
+  run-due [--now <ISO-8601>]            run every scheduled job due up to that instant, then exit`;
+
+async function run(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { now: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const [cmd, sub, arg] = positionals;
+  if (values.help || !cmd) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (cmd === 'program' && sub === 'import') {
+    if (!arg) throw new CliError('program import needs a file: npm run stat -- program import examples/riverton.yaml');
+    return runProgramImport(arg, process.env);
+  }
+  if (cmd === 'db' && sub === 'migrate') return runDbMigrate(process.env);
+  if (cmd === 'run-due') {
+    const now = values.now ? new Date(values.now) : new Date();
+    if (Number.isNaN(now.getTime())) throw new CliError(`--now "${values.now}" is not an ISO-8601 instant such as 2026-11-09T15:00:00Z`);
+    return runDueOnce(now, process.env);
+  }
+  throw new CliError(`unknown command "${positionals.join(' ')}"\n${USAGE}`);
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof DatabaseUnavailableError) console.error(`error: ${err.userMessage}`);
+    else if (err instanceof CliError) console.error(`error: ${err.message}`);
+    else if (err instanceof TypeError && /Unknown option|Unexpected argument/.test(err.message)) console.error(`error: ${err.message}\n${USAGE}`);
+    else console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

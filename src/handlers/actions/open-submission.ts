@@ -1,0 +1,18 @@
+// The "Enter numbers" button on reminder and confirmation DMs.
+import type { App } from '@slack/bolt';
+import type { Deps } from '../../bot/deps.js';
+import { OPEN_SUBMISSION_ACTION_ID, decodeOpenSubmission } from '../../bot/views/collection-reminder.js';
+import { openSubmissionModal } from '../shared/open-submission-modal.js';
+import { MESSAGES } from '../../bot/messages.js';
+
+export function registerOpenSubmission(app: App, deps: Deps): void {
+  app.action({ type: 'block_actions', action_id: OPEN_SUBMISSION_ACTION_ID }, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const target = decodeOpenSubmission('value' in action ? action.value : undefined);
+    if (!target) {
+      await respond({ text: MESSAGES.somethingWentWrong, response_type: 'ephemeral', replace_original: false });
+      return;
+    }
+    await openSubmissionModal({ client, respond, deps, userId: body.user.id, triggerId: body.trigger_id, ...target });
+  });
+}

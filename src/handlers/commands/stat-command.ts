@@ -1,0 +1,34 @@
+// `/stat <subcommand> …`: one slash command, routed by its first word. Each route acks within
+// Slack's 3 seconds itself (a modal needs its trigger_id used at once).
+import type { App, SlackCommandMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
+import type { Deps } from '../../bot/deps.js';
+import { handleSubmitCommand } from './submit.js';
+import { handleStatusCommand } from './status.js';
+import { buildHelpMessage } from '../../bot/views/help-message.js';
+
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+export type SubcommandHandler = (args: CommandArgs, rest: string, deps: Deps) => Promise<void>;
+
+export const SUBCOMMANDS: Record<string, SubcommandHandler> = {
+  submit: handleSubmitCommand,
+  status: handleStatusCommand,
+};
+
+export function splitCommand(text: string): { name: string; rest: string } {
+  const trimmed = text.trim();
+  const space = trimmed.search(/\s/);
+  const name = (space === -1 ? trimmed : trimmed.slice(0, space)).toLowerCase();
+  return { name, rest: space === -1 ? '' : trimmed.slice(space + 1).trim() };
+}
+
+export function registerStatCommand(app: App, deps: Deps): void {
+  app.command('/stat', async (args) => {
+    const { name, rest } = splitCommand(args.command.text ?? '');
+    const handler = SUBCOMMANDS[name];
+    if (!handler) {
+      await args.ack({ response_type: 'ephemeral', ...buildHelpMessage(name) });
+      return;
+    }
+    await handler(args, rest, deps);
+  });
+}

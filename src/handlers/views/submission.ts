@@ -1,0 +1,48 @@
+// The numbers form submitted. Validation and saving happen BEFORE the ack, so errors appear
+// inline under the field and "saved" means saved; the confirmation DM goes after the ack.
+import type { App } from '@slack/bolt';
+import type { Deps } from '../../bot/deps.js';
+import {
+  SUBMISSION_CALLBACK_ID, submissionMetadataSchema, buildSubmissionModal, buildSubmissionErrors,
+} from '../../bot/views/submission-modal.js';
+import { buildSubmissionConfirmation } from '../../bot/views/submission-confirmation.js';
+import { buildNoticeModal } from '../../bot/views/notice-modal.js';
+import { submitNumbersPage } from '../../services/collection/submit-form.js';
+import { userFacingMessage } from '../shared/user-facing-error.js';
+import { MESSAGES } from '../../bot/messages.js';
+import { toSlackView } from '../../infra/slack/blocks.js';
+import { sendDm } from '../../infra/slack/send-dm.js';
+
+export function registerSubmissionView(app: App, deps: Deps): void {
+  app.view(SUBMISSION_CALLBACK_ID, async ({ ack, body, view, client }) => {
+    const metadata = safeMetadata(view.private_metadata);
+    if (!metadata) {
+      await ack({ response_action: 'update', view: toSlackView(buildNoticeModal('Form out of date', MESSAGES.somethingWentWrong)) });
+      return;
+    }
+    let outcome;
+    try {
+      outcome = await submitNumbersPage(deps.prisma, {
+        userId: body.user.id, metadata, state: view.state.values, interactionKey: `submit:${view.id}:${view.hash}`, now: deps.clock.now(),
+      });
+    } catch (err) {
+      deps.logger.error('saving a submission failed', { err, userId: body.user.id });
+      await ack({ response_action: 'update', view: toSlackView(buildNoticeModal('Not saved', userFacingMessage(err))) });
+      return;
+    }
+    if (outcome.kind === 'errors') return void (await ack({ response_action: 'errors', errors: buildSubmissionErrors(outcome.problems) }));
+    if (outcome.kind === 'show') return void (await ack({ response_action: 'update', view: toSlackView(buildSubmissionModal(outcome.form)) }));
+    if (outcome.kind === 'rejected') return void (await ack({ response_action: 'update', view: toSlackView(buildNoticeModal('Not saved', outcome.message)) }));
+    await ack();
+    if (outcome.confirmation) await sendDm(client, body.user.id, buildSubmissionConfirmation(outcome.confirmation), deps.logger);
+  });
+}
+
+function safeMetadata(raw: string | undefined) {
+  try {
+    const parsed = submissionMetadataSchema.safeParse(JSON.parse(raw ?? ''));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

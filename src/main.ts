@@ -1,0 +1,44 @@
+// stat-bot's entry point: config → database → app → scheduler → start. Any setup problem ends
+// the process at once with one readable message, never a stack trace.
+import { randomUUID } from 'node:crypto';
+import { parseConfig } from './config.js';
+import { createLogger } from './infra/logger.js';
+import { openDatabase } from './infra/db/client.js';
+import { DatabaseUnavailableError } from './infra/db/errors.js';
+import { createApp } from './bot/create-app.js';
+import { systemClock } from './bot/deps.js';
+import { startScheduler } from './scheduler/start-scheduler.js';
+import { createPacer } from './infra/slack/pacer.js';
+
+async function main(): Promise<void> {
+  const parsed = parseConfig(process.env);
+  if (!parsed.ok) {
+    console.error(`stat-bot cannot start — fix these settings:\n${parsed.errors.map((e) => `  • ${e}`).join('\n')}`);
+    process.exit(1);
+  }
+  const config = parsed.config;
+  const logger = createLogger(config.log);
+  const db = await openDatabase({ databaseUrl: config.database.url, dataDir: config.database.dataDir });
+  const deps = { prisma: db.prisma, clock: systemClock, logger, charts: config.charts };
+  const app = createApp(config.slack, deps);
+  await app.start(config.slack.port);
+  logger.info(`stat-bot is running (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.slack.port}, /slack/events`}; ${db.kind} database)`);
+  const scheduler = config.scheduler ? startScheduler({ prisma: db.prisma, client: app.client, logger, pacer: createPacer(), workerId: randomUUID() }, systemClock) : null;
+  await scheduler?.tick();
+
+  const shutdown = async (signal: string) => {
+    logger.info(`${signal}: finishing in-flight work, then stopping`);
+    await scheduler?.stop();
+    await app.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof DatabaseUnavailableError) console.error(`stat-bot cannot start: ${err.userMessage}`);
+  else console.error(`stat-bot cannot start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+// Maps wall-clock time to jobs. The durable schedule lives in the database; this timer only
+// wakes up every minute to run whatever has come due (including what came due while down).
+import schedule from 'node-schedule';
+import type { DeliveryDeps } from '../services/notices/deliver-notices.js';
+import { runDueJobs } from './jobs/run-due-jobs.js';
+import type { Clock } from '../bot/deps.js';
+
+export interface RunningScheduler {
+  stop(): Promise<void>;
+  /** Runs the jobs now (also what each tick does); ticks never overlap. */
+  tick(): Promise<void>;
+}
+
+export function startScheduler(deps: DeliveryDeps, clock: Clock): RunningScheduler {
+  let running: Promise<void> | null = null;
+  const tick = async () => {
+    if (running) return running;
+    running = (async () => {
+      try {
+        const report = await runDueJobs(clock.now(), deps);
+        if (report.sent + report.failed + report.planned > 0) deps.logger.info('scheduled jobs ran', { ...report });
+      } catch (err) {
+        deps.logger.error('scheduled jobs failed; will retry next minute', { err });
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+  const job = schedule.scheduleJob('* * * * *', () => void tick());
+  return {
+    tick,
+    async stop() {
+      job.cancel();
+      await running; // finish in-flight work (its rows are claimed under lease) before exit
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// The late list: for one period, each department's state — submitted, partial, late (by how many
+// business days) or not yet due. Used by `/stat status`, the chair's escalation button and App Home.
+import type { Db } from '../../infra/db-types.js';
+import { businessDaysBetween, formatPeriodLabel, localDateOf } from '../../domain/calendar/index.js';
+import { loadProgramSettings } from '../program-settings.js';
+import { ensureDepartmentPeriod } from './department-period.js';
+
+export type DepartmentState = 'submitted' | 'partial' | 'late' | 'not_started' | 'nothing_due';
+
+export interface DepartmentStatusRow {
+  departmentId: number;
+  key: string;
+  name: string;
+  state: DepartmentState;
+  filled: number;
+  total: number;
+  dueDate: string;
+  businessDaysLate: number;
+  submittedAt: Date | null;
+}
+
+export interface CollectionStatus {
+  period: string;
+  periodLabel: string;
+  rows: DepartmentStatusRow[];
+}
+
+export async function getCollectionStatus(db: Db, period: string, now: Date): Promise<CollectionStatus> {
+  const settings = await loadProgramSettings(db);
+  const today = localDateOf(now, settings.calendar.timezone);
+  const quarterly = period.includes('Q');
+  const departments = await db.department.findMany({
+    where: { active: true },
+    orderBy: { key: 'asc' },
+    include: { metrics: { where: { active: true, frequency: quarterly ? 'quarterly' : 'monthly' }, include: { values: { where: { period } } } } },
+  });
+  const rows: DepartmentStatusRow[] = [];
+  for (const d of departments) {
+    const obligation = await ensureDepartmentPeriod(db, d, period, settings);
+    const total = d.metrics.length;
+    const filled = d.metrics.filter((m) => m.values.length > 0).length;
+    const late = Math.max(0, businessDaysBetween(obligation.dueDate, today, settings.calendar.holidays));
+    const state: DepartmentState =
+      total === 0 ? 'nothing_due' : filled === total ? 'submitted' : late > 0 ? 'late' : filled > 0 ? 'partial' : 'not_started';
+    rows.push({ departmentId: d.id, key: d.key, name: d.name, state, filled, total, dueDate: obligation.dueDate, businessDaysLate: state === 'late' ? late : 0, submittedAt: obligation.submittedAt });
+  }
+  return { period, periodLabel: formatPeriodLabel(period), rows };
+}

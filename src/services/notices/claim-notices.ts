@@ -1,0 +1,49 @@
+// Claims due notices so that two bot processes never send the same one: row locks with
+// SKIP LOCKED, and a lease that lets another process take over if this one dies mid-send.
+import type { PrismaClient } from '../../infra/db-types.js';
+
+export interface ClaimedNotice {
+  id: number;
+  key: string;
+  kind: string;
+  recipient: string;
+  sendAt: Date;
+  payload: unknown;
+  attempts: number;
+}
+
+export async function claimDueNotices(prisma: PrismaClient, opts: { now: Date; workerId: string; limit: number; leaseMs: number }): Promise<ClaimedNotice[]> {
+  const leaseUntil = new Date(opts.now.getTime() + opts.leaseMs);
+  return prisma.$queryRaw<ClaimedNotice[]>`
+    UPDATE "ScheduledNotice" SET status = 'claimed', "claimedBy" = ${opts.workerId}, "leaseUntil" = ${leaseUntil}, attempts = attempts + 1
+    WHERE id IN (
+      SELECT id FROM "ScheduledNotice"
+      WHERE "sendAt" <= ${opts.now} AND (status = 'pending' OR (status = 'claimed' AND "leaseUntil" < ${opts.now}))
+      ORDER BY "sendAt", id
+      LIMIT ${opts.limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id, key, kind, recipient, "sendAt", payload, attempts`;
+}
+
+/** Marks a notice sent with the Slack message it became — only if this worker still holds it. */
+export async function markSent(prisma: PrismaClient, id: number, workerId: string, at: Date, message: { channel: string; ts: string }): Promise<boolean> {
+  const res = await prisma.scheduledNotice.updateMany({
+    where: { id, status: 'claimed', claimedBy: workerId },
+    data: { status: 'sent', sentAt: at, slackChannel: message.channel, slackTs: message.ts, leaseUntil: null },
+  });
+  return res.count === 1;
+}
+
+export async function markSkipped(prisma: PrismaClient, id: number, workerId: string, reason: string): Promise<void> {
+  await prisma.scheduledNotice.updateMany({ where: { id, claimedBy: workerId, status: 'claimed' }, data: { status: 'skipped', lastError: reason, leaseUntil: null } });
+}
+
+/** Puts a notice back for later (outside working hours, or a retryable Slack failure). */
+export async function release(prisma: PrismaClient, id: number, workerId: string, sendAt: Date, error?: string): Promise<void> {
+  await prisma.scheduledNotice.updateMany({ where: { id, claimedBy: workerId, status: 'claimed' }, data: { status: 'pending', sendAt, claimedBy: null, leaseUntil: null, lastError: error ?? null } });
+}
+
+export async function markFailed(prisma: PrismaClient, id: number, workerId: string, error: string): Promise<void> {
+  await prisma.scheduledNotice.updateMany({ where: { id, claimedBy: workerId, status: 'claimed' }, data: { status: 'failed', lastError: error, leaseUntil: null } });
+}

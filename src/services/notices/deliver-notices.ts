@@ -1,0 +1,76 @@
+// Sends claimed notices, one at a time through the pacer. The Slack message ts is recorded as the
+// row is marked sent; the one unavoidable window is a crash between Slack accepting the message
+// and that update (a few milliseconds), documented in docs/reliability.md.
+import type { WebClient } from '@slack/web-api';
+import type { PrismaClient } from '../../infra/db-types.js';
+import type { Logger } from '../../infra/logger.js';
+import { nextWorkingInstant, isWithinWorkingHours } from '../../domain/calendar/index.js';
+import { loadProgramSettings } from '../program-settings.js';
+import { toSlackBlocks } from '../../infra/slack/blocks.js';
+import { classifySlackError } from '../../infra/slack/slack-errors.js';
+import type { Pacer } from '../../infra/slack/pacer.js';
+import { claimDueNotices, markSent, markSkipped, release, markFailed, type ClaimedNotice } from './claim-notices.js';
+import { decideCollectionNotice, type NoticeDecision } from './collection-notice.js';
+
+export interface DeliveryDeps {
+  prisma: PrismaClient;
+  client: WebClient;
+  logger: Logger;
+  pacer: Pacer;
+  workerId: string;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  skipped: number;
+  deferred: number;
+  failed: number;
+}
+
+const MAX_ATTEMPTS = 5;
+const LEASE_MS = 5 * 60_000;
+
+type Decide = (notice: ClaimedNotice, now: Date) => Promise<NoticeDecision>;
+
+export async function deliverDueNotices(deps: DeliveryDeps, now: Date, extraDeciders: Record<string, Decide> = {}): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, skipped: 0, deferred: 0, failed: 0 };
+  const settings = await loadProgramSettings(deps.prisma);
+  for (;;) {
+    const batch = await claimDueNotices(deps.prisma, { now, workerId: deps.workerId, limit: 50, leaseMs: LEASE_MS });
+    if (batch.length === 0) return report;
+    for (const notice of batch) {
+      if (!isWithinWorkingHours(now, settings.calendar)) {
+        await release(deps.prisma, notice.id, deps.workerId, nextWorkingInstant(now, settings.calendar));
+        report.deferred++;
+        continue;
+      }
+      const decide: Decide = extraDeciders[notice.kind] ?? ((n, t) => decideCollectionNotice(deps.prisma, n, t));
+      const decision = await decide(notice, now);
+      if (!decision.send) {
+        await markSkipped(deps.prisma, notice.id, deps.workerId, decision.reason);
+        report.skipped++;
+        continue;
+      }
+      await sendOne(deps, notice, decision.content, now, report);
+    }
+  }
+}
+
+async function sendOne(deps: DeliveryDeps, notice: ClaimedNotice, content: { text: string; blocks: object[] }, now: Date, report: DeliveryReport) {
+  try {
+    await deps.pacer.wait(notice.recipient);
+    const res = await deps.client.chat.postMessage({ channel: notice.recipient, text: content.text, blocks: toSlackBlocks(content.blocks) });
+    await markSent(deps.prisma, notice.id, deps.workerId, now, { channel: String(res.channel), ts: String(res.ts) });
+    report.sent++;
+  } catch (err) {
+    const kind = classifySlackError(err);
+    if (kind.retry && notice.attempts < MAX_ATTEMPTS) {
+      await release(deps.prisma, notice.id, deps.workerId, new Date(now.getTime() + 2 ** notice.attempts * 60_000), kind.code);
+      report.deferred++;
+    } else {
+      deps.logger.warn('notice could not be delivered', { key: notice.key, error: kind.code });
+      await markFailed(deps.prisma, notice.id, deps.workerId, kind.code);
+      report.failed++;
+    }
+  }
+}

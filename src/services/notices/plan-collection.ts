@@ -1,0 +1,47 @@
+// Plans the collection reminder ladder for the periods that have closed: one row per step and
+// recipient, created ahead of time with a unique key, so planning twice (or on two replicas)
+// creates nothing new and a restart knows exactly what is still to send.
+import type { Db } from '../../infra/db-types.js';
+import { lastClosedPeriod, buildReminderLadder, computeOpeningDate } from '../../domain/calendar/index.js';
+import type { Frequency } from '../../domain/types.js';
+import { loadProgramSettings } from '../program-settings.js';
+import { ensureDepartmentPeriod } from '../collection/department-period.js';
+import { membersOf, chairs } from '../actors.js';
+
+export interface CollectionPayload {
+  departmentId: number;
+  period: string;
+  step: string;
+  dueDate: string;
+  businessDaysLate: number;
+  /** After this instant the step is stale and is skipped (see domain/calendar/stale-steps.ts). */
+  expiresAt: string | null;
+}
+
+export async function planCollectionNotices(db: Db, now: Date): Promise<number> {
+  const settings = await loadProgramSettings(db);
+  const departments = await db.department.findMany({ where: { active: true }, include: { metrics: { where: { active: true }, select: { frequency: true } } } });
+  let created = 0;
+  for (const frequency of ['monthly', 'quarterly'] as Frequency[]) {
+    const period = lastClosedPeriod(now, frequency, settings.calendar.timezone);
+    for (const d of departments.filter((x) => x.metrics.some((m) => m.frequency === frequency))) {
+      const obligation = await ensureDepartmentPeriod(db, d, period, settings);
+      if (obligation.submittedAt) continue;
+      const openAt = computeOpeningDate(period, settings.calendar.holidays);
+      const steps = buildReminderLadder({ subjectKey: `collect:${d.key}:${period}`, openAt, dueDate: obligation.dueDate, settings: settings.reminders, calendar: settings.calendar });
+      const liaisons = await membersOf(db, d.id, 'liaison');
+      const escalateTo = [...new Set([...(await membersOf(db, d.id, 'head')), ...(await chairs(db))])];
+      const rows = steps.flatMap((s) =>
+        (s.step === 'escalation' ? escalateTo : liaisons).map((recipient) => ({
+          key: `${s.key}:${recipient}`,
+          kind: `collect_${s.step}`,
+          recipient,
+          sendAt: s.sendAt,
+          payload: { departmentId: d.id, period, step: s.step, dueDate: obligation.dueDate, businessDaysLate: s.businessDaysLate, expiresAt: s.expiresAt?.toISOString() ?? null } satisfies CollectionPayload,
+        })),
+      );
+      if (rows.length) created += (await db.scheduledNotice.createMany({ data: rows, skipDuplicates: true })).count;
+    }
+  }
+  return created;
+}
