@@ -3,6 +3,7 @@
 import { IANAZone } from 'luxon';
 import type { ProgramFile } from './program-schema.js';
 import { parseDueRule } from '../calendar/index.js';
+import { parseRecurrence } from '../meetings/recurrence.js';
 
 export interface ProgramIssue {
   path: (string | number)[];
@@ -53,6 +54,8 @@ export function checkProgram(program: ProgramFile): ProgramIssue[] {
   });
 
   program.meetings.forEach((s, i) => {
+    const recurrence = parseRecurrence(s.recurrence);
+    if (!recurrence.ok) issues.push({ path: ['meetings', i, 'recurrence'], message: recurrence.message });
     s.rotation.forEach((group, j) =>
       group.forEach((dept, k) => {
         if (!departmentKeys.has(dept)) issues.push({ path: ['meetings', i, 'rotation', j, k], message: `unknown department "${dept}"` });

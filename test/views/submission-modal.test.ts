@@ -1,0 +1,67 @@
+import { describe, it, expect } from 'vitest';
+import {
+  buildSubmissionModal, parseSubmissionState, metricBlockId, METRICS_PER_PAGE, pageCount, buildSubmissionErrors, type FormMetric, type SubmissionForm,
+} from '../../src/bot/views/submission-modal.js';
+
+const metric = (id: number, over: Partial<FormMetric> = {}): FormMetric => ({
+  id, name: `Metric ${id}`, unit: '%', target: 95, previous: { label: 'September 2026', value: 93.1 }, saved: null,
+  rule: { polarity: 'higher_is_better', tolerance: 2, decimals: 1, min: 0, max: 100 }, ...over,
+});
+const form = (metrics: FormMetric[], page = 0): SubmissionForm => ({
+  departmentId: 3, departmentName: 'Public <Works>', period: '2026-10', periodLabel: 'October 2026', dueLabel: 'Fri 6 Nov',
+  metrics, page, confirmed: [], warnings: [],
+});
+
+describe('buildSubmissionModal', () => {
+  it('has one number input per metric with target, last value and range in the hint', () => {
+    const view = buildSubmissionModal(form([metric(1), metric(2)]));
+    const inputs = view.blocks.filter((b) => (b as { block_id?: string }).block_id?.endsWith('_value')) as { element: Record<string, unknown>; hint: { text: string } }[];
+    expect(inputs).toHaveLength(2);
+    expect(inputs[0]!.element).toMatchObject({ type: 'number_input', is_decimal_allowed: true, min_value: '0', max_value: '100' });
+    expect(inputs[0]!.hint.text).toBe('target ≥ 95.0% · September 2026: 93.1% · allowed 0.0–100.0');
+    expect(JSON.parse(view.private_metadata)).toEqual({ d: 3, p: '2026-10', pg: 0, c: [] });
+  });
+
+  it('escapes the department name and pre-fills saved values', () => {
+    const view = buildSubmissionModal(form([metric(1, { saved: { value: 91.5, notAvailable: false, note: 'Storm week' } })]));
+    expect(JSON.stringify(view.blocks[0])).toContain('Public &lt;Works&gt;');
+    const json = JSON.stringify(view.blocks);
+    expect(json).toContain('"initial_value":"91.5"');
+    expect(json).toContain('"initial_value":"Storm week"');
+  });
+
+  it('splits a large department into pages within the 100-block limit', () => {
+    const metrics = Array.from({ length: METRICS_PER_PAGE + 5 }, (_, i) => metric(i + 1));
+    expect(pageCount(metrics.length)).toBe(2);
+    const first = buildSubmissionModal(form(metrics, 0));
+    const second = buildSubmissionModal(form(metrics, 1));
+    expect(first.blocks.length).toBeLessThanOrEqual(100);
+    expect(first.submit.text).toBe('Save & next page');
+    expect(second.submit.text).toBe('Save');
+    expect(JSON.stringify(second.blocks)).toContain(metricBlockId(METRICS_PER_PAGE + 5, 'value'));
+    expect(JSON.stringify(second.blocks)).not.toContain(`"${metricBlockId(1, 'value')}"`);
+  });
+});
+
+describe('parseSubmissionState', () => {
+  it('reads values, notes and the not-available box; ignores foreign blocks', () => {
+    const state = {
+      [metricBlockId(1, 'value')]: { value: { type: 'number_input', value: '93.4' } },
+      [metricBlockId(1, 'note')]: { note: { type: 'plain_text_input', value: null } },
+      [metricBlockId(2, 'not_available')]: { not_available: { type: 'checkboxes', selected_options: [{ value: 'na' }] } },
+      [metricBlockId(2, 'note')]: { note: { type: 'plain_text_input', value: 'System outage' } },
+      evil_block: { value: { value: 'x' } },
+    };
+    expect(parseSubmissionState(state)).toEqual([
+      { metricId: 1, value: '93.4', note: undefined, notAvailable: false },
+      { metricId: 2, notAvailable: true, note: 'System outage' },
+    ]);
+  });
+  it('returns nothing for malformed state', () => {
+    expect(parseSubmissionState('nope')).toEqual([]);
+    expect(parseSubmissionState({ a: 5 })).toEqual([]);
+  });
+  it('keys errors by the block that shows them', () => {
+    expect(buildSubmissionErrors([{ metricId: 4, field: 'note', message: 'Say why' }])).toEqual({ metric_4_note: 'Say why' });
+  });
+});
