@@ -1,0 +1,96 @@
+// Reporting periods: `YYYY-MM` (monthly) and `YYYY-Qn` (quarterly). A period covers whole local
+// days in the program's timezone and closes at local midnight at the start of the next period.
+import type { Frequency, PeriodKey } from '../types.js';
+import { CalendarInputError, addDays, fromUtcDay, toUtcDay, type LocalDate } from './local-date.js';
+import { localDateOf, startOfLocalDay } from './zoned-time.js';
+
+/** `index` is the month (1–12) for monthly periods, the quarter (1–4) for quarterly ones. */
+export interface PeriodParts {
+  frequency: Frequency;
+  year: number;
+  index: number;
+}
+
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+const MONTHLY_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const QUARTERLY_KEY = /^(\d{4})-Q([1-4])$/;
+
+export function isPeriodKey(text: string): boolean {
+  return MONTHLY_KEY.test(text) || QUARTERLY_KEY.test(text);
+}
+
+export function parsePeriodKey(key: PeriodKey): PeriodParts {
+  const m = MONTHLY_KEY.exec(key);
+  if (m) return { frequency: 'monthly', year: Number(m[1]), index: Number(m[2]) };
+  const q = QUARTERLY_KEY.exec(key);
+  if (q) return { frequency: 'quarterly', year: Number(q[1]), index: Number(q[2]) };
+  throw new CalendarInputError(`"${key}" is not a period key like 2026-10 or 2026-Q3`);
+}
+
+export function formatPeriodKey(parts: PeriodParts): PeriodKey {
+  if (parts.year < 0 || parts.year > 9999) throw new CalendarInputError(`year ${parts.year} is out of range`);
+  const year = String(parts.year).padStart(4, '0');
+  return parts.frequency === 'monthly' ? `${year}-${String(parts.index).padStart(2, '0')}` : `${year}-Q${parts.index}`;
+}
+
+export function frequencyOfPeriod(key: PeriodKey): Frequency {
+  return parsePeriodKey(key).frequency;
+}
+
+/** "2026-10" → "October 2026"; "2026-Q3" → "Q3 2026". */
+export function formatPeriodLabel(key: PeriodKey): string {
+  const p = parsePeriodKey(key);
+  return p.frequency === 'monthly' ? `${MONTH_NAMES[p.index - 1]} ${p.year}` : `Q${p.index} ${p.year}`;
+}
+
+/** Moves `n` periods forward (negative: back), across year ends. */
+export function shiftPeriod(key: PeriodKey, n: number): PeriodKey {
+  if (!Number.isInteger(n)) throw new RangeError(`period shift must be a whole number, got ${n}`);
+  const p = parsePeriodKey(key);
+  const perYear = p.frequency === 'monthly' ? 12 : 4;
+  const ordinal = p.year * perYear + (p.index - 1) + n;
+  return formatPeriodKey({ frequency: p.frequency, year: Math.floor(ordinal / perYear), index: (((ordinal % perYear) + perYear) % perYear) + 1 });
+}
+
+export function previousPeriod(key: PeriodKey): PeriodKey {
+  return shiftPeriod(key, -1);
+}
+
+export function nextPeriod(key: PeriodKey): PeriodKey {
+  return shiftPeriod(key, 1);
+}
+
+/** The `n` periods ending with `key` (inclusive), oldest first: periodsBack("2026-03", 3) → 2026-01, 2026-02, 2026-03. */
+export function periodsBack(key: PeriodKey, n: number): PeriodKey[] {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`periodsBack needs a count ≥ 0, got ${n}`);
+  return Array.from({ length: n }, (_, i) => shiftPeriod(key, i - n + 1));
+}
+
+export function periodContaining(date: LocalDate, frequency: Frequency): PeriodKey {
+  const day = toUtcDay(date);
+  const index = frequency === 'monthly' ? day.month : Math.ceil(day.month / 3);
+  return formatPeriodKey({ frequency, year: day.year, index });
+}
+
+/** First and last local day of the period, both inclusive. */
+export function periodStartEnd(key: PeriodKey): { start: LocalDate; end: LocalDate } {
+  const p = parsePeriodKey(key);
+  const firstMonth = p.frequency === 'monthly' ? p.index : (p.index - 1) * 3 + 1;
+  const start = `${String(p.year).padStart(4, '0')}-${String(firstMonth).padStart(2, '0')}-01`;
+  const nextStart = fromUtcDay(toUtcDay(start).plus({ months: p.frequency === 'monthly' ? 1 : 3 }));
+  return { start, end: addDays(nextStart, -1) };
+}
+
+/** The instant the period closes: the first instant of the next period's first day, in `timezone`. */
+export function periodEndInstant(key: PeriodKey, timezone: string): Date {
+  return startOfLocalDay(periodStartEnd(nextPeriod(key)).start, timezone);
+}
+
+/**
+ * The most recent period already closed at `now` in `timezone`: the one before the period
+ * containing today's local date. At exactly the closing instant the period counts as closed.
+ */
+export function lastClosedPeriod(now: Date, frequency: Frequency, timezone: string): PeriodKey {
+  return previousPeriod(periodContaining(localDateOf(now, timezone), frequency));
+}
