@@ -4,11 +4,25 @@ import type { Deps } from '../bot/deps.js';
 import { registerStatCommand } from './commands/stat-command.js';
 import { registerOpenSubmission } from './actions/open-submission.js';
 import { registerOpenStatus } from './actions/open-status.js';
+import { registerFollowUpAnswerButtons } from './actions/followup-answer-buttons.js';
+import { registerMoreTimeDecision } from './actions/followup-more-time-decision.js';
 import { registerSubmissionView } from './views/submission.js';
+import { registerFollowUpCreateView } from './views/followup-create.js';
+import { registerFollowUpAnswerView } from './views/followup-answer.js';
+import { registerTrackFollowUpShortcut } from './shortcuts/track-followup.js';
 
 export function registerHandlers(app: App, deps: Deps): void {
+  // commands
   registerStatCommand(app, deps);
+  // actions (buttons)
   registerOpenSubmission(app, deps);
   registerOpenStatus(app, deps);
+  registerFollowUpAnswerButtons(app, deps);
+  registerMoreTimeDecision(app, deps);
+  // view submissions
   registerSubmissionView(app, deps);
+  registerFollowUpCreateView(app, deps);
+  registerFollowUpAnswerView(app, deps);
+  // shortcuts
+  registerTrackFollowUpShortcut(app, deps);
 }

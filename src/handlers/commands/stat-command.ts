@@ -4,6 +4,7 @@ import type { App, SlackCommandMiddlewareArgs, AllMiddlewareArgs } from '@slack/
 import type { Deps } from '../../bot/deps.js';
 import { handleSubmitCommand } from './submit.js';
 import { handleStatusCommand } from './status.js';
+import { handleFollowUpCommand } from './followup.js';
 import { buildHelpMessage } from '../../bot/views/help-message.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -12,6 +13,7 @@ export type SubcommandHandler = (args: CommandArgs, rest: string, deps: Deps) =>
 export const SUBCOMMANDS: Record<string, SubcommandHandler> = {
   submit: handleSubmitCommand,
   status: handleStatusCommand,
+  followup: handleFollowUpCommand,
 };
 
 export function splitCommand(text: string): { name: string; rest: string } {

@@ -10,7 +10,7 @@ export interface MessageContent {
 
 export async function sendDm(client: WebClient, userId: string, content: MessageContent, logger: Logger): Promise<{ channel: string; ts: string } | null> {
   try {
-    const res = await client.chat.postMessage({ channel: userId, text: content.text, blocks: toSlackBlocks(content.blocks) });
+    const res = await client.chat.postMessage({ channel: userId, text: content.text, ...(content.blocks.length ? { blocks: toSlackBlocks(content.blocks) } : {}) });
     return { channel: String(res.channel), ts: String(res.ts) };
   } catch (err) {
     logger.warn('could not send a DM', { userId, err });

@@ -11,6 +11,7 @@ import { classifySlackError } from '../../infra/slack/slack-errors.js';
 import type { Pacer } from '../../infra/slack/pacer.js';
 import { claimDueNotices, markSent, markSkipped, release, markFailed, type ClaimedNotice } from './claim-notices.js';
 import { decideCollectionNotice, type NoticeDecision } from './collection-notice.js';
+import { decideFollowUpNotice } from './followup-notice.js';
 
 export interface DeliveryDeps {
   prisma: PrismaClient;
@@ -44,7 +45,7 @@ export async function deliverDueNotices(deps: DeliveryDeps, now: Date, extraDeci
         report.deferred++;
         continue;
       }
-      const decide: Decide = extraDeciders[notice.kind] ?? ((n, t) => decideCollectionNotice(deps.prisma, n, t));
+      const decide: Decide = extraDeciders[notice.kind] ?? defaultDecider(deps, notice.kind);
       const decision = await decide(notice, now);
       if (!decision.send) {
         await markSkipped(deps.prisma, notice.id, deps.workerId, decision.reason);
@@ -54,6 +55,12 @@ export async function deliverDueNotices(deps: DeliveryDeps, now: Date, extraDeci
       await sendOne(deps, notice, decision.content, now, report);
     }
   }
+}
+
+function defaultDecider(deps: DeliveryDeps, kind: string): Decide {
+  if (kind.startsWith('followup_')) return (n, t) => decideFollowUpNotice(deps.prisma, n, t);
+  if (kind.startsWith('collect_')) return (n, t) => decideCollectionNotice(deps.prisma, n, t);
+  return async () => ({ send: false, reason: `no sender for notice kind ${kind}` });
 }
 
 async function sendOne(deps: DeliveryDeps, notice: ClaimedNotice, content: { text: string; blocks: object[] }, now: Date, report: DeliveryReport) {

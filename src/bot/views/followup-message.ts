@@ -1,0 +1,62 @@
+// What a follow-up owner sees: the commitment, its due date and four ways to answer. The same
+// card is used for the first notice, each nag, and App Home.
+import { plain, md, escapeMrkdwn, fitText } from './mrkdwn.js';
+import { LIMITS } from './limits.js';
+import { formatDay } from './format.js';
+
+export const FOLLOWUP_ANSWER_ACTIONS = {
+  done: 'stat_followup_done',
+  update: 'stat_followup_update',
+  more_time: 'stat_followup_more_time',
+  blocked: 'stat_followup_blocked',
+} as const;
+export type FollowUpAnswerAction = keyof typeof FOLLOWUP_ANSWER_ACTIONS;
+
+export interface FollowUpCard {
+  id: number;
+  text: string;
+  dueDate: string;
+  departmentName: string;
+  metricName?: string | null;
+  status: string;
+  latest?: { kind: string; note: string } | null;
+}
+
+export function followUpSummary(f: FollowUpCard): string {
+  const metric = f.metricName ? ` · ${escapeMrkdwn(f.metricName)}` : '';
+  const latest = f.latest && f.latest.kind !== 'created' ? `\n_Latest (${f.latest.kind.replace(/_/g, ' ')}):_ ${escapeMrkdwn(fitText(f.latest.note || '—', 500))}` : '';
+  return `*${escapeMrkdwn(fitText(f.text, 1500))}*\n${escapeMrkdwn(f.departmentName)}${metric} · due ${formatDay(f.dueDate)}${latest}`;
+}
+
+export function followUpAnswerButtons(id: number) {
+  const value = String(id);
+  return {
+    type: 'actions',
+    block_id: `followup_answers_${id}`,
+    elements: [
+      { type: 'button', action_id: FOLLOWUP_ANSWER_ACTIONS.done, text: plain('Done'), value, style: 'primary' },
+      { type: 'button', action_id: FOLLOWUP_ANSWER_ACTIONS.update, text: plain('Post update'), value },
+      { type: 'button', action_id: FOLLOWUP_ANSWER_ACTIONS.more_time, text: plain('Need more time'), value },
+      { type: 'button', action_id: FOLLOWUP_ANSWER_ACTIONS.blocked, text: plain('Blocked'), value, style: 'danger' },
+    ],
+  };
+}
+
+export type NagStep = 'assigned' | 'reminder_before' | 'due_day' | 'overdue' | 'escalation';
+
+const INTRO: Record<NagStep, (days: number, due: string) => string> = {
+  assigned: () => ':memo: A follow-up from the roundtable is yours:',
+  reminder_before: (_d, due) => `:calendar: A friendly reminder — this follow-up is due ${due}:`,
+  due_day: () => ':calendar: This follow-up is due *today*. A quick answer is enough:',
+  overdue: (d) => `:hourglass: This follow-up is ${d} business day${d === 1 ? '' : 's'} past its date. Could you report back?`,
+  escalation: (d) => `:information_source: This follow-up is ${d} business days overdue and the owner has not reported back:`,
+};
+
+export function buildFollowUpOwnerMessage(f: FollowUpCard, step: NagStep, businessDaysLate = 0, ownerUserId?: string) {
+  const intro = INTRO[step](businessDaysLate, formatDay(f.dueDate));
+  const owner = step === 'escalation' && ownerUserId ? ` (owner <@${ownerUserId}>)` : '';
+  const text = `${intro}${owner}\n${followUpSummary(f)}`;
+  const blocks: object[] = [{ type: 'section', text: md(fitText(text, LIMITS.sectionText)) }];
+  if (step !== 'escalation') blocks.push(followUpAnswerButtons(f.id));
+  return { text: `${intro.replace(/[*:]/g, '')} ${fitText(f.text, 200)}`, blocks };
+}

@@ -1,0 +1,23 @@
+// The one place handlers ask the permission table. Returns the refusal to show, or null.
+import type { Db } from '../../infra/db-types.js';
+import { can, type Action, type Resource } from '../../domain/permissions.js';
+import { loadActor } from '../../services/actors.js';
+import { MESSAGES } from '../../bot/messages.js';
+
+const WHAT: Record<Action, string> = {
+  submit_numbers: "enter this department's numbers",
+  view_status: 'see the submission status',
+  unlock_period: 'unlock a period',
+  view_agenda: 'see the agenda',
+  post_agenda: 'post the agenda',
+  record_decision: 'record decisions as follow-ups',
+  update_followup: 'update this follow-up (only its owner can)',
+  manage_followup: 'approve dates, reassign or cancel follow-ups',
+  manage_meetings: 'schedule or change meetings',
+  export: 'export the program data',
+};
+
+export async function refusalFor(db: Db, userId: string, action: Action, resource: Resource = {}): Promise<string | null> {
+  const actor = await loadActor(db, userId);
+  return can(actor, action, { ...resource, actorUserId: userId }) ? null : MESSAGES.notAllowed(WHAT[action]);
+}

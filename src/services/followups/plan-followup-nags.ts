@@ -1,0 +1,30 @@
+// The owner's reminder ladder for a follow-up: N business days before, on the due day, every N
+// business days overdue, and after M days late the chair and department head are told.
+// Keys carry the due date, so a new date starts a fresh ladder and the old one goes stale.
+import type { Db } from '../../infra/db-types.js';
+import { buildReminderLadder } from '../../domain/calendar/index.js';
+import type { ProgramSettings } from '../program-settings.js';
+import { membersOf, chairs } from '../actors.js';
+
+export interface FollowUpNagPayload {
+  followUpId: number;
+  dueDate: string;
+  step: string;
+  businessDaysLate: number;
+  expiresAt: string | null;
+}
+
+export async function planFollowUpNags(db: Db, f: { id: number; departmentId: number; ownerUserId: string; dueDate: string }, settings: ProgramSettings): Promise<number> {
+  const steps = buildReminderLadder({ subjectKey: `followup:${f.id}:${f.dueDate}`, dueDate: f.dueDate, settings: settings.reminders, calendar: settings.calendar });
+  const escalateTo = [...new Set([...(await chairs(db)), ...(await membersOf(db, f.departmentId, 'head'))])].filter((u) => u !== f.ownerUserId);
+  const rows = steps.flatMap((s) =>
+    (s.step === 'escalation' ? escalateTo : [f.ownerUserId]).map((recipient) => ({
+      key: `${s.key}:${recipient}`,
+      kind: `followup_${s.step}`,
+      recipient,
+      sendAt: s.sendAt,
+      payload: { followUpId: f.id, dueDate: f.dueDate, step: s.step, businessDaysLate: s.businessDaysLate, expiresAt: s.expiresAt?.toISOString() ?? null } satisfies FollowUpNagPayload,
+    })),
+  );
+  return rows.length ? (await db.scheduledNotice.createMany({ data: rows, skipDuplicates: true })).count : 0;
+}
