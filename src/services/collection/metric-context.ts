@@ -3,7 +3,7 @@
 import type { Db } from '../../infra/db-types.js';
 import type { MetricRule, Polarity } from '../../domain/types.js';
 import { targetFor } from '../../domain/targets.js';
-import { computeProcessLimits } from '../../domain/xmr.js';
+import { computeXmrLimits } from '../../domain/xmr.js';
 
 /** How many past periods define a metric's usual range (two years of monthly data). */
 const HISTORY_WINDOW = 24;
@@ -37,13 +37,13 @@ export async function loadMetricContexts(db: Db, departmentId: number, period: s
     const current = m.values.find((v) => v.period === period) ?? null;
     const past = m.values.filter((v) => v.period < period).reverse();
     const series = past.map((v) => v.value).filter((v): v is number => v !== null);
-    const limits = series.length >= 6 ? computeProcessLimits(series) : null;
+    const limits = series.length >= 6 ? computeXmrLimits(series) : null;
     return {
       id: m.id, key: m.key, name: m.name, unit: m.unit, frequency: m.frequency, rule: ruleOf(m),
       target: targetFor(m.targets, period),
       history: past.map((v) => ({ period: v.period, value: v.value })),
       current: current && { value: current.value, notAvailable: current.notAvailable, note: current.note, revision: current.revision },
-      usualRange: limits && limits.upper > limits.lower ? { lower: limits.lower, upper: limits.upper } : null,
+      usualRange: limits && !limits.collapsed ? { lower: limits.lower, upper: limits.upper } : null,
     };
   });
 }
