@@ -1,4 +1,5 @@
 // Meeting series (roundtables): recurrence, channel, chair and department rotation.
+import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../../infra/db-types.js';
 import type { ProgramFile } from '../../domain/program/program-schema.js';
 import { count, type ImportSummary } from './import-summary.js';
@@ -10,7 +11,7 @@ export async function importMeetingSeries(db: Db, series: ProgramFile['meetings'
     if (!existing) {
       await db.meetingSeries.create({ data: { key: s.key, ...data } });
       count(summary, 'created', 'meeting series');
-    } else if (JSON.stringify({ ...existing, id: undefined, key: undefined }) !== JSON.stringify({ ...data })) {
+    } else if (!isDeepStrictEqual({ name: existing.name, channelId: existing.channelId, chairUserId: existing.chairUserId, recurrence: existing.recurrence, rotation: existing.rotation, packetLeadHours: existing.packetLeadHours }, data)) {
       await db.meetingSeries.update({ where: { id: existing.id }, data });
       count(summary, 'updated', 'meeting series');
     }

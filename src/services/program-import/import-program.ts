@@ -1,5 +1,6 @@
 // Imports a whole program file in ONE transaction: a file with a bad reference leaves the
 // database exactly as it was. Re-importing the same file changes nothing.
+import { isDeepStrictEqual } from 'node:util';
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { LoadedProgram } from '../../infra/program-file/load-program-file.js';
 import type { ProgramFile } from '../../domain/program/program-schema.js';
@@ -31,7 +32,8 @@ export async function importProgram(prisma: PrismaClient, loaded: LoadedProgram,
       const data = { name: p.program.name, timezone: p.program.timezone, workdayStart: p.program.working_hours.start, workdayEnd: p.program.working_hours.end, holidays: p.program.holidays, settings };
       const existing = await db.program.findUnique({ where: { id: 1 } });
       if (!existing) count(summary, 'created', 'program');
-      else if (JSON.stringify([existing.name, existing.timezone, existing.workdayStart, existing.workdayEnd, existing.holidays, existing.settings]) !== JSON.stringify([data.name, data.timezone, data.workdayStart, data.workdayEnd, data.holidays, data.settings])) count(summary, 'updated', 'program');
+      // Deep comparison: PostgreSQL's jsonb reorders object keys, so JSON text would differ.
+      else if (!isDeepStrictEqual([existing.name, existing.timezone, existing.workdayStart, existing.workdayEnd, existing.holidays, existing.settings], [data.name, data.timezone, data.workdayStart, data.workdayEnd, data.holidays, data.settings])) count(summary, 'updated', 'program');
       await db.program.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
       const ids = new Map<string, number>();
       for (const d of p.departments) ids.set(d.key, (await importDepartment(db, d, p.program.due_rule, summary, SINGLE_TARGET_FROM)).id);

@@ -1,0 +1,70 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtemp, writeFile, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import { loadProgramFile, type LoadedProgram } from '../../src/infra/program-file/load-program-file.js';
+import { importProgram } from '../../src/services/program-import/import-program.js';
+import { HistoryReferenceError } from '../../src/services/program-import/import-history.js';
+import { isNoop } from '../../src/services/program-import/import-summary.js';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+async function load(file: string): Promise<LoadedProgram> {
+  const r = await loadProgramFile(file);
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.value;
+}
+const NOW = new Date('2026-11-02T15:00:00Z');
+
+describe('program import', () => {
+  it('imports the sample program, then re-importing it changes nothing', async () => {
+    const sample = await load('examples/riverton.yaml');
+    const first = await importProgram(db.prisma, sample, { actor: 'test', now: NOW });
+    expect(first.created).toMatchObject({ departments: 4, metrics: 16, people: 11, 'meeting series': 1 });
+    expect(await db.prisma.metricValue.count()).toBe(368);
+    expect(await db.prisma.metricValueRevision.count()).toBe(368);
+    const again = await importProgram(db.prisma, sample, { actor: 'test', now: NOW });
+    expect(again).toEqual({ created: {}, updated: {}, deactivated: {} });
+    expect(isNoop(again)).toBe(true);
+    expect(await db.prisma.metricValue.count()).toBe(368);
+  });
+
+  it('a changed file updates in place and keeps history (revisions, inactive metrics)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'statbot-'));
+    const yaml = (await readFile('examples/riverton.yaml', 'utf8'))
+      .replace('name: Liens collected', 'name: Liens collected (all sources)')
+      .replace(/      - \{ key: cases_closed_90d.*\n/, '');
+    const csv = (await readFile('examples/riverton-history.csv', 'utf8')).replace('DPW,sr_on_time,2024-10,59.2', 'DPW,sr_on_time,2024-10,60.0');
+    await writeFile(path.join(dir, 'riverton.yaml'), yaml);
+    await writeFile(path.join(dir, 'riverton-history.csv'), csv.split('\n').filter((l) => !l.startsWith('CODE,cases_closed_90d')).join('\n'));
+    const summary = await importProgram(db.prisma, await load(path.join(dir, 'riverton.yaml')), { actor: 'test', now: NOW });
+    expect(summary.updated).toMatchObject({ metrics: 1, values: 1 });
+    expect(summary.deactivated).toMatchObject({ metrics: 1 });
+    const value = await db.prisma.metricValue.findFirstOrThrow({ where: { period: '2024-10', metric: { key: 'sr_on_time', department: { key: 'DPW' } } }, include: { revisions: { orderBy: { revision: 'asc' } } } });
+    expect(value.value).toBe(60);
+    expect(value.revisions.map((r) => [r.revision, r.oldValue, r.newValue])).toEqual([[1, null, 59.2], [2, 59.2, 60]]);
+    const dropped = await db.prisma.metric.findFirstOrThrow({ where: { key: 'cases_closed_90d' } });
+    expect(dropped.active).toBe(false);
+  });
+
+  it('a bad reference rolls the whole import back', async () => {
+    const sample = await load('examples/riverton.yaml');
+    if (sample.kind !== 'program') throw new Error('expected a program');
+    const before = await db.prisma.metricValue.count();
+    const broken: LoadedProgram = {
+      ...sample,
+      program: { ...sample.program, program: { ...sample.program.program, name: 'Renamed' } },
+      history: [...sample.history, { department: 'DPW', metric: 'no_such_metric', period: '2026-01', value: 1 }],
+    };
+    await expect(importProgram(db.prisma, broken, { actor: 'test', now: NOW })).rejects.toBeInstanceOf(HistoryReferenceError);
+    expect((await db.prisma.program.findUniqueOrThrow({ where: { id: 1 } })).name).toBe('Riverton Stat');
+    expect(await db.prisma.metricValue.count()).toBe(before);
+  });
+});
