@@ -5,6 +5,7 @@ import { registerStatCommand } from './commands/stat-command.js';
 import { registerOpenSubmission } from './actions/open-submission.js';
 import { registerOpenStatus } from './actions/open-status.js';
 import { registerFollowUpAnswerButtons } from './actions/followup-answer-buttons.js';
+import { registerAgendaButtons } from './actions/agenda-buttons.js';
 import { registerMoreTimeDecision } from './actions/followup-more-time-decision.js';
 import { registerSubmissionView } from './views/submission.js';
 import { registerFollowUpCreateView } from './views/followup-create.js';
@@ -19,6 +20,7 @@ export function registerHandlers(app: App, deps: Deps): void {
   registerOpenStatus(app, deps);
   registerFollowUpAnswerButtons(app, deps);
   registerMoreTimeDecision(app, deps);
+  registerAgendaButtons(app, deps);
   // view submissions
   registerSubmissionView(app, deps);
   registerFollowUpCreateView(app, deps);

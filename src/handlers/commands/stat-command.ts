@@ -5,6 +5,7 @@ import type { Deps } from '../../bot/deps.js';
 import { handleSubmitCommand } from './submit.js';
 import { handleStatusCommand } from './status.js';
 import { handleFollowUpCommand } from './followup.js';
+import { handleAgendaCommand } from './agenda.js';
 import { buildHelpMessage } from '../../bot/views/help-message.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -14,6 +15,7 @@ export const SUBCOMMANDS: Record<string, SubcommandHandler> = {
   submit: handleSubmitCommand,
   status: handleStatusCommand,
   followup: handleFollowUpCommand,
+  agenda: handleAgendaCommand,
 };
 
 export function splitCommand(text: string): { name: string; rest: string } {

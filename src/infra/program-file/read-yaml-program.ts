@@ -8,7 +8,7 @@ export type ReadResult<T> = { ok: true; value: T } | { ok: false; errors: string
 
 export function readYamlProgram(text: string, fileName: string): ReadResult<ProgramFile> {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,

@@ -1,0 +1,309 @@
+// Opening the database: embedded PGlite (default, one process) or a PostgreSQL server.
+// Both run the same migrations and the same generated Prisma client.
+
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { basename, dirname, join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaClient } from '../../generated/prisma/client.js';
+import { pgAdapterFactory, pgliteAdapterFactory } from './adapters.js';
+import {
+  DatabaseUnavailableError,
+  classifyPostgresError,
+  firstLine,
+  parsePostgresUrl,
+  type PostgresTarget,
+} from './errors.js';
+import { applyMigrations, migrationStatus, type MigrationStatus } from './migrate.js';
+
+export { PrismaClient };
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export const DEFAULT_DATA_DIR = './data/pglite';
+
+export interface OpenDatabaseOptions {
+  /** postgres://user:password@host:5432/database. Absent or empty: embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** Alias of `databaseUrl` (the shape of `Config['database']`); `databaseUrl` wins if both are set. */
+  url?: string | undefined;
+  /** PGlite's folder, created on first start. Default ./data/pglite (relative to the cwd). */
+  dataDir?: string | undefined;
+  /** PGlite held in memory only, gone on close (tests, demos). Ignored with databaseUrl. */
+  inMemory?: boolean | undefined;
+  /** Apply pending migrations before returning. Default true. */
+  migrate?: boolean | undefined;
+  /** Default: the repo's prisma/migrations. */
+  migrationsDir?: string | undefined;
+  /**
+   * In-memory PGlite only: start from this `pglite.dumpDataDir()` snapshot instead of an empty
+   * cluster (skips PGlite's ~5 s initdb; the test helper uses it).
+   */
+  pgliteSnapshot?: Blob | undefined;
+  /** PostgreSQL only: give up connecting after this long. Default 10 000 ms. */
+  connectTimeoutMs?: number | undefined;
+  /** Receives the schema engine's log lines while migrating. */
+  migrationLog?: ((line: string) => void) | undefined;
+  /** Called once after the opening migration step with the names it applied (maybe none). */
+  onMigrated?: ((applied: string[]) => void) | undefined;
+}
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: DatabaseKind;
+  /** Where the data lives, safe to print: "PGlite in ./data/pglite", "PostgreSQL at db:5432/stat". */
+  location: string;
+  /** Migrations applied while opening (empty if up to date, or with `migrate: false`). */
+  appliedMigrations: string[];
+  /** Applies pending migrations now; returns their names. */
+  migrate(): Promise<string[]>;
+  /** Pending / failed / edited migrations, without changing anything. */
+  migrationStatus(): Promise<MigrationStatus>;
+  /** The driver-adapter factory (for the schema engine, or raw SQL through Prisma's adapter). */
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** The embedded instance (PGlite only), e.g. for `dumpDataDir()`. */
+  pglite?: PGlite;
+  /** Disconnects Prisma, closes PGlite, releases the data-folder lock. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database and (unless `migrate: false`) brings its schema up to date.
+ * Throws `DatabaseUnavailableError` (with `.userMessage`) when it cannot be reached or entered,
+ * and `MigrationError` when a migration fails.
+ */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const url = (options.databaseUrl ?? options.url)?.trim();
+  return url ? openPostgres(url, options) : openPglite(options);
+}
+
+async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Database> {
+  const target = parsePostgresUrl(url);
+  const factory = pgAdapterFactory(url, { connectTimeoutMs: options.connectTimeoutMs ?? 10_000 });
+  await checkPostgresConnection(factory, target);
+  const prisma = new PrismaClient({ adapter: factory });
+  return finishOpening({
+    kind: 'postgres',
+    location: `PostgreSQL at ${target.display}/${target.database}`,
+    prisma,
+    factory,
+    options,
+    onClose: async () => {},
+  });
+}
+
+async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
+  let pglite: PGlite;
+  let location: string;
+  let releaseLock = () => {};
+  if (options.inMemory) {
+    location = 'PGlite (in memory)';
+    try {
+      pglite = options.pgliteSnapshot ? await PGlite.create({ loadDataDir: options.pgliteSnapshot }) : await PGlite.create();
+    } catch (error) {
+      throw new DatabaseUnavailableError('unknown', `Cannot start the in-memory database: ${describe(error)}`, { cause: error });
+    }
+  } else {
+    const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+    location = `PGlite in ${options.dataDir ?? DEFAULT_DATA_DIR}`;
+    try {
+      mkdirSync(dataDir, { recursive: true });
+    } catch (error) {
+      throw new DatabaseUnavailableError('data_dir', `Cannot create the database folder ${dataDir}: ${describe(error)}`, { cause: error });
+    }
+    releaseLock = lockDataDir(dataDir);
+    try {
+      pglite = await PGlite.create({ dataDir });
+    } catch (error) {
+      releaseLock();
+      throw new DatabaseUnavailableError(
+        'data_dir',
+        `Cannot open the embedded database in ${dataDir}: ${describe(error)} — if the folder is damaged, restore it from a backup or move it aside to start empty.`,
+        { cause: error },
+      );
+    }
+  }
+  const factory = pgliteAdapterFactory(pglite);
+  const prisma = new PrismaClient({ adapter: factory });
+  const opened = pglite;
+  return finishOpening({
+    kind: 'pglite',
+    location,
+    prisma,
+    factory,
+    options,
+    pglite: opened,
+    onClose: async () => {
+      try {
+        if (!opened.closed) await opened.close();
+      } finally {
+        releaseLock();
+      }
+    },
+  });
+}
+
+async function finishOpening(parts: {
+  kind: DatabaseKind;
+  location: string;
+  prisma: PrismaClient;
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  options: OpenDatabaseOptions;
+  pglite?: PGlite;
+  onClose: () => Promise<void>;
+}): Promise<Database> {
+  const { prisma, factory, options } = parts;
+  const migrateOptions = {
+    ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
+    ...(options.migrationLog ? { log: options.migrationLog } : {}),
+  };
+  let closed: Promise<void> | undefined;
+  const close = () =>
+    (closed ??= (async () => {
+      try {
+        await prisma.$disconnect();
+      } finally {
+        await parts.onClose();
+      }
+    })());
+  const db: Database = {
+    prisma,
+    kind: parts.kind,
+    location: parts.location,
+    appliedMigrations: [],
+    adapterFactory: factory,
+    migrate: () => applyMigrations(factory, migrateOptions),
+    migrationStatus: () => migrationStatus(factory, migrateOptions),
+    close,
+  };
+  if (parts.pglite) db.pglite = parts.pglite;
+  if (options.migrate !== false) {
+    try {
+      db.appliedMigrations = await db.migrate();
+    } catch (error) {
+      await close().catch(() => {});
+      throw error;
+    }
+    options.onMigrated?.(db.appliedMigrations);
+  }
+  return db;
+}
+
+/** One round trip before anything else, so connection problems become one clear message. */
+async function checkPostgresConnection(factory: SqlMigrationAwareDriverAdapterFactory, target: PostgresTarget): Promise<void> {
+  let adapter: Awaited<ReturnType<SqlMigrationAwareDriverAdapterFactory['connect']>> | undefined;
+  try {
+    adapter = await factory.connect();
+    await adapter.queryRaw({ sql: 'SELECT 1', args: [], argTypes: [] });
+  } catch (error) {
+    const classified = classifyPostgresError(error, target);
+    if (classified?.reason === 'unreachable' && (await hostDoesNotResolve(target.host))) {
+      throw new DatabaseUnavailableError(
+        'unreachable',
+        `Cannot reach PostgreSQL at ${target.display} — the host name "${target.host}" does not resolve.`,
+        { cause: error },
+      );
+    }
+    throw (
+      classified ??
+      new DatabaseUnavailableError('unknown', `Cannot use PostgreSQL at ${target.display}: ${describe(error)}`, { cause: error })
+    );
+  } finally {
+    await adapter?.dispose().catch(() => {});
+  }
+}
+
+/** Prisma's pg adapter reports "not found" and "refused" alike; a lookup tells them apart. */
+async function hostDoesNotResolve(host: string): Promise<boolean> {
+  if (host.startsWith('/') || isIP(host) !== 0) return false;
+  try {
+    await lookup(host);
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME';
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return firstLine(error.message) || error.name;
+  return firstLine(String(error));
+}
+
+// --- one process per embedded database ---------------------------------------------------------
+// Two processes writing one PGlite folder corrupt it, and PGlite does not guard against that.
+// A lock file next to the folder (`<dataDir>.lock`, holding the pid) keeps a second process
+// (say `stat db migrate` while the bot runs) out with a clear message. A lock whose process is
+// gone is taken over.
+
+const heldLocks = new Set<string>();
+let exitHookInstalled = false;
+
+function lockDataDir(dataDir: string): () => void {
+  const lockPath = join(dirname(dataDir), `${basename(dataDir)}.lock`);
+  if (heldLocks.has(lockPath)) {
+    throw new DatabaseUnavailableError('in_use', `The embedded database in ${dataDir} is already open in this process — close it first.`);
+  }
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      heldLocks.add(lockPath);
+      if (!exitHookInstalled) {
+        exitHookInstalled = true;
+        process.once('exit', () => {
+          for (const path of heldLocks) tryUnlink(path);
+        });
+      }
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        heldLocks.delete(lockPath);
+        tryUnlink(lockPath);
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new DatabaseUnavailableError('data_dir', `Cannot lock the database folder ${dataDir}: ${describe(error)}`, { cause: error });
+      }
+      const holder = readLockHolder(lockPath);
+      if (holder !== null && holder !== process.pid && processIsAlive(holder)) {
+        throw new DatabaseUnavailableError(
+          'in_use',
+          `The embedded database in ${dataDir} is in use by another process (pid ${holder}) — stop it first (only one process may open a PGlite folder; use PostgreSQL to share).`,
+        );
+      }
+      tryUnlink(lockPath); // stale: its process is gone
+    }
+  }
+  throw new DatabaseUnavailableError('in_use', `Cannot take the lock ${lockPath} for the database folder ${dataDir}.`);
+}
+
+function readLockHolder(lockPath: string): number | null {
+  try {
+    if (!existsSync(lockPath)) return null;
+    const pid = Number.parseInt(readFileSync(lockPath, 'utf8').trim(), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function tryUnlink(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+}

@@ -1,0 +1,161 @@
+// Turning "the database is not there" into one line a person can act on.
+
+export type DatabaseUnavailableReason =
+  | 'bad_url' // DATABASE_URL cannot be parsed, or is not postgres://
+  | 'unreachable' // connection refused, host unknown
+  | 'timeout' // no answer within the connect timeout
+  | 'auth_failed' // wrong user name or password
+  | 'access_denied' // pg_hba.conf / no CONNECT privilege
+  | 'database_missing' // the server is up but the database does not exist
+  | 'tls' // TLS required / refused / certificate problem
+  | 'too_many_connections'
+  | 'data_dir' // the embedded database's folder cannot be created or opened
+  | 'in_use' // another process has the embedded database open
+  | 'unknown';
+
+/** The database cannot be used. `userMessage` is one line, without a stack, safe to show. */
+export class DatabaseUnavailableError extends Error {
+  override readonly name = 'DatabaseUnavailableError';
+  readonly reason: DatabaseUnavailableReason;
+  readonly userMessage: string;
+  constructor(reason: DatabaseUnavailableReason, userMessage: string, options?: { cause?: unknown }) {
+    super(userMessage, options);
+    this.reason = reason;
+    this.userMessage = userMessage;
+  }
+}
+
+/** A PostgreSQL URL's parts that are safe to print (never the password). */
+export interface PostgresTarget {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  /** `host:port/database`, or the socket folder for Unix-socket URLs. */
+  display: string;
+}
+
+/**
+ * Parses and checks a postgres:// or postgresql:// URL. Throws `DatabaseUnavailableError`
+ * ('bad_url') with a message that never repeats the URL (it may hold a password).
+ */
+export function parsePostgresUrl(url: string): PostgresTarget {
+  const expected = 'expected postgres://user:password@host:5432/database';
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    throw new DatabaseUnavailableError('bad_url', `DATABASE_URL is not a valid URL (${expected}).`);
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new DatabaseUnavailableError(
+      'bad_url',
+      `DATABASE_URL must start with postgres:// or postgresql:// (got "${parsed.protocol}//…"; ${expected}).`,
+    );
+  }
+  const socketDir = parsed.searchParams.get('host');
+  const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1') || socketDir || '';
+  if (!host) throw new DatabaseUnavailableError('bad_url', `DATABASE_URL has no host (${expected}).`);
+  const port = parsed.port ? Number(parsed.port) : 5432;
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+    throw new DatabaseUnavailableError('bad_url', `DATABASE_URL has an invalid port (${expected}).`);
+  }
+  let database: string;
+  let user: string;
+  try {
+    database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+    user = decodeURIComponent(parsed.username);
+  } catch {
+    throw new DatabaseUnavailableError('bad_url', `DATABASE_URL has a malformed %-escape (${expected}).`);
+  }
+  if (database.includes('/')) {
+    throw new DatabaseUnavailableError('bad_url', `DATABASE_URL's database name may not contain "/" (${expected}).`);
+  }
+  const where = host.startsWith('/') ? `${host} (port ${port})` : `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return { host, port, database: database || user || 'postgres', user, display: where };
+}
+
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOENT']);
+
+/**
+ * Maps an error met while connecting to PostgreSQL (raw from `pg`, or as a Prisma
+ * DriverAdapterError wrapping it) to a `DatabaseUnavailableError`. Returns null when the error is
+ * not about reaching or entering the database.
+ */
+export function classifyPostgresError(error: unknown, target: PostgresTarget): DatabaseUnavailableError | null {
+  const at = `PostgreSQL at ${target.display}`;
+  const fields = errorFields(error);
+  const make = (reason: DatabaseUnavailableReason, message: string) =>
+    new DatabaseUnavailableError(reason, message, { cause: error });
+
+  const code = fields.code ?? '';
+  const kind = fields.kind ?? '';
+  const message = fields.message ?? '';
+
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return make('unreachable', `Cannot reach ${at} — the host name "${target.host}" does not resolve.`);
+  }
+  if (SOCKET_CODES.has(code) || kind === 'DatabaseNotReachable') {
+    return make('unreachable', `Cannot reach ${at} — is it running?`);
+  }
+  if (code === 'ETIMEDOUT' || kind === 'SocketTimeout' || /timeout expired|connection timeout/i.test(message)) {
+    return make('timeout', `Timed out connecting to ${at} — is the host and port right, and is a firewall in the way?`);
+  }
+  if (code === 'ECONNRESET' || kind === 'ConnectionClosed' || /Connection terminated unexpectedly/i.test(message)) {
+    return make('unreachable', `${at} closed the connection while connecting — is it a PostgreSQL server, and does it require TLS (?sslmode=require)?`);
+  }
+  if (/client password must be a string/i.test(message)) {
+    return make('auth_failed', `${at} requires a password${target.user ? ` for user "${target.user}"` : ''}, and DATABASE_URL has none.`);
+  }
+  if (
+    code === '28P01' ||
+    kind === 'AuthenticationFailed' ||
+    /password authentication failed|SASL|role ".*" does not exist/i.test(message)
+  ) {
+    const who = target.user ? ` for user "${target.user}"` : '';
+    return make('auth_failed', `${at} rejected the credentials${who} — check the user name and password in DATABASE_URL.`);
+  }
+  if (code === '3D000' || kind === 'DatabaseDoesNotExist') {
+    return make('database_missing', `Database "${target.database}" does not exist on ${at} — create it (createdb ${target.database}) or fix DATABASE_URL.`);
+  }
+  if (code === '28000' || kind === 'DatabaseAccessDenied' || code === '42501') {
+    return make('access_denied', `${at} refused access to database "${target.database}"${target.user ? ` for user "${target.user}"` : ''} — check pg_hba.conf and the role's privileges.`);
+  }
+  if (code === '53300' || kind === 'TooManyConnections') {
+    return make('too_many_connections', `${at} has too many connections open — try again shortly or raise max_connections.`);
+  }
+  if (kind === 'TlsConnectionError' || /SSL|TLS|certificate/i.test(message)) {
+    return make('tls', `TLS problem connecting to ${at}: ${firstLine(message || kind)}`);
+  }
+  return null;
+}
+
+/** The first line of a message, trimmed. */
+export function firstLine(text: string): string {
+  return text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+}
+
+interface ErrorFields {
+  code?: string;
+  kind?: string;
+  message?: string;
+}
+
+/** Digs code/kind/message out of pg errors, DriverAdapterErrors (payload in `cause`) and AggregateErrors. */
+function errorFields(error: unknown, depth = 0): ErrorFields {
+  if (typeof error !== 'object' || error === null || depth > 4) return {};
+  const e = error as Record<string, unknown>;
+  const own: ErrorFields = {};
+  if (typeof e['code'] === 'string') own.code = e['code'];
+  if (typeof e['originalCode'] === 'string') own.code ??= e['originalCode'];
+  if (typeof e['kind'] === 'string') own.kind = e['kind'];
+  if (typeof e['message'] === 'string') own.message = e['message'];
+  // AggregateError from net.connect when every address (IPv4 and IPv6) refused.
+  const inner = Array.isArray(e['errors']) ? e['errors'][0] : e['cause'];
+  const deeper = errorFields(inner, depth + 1);
+  return {
+    ...(own.code ?? deeper.code ? { code: (own.code ?? deeper.code) as string } : {}),
+    ...(own.kind ?? deeper.kind ? { kind: (own.kind ?? deeper.kind) as string } : {}),
+    ...(own.message || deeper.message ? { message: (own.message || deeper.message) as string } : {}),
+  };
+}
