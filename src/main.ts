@@ -9,6 +9,7 @@ import { createApp } from './bot/create-app.js';
 import { systemClock } from './bot/deps.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
 import { createPacer } from './infra/slack/pacer.js';
+import { createPacketCharts } from './services/roundtable/create-packet-charts.js';
 
 async function main(): Promise<void> {
   const parsed = parseConfig(process.env);
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   const app = createApp(config.slack, deps);
   await app.start(config.slack.port);
   logger.info(`stat-bot is running (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.slack.port}, /slack/events`}; ${db.kind} database)`);
-  const scheduler = config.scheduler ? startScheduler({ prisma: db.prisma, client: app.client, logger, pacer: createPacer(), workerId: randomUUID() }, systemClock) : null;
+  const scheduler = config.scheduler ? startScheduler({ prisma: db.prisma, client: app.client, logger, pacer: createPacer(), workerId: randomUUID(), charts: createPacketCharts(config.charts) }, systemClock) : null;
   await scheduler?.tick();
 
   const shutdown = async (signal: string) => {

@@ -1,8 +1,7 @@
 // Maps wall-clock time to jobs. The durable schedule lives in the database; this timer only
 // wakes up every minute to run whatever has come due (including what came due while down).
 import schedule from 'node-schedule';
-import type { DeliveryDeps } from '../services/notices/deliver-notices.js';
-import { runDueJobs } from './jobs/run-due-jobs.js';
+import { runDueJobs, type JobDeps } from './jobs/run-due-jobs.js';
 import type { Clock } from '../bot/deps.js';
 
 export interface RunningScheduler {
@@ -11,7 +10,7 @@ export interface RunningScheduler {
   tick(): Promise<void>;
 }
 
-export function startScheduler(deps: DeliveryDeps, clock: Clock): RunningScheduler {
+export function startScheduler(deps: JobDeps, clock: Clock): RunningScheduler {
   let running: Promise<void> | null = null;
   const tick = async () => {
     if (running) return running;

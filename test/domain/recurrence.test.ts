@@ -43,3 +43,20 @@ describe('meeting recurrence', () => {
     expect([dec, jan].flat().sort()).toEqual(['CODE', 'DPW', 'FIRE', 'WATER']);
   });
 });
+
+describe('packet time', async () => {
+  const { computePacketTime } = await import('../../src/domain/meetings/packet-time.js');
+  const cal = { timezone: NY, workdayStart: '09:00', workdayEnd: '17:00', holidays: ['2026-12-04'] };
+  it('is exactly the lead time before when that is a working time', () => {
+    // Thu 10 Dec 10:00 EST meeting → Tue 8 Dec 10:00
+    expect(computePacketTime(new Date('2026-12-10T15:00:00Z'), 48, '10:00', cal).toISOString()).toBe('2026-12-08T15:00:00.000Z');
+  });
+  it('moves earlier, never later, when the lead time lands on a weekend', () => {
+    // Tue 8 Dec 10:00 − 48 h = Sun 6 Dec 10:00 → Fri 4 Dec is a holiday here → Thu 3 Dec 10:00
+    expect(computePacketTime(new Date('2026-12-08T15:00:00Z'), 48, '10:00', cal).toISOString()).toBe('2026-12-03T15:00:00.000Z');
+  });
+  it('moves to the same morning when the lead time lands in the evening', () => {
+    // Thu 10 Dec 08:00 meeting − 48 h = Tue 8 Dec 08:00 (before 09:00) → Mon 7 Dec 10:00
+    expect(computePacketTime(new Date('2026-12-10T13:00:00Z'), 48, '10:00', cal).toISOString()).toBe('2026-12-07T15:00:00.000Z');
+  });
+});

@@ -45,7 +45,15 @@ export function parsePostgresUrl(url: string): PostgresTarget {
   try {
     parsed = new URL(url.trim());
   } catch {
-    throw new DatabaseUnavailableError('bad_url', `DATABASE_URL is not a valid URL (${expected}).`);
+    // `postgres://user@/db?host=/run/postgresql` (Unix socket, no host name) is valid for pg but
+    // not for WHATWG URL; parse it with a stand-in host, the socket folder wins below.
+    const socketForm = /^(postgres(?:ql)?:\/\/[^/?#]*@)(\/[^?#]*\?(?:.*&)?host=)/i;
+    try {
+      if (!socketForm.test(url.trim())) throw new Error('not the socket form');
+      parsed = new URL(url.trim().replace(socketForm, '$1localhost$2'));
+    } catch {
+      throw new DatabaseUnavailableError('bad_url', `DATABASE_URL is not a valid URL (${expected}).`);
+    }
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new DatabaseUnavailableError(
@@ -54,7 +62,7 @@ export function parsePostgresUrl(url: string): PostgresTarget {
     );
   }
   const socketDir = parsed.searchParams.get('host');
-  const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1') || socketDir || '';
+  const host = socketDir || parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   if (!host) throw new DatabaseUnavailableError('bad_url', `DATABASE_URL has no host (${expected}).`);
   const port = parsed.port ? Number(parsed.port) : 5432;
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {

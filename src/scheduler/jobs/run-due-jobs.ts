@@ -1,14 +1,38 @@
 // The one job the clock drives: plan what has become plannable, then send what is due.
 // Run-once given `now`, so the scheduler, `npm run stat -- run-due` and tests share it.
 import { planCollectionNotices } from '../../services/notices/plan-collection.js';
-import { deliverDueNotices, type DeliveryDeps, type DeliveryReport } from '../../services/notices/deliver-notices.js';
+import { planMeetings } from '../../services/meetings/plan-meetings.js';
+import { deliverDueNotices, type DeliveryDeps, type DeliveryReport, type SpecialSender } from '../../services/notices/deliver-notices.js';
+import { postPacket } from '../../services/roundtable/post-packet.js';
+import { postMeetingRecord } from '../../services/roundtable/post-meeting-record.js';
+import type { PacketChartRenderer } from '../../services/roundtable/packet-charts.js';
+
+export interface JobDeps extends DeliveryDeps {
+  charts: PacketChartRenderer;
+}
 
 export interface JobReport extends DeliveryReport {
   planned: number;
 }
 
-export async function runDueJobs(now: Date, deps: DeliveryDeps): Promise<JobReport> {
-  const planned = await planCollectionNotices(deps.prisma, now);
-  const delivered = await deliverDueNotices(deps, now);
+const meetingIdOf = (payload: unknown) => Number((payload as { meetingId?: unknown }).meetingId);
+
+export async function runDueJobs(now: Date, deps: JobDeps): Promise<JobReport> {
+  const planned = (await planMeetings(deps.prisma, now)) + (await planCollectionNotices(deps.prisma, now));
+  const senders: Record<string, SpecialSender> = {
+    packet: async (notice, at) => {
+      const r = await postPacket(deps, meetingIdOf(notice.payload), at);
+      if (r.kind === 'posted') return { status: 'sent', detail: `${r.charts} charts`, ts: r.ts };
+      if (r.kind === 'channel_problem') return { status: 'failed', detail: r.message };
+      return { status: 'skipped', detail: r.kind };
+    },
+    meeting_record: async (notice, at) => {
+      const r = await postMeetingRecord(deps, meetingIdOf(notice.payload), at);
+      if (r.kind === 'posted') return { status: 'sent', detail: `${r.decisions} decisions` };
+      if (r.kind === 'channel_problem') return { status: 'failed', detail: r.message };
+      return { status: 'skipped', detail: r.reason };
+    },
+  };
+  const delivered = await deliverDueNotices(deps, now, senders);
   return { planned, ...delivered };
 }

@@ -33,19 +33,30 @@ const LEASE_MS = 5 * 60_000;
 
 type Decide = (notice: ClaimedNotice, now: Date) => Promise<NoticeDecision>;
 
-export async function deliverDueNotices(deps: DeliveryDeps, now: Date, extraDeciders: Record<string, Decide> = {}): Promise<DeliveryReport> {
+/**
+ * A notice that is more than one DM (a packet, a meeting record) is delivered by its own service,
+ * which is idempotent on its own terms (e.g. Meeting.packetTs) and says how it went.
+ */
+export type SpecialSender = (notice: ClaimedNotice, now: Date) => Promise<{ status: 'sent' | 'skipped' | 'failed'; detail: string; ts?: string; channel?: string }>;
+
+export async function deliverDueNotices(deps: DeliveryDeps, now: Date, senders: Record<string, SpecialSender> = {}): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, skipped: 0, deferred: 0, failed: 0 };
   const settings = await loadProgramSettings(deps.prisma);
   for (;;) {
     const batch = await claimDueNotices(deps.prisma, { now, workerId: deps.workerId, limit: 50, leaseMs: LEASE_MS });
     if (batch.length === 0) return report;
     for (const notice of batch) {
+      const special = senders[notice.kind];
+      if (special) {
+        await sendSpecial(deps, special, notice, now, report);
+        continue;
+      }
       if (!isWithinWorkingHours(now, settings.calendar)) {
         await release(deps.prisma, notice.id, deps.workerId, nextWorkingInstant(now, settings.calendar));
         report.deferred++;
         continue;
       }
-      const decide: Decide = extraDeciders[notice.kind] ?? defaultDecider(deps, notice.kind);
+      const decide: Decide = defaultDecider(deps, notice.kind);
       const decision = await decide(notice, now);
       if (!decision.send) {
         await markSkipped(deps.prisma, notice.id, deps.workerId, decision.reason);
@@ -54,6 +65,20 @@ export async function deliverDueNotices(deps: DeliveryDeps, now: Date, extraDeci
       }
       await sendOne(deps, notice, decision.content, now, report);
     }
+  }
+}
+
+async function sendSpecial(deps: DeliveryDeps, sender: SpecialSender, notice: ClaimedNotice, now: Date, report: DeliveryReport) {
+  try {
+    const r = await sender(notice, now);
+    if (r.status === 'sent') await markSent(deps.prisma, notice.id, deps.workerId, now, { channel: r.channel ?? notice.recipient, ts: r.ts ?? '' });
+    else if (r.status === 'skipped') await markSkipped(deps.prisma, notice.id, deps.workerId, r.detail);
+    else await markFailed(deps.prisma, notice.id, deps.workerId, r.detail);
+    report[r.status === 'sent' ? 'sent' : r.status === 'skipped' ? 'skipped' : 'failed']++;
+  } catch (err) {
+    deps.logger.error('scheduled post failed; it will be retried', { key: notice.key, err });
+    await release(deps.prisma, notice.id, deps.workerId, new Date(now.getTime() + 5 * 60_000), err instanceof Error ? err.message.slice(0, 200) : 'error');
+    report.deferred++;
   }
 }
 
