@@ -10,6 +10,7 @@ import { registerMoreTimeDecision } from './actions/followup-more-time-decision.
 import { registerSubmissionView } from './views/submission.js';
 import { registerFollowUpCreateView } from './views/followup-create.js';
 import { registerFollowUpAnswerView } from './views/followup-answer.js';
+import { registerAppHome } from './events/app-home.js';
 import { registerTrackFollowUpShortcut } from './shortcuts/track-followup.js';
 
 export function registerHandlers(app: App, deps: Deps): void {
@@ -25,6 +26,8 @@ export function registerHandlers(app: App, deps: Deps): void {
   registerSubmissionView(app, deps);
   registerFollowUpCreateView(app, deps);
   registerFollowUpAnswerView(app, deps);
+  // events
+  registerAppHome(app, deps);
   // shortcuts
   registerTrackFollowUpShortcut(app, deps);
 }
