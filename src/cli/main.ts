@@ -3,16 +3,18 @@ import { parseArgs } from 'node:util';
 import { runProgramImport } from './program-import.js';
 import { runDbMigrate } from './db-migrate.js';
 import { runDueOnce } from './run-due.js';
+import { runExport } from './export.js';
 import { CliError } from './cli-error.js';
 import { DatabaseUnavailableError } from '../infra/db/errors.js';
 
 const USAGE = `Usage: npm run stat -- <command>
   program import <file.yaml|file.csv>   load or update the program (idempotent; one transaction)
   db migrate                            apply pending database migrations
-  run-due [--now <ISO-8601>]            run every scheduled job due up to that instant, then exit`;
+  run-due [--now <ISO-8601>]            run every scheduled job due up to that instant, then exit
+  export [--out <dir>]                  write values.csv and followups.csv (default ./export)`;
 
 async function run(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { now: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { now: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   const [cmd, sub, arg] = positionals;
   if (values.help || !cmd) {
     console.log(USAGE);
@@ -28,6 +30,7 @@ async function run(argv: string[]): Promise<number> {
     if (Number.isNaN(now.getTime())) throw new CliError(`--now "${values.now}" is not an ISO-8601 instant such as 2026-11-09T15:00:00Z`);
     return runDueOnce(now, process.env);
   }
+  if (cmd === 'export') return runExport(values.out ?? './export', process.env);
   throw new CliError(`unknown command "${positionals.join(' ')}"\n${USAGE}`);
 }
 

@@ -6,6 +6,9 @@ import { handleSubmitCommand } from './submit.js';
 import { handleStatusCommand } from './status.js';
 import { handleFollowUpCommand } from './followup.js';
 import { handleAgendaCommand } from './agenda.js';
+import { handleFollowUpsCommand } from './followups.js';
+import { handleExportCommand } from './export.js';
+import { handleUnlockCommand } from './unlock.js';
 import { buildHelpMessage } from '../../bot/views/help-message.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -16,6 +19,9 @@ export const SUBCOMMANDS: Record<string, SubcommandHandler> = {
   status: handleStatusCommand,
   followup: handleFollowUpCommand,
   agenda: handleAgendaCommand,
+  followups: handleFollowUpsCommand,
+  export: handleExportCommand,
+  unlock: handleUnlockCommand,
 };
 
 export function splitCommand(text: string): { name: string; rest: string } {

@@ -11,6 +11,7 @@ import { submitNumbersPage } from '../../services/collection/submit-form.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';
 import { MESSAGES } from '../../bot/messages.js';
 import { toSlackView } from '../../infra/slack/blocks.js';
+import { noteRevisionsOnPackets } from '../../services/roundtable/note-revisions.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 
 export function registerSubmissionView(app: App, deps: Deps): void {
@@ -31,9 +32,14 @@ export function registerSubmissionView(app: App, deps: Deps): void {
       return;
     }
     if (outcome.kind === 'errors') return void (await ack({ response_action: 'errors', errors: buildSubmissionErrors(outcome.problems) }));
-    if (outcome.kind === 'show') return void (await ack({ response_action: 'update', view: toSlackView(buildSubmissionModal(outcome.form)) }));
+    if (outcome.kind === 'show') {
+      await ack({ response_action: 'update', view: toSlackView(buildSubmissionModal(outcome.form)) });
+      if (outcome.revisions?.length) await noteRevisionsOnPackets({ ...deps, client }, outcome.departmentId!, outcome.period!, outcome.revisions, body.user.id);
+      return;
+    }
     if (outcome.kind === 'rejected') return void (await ack({ response_action: 'update', view: toSlackView(buildNoticeModal('Not saved', outcome.message)) }));
     await ack();
+    await noteRevisionsOnPackets({ ...deps, client }, outcome.departmentId, outcome.period, outcome.revisions, body.user.id);
     if (outcome.confirmation) await sendDm(client, body.user.id, buildSubmissionConfirmation(outcome.confirmation), deps.logger);
   });
 }

@@ -5,9 +5,16 @@ import type { ValidEntry } from '../../domain/submission/validate-entries.js';
 import { isUniqueViolation } from '../../infra/db-errors.js';
 
 export type SubmissionOutcome =
-  | { kind: 'saved'; changed: number; complete: boolean; firstComplete: boolean }
+  | { kind: 'saved'; changed: number; complete: boolean; firstComplete: boolean; revisions: Revision[] }
   | { kind: 'duplicate' }
   | { kind: 'locked'; lockedAt: Date };
+
+/** A change to a value that had already been saved (what a packet's readers need to hear about). */
+export interface Revision {
+  metricId: number;
+  oldValue: number | null;
+  newValue: number | null;
+}
 
 export interface SubmissionInput {
   departmentId: number;
@@ -40,19 +47,22 @@ async function saveInTransaction(db: Db, input: SubmissionInput): Promise<Submis
   if (obligation.lockedAt) return { kind: 'locked', lockedAt: obligation.lockedAt };
 
   let changed = 0;
+  const revisions: Revision[] = [];
   for (const e of input.entries) {
-    if (await saveEntry(db, e, period, userId, now)) changed++;
+    const saved = await saveEntry(db, e, period, userId, now);
+    if (saved.changed) changed++;
+    if (saved.revised) revisions.push({ metricId: e.metricId, oldValue: saved.oldValue, newValue: e.value });
   }
   const filled = await db.metricValue.count({ where: { period, metricId: { in: input.dueMetricIds } } });
   const complete = filled >= input.dueMetricIds.length;
   const firstComplete = complete && !obligation.submittedAt;
   if (firstComplete) await db.departmentPeriod.update({ where: { id: obligation.id }, data: { submittedAt: now, submittedBy: userId } });
-  return { kind: 'saved', changed, complete, firstComplete };
+  return { kind: 'saved', changed, complete, firstComplete, revisions };
 }
 
-async function saveEntry(db: Db, e: ValidEntry, period: string, userId: string, now: Date): Promise<boolean> {
+async function saveEntry(db: Db, e: ValidEntry, period: string, userId: string, now: Date) {
   const old = await db.metricValue.findUnique({ where: { metricId_period: { metricId: e.metricId, period } } });
-  if (old && old.value === e.value && old.note === e.note && old.notAvailable === e.notAvailable) return false;
+  if (old && old.value === e.value && old.note === e.note && old.notAvailable === e.notAvailable) return { changed: false, revised: false, oldValue: old.value };
   const data = { value: e.value, note: e.note, notAvailable: e.notAvailable, submittedBy: userId, submittedAt: now };
   const row = old
     ? await db.metricValue.update({ where: { id: old.id }, data: { ...data, revision: old.revision + 1 } })
@@ -63,5 +73,5 @@ async function saveEntry(db: Db, e: ValidEntry, period: string, userId: string, 
       newNote: e.note, notAvailable: e.notAvailable, changedBy: userId, changedAt: now, source: 'slack',
     },
   });
-  return true;
+  return { changed: true, revised: old !== null && old.value !== e.value, oldValue: old?.value ?? null };
 }

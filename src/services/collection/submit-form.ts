@@ -10,12 +10,12 @@ import type { Confirmation } from '../../bot/views/submission-confirmation.js';
 import { MESSAGES } from '../../bot/messages.js';
 import { loadActor } from '../actors.js';
 import { prepareSubmissionForm } from './submission-form.js';
-import { recordSubmission } from './record-submission.js';
+import { recordSubmission, type Revision } from './record-submission.js';
 
 export type SubmitOutcome =
   | { kind: 'errors'; problems: EntryProblem[] }
-  | { kind: 'show'; form: SubmissionForm }
-  | { kind: 'saved'; confirmation: Confirmation | null }
+  | { kind: 'show'; form: SubmissionForm; revisions?: Revision[]; departmentId?: number; period?: string }
+  | { kind: 'saved'; confirmation: Confirmation | null; revisions: Revision[]; departmentId: number; period: string }
   | { kind: 'rejected'; message: string };
 
 export interface SubmitRequest {
@@ -54,12 +54,12 @@ export async function submitNumbersPage(prisma: PrismaClient, req: SubmitRequest
     dueMetricIds: prepared.contexts.map((c) => c.id),
   });
   if (outcome.kind === 'locked') return { kind: 'rejected', message: MESSAGES.staleFormLocked(formatPeriodLabel(period)) };
-  if (outcome.kind === 'duplicate') return { kind: 'saved', confirmation: null };
+  if (outcome.kind === 'duplicate') return { kind: 'saved', confirmation: null, revisions: [], departmentId, period };
   if (page + 1 < pageCount(prepared.contexts.length)) {
     const next = await prepareSubmissionForm(prisma, { userId: req.userId, departmentId, period, page: page + 1, now: req.now });
-    if (next.kind === 'form') return { kind: 'show', form: next.form };
+    if (next.kind === 'form') return { kind: 'show', form: next.form, revisions: outcome.revisions, departmentId, period };
   }
-  return { kind: 'saved', confirmation: await buildConfirmation(prisma, req.userId, departmentId, period, req.now) };
+  return { kind: 'saved', confirmation: await buildConfirmation(prisma, req.userId, departmentId, period, req.now), revisions: outcome.revisions, departmentId, period };
 }
 
 async function buildConfirmation(prisma: PrismaClient, userId: string, departmentId: number, period: string, now: Date): Promise<Confirmation | null> {

@@ -1,0 +1,148 @@
+// One metric's variance chart as a plain-JSON Chart.js v4 config: no functions anywhere, so the
+// same object feeds the local renderer and a QuickChart server. Every "trick" below exists because
+// a function (legend filter, segment style, tick callback) is not allowed.
+import type { ChartConfiguration, ChartDataset, ChartTypeRegistry } from 'chart.js';
+import { formatMetricNumber } from '../../domain/submission/parse-number.js';
+import type { Polarity, Status } from '../../domain/types.js';
+import { describePolarity, describeStatus } from '../../domain/variance.js';
+
+export type ChartDatum = number | [number, number] | { x: string; y: number | null } | null;
+export type ChartJsonConfig = ChartConfiguration<'line' | 'bar', ChartDatum[], string>;
+
+export interface VarianceChartPoint {
+  label: string;
+  actual: number | null;
+  target: number | null;
+  status: Status;
+  signal: boolean;
+}
+
+export interface VarianceChartInput {
+  title: string;
+  unit: string;
+  decimals: number;
+  polarity: Polarity;
+  tolerance: number;
+  /** Oldest first; only the most recent MAX_CHART_POINTS are drawn. */
+  points: readonly VarianceChartPoint[];
+  limits?: { centre: number; lower: number; upper: number } | null;
+  /** Second line under the title, e.g. the XmR sentence; default: latest value against target. */
+  note?: string;
+  /** Small-multiple panel: smaller fonts, no legend, no subtitle. */
+  compact?: boolean;
+}
+
+export const MAX_CHART_POINTS = 24;
+
+/** Okabe–Ito colours (safe for the common colour-vision deficiencies), each status with its own shape too. */
+export const STATUS_STYLE: Record<Status, { colour: string; shape: 'circle' | 'rectRot' | 'rect' | 'triangle' }> = {
+  on_target: { colour: '#009E73', shape: 'circle' },
+  near: { colour: '#E69F00', shape: 'rectRot' },
+  off_target: { colour: '#D55E00', shape: 'rect' },
+  no_target: { colour: '#7F7F7F', shape: 'triangle' },
+  no_data: { colour: '#7F7F7F', shape: 'triangle' },
+};
+const INK = '#222222';
+const TARGET = '#0072B2';
+// Opaque: adjacent translucent bars overlap by a hairline and show seams.
+const BAND = '#DCEAF4';
+const LIMITS = '#9A9A9A';
+const FONT = 'DejaVu Sans, Helvetica, Arial, sans-serif';
+
+export function formatWithUnit(value: number, unit: string, decimals: number): string {
+  const n = formatMetricNumber(value, decimals);
+  return unit === '%' ? `${n}%` : unit === '$' ? `$${n}` : unit ? `${n} ${unit}` : n;
+}
+
+type Dataset = ChartDataset<'line' | 'bar', ChartDatum[]>;
+type LineStyle = Partial<ChartTypeRegistry['line']['datasetOptions']>;
+const line = (label: string, data: ChartDatum[], style: LineStyle): Dataset => ({ type: 'line', label, data, ...style });
+
+function statusDatasets(points: readonly VarianceChartPoint[], compact: boolean): Dataset[] {
+  const order: Status[] = ['on_target', 'near', 'off_target', 'no_target'];
+  return order
+    .filter((s) => points.some((p) => p.status === s && p.actual !== null))
+    .map((s) => line(describeStatus(s), points.map((p) => (p.status === s ? p.actual : null)), {
+      showLine: false, pointStyle: STATUS_STYLE[s].shape, pointRadius: compact ? 4 : 5.5, pointBackgroundColor: STATUS_STYLE[s].colour,
+      pointBorderColor: STATUS_STYLE[s].colour, backgroundColor: STATUS_STYLE[s].colour, borderColor: STATUS_STYLE[s].colour,
+    }));
+}
+
+/** An open ring drawn over the status marker, so a signal shows whatever the status colour. */
+function signalDataset(points: readonly VarianceChartPoint[], compact: boolean): Dataset | null {
+  if (!points.some((p) => p.signal && p.actual !== null)) return null;
+  return line('Signal (XmR)', points.map((p) => (p.signal ? p.actual : null)), {
+    showLine: false, pointStyle: 'circle', pointRadius: compact ? 7 : 9, pointBorderWidth: 2, pointBorderColor: INK,
+    pointBackgroundColor: 'rgba(0, 0, 0, 0)', borderColor: INK, backgroundColor: 'rgba(0, 0, 0, 0)',
+  });
+}
+
+/** The tolerance zone as floating bars, one per period, so it sits exactly under each target. */
+function bandDataset(input: VarianceChartInput, points: readonly VarianceChartPoint[]): Dataset | null {
+  const tol = input.tolerance;
+  if (tol <= 0 || points.every((p) => p.target === null)) return null;
+  const span = (t: number): [number, number] =>
+    input.polarity === 'higher_is_better' ? [t - tol, t] : input.polarity === 'lower_is_better' ? [t, t + tol] : [t - tol, t + tol];
+  const label = input.polarity === 'within_band' ? `Target band ±${formatMetricNumber(tol, input.decimals)}` : 'Near-target zone';
+  const data = points.map((p) => (p.target === null ? null : span(p.target)));
+  return { type: 'bar', label, data, backgroundColor: BAND, borderWidth: 0, inflateAmount: 1, grouped: false, categoryPercentage: 1, barPercentage: 1 };
+}
+
+/** Centre and both limits in one dataset (one legend entry), the pieces split by a y: null point. */
+function limitsDataset(limits: VarianceChartInput['limits'], labels: string[]): Dataset | null {
+  const last = labels[labels.length - 1];
+  if (!limits || last === undefined) return null;
+  const flat = (y: number) => labels.map((x) => ({ x, y }));
+  const data = [...flat(limits.upper), { x: last, y: null }, ...flat(limits.centre), { x: last, y: null }, ...flat(limits.lower)];
+  return line('Average and process limits', data, { borderColor: LIMITS, borderWidth: 1, borderDash: [2, 3], pointRadius: 0, spanGaps: false, pointStyle: 'line' });
+}
+
+function describeLatest(input: VarianceChartInput, latest: VarianceChartPoint | undefined): string {
+  if (!latest || latest.actual === null) return `${latest?.label ?? 'Latest period'}: no data`;
+  const value = formatWithUnit(latest.actual, input.unit, input.decimals);
+  const target = latest.target === null ? 'no target' : `target ${formatWithUnit(latest.target, input.unit, input.decimals)}`;
+  return `${latest.label}: ${value} vs ${target} (${describePolarity(input.polarity)})`;
+}
+
+export function buildVarianceChartConfig(input: VarianceChartInput): ChartJsonConfig {
+  const points = input.points.slice(-MAX_CHART_POINTS);
+  const labels = points.map((p) => p.label);
+  const latest = points[points.length - 1];
+  const compact = input.compact ?? false;
+  const datasets: Dataset[] = [
+    ...statusDatasets(points, compact),
+    signalDataset(points, compact),
+    line('Actual', points.map((p) => p.actual), { borderColor: INK, backgroundColor: INK, borderWidth: 2, pointRadius: 0, pointStyle: 'line', spanGaps: false }),
+    line('Target', points.map((p) => p.target), { borderColor: TARGET, backgroundColor: TARGET, borderWidth: 2, borderDash: [6, 4], pointRadius: 0, pointStyle: 'line', stepped: 'middle' }),
+    limitsDataset(input.limits, labels),
+    bandDataset(input, points),
+  ].filter((d): d is Dataset => d !== null);
+  const status = describeStatus(latest?.status ?? 'no_data');
+  const size = compact ? { title: 13, text: 10 } : { title: 16, text: 12 };
+  return {
+    type: 'line',
+    data: { labels, datasets },
+    options: {
+      responsive: false,
+      animation: false,
+      font: { family: FONT, size: size.text },
+      color: INK,
+      layout: { padding: { top: 4, right: 14, bottom: 4, left: 6 } },
+      plugins: {
+        title: { display: true, text: `${input.title} — ${status}`, color: INK, font: { family: FONT, size: size.title, weight: 'bold' }, padding: { top: 4, bottom: 2 } },
+        subtitle: { display: !compact, text: input.note ?? describeLatest(input, latest), color: '#444444', font: { family: FONT, size: size.text }, padding: { bottom: 10 } },
+        legend: { display: !compact, position: 'bottom', labels: { usePointStyle: true, boxHeight: 8, padding: 10, color: INK, font: { family: FONT, size: size.text - 1 } } },
+        tooltip: { enabled: false },
+      },
+      scales: {
+        x: { offset: true, grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 10, color: INK, font: { family: FONT, size: size.text } } },
+        y: {
+          beginAtZero: false,
+          grace: '8%',
+          title: { display: input.unit !== '' && !compact, text: input.unit, color: INK, font: { family: FONT, size: size.text } },
+          ticks: { color: INK, maxTicksLimit: compact ? 4 : 6, font: { family: FONT, size: size.text } },
+        },
+      },
+    },
+  };
+}
