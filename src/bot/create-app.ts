@@ -1,14 +1,13 @@
 // Builds the Bolt app for either transport: Socket Mode when an app token is given (no public URL
 // needed, the usual choice inside a city network), otherwise HTTP at /slack/events.
-import bolt from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { Deps } from './deps.js';
 import { registerHandlers } from '../handlers/index.js';
 import { boltLogger } from '../infra/slack/bolt-logger.js';
 import { MESSAGES } from './messages.js';
 
-const { App, HTTPReceiver, SocketModeReceiver } = bolt;
-export type BoltApp = InstanceType<typeof App>;
+export type BoltApp = App;
 
 export interface AppOptions {
   /** Make HTTP replies wait for the listener (tests, so a request's effects are done when it returns). */
