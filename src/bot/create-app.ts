@@ -12,6 +12,8 @@ export type BoltApp = App;
 export interface AppOptions {
   /** Make HTTP replies wait for the listener (tests, so a request's effects are done when it returns). */
   processBeforeResponse?: boolean;
+  /** Socket Mode: how long to wait for a pong before reconnecting (Slack's client default is 5 s). */
+  socketPingTimeoutMs?: number;
 }
 
 export function createApp(slack: Config['slack'], deps: Deps, opts: AppOptions = {}): BoltApp {
@@ -19,7 +21,7 @@ export function createApp(slack: Config['slack'], deps: Deps, opts: AppOptions =
   const logger = boltLogger(deps.logger);
   const receiver =
     slack.mode === 'socket'
-      ? new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions } })
+      ? new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions }, ...(opts.socketPingTimeoutMs ? { clientPingTimeout: opts.socketPingTimeoutMs } : {}) })
       : new HTTPReceiver({ signingSecret: slack.signingSecret!, logger, processBeforeResponse: opts.processBeforeResponse ?? false, endpoints: '/slack/events' });
   const app = new App({ token: slack.botToken, receiver, logger, clientOptions });
   registerHandlers(app, deps);

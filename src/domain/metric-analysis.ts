@@ -1,4 +1,5 @@
 // Everything a packet or agenda says about one metric for its latest period, and the agenda order.
+import { shiftPeriod } from './calendar/periods.js';
 import { computeTrend, computeYearToDate, indexPeriod, type PeriodValue, type Trend, type YearToDate, type YtdAggregation } from './trend.js';
 import type { Frequency, MetricRule, PeriodKey, Status } from './types.js';
 import { classifyStatus, computeSeverity, computeVariance, describeStatus, type Variance } from './variance.js';
@@ -19,6 +20,8 @@ export interface AnalyseMetricInput {
 export interface MetricAnalysis {
   period: PeriodKey | null;
   frequency: Frequency;
+  /** Every period from the first point to the latest, gaps included; parallel to xmr.points. */
+  periods: PeriodKey[];
   actual: number | null;
   target: number | null;
   variance: Variance | null;
@@ -75,6 +78,7 @@ export function analyseMetric(input: AnalyseMetricInput): MetricAnalysis {
   return {
     period: latest?.period ?? null,
     frequency,
+    periods: series.map((_, i) => shiftPeriod(series[0]?.period ?? '', i)),
     actual,
     target,
     variance: actual !== null && target !== null ? computeVariance(actual, target) : null,

@@ -2,7 +2,8 @@
 // Chart.js picks its DOM-free platform in Node, so it sizes itself from the canvas we hand it.
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartItem, type Plugin } from 'chart.js';
-import type { ChartJsonConfig } from './variance-chart-spec.js';
+import { describeStatus } from '../../domain/variance.js';
+import { STATUS_STYLE, type ChartJsonConfig } from './variance-chart-spec.js';
 
 export interface RenderSize {
   /** Logical size in CSS pixels: what the fonts and paddings in the config are measured against. */
@@ -74,9 +75,32 @@ export interface GridOptions {
   /** Logical pixels around and between panels; without it the right-most axis labels clip. */
   gap?: number;
   heading?: string;
+  /** A one-line key under the panels (compact panels have no legend of their own). */
+  key?: boolean;
 }
 
 const HEADING_SIZE = 18;
+const KEY_SIZE = 13;
+const KEY: readonly { glyph: string; colour: string; text: string }[] = [
+  { glyph: '●', colour: STATUS_STYLE.on_target.colour, text: describeStatus('on_target') },
+  { glyph: '◆', colour: STATUS_STYLE.near.colour, text: describeStatus('near') },
+  { glyph: '■', colour: STATUS_STYLE.off_target.colour, text: describeStatus('off_target') },
+  { glyph: '○', colour: '#222222', text: 'Signal (XmR)' },
+  { glyph: '- -', colour: '#0072B2', text: 'Target' },
+];
+
+function drawKey(ctx: SKRSContext2D, x: number, y: number, r: number): void {
+  ctx.font = `${KEY_SIZE * r}px DejaVu Sans`;
+  let at = x * r;
+  for (const item of KEY) {
+    ctx.fillStyle = item.colour;
+    ctx.fillText(item.glyph, at, y * r);
+    at += ctx.measureText(`${item.glyph} `).width;
+    ctx.fillStyle = '#222222';
+    ctx.fillText(item.text, at, y * r);
+    at += ctx.measureText(`${item.text}    `).width;
+  }
+}
 
 /** Small multiples: each config drawn on its own canvas, then copied into a grid with white gaps. */
 export async function renderChartGridPng(configs: readonly ChartJsonConfig[], grid: GridOptions): Promise<Buffer> {
@@ -86,7 +110,7 @@ export async function renderChartGridPng(configs: readonly ChartJsonConfig[], gr
   const top = grid.heading ? HEADING_SIZE + 2 * gap : gap;
   const rows = Math.ceil(configs.length / columns);
   const width = columns * panel.width + (columns + 1) * gap;
-  const height = top + rows * (panel.height + gap);
+  const height = top + rows * (panel.height + gap) + (grid.key ? KEY_SIZE + gap : 0);
   checkSize({ width, height, pixelRatio: r });
   const out = createCanvas(Math.round(width * r), Math.round(height * r));
   const ctx = out.getContext('2d');
@@ -104,5 +128,6 @@ export async function renderChartGridPng(configs: readonly ChartJsonConfig[], gr
     ctx.drawImage(canvas, x * r, y * r);
     release();
   });
+  if (grid.key) drawKey(ctx, gap, height - gap, r);
   return out.encode('png');
 }

@@ -3,6 +3,7 @@
 // a function (legend filter, segment style, tick callback) is not allowed.
 import type { ChartConfiguration, ChartDataset, ChartTypeRegistry } from 'chart.js';
 import { formatMetricNumber } from '../../domain/submission/parse-number.js';
+import { formatWithUnit, wrapText } from './chart-text.js';
 import type { Polarity, Status } from '../../domain/types.js';
 import { describePolarity, describeStatus } from '../../domain/variance.js';
 
@@ -42,17 +43,15 @@ export const STATUS_STYLE: Record<Status, { colour: string; shape: 'circle' | 'r
   no_target: { colour: '#7F7F7F', shape: 'triangle' },
   no_data: { colour: '#7F7F7F', shape: 'triangle' },
 };
-const INK = '#222222';
+const INK = '#222';
 const TARGET = '#0072B2';
 // Opaque: adjacent translucent bars overlap by a hairline and show seams.
 const BAND = '#DCEAF4';
 const LIMITS = '#9A9A9A';
-const FONT = 'DejaVu Sans, Helvetica, Arial, sans-serif';
 
-export function formatWithUnit(value: number, unit: string, decimals: number): string {
-  const n = formatMetricNumber(value, decimals);
-  return unit === '%' ? `${n}%` : unit === '$' ? `$${n}` : unit ? `${n} ${unit}` : n;
-}
+/** The logical size the fonts and line wrapping are tuned for: ~0.75 scale in a 360 px Slack thumbnail. */
+export const VARIANCE_CHART_SIZE = { width: 480, height: 300 } as const;
+export const OVERVIEW_PANEL_SIZE = { width: 320, height: 200 } as const;
 
 type Dataset = ChartDataset<'line' | 'bar', ChartDatum[]>;
 type LineStyle = Partial<ChartTypeRegistry['line']['datasetOptions']>;
@@ -88,12 +87,18 @@ function bandDataset(input: VarianceChartInput, points: readonly VarianceChartPo
   return { type: 'bar', label, data, backgroundColor: BAND, borderWidth: 0, inflateAmount: 1, grouped: false, categoryPercentage: 1, barPercentage: 1 };
 }
 
-/** Centre and both limits in one dataset (one legend entry), the pieces split by a y: null point. */
-function limitsDataset(limits: VarianceChartInput['limits'], labels: string[]): Dataset | null {
+/**
+ * Centre and both limits in one dataset (one legend entry): each line is just its two end points,
+ * and a y: null point between lines lifts the pen. x must be a label: a category scale reads a
+ * number as "this point's position in the array", not as a category index.
+ */
+function limitsDataset(limits: VarianceChartInput['limits'], labels: string[], decimals: number): Dataset | null {
+  const first = labels[0];
   const last = labels[labels.length - 1];
-  if (!limits || last === undefined) return null;
-  const flat = (y: number) => labels.map((x) => ({ x, y }));
-  const data = [...flat(limits.upper), { x: last, y: null }, ...flat(limits.centre), { x: last, y: null }, ...flat(limits.lower)];
+  if (!limits || first === undefined || last === undefined) return null;
+  const round = (y: number) => Number(y.toFixed(decimals + 2)); // keeps QuickChart URLs short
+  const across = (y: number) => [{ x: first, y: round(y) }, { x: last, y: round(y) }];
+  const data = [...across(limits.upper), { x: last, y: null }, ...across(limits.centre), { x: last, y: null }, ...across(limits.lower)];
   return line('Average and process limits', data, { borderColor: LIMITS, borderWidth: 1, borderDash: [2, 3], pointRadius: 0, spanGaps: false, pointStyle: 'line' });
 }
 
@@ -114,33 +119,31 @@ export function buildVarianceChartConfig(input: VarianceChartInput): ChartJsonCo
     signalDataset(points, compact),
     line('Actual', points.map((p) => p.actual), { borderColor: INK, backgroundColor: INK, borderWidth: 2, pointRadius: 0, pointStyle: 'line', spanGaps: false }),
     line('Target', points.map((p) => p.target), { borderColor: TARGET, backgroundColor: TARGET, borderWidth: 2, borderDash: [6, 4], pointRadius: 0, pointStyle: 'line', stepped: 'middle' }),
-    limitsDataset(input.limits, labels),
+    limitsDataset(input.limits, labels, input.decimals),
     bandDataset(input, points),
   ].filter((d): d is Dataset => d !== null);
   const status = describeStatus(latest?.status ?? 'no_data');
-  const size = compact ? { title: 13, text: 10 } : { title: 16, text: 12 };
+  const size = compact ? { title: 13, text: 10, wrap: 36 } : { title: 17, text: 13, wrap: 42 };
+  const subtitle = input.note ?? describeLatest(input, latest);
   return {
     type: 'line',
     data: { labels, datasets },
     options: {
       responsive: false,
       animation: false,
-      font: { family: FONT, size: size.text },
-      color: INK,
       layout: { padding: { top: 4, right: 14, bottom: 4, left: 6 } },
       plugins: {
-        title: { display: true, text: `${input.title} — ${status}`, color: INK, font: { family: FONT, size: size.title, weight: 'bold' }, padding: { top: 4, bottom: 2 } },
-        subtitle: { display: !compact, text: input.note ?? describeLatest(input, latest), color: '#444444', font: { family: FONT, size: size.text }, padding: { bottom: 10 } },
-        legend: { display: !compact, position: 'bottom', labels: { usePointStyle: true, boxHeight: 8, padding: 10, color: INK, font: { family: FONT, size: size.text - 1 } } },
-        tooltip: { enabled: false },
+        title: { display: true, text: wrapText(`${input.title} — ${status}`, size.wrap), color: INK, font: { size: size.title, weight: 'bold' }, padding: { top: 4, bottom: 2 } },
+        subtitle: { display: !compact, text: wrapText(subtitle, 66), color: '#444', font: { size: size.text }, padding: { bottom: 10 } },
+        legend: { display: !compact, position: 'bottom', labels: { usePointStyle: true, boxHeight: 8, padding: 10, color: INK, font: { size: size.text - 1 } } },
       },
       scales: {
-        x: { offset: true, grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 10, color: INK, font: { family: FONT, size: size.text } } },
+        x: { offset: true, grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 10, color: INK, font: { size: size.text } } },
         y: {
           beginAtZero: false,
           grace: '8%',
-          title: { display: input.unit !== '' && !compact, text: input.unit, color: INK, font: { family: FONT, size: size.text } },
-          ticks: { color: INK, maxTicksLimit: compact ? 4 : 6, font: { family: FONT, size: size.text } },
+          title: { display: input.unit !== '' && !compact, text: input.unit, color: INK, font: { size: size.text } },
+          ticks: { color: INK, maxTicksLimit: compact ? 4 : 6, font: { size: size.text } },
         },
       },
     },

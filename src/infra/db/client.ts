@@ -4,7 +4,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../../generated/prisma/client.js';
@@ -233,15 +233,17 @@ function describe(error: unknown): string {
 
 // --- one process per embedded database ---------------------------------------------------------
 // Two processes writing one PGlite folder corrupt it, and PGlite does not guard against that.
-// A lock file next to the folder (`<dataDir>.lock`, holding the pid) keeps a second process
-// (say `stat db migrate` while the bot runs) out with a clear message. A lock whose process is
-// gone is taken over.
+// A lock file in the folder (`<dataDir>/stat-bot.lock`, holding the pid; PGlite ignores it) keeps
+// a second process (say `stat db migrate` while the bot runs) out with a clear message. A lock
+// whose process is gone is taken over.
+
+export const LOCK_FILE = 'stat-bot.lock';
 
 const heldLocks = new Set<string>();
 let exitHookInstalled = false;
 
 function lockDataDir(dataDir: string): () => void {
-  const lockPath = join(dirname(dataDir), `${basename(dataDir)}.lock`);
+  const lockPath = join(dataDir, LOCK_FILE);
   if (heldLocks.has(lockPath)) {
     throw new DatabaseUnavailableError('in_use', `The embedded database in ${dataDir} is already open in this process — close it first.`);
   }

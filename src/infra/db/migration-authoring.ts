@@ -34,9 +34,11 @@ export function nextMigrationTimestamp(existing: readonly string[], now: Date = 
     .filter((s) => /^\d{14}$/.test(s))
     .sort()
     .at(-1);
-  let when = now;
-  while (latest !== undefined && stamp(when) <= latest) when = new Date(when.getTime() + 1000);
-  return stamp(when);
+  if (latest === undefined || stamp(now) > latest) return stamp(now);
+  // The clock is behind the newest migration (or in the same second): one second after it.
+  const [, y, mo, d, h, mi, s] = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(latest) ?? [];
+  const after = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) + 1000;
+  return stamp(new Date(after));
 }
 
 export interface DiffOptions {

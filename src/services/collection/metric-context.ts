@@ -5,8 +5,24 @@ import type { MetricRule, Polarity } from '../../domain/types.js';
 import { targetFor } from '../../domain/targets.js';
 import { computeXmrLimits } from '../../domain/xmr.js';
 
-/** How many past periods define a metric's usual range (two years of monthly data). */
+/** How many past periods the form loads (two years of monthly data). */
 const HISTORY_WINDOW = 24;
+/** The plausibility check looks at the last year only, so a metric that is improving is not flagged. */
+const PLAUSIBILITY_WINDOW = 12;
+
+/**
+ * The range a new value is "usual" in: the recent span widened by three average moving ranges
+ * (XmR's measure of routine month-to-month movement). Wider than process limits on purpose: it is
+ * a typo and slipped-decimal check, not a signal test, and must tolerate a steady trend.
+ */
+function plausibleRange(series: number[], min: number | null, max: number | null): { lower: number; upper: number } | null {
+  const recent = series.slice(-PLAUSIBILITY_WINDOW);
+  if (recent.length < 6) return null;
+  const limits = computeXmrLimits(recent);
+  if (!limits || limits.collapsed) return null;
+  const margin = 3 * limits.averageMovingRange;
+  return { lower: Math.max(Math.min(...recent) - margin, min ?? -Infinity), upper: Math.min(Math.max(...recent) + margin, max ?? Infinity) };
+}
 
 export interface MetricContext {
   id: number;
@@ -37,13 +53,13 @@ export async function loadMetricContexts(db: Db, departmentId: number, period: s
     const current = m.values.find((v) => v.period === period) ?? null;
     const past = m.values.filter((v) => v.period < period).reverse();
     const series = past.map((v) => v.value).filter((v): v is number => v !== null);
-    const limits = series.length >= 6 ? computeXmrLimits(series) : null;
+    const usualRange = plausibleRange(series, m.minValue, m.maxValue);
     return {
       id: m.id, key: m.key, name: m.name, unit: m.unit, frequency: m.frequency, rule: ruleOf(m),
       target: targetFor(m.targets, period),
       history: past.map((v) => ({ period: v.period, value: v.value })),
       current: current && { value: current.value, notAvailable: current.notAvailable, note: current.note, revision: current.revision },
-      usualRange: limits && !limits.collapsed ? { lower: limits.lower, upper: limits.upper } : null,
+      usualRange,
     };
   });
 }

@@ -15,6 +15,8 @@ export async function decideCollectionNotice(db: Db, notice: ClaimedNotice, now:
   const obligation = await db.departmentPeriod.findUnique({ where: { departmentId_period: { departmentId: p.departmentId, period: p.period } }, include: { department: true } });
   if (!obligation || !obligation.department.active) return { send: false, reason: 'department no longer active' };
   if (obligation.submittedAt) return { send: false, reason: 'already submitted' };
+  // Once the packet is posted the period is locked: a reminder would offer a form that refuses.
+  if (obligation.lockedAt) return { send: false, reason: 'period locked' };
   if (!isStepStillRelevant({ expiresAt: p.expiresAt ? new Date(p.expiresAt) : null }, now)) return { send: false, reason: 'stale: no longer makes sense' };
   const quarterly = p.period.includes('Q');
   const metrics = await db.metric.findMany({ where: { departmentId: p.departmentId, active: true, frequency: quarterly ? 'quarterly' : 'monthly' }, include: { values: { where: { period: p.period } } } });

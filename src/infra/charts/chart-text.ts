@@ -1,0 +1,28 @@
+// Text inside chart images: numbers with units, and line breaks Chart.js will not make itself.
+import { formatMetricNumber } from '../../domain/submission/parse-number.js';
+
+function wrapWords(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= maxChars) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/**
+ * Chart.js never wraps a title; an array of strings is drawn as lines. Breaks go after " — " first
+ * ("Off target" and "a deterioration" stay whole), then between words. Characters per line are
+ * tuned to VARIANCE_CHART_SIZE and OVERVIEW_PANEL_SIZE (DejaVu Sans averages ~0.6 em per character).
+ */
+export function wrapText(text: string, maxChars: number): string[] {
+  if (text.length <= maxChars) return [text];
+  const parts = text.split(' — ');
+  return parts.flatMap((part, i) => wrapWords(i < parts.length - 1 ? `${part} —` : part, maxChars));
+}
+
+export function formatWithUnit(value: number, unit: string, decimals: number): string {
+  const n = formatMetricNumber(value, decimals);
+  return unit === '%' ? `${n}%` : unit === '$' ? `$${n}` : unit ? `${n} ${unit}` : n;
+}
