@@ -37,6 +37,7 @@ describe('analyseMetric', () => {
     ];
     const a = analyseMetric({ rule, points, ytdAggregation: 'sum' });
     expect(a.xmr.points.map((p) => p.value)).toEqual([80, 80, null, 80]);
+    expect(a.periods).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
     expect(a.periodsOffTarget).toBe(1); // March is missing, so the run stops there
     expect(a.ytd?.actual).toBe(240);
   });
