@@ -54,6 +54,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => i.message) };
   const e = parsed.data;
   const mode = e.SLACK_APP_TOKEN ? 'socket' : 'http';
+  if (e.CHART_RENDERER === 'quickchart' && !e.QUICKCHART_URL) {
+    return { ok: false, errors: ['CHART_RENDERER=quickchart needs QUICKCHART_URL (your QuickChart server, e.g. https://quickchart.example.gov); or unset CHART_RENDERER to render charts locally'] };
+  }
   if (mode === 'http' && !e.SLACK_SIGNING_SECRET) {
     return {
       ok: false,

@@ -328,6 +328,21 @@ function resolveOption(el: Obj, choice: NonNullable<BlockActionOptions['selected
 }
 
 /** Empty value for an input element of `type`, as Slack reports an untouched input. */
+/** What Slack submits for an input the person did not touch: its initial value, if it has one. */
+function initialValue(el: Obj, type: string): StateValue {
+  const empty = emptyValue(type);
+  if (typeof el.initial_value === 'string') return { ...empty, value: el.initial_value };
+  if (typeof el.initial_date === 'string') return { ...empty, selected_date: el.initial_date };
+  if (typeof el.initial_time === 'string') return { ...empty, selected_time: el.initial_time };
+  if (typeof el.initial_user === 'string') return { ...empty, selected_user: el.initial_user };
+  if (typeof el.initial_conversation === 'string') return { ...empty, selected_conversation: el.initial_conversation };
+  if (typeof el.initial_channel === 'string') return { ...empty, selected_channel: el.initial_channel };
+  if (isObj(el.initial_option)) return { ...empty, selected_option: el.initial_option as StateValue['selected_option'] };
+  if (Array.isArray(el.initial_options)) return { ...empty, selected_options: el.initial_options as StateValue['selected_options'] };
+  if (Array.isArray(el.initial_users)) return { ...empty, selected_users: el.initial_users as string[] };
+  return empty;
+}
+
 function emptyValue(type: string): StateValue {
   switch (type) {
     case 'datepicker':
@@ -394,7 +409,7 @@ function completeValues(view: StoredView, given: StateValues): StateValues {
     if (givenBlock && !(actionId in givenBlock)) {
       throw new Error(`viewSubmission: input block "${blockId}" has action_id "${actionId}", not ${Object.keys(givenBlock).map((k) => `"${k}"`).join(', ')}`);
     }
-    const value = givenBlock?.[actionId] ?? emptyValue(type);
+    const value = givenBlock?.[actionId] ?? initialValue(el, type);
     if (value.type !== type) throw new Error(`viewSubmission: "${blockId}" is a ${type}, but the test gave type "${value.type}"`);
     if (block.optional !== true && isBlank(value)) {
       throw new Error(`viewSubmission: input "${blockId}" is required; Slack would not let the user submit it empty`);

@@ -1,6 +1,9 @@
-// Charts for a packet: one variance chart per metric. Rendering is behind a small interface so a
-// failure (or a test) never stops the packet, and the renderer can be local or QuickChart.
+// Charts for a packet: a small-multiples overview per department, then one variance chart per
+// metric. Rendering sits behind a small interface so a failure (or a test) never stops the packet.
 import type { Agenda } from './build-agenda.js';
+import {
+  buildVarianceChartConfig, buildVarianceChartInput, renderForSlack, renderDepartmentOverviewPng, MAX_OVERVIEW_PANELS, VARIANCE_CHART_SIZE, type ChartRenderer,
+} from '../../infra/charts/index.js';
 
 export interface ChartFile {
   filename: string;
@@ -9,8 +12,54 @@ export interface ChartFile {
   png: Buffer;
 }
 
-export interface PacketChartRenderer {
-  renderAll(agenda: Agenda): Promise<{ files: ChartFile[]; failures: number }>;
+export interface ChartImage {
+  url: string;
+  title: string;
+  altText: string;
 }
 
-export const noCharts: PacketChartRenderer = { renderAll: async () => ({ files: [], failures: 0 }) };
+export interface RenderedCharts {
+  files: ChartFile[];
+  /** Charts a QuickChart server serves by URL (only those short enough for Slack's image_url). */
+  images: ChartImage[];
+  failures: number;
+}
+
+export interface PacketChartRenderer {
+  renderAll(agenda: Agenda): Promise<RenderedCharts>;
+}
+
+export const noCharts: PacketChartRenderer = { renderAll: async () => ({ files: [], images: [], failures: 0 }) };
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+export function createChartRenderer(renderer: ChartRenderer, quickchartUrl?: string): PacketChartRenderer {
+  return {
+    async renderAll(agenda) {
+      const out: RenderedCharts = { files: [], images: [], failures: 0 };
+      for (const d of agenda.departments) {
+        const inputs = d.metrics.map((m) => ({ m, input: buildVarianceChartInput(m, m.analysis, m.history) }));
+        for (let i = 0; i < inputs.length; i += MAX_OVERVIEW_PANELS) {
+          const part = inputs.slice(i, i + MAX_OVERVIEW_PANELS);
+          try {
+            const png = await renderDepartmentOverviewPng(part.map((p) => p.input), `${d.name} — ${agenda.periodLabel}`);
+            out.files.push({ filename: `${slug(d.key)}-overview${i ? `-${i / MAX_OVERVIEW_PANELS + 1}` : ''}.png`, title: `${d.name}: overview`, altText: `${d.name}: ${part.length} metrics, actual against target over time`, png });
+          } catch {
+            out.failures++;
+          }
+        }
+        for (const { m, input } of inputs) {
+          const altText = `${m.name}: ${m.analysis.statusLabel}. ${m.analysis.signal.text}`.slice(0, 1000);
+          try {
+            const image = await renderForSlack(buildVarianceChartConfig(input), renderer, { ...VARIANCE_CHART_SIZE, pixelRatio: 2, quickchartUrl });
+            if (image.kind === 'url') out.images.push({ url: image.url, title: `${d.name}: ${m.name}`, altText });
+            else out.files.push({ filename: `${slug(d.key)}-${slug(m.key)}.png`, title: `${d.name}: ${m.name}`, altText, png: image.png });
+          } catch {
+            out.failures++;
+          }
+        }
+      }
+      return out;
+    },
+  };
+}

@@ -9,7 +9,8 @@ import { buildPacketMessages, buildChairBriefing } from '../../bot/views/packet-
 import { postPages } from '../../infra/slack/post-pages.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 import { lockPeriods } from '../collection/lock-periods.js';
-import type { PacketChartRenderer } from './packet-charts.js';
+import type { PacketChartRenderer, ChartImage } from './packet-charts.js';
+import { toSlackBlocks } from '../../infra/slack/blocks.js';
 
 export type PacketOutcome =
   | { kind: 'posted'; ts: string; charts: number; chartFailures: number }
@@ -41,7 +42,7 @@ export async function postPacket(deps: PacketDeps, meetingId: number, now: Date)
   // Record the ts at once: from here on a rerun must not post a second packet.
   await deps.prisma.meeting.update({ where: { id: meetingId }, data: { packetTs: posted.ts, packetPostedAt: now } });
   await lockPeriods(deps.prisma, agenda.departments.map((d) => d.id), [agenda.period, ...quarterlyPeriods(agenda)], 'packet', now);
-  const uploaded = await uploadCharts(deps, agenda, posted.ts, rendered.files);
+  const uploaded = (await uploadCharts(deps, agenda, posted.ts, rendered.files)) + (await postChartImages(deps, agenda, posted.ts, rendered.images));
   const link = await deps.client.chat.getPermalink({ channel: posted.channel, message_ts: posted.ts }).then((r) => r.permalink ?? null, () => null);
   await sendDm(deps.client, agenda.meeting.chairUserId, buildChairBriefing(agenda, link), deps.logger);
   return { kind: 'posted', ts: posted.ts, charts: uploaded, chartFailures: rendered.failures };
@@ -69,4 +70,20 @@ async function uploadCharts(deps: PacketDeps, agenda: Agenda, threadTs: string, 
     }
   }
   return uploaded;
+}
+
+/** QuickChart URLs go in image blocks (Slack fetches them), 20 to a message. */
+async function postChartImages(deps: PacketDeps, agenda: Agenda, threadTs: string, images: ChartImage[]): Promise<number> {
+  let posted = 0;
+  for (let i = 0; i < images.length; i += 20) {
+    const batch = images.slice(i, i + 20);
+    const blocks = batch.map((img) => ({ type: 'image', image_url: img.url, alt_text: img.altText, title: { type: 'plain_text', text: img.title.slice(0, 2000) } }));
+    try {
+      await deps.client.chat.postMessage({ channel: agenda.meeting.channelId, thread_ts: threadTs, text: 'Charts', blocks: toSlackBlocks(blocks) });
+      posted += batch.length;
+    } catch (err) {
+      deps.logger.warn('chart images could not be posted', { err });
+    }
+  }
+  return posted;
 }

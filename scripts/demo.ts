@@ -1,0 +1,46 @@
+// `npm run demo`: the real bot, offline. It loads the sample program into an embedded database,
+// connects to the local Slack sandbox, plays one month of the stat cycle with simulated time, and
+// writes what the bot sent to demo-output/ (transcript.md, blocks.json, charts/*.png).
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createTestDatabase } from '../test/helpers/test-db.js';
+import { startLocalStack } from '../test/helpers/local-stack.js';
+import { createChartRenderer } from '../src/services/roundtable/packet-charts.js';
+import { Transcript } from './demo/transcript.js';
+import { playScenes } from './demo/scenes.js';
+
+const OUT = path.resolve('demo-output');
+
+async function main(): Promise<void> {
+  await rm(OUT, { recursive: true, force: true });
+  await mkdir(path.join(OUT, 'charts'), { recursive: true });
+  console.log('stat-bot demo: starting an embedded database and the local Slack sandbox…');
+  const db = await createTestDatabase();
+  const violations: string[] = [];
+  const stack = await startLocalStack({
+    db, now: '2026-11-02T15:30:00Z', charts: createChartRenderer('local'),
+    onViolation: (v) => violations.push(`${v.method}: ${v.message}`),
+  });
+  try {
+    const names = new Map(stack.program.people.map((p) => [p.slack_id, p.name]));
+    const transcript = new Transcript(stack.sandbox, names, OUT);
+    await playScenes(stack, transcript);
+    const file = await transcript.write();
+    for (const f of stack.sandbox.files) if (f.bytes) await writeFile(path.join(OUT, 'charts', f.filename), f.bytes);
+    console.log(`Transcript: ${path.relative(process.cwd(), file)} (${stack.sandbox.calls.length} Slack API calls, ${stack.sandbox.files.length} files)`);
+    if (violations.length) {
+      console.error(`The sandbox found ${violations.length} payload(s) Slack would reject:\n${violations.join('\n')}`);
+      process.exitCode = 1;
+    } else {
+      console.log('Every payload passed the Block Kit schema and method specs.');
+    }
+  } finally {
+    await stack.close();
+    await db.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`demo failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});
