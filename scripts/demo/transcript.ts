@@ -35,6 +35,7 @@ export class Transcript {
 
   /** What the bot answered directly to a request (the ack body: inline errors, an updated modal). */
   ack(label: string, body: unknown): void {
+    this.flush(); // what the bot sent before this reply comes first
     if (!body) return;
     const b = body as Obj;
     const content = b.response_action === 'errors' ? `Inline errors:\n${Object.values((b.errors as Obj) ?? {}).map((e) => `- ${String(e)}`).join('\n')}` : b.view ? renderView(b.view) : JSON.stringify(b);
@@ -43,22 +44,20 @@ export class Transcript {
   }
 
   flush(): void {
-    const items: Obj[] = [];
+    // API calls and response_url replies, merged in the order they happened.
+    const events: { at: number; line: string; item: Obj }[] = [];
     for (const call of this.sandbox.calls.slice(this.seenCalls)) {
-      if (!call.ok) continue;
-      const a = call.args as Obj;
-      const line = this.describe(call.method, a);
-      if (!line) continue;
-      this.md.push(line);
-      items.push({ method: call.method, args: a });
+      const line = call.ok ? this.describe(call.method, call.args as Obj) : null;
+      if (line) events.push({ at: call.at, line, item: { method: call.method, args: call.args } });
     }
     this.seenCalls = this.sandbox.calls.length;
     for (const r of this.sandbox.responses().slice(this.seenResponses)) {
-      this.md.push(`**Reply visible only to the person who asked**\n\n${quote(renderBlocks(r.body.blocks, String(r.body.text ?? '')))}\n`);
-      items.push({ response_url: r.id, body: r.body });
+      events.push({ at: r.at, line: `**Reply visible only to the person who asked**\n\n${quote(renderBlocks(r.body.blocks, String(r.body.text ?? '')))}\n`, item: { response_url: r.id, body: r.body } });
     }
     this.seenResponses = this.sandbox.responses().length;
-    if (items.length) this.raw.push({ scene: this.scene, items });
+    events.sort((a, b) => a.at - b.at);
+    this.md.push(...events.map((e) => e.line));
+    if (events.length) this.raw.push({ scene: this.scene, items: events.map((e) => e.item) });
   }
 
   private describe(method: string, a: Obj): string | null {
@@ -66,7 +65,7 @@ export class Transcript {
       case 'chat.postMessage': return `**Message to ${this.who(a.channel)}**${a.thread_ts ? ' (in thread)' : ''}\n\n${quote(renderBlocks(a.blocks, String(a.text ?? '')))}\n`;
       case 'chat.update': return `**Message updated in ${this.who(a.channel)}**\n\n${quote(renderBlocks(a.blocks, String(a.text ?? '')))}\n`;
       case 'views.open': case 'views.push': case 'views.update': return `**Modal (${method})**\n\n${quote(renderView(a.view))}\n`;
-      case 'views.publish': return `**App Home for ${this.who(a.user_id)}**\n\n${quote(renderView(a.view))}\n`;
+      case 'views.publish': return `**App Home for ${this.names.get(String(a.user_id)) ?? String(a.user_id)}**\n\n${quote(renderView(a.view))}\n`;
       case 'files.completeUploadExternal': return `**Files uploaded to ${this.who(a.channel_id)}**: ${(a.files as Obj[] | undefined)?.map((f) => f.title).join(', ') ?? ''}\n`;
       default: return null;
     }

@@ -1,7 +1,9 @@
 // Every sentence the bot says when it refuses or something goes wrong, in one place.
 // Departments are partners: say what happened and what to do next, never blame.
+import { possessive } from './views/mrkdwn.js';
+
 export const MESSAGES = {
-  notLiaison: (dept: string) => `Only ${dept}'s liaisons (and program admins) can enter its numbers. If you should be one, ask the performance office to add you.`,
+  notLiaison: (dept: string) => `Only ${possessive(dept)} liaisons (and program admins) can enter its numbers. If you should be one, ask the performance office to add you.`,
   notLiaisonAnywhere: "You're not listed as a liaison for any department, so there is no form to open. If you should be, ask the performance office to add you.",
   chooseDepartment: (keys: string[]) => `You report for several departments — say which one: ${keys.map((k) => `\`/stat submit ${k}\``).join(', ')}.`,
   unknownDepartment: (key: string) => `I don't know a department called "${key.slice(0, 60)}". Try \`/stat help\` for the list.`,

@@ -29,10 +29,12 @@ export function formatMeetingTime(startsAt: Date, timezone: string): string {
   return startsAt.toLocaleString('en-GB', { timeZone: timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).replace(',', '');
 }
 
+const ANSWER_LABEL: Record<string, string> = { update: 'Update', done: 'Done', more_time: 'Asked for more time', blocked: 'Blocked', cancelled: 'Cancelled', reassigned: 'Reassigned', due_changed: 'Date changed' };
+
 export function followUpLine(f: AgendaFollowUp): string {
   const state = f.status === 'done' ? ':white_check_mark: Done' : f.status === 'cancelled' ? ':heavy_minus_sign: Cancelled' : f.overdue ? ':red_circle: *Overdue*' : f.blocked ? ':construction: Blocked' : ':large_blue_circle: Open';
   const carried = f.carried ? ' · _carried from last meeting_' : '';
-  const latest = f.latest ? `\n   _${f.latest.kind.replace(/_/g, ' ')}:_ ${escapeMrkdwn(fitText(f.latest.note || '—', 300))}` : '';
+  const latest = f.latest ? `\n   _${ANSWER_LABEL[f.latest.kind] ?? f.latest.kind}:_ ${escapeMrkdwn(fitText(f.latest.note || '—', 300))}` : '';
   return `${state} — ${escapeMrkdwn(fitText(f.text, 300))} · <@${f.ownerUserId}> · due ${formatDay(f.dueDate)}${carried}${latest}`;
 }
 

@@ -1,7 +1,7 @@
 // Collection DMs along the reminder ladder: opening notice, reminder, due day, overdue, and the
 // escalation to the department head and chair. Each carries the button that opens the form.
 import { z } from 'zod';
-import { plain, md, escapeMrkdwn } from './mrkdwn.js';
+import { plain, md, escapeMrkdwn, possessive } from './mrkdwn.js';
 
 export const OPEN_SUBMISSION_ACTION_ID = 'stat_open_submission';
 export const OPEN_STATUS_ACTION_ID = 'stat_open_status';
@@ -36,19 +36,19 @@ export interface ReminderContent {
 }
 
 function sentence(c: ReminderContent): string {
-  const dept = escapeMrkdwn(c.departmentName);
+  const dept = possessive(escapeMrkdwn(c.departmentName));
   const left = c.missingMetrics < c.totalMetrics ? ` (${c.missingMetrics} of ${c.totalMetrics} still to enter)` : '';
   switch (c.step) {
     case 'opening':
-      return `:wave: ${c.periodLabel} has closed. ${dept}'s numbers for ${c.periodLabel} are due *${c.dueLabel}*. It takes a few minutes — thank you!`;
+      return `:wave: ${c.periodLabel} has closed. ${dept} numbers for ${c.periodLabel} are due *${c.dueLabel}*. It takes a few minutes — thank you!`;
     case 'reminder_before':
-      return `:calendar: A friendly reminder: ${dept}'s ${c.periodLabel} numbers are due *${c.dueLabel}*${left}.`;
+      return `:calendar: A friendly reminder: ${dept} ${c.periodLabel} numbers are due *${c.dueLabel}*${left}.`;
     case 'due_day':
-      return `:calendar: ${dept}'s ${c.periodLabel} numbers are due *today*${left}. If something is holding them up, enter what you have and mark the rest not available with a reason.`;
+      return `:calendar: ${dept} ${c.periodLabel} numbers are due *today*${left}. If something is holding them up, enter what you have and mark the rest not available with a reason.`;
     case 'overdue':
-      return `:hourglass: ${dept}'s ${c.periodLabel} numbers were due ${c.dueLabel} (${c.businessDaysLate} business day${c.businessDaysLate === 1 ? '' : 's'} ago)${left}. The roundtable packet needs them — could you enter them today?`;
+      return `:hourglass: ${dept} ${c.periodLabel} numbers were due ${c.dueLabel} (${c.businessDaysLate} business day${c.businessDaysLate === 1 ? '' : 's'} ago)${left}. The roundtable packet needs them — could you enter them today?`;
     case 'escalation':
-      return `:information_source: ${dept}'s ${c.periodLabel} numbers are ${c.businessDaysLate} business days late${left} (due ${c.dueLabel}). The liaisons have been reminded; a word from you may help.`;
+      return `:information_source: ${dept} ${c.periodLabel} numbers are ${c.businessDaysLate} business days late${left} (due ${c.dueLabel}). The liaisons have been reminded; a word from you may help.`;
   }
 }
 

@@ -17,3 +17,8 @@ export function plain(text: string) {
 export function md(text: string) {
   return { type: 'mrkdwn' as const, text };
 }
+
+/** "Public Works" → "Public Works'", "Fire & EMS" → "Fire & EMS's". */
+export function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}

@@ -39,10 +39,11 @@ export async function createFollowUp(prisma: PrismaClient, input: NewFollowUp) {
     const seen = await db.processedInteraction.findUnique({ where: { key: input.interactionKey } });
     if (seen) return null;
     await db.processedInteraction.create({ data: { key: input.interactionKey, createdAt: input.now } });
+    const meetingId = input.meetingId ?? (await meetingInProgress(db, input.departmentId, input.now));
     const followUp = await db.followUp.create({
       data: {
         departmentId: input.departmentId, ownerUserId: input.ownerUserId, text, dueDate: input.dueDate, metricId: input.metricId ?? null,
-        meetingId: input.meetingId ?? null, sourceLink: input.sourceLink ?? null, createdBy: input.createdBy, createdAt: input.now,
+        meetingId, sourceLink: input.sourceLink ?? null, createdBy: input.createdBy, createdAt: input.now,
       },
     });
     await db.followUpUpdate.create({ data: { followUpId: followUp.id, kind: 'created', note: text, authorUserId: input.createdBy, createdAt: input.now } });
@@ -53,6 +54,21 @@ export async function createFollowUp(prisma: PrismaClient, input: NewFollowUp) {
     if (isUniqueViolation(err)) return null; // the same submission, delivered twice
     throw err;
   }
+}
+
+/**
+ * A decision recorded by command or shortcut on the day the department meets belongs to that
+ * meeting (so it appears in the meeting record), just like one recorded from the agenda.
+ */
+async function meetingInProgress(db: Db, departmentId: number, now: Date): Promise<number | null> {
+  const dept = await db.department.findUnique({ where: { id: departmentId } });
+  if (!dept) return null;
+  const window = 12 * 3_600_000;
+  const meeting = await db.meeting.findFirst({
+    where: { departmentKeys: { has: dept.key }, status: { not: 'cancelled' }, startsAt: { gte: new Date(now.getTime() - window), lte: new Date(now.getTime() + window) } },
+    orderBy: { startsAt: 'asc' },
+  });
+  return meeting?.id ?? null;
 }
 
 export async function loadFollowUp(db: Db, id: number) {

@@ -5,6 +5,7 @@ import { can } from '../../domain/permissions.js';
 import { loadActor } from '../actors.js';
 import { loadProgramSettings } from '../program-settings.js';
 import { planFollowUpNags } from './plan-followup-nags.js';
+import { formatDay } from '../../bot/views/format.js';
 
 export type ManageOutcome =
   | { kind: 'done'; followUp: { id: number; text: string; ownerUserId: string; dueDate: string }; message: string }
@@ -35,8 +36,8 @@ export async function manageFollowUp(prisma: PrismaClient, followUpId: number, u
         const decided = f.updates.some((u) => u.id > request.id && (u.kind === 'more_time_approved' || u.kind === 'more_time_declined') && u.proposedDueDate === request.proposedDueDate);
         if (decided) return { kind: 'already_decided', message: 'That request has already been answered.' } as const;
         await log(change.approve ? 'more_time_approved' : 'more_time_declined', '', request.proposedDueDate);
-        if (!change.approve) return { kind: 'done', followUp: f, message: `Declined: the due date stays ${f.dueDate}.` } as const;
-        return applyDue(db, f, request.proposedDueDate, `Approved: now due ${request.proposedDueDate}.`);
+        if (!change.approve) return { kind: 'done', followUp: f, message: `Declined: the due date stays ${formatDay(f.dueDate)}.` } as const;
+        return applyDue(db, f, request.proposedDueDate, `Approved: now due ${formatDay(request.proposedDueDate)}.`);
       }
       case 'reassign': {
         const updated = await db.followUp.update({ where: { id: followUpId }, data: { ownerUserId: change.ownerUserId } });
@@ -46,7 +47,7 @@ export async function manageFollowUp(prisma: PrismaClient, followUpId: number, u
       }
       case 'change_due':
         await log('due_changed', `${f.dueDate} → ${change.dueDate}${change.reason ? `: ${change.reason}` : ''}`, change.dueDate);
-        return applyDue(db, f, change.dueDate, `Now due ${change.dueDate}.`);
+        return applyDue(db, f, change.dueDate, `Now due ${formatDay(change.dueDate)}.`);
       case 'cancel':
         if (!change.reason.trim()) return { kind: 'invalid', message: 'Give a reason for cancelling' } as const;
         await log('cancelled', change.reason.trim());

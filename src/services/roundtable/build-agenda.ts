@@ -39,7 +39,11 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
       .map((m) => ({ ...m, departmentId: d.id, departmentName: d.name, severity: m.analysis.severity, periodsOffTarget: m.analysis.periodsOffTarget, signal: m.analysis.signal })),
   );
   const items = rankAgendaItems(candidates).map((c) => ({ ...c, score: scoreAgendaItem(c).score }));
-  const previous = await db.meeting.findFirst({ where: { seriesId: meeting.seriesId, startsAt: { lt: meeting.startsAt }, status: { not: 'cancelled' } }, orderBy: { startsAt: 'desc' } });
+  // "Since last time" means since these departments last met, not since the series last met.
+  const previous = await db.meeting.findFirst({
+    where: { seriesId: meeting.seriesId, startsAt: { lt: meeting.startsAt }, status: { not: 'cancelled' }, departmentKeys: { hasSome: meeting.departmentKeys } },
+    orderBy: { startsAt: 'desc' },
+  });
   const since = previous?.startsAt ?? new Date(meeting.startsAt.getTime() - 35 * 86_400_000);
   const followUps = await followUpsForAgenda(db, departments.map((d) => d.id), localDateOf(now, tz), since, previous?.id ?? null);
   const status = await getCollectionStatus(db, periods.monthly, now);

@@ -19,7 +19,7 @@ export interface AgendaFollowUp {
 export async function followUpsForAgenda(db: Db, departmentIds: number[], today: string, since: Date, previousMeetingId: number | null): Promise<AgendaFollowUp[]> {
   const rows = await db.followUp.findMany({
     where: { departmentId: { in: departmentIds }, OR: [{ status: 'open' }, { closedAt: { gte: since } }] },
-    include: { department: true, metric: true, updates: { orderBy: { id: 'desc' }, take: 1 } },
+    include: { department: true, metric: true, updates: { where: { note: { not: '' }, kind: { not: 'created' } }, orderBy: { id: 'desc' }, take: 1 } },
     orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
   });
   const items = rows.map((f) => {
@@ -28,7 +28,7 @@ export async function followUpsForAgenda(db: Db, departmentIds: number[], today:
       id: f.id, text: f.text, ownerUserId: f.ownerUserId, departmentName: f.department.name, metricName: f.metric?.name ?? null,
       dueDate: f.dueDate, status: f.status, blocked: f.blocked, overdue: f.status === 'open' && f.dueDate < today,
       carried: previousMeetingId !== null && f.meetingId === previousMeetingId && f.status === 'open',
-      latest: u && u.kind !== 'created' ? { kind: u.kind, note: u.note, at: u.createdAt } : null,
+      latest: u ? { kind: u.kind, note: u.note, at: u.createdAt } : null,
     };
   });
   const rank = (f: AgendaFollowUp) => (f.overdue ? 0 : f.blocked ? 1 : f.status === 'open' ? 2 : 3);

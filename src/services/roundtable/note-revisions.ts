@@ -8,7 +8,7 @@ import { loadProgramSettings } from '../program-settings.js';
 import { periodsReviewedAt } from './find-meeting.js';
 import { formatPeriodLabel } from '../../domain/calendar/index.js';
 import { withUnit } from '../../bot/views/format.js';
-import { escapeMrkdwn } from '../../bot/views/mrkdwn.js';
+import { escapeMrkdwn, possessive } from '../../bot/views/mrkdwn.js';
 
 export async function noteRevisionsOnPackets(deps: { prisma: PrismaClient; client: WebClient; logger: Logger }, departmentId: number, period: string, revisions: Revision[], userId: string): Promise<number> {
   if (revisions.length === 0) return 0;
@@ -24,7 +24,7 @@ export async function noteRevisionsOnPackets(deps: { prisma: PrismaClient; clien
     const m = metrics.find((x) => x.id === r.metricId)!;
     return `• ${escapeMrkdwn(m.name)}: ${show(r.oldValue, m)} → *${show(r.newValue, m)}*`;
   });
-  const text = `:pencil2: Correction to ${escapeMrkdwn(dept.name)}'s ${formatPeriodLabel(period)} numbers, by <@${userId}>:\n${lines.join('\n')}`;
+  const text = `:pencil2: Correction to ${possessive(escapeMrkdwn(dept.name))} ${formatPeriodLabel(period)} numbers, by <@${userId}>:\n${lines.join('\n')}`;
   let posted = 0;
   for (const m of affected) {
     try {
