@@ -86,7 +86,12 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 }
 
 /** Database settings alone, for CLI commands that never talk to Slack. */
-export function parseDatabaseConfig(env: Record<string, string | undefined>): Config['database'] {
+export function parseDatabaseConfig(env: Record<string, string | undefined>): { databaseUrl?: string; dataDir: string } {
   const url = env.DATABASE_URL === '' ? undefined : env.DATABASE_URL;
-  return { url, dataDir: env.DATA_DIR ?? './data' };
+  return { databaseUrl: url, dataDir: pgliteDir(env.DATA_DIR ?? './data') };
+}
+
+/** PGlite keeps its files in a folder of its own under DATA_DIR. */
+export function pgliteDir(dataDir: string): string {
+  return `${dataDir.replace(/\/+$/, '')}/pglite`;
 }

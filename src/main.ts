@@ -1,7 +1,7 @@
 // stat-bot's entry point: config → database → app → scheduler → start. Any setup problem ends
 // the process at once with one readable message, never a stack trace.
 import { randomUUID } from 'node:crypto';
-import { parseConfig } from './config.js';
+import { parseConfig, pgliteDir } from './config.js';
 import { createLogger } from './infra/logger.js';
 import { openDatabase } from './infra/db/client.js';
 import { DatabaseUnavailableError } from './infra/db/errors.js';
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   }
   const config = parsed.config;
   const logger = createLogger(config.log);
-  const db = await openDatabase({ databaseUrl: config.database.url, dataDir: config.database.dataDir });
+  const db = await openDatabase({ databaseUrl: config.database.url, dataDir: pgliteDir(config.database.dataDir) });
   const deps = { prisma: db.prisma, clock: systemClock, logger, charts: config.charts };
   const app = createApp(config.slack, deps);
   await app.start(config.slack.port);

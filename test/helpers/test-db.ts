@@ -12,11 +12,11 @@
 // copy of it (~0.6–0.9 s, the floor of PGlite's own start-up) and skips the schema engine.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pgAdapterFactory, pgliteAdapterFactory } from '../../src/infra/db/adapters.js';
@@ -91,13 +91,52 @@ async function loadOrBuildSnapshot(
   base?: () => Promise<Blob>,
 ): Promise<Blob> {
   const file = join(cacheDir(), fileName);
-  if (existsSync(file)) {
-    try {
-      return new Blob([await readFile(file)]);
-    } catch {
-      // unreadable: rebuild below
+  const cachedCopy = await readCached(file);
+  if (cachedCopy) return cachedCopy;
+  // On a cold cache every worker would run initdb at once (two cores: twice as slow for all).
+  // One takes a build marker; the others wait for its file, or build themselves after a while.
+  const marker = `${file}.building`;
+  const owner = await takeMarker(marker);
+  if (!owner) {
+    const deadline = Date.now() + 45_000;
+    while (Date.now() < deadline && existsSync(marker)) {
+      await new Promise((done) => setTimeout(done, 100));
     }
   }
+  try {
+    // Someone may have finished between our first look and now.
+    return (await readCached(file)) ?? (await buildSnapshot(file, prepare, base));
+  } finally {
+    if (owner) await rm(marker, { force: true });
+  }
+}
+
+async function readCached(file: string): Promise<Blob | null> {
+  if (!existsSync(file)) return null;
+  try {
+    return new Blob([await readFile(file)]);
+  } catch {
+    return null; // unreadable: rebuild
+  }
+}
+
+async function takeMarker(marker: string): Promise<boolean> {
+  try {
+    await mkdir(dirname(marker), { recursive: true });
+    const stale = existsSync(marker) && Date.now() - statSync(marker).mtimeMs > 60_000;
+    if (stale) await rm(marker, { force: true });
+    await writeFile(marker, `${process.pid}\n`, { flag: 'wx' });
+    return true;
+  } catch {
+    return false; // someone else is building (or the cache folder is read-only)
+  }
+}
+
+async function buildSnapshot(
+  file: string,
+  prepare: (pglite: PGlite) => Promise<void>,
+  base?: () => Promise<Blob>,
+): Promise<Blob> {
   const pglite = base ? await PGlite.create({ loadDataDir: await base() }) : await PGlite.create();
   try {
     await prepare(pglite);

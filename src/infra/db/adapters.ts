@@ -23,8 +23,8 @@ export type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 
 /** Adapter factory over an open PGlite instance (which the caller keeps and closes). */
 export function pgliteAdapterFactory(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
-  // pglite-prisma-adapter is typed against driver-adapter-utils 7.2; the shapes are compatible.
-  const inner = new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
+  // (pglite-prisma-adapter is built against driver-adapter-utils 7.2; its types still fit 7.10's.)
+  const inner: SqlMigrationAwareDriverAdapterFactory = new PrismaPGlite(pglite);
   return withWholeScripts(inner, async (_adapter, script) => {
     await pglite.exec(script);
   });

@@ -74,7 +74,7 @@ export interface Database {
  * and `MigrationError` when a migration fails.
  */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
-  const url = (options.databaseUrl ?? options.url)?.trim();
+  const url = options.databaseUrl?.trim() || options.url?.trim();
   return url ? openPostgres(url, options) : openPglite(options);
 }
 

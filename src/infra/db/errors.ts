@@ -167,3 +167,40 @@ function errorFields(error: unknown, depth = 0): ErrorFields {
     ...(own.message || deeper.message ? { message: (own.message || deeper.message) as string } : {}),
   };
 }
+
+const CONNECTION_LOST_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+
+/**
+ * For errors met while the app runs (after `openDatabase` succeeded): is this the database going
+ * away — server stopped or restarting, connection dropped, PGlite closed? Then a
+ * `DatabaseUnavailableError` ('unreachable') saying so; otherwise null (a query's own error).
+ * Recognises Prisma's P1001/P1002/P1017 and its wrapped driver-adapter errors.
+ */
+export function asDatabaseUnavailable(error: unknown): DatabaseUnavailableError | null {
+  if (error instanceof DatabaseUnavailableError) return error;
+  if (typeof error !== 'object' || error === null) return null;
+  const e = error as { code?: unknown; meta?: unknown; message?: unknown };
+  const adapterCause =
+    typeof e.meta === 'object' && e.meta !== null
+      ? ((e.meta as { driverAdapterError?: { cause?: Record<string, unknown> } }).driverAdapterError?.cause ?? null)
+      : null;
+  const kind = typeof adapterCause?.['kind'] === 'string' ? adapterCause['kind'] : '';
+  const pgCode = typeof adapterCause?.['originalCode'] === 'string' ? adapterCause['originalCode'] : '';
+  const message = typeof e.message === 'string' ? e.message : '';
+  const where =
+    typeof adapterCause?.['host'] === 'string'
+      ? ` at ${adapterCause['host']}${adapterCause['port'] !== undefined ? `:${String(adapterCause['port'])}` : ''}`
+      : '';
+  const lost =
+    e.code === 'P1001' ||
+    e.code === 'P1002' ||
+    e.code === 'P1017' ||
+    kind === 'DatabaseNotReachable' ||
+    kind === 'ConnectionClosed' ||
+    kind === 'SocketTimeout' ||
+    CONNECTION_LOST_CODES.has(pgCode) ||
+    (typeof e.code === 'string' && CONNECTION_LOST_CODES.has(e.code)) ||
+    /PGlite is closed/i.test(message);
+  if (!lost) return null;
+  return new DatabaseUnavailableError('unreachable', `Lost the connection to the database${where} — is it running?`, { cause: error });
+}

@@ -46,14 +46,16 @@ export async function deliverDueNotices(deps: DeliveryDeps, now: Date, senders: 
     const batch = await claimDueNotices(deps.prisma, { now, workerId: deps.workerId, limit: 50, leaseMs: LEASE_MS });
     if (batch.length === 0) return report;
     for (const notice of batch) {
-      const special = senders[notice.kind];
-      if (special) {
-        await sendSpecial(deps, special, notice, now, report);
-        continue;
-      }
+      // Everything waits for working hours, packets and meeting records included: a catch-up after
+      // downtime must not DM people on a Saturday.
       if (!isWithinWorkingHours(now, settings.calendar)) {
         await release(deps.prisma, notice.id, deps.workerId, nextWorkingInstant(now, settings.calendar));
         report.deferred++;
+        continue;
+      }
+      const special = senders[notice.kind];
+      if (special) {
+        await sendSpecial(deps, special, notice, now, report);
         continue;
       }
       const decide: Decide = defaultDecider(deps, notice.kind);
