@@ -4,6 +4,7 @@ import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { Deps } from './deps.js';
 import { registerHandlers } from '../handlers/index.js';
+import { registerMiddleware } from '../handlers/middleware/index.js';
 import { boltLogger } from '../infra/slack/bolt-logger.js';
 import { MESSAGES } from './messages.js';
 
@@ -24,6 +25,7 @@ export function createApp(slack: Config['slack'], deps: Deps, opts: AppOptions =
       ? new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions }, ...(opts.socketPingTimeoutMs ? { clientPingTimeout: opts.socketPingTimeoutMs } : {}) })
       : new HTTPReceiver({ signingSecret: slack.signingSecret!, logger, processBeforeResponse: opts.processBeforeResponse ?? false, endpoints: '/slack/events' });
   const app = new App({ token: slack.botToken, receiver, logger, clientOptions });
+  registerMiddleware(app, deps);
   registerHandlers(app, deps);
   app.error(async (error) => {
     // Listeners report to their user themselves; this is the net for anything they did not expect.

@@ -7,6 +7,7 @@ export const COMMAND_HELP: [string, string][] = [
   ['/stat agenda [next|department|date]', 'the ranked agenda of the next roundtable (chairs)'],
   ['/stat followup @owner <text> by <date>', 'record a decision as a follow-up'],
   ['/stat followups [mine|department|overdue]', 'list follow-ups'],
+  ['/stat meeting [move|cancel|add …]', 'list, move, cancel or add roundtables (chairs, admins)'],
   ['/stat unlock <department> <period>', 'reopen a locked period for a correction (chairs, admins)'],
   ['/stat export', 'CSV of values and follow-ups (chairs, admins)'],
 ];

@@ -9,6 +9,7 @@ import { handleAgendaCommand } from './agenda.js';
 import { handleFollowUpsCommand } from './followups.js';
 import { handleExportCommand } from './export.js';
 import { handleUnlockCommand } from './unlock.js';
+import { handleMeetingCommand } from './meeting.js';
 import { buildHelpMessage } from '../../bot/views/help-message.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -22,6 +23,7 @@ export const SUBCOMMANDS: Record<string, SubcommandHandler> = {
   followups: handleFollowUpsCommand,
   export: handleExportCommand,
   unlock: handleUnlockCommand,
+  meeting: handleMeetingCommand,
 };
 
 export function splitCommand(text: string): { name: string; rest: string } {

@@ -26,6 +26,16 @@ export async function claimDueNotices(prisma: PrismaClient, opts: { now: Date; w
     RETURNING id, key, kind, recipient, "sendAt", payload, attempts`;
 }
 
+/**
+ * Extends this worker's lease right before it calls Slack. False when the lease ran out and another
+ * worker took the notice over: this one must not send it (the row lock orders the two updates, so
+ * exactly one of them holds the notice when the message goes out).
+ */
+export async function renewLease(prisma: PrismaClient, id: number, workerId: string, leaseUntil: Date): Promise<boolean> {
+  const res = await prisma.scheduledNotice.updateMany({ where: { id, status: 'claimed', claimedBy: workerId }, data: { leaseUntil } });
+  return res.count === 1;
+}
+
 /** Marks a notice sent with the Slack message it became — only if this worker still holds it. */
 export async function markSent(prisma: PrismaClient, id: number, workerId: string, at: Date, message: { channel: string; ts: string }): Promise<boolean> {
   const res = await prisma.scheduledNotice.updateMany({
