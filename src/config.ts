@@ -51,20 +51,18 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: s
 /** Parse the environment once. Returns every problem at once, each as one human sentence. */
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => i.message) };
+  // Settings that depend on each other are checked on the raw values too, so one run lists every problem.
+  const errors = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+  const has = (k: string) => (env[k] ?? '') !== '';
+  if (!has('SLACK_APP_TOKEN') && !has('SLACK_SIGNING_SECRET')) {
+    errors.push(`Set SLACK_APP_TOKEN (xapp-…, Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode, from Basic Information → App Credentials); ${MANIFEST_HINT}`);
+  }
+  if (env.CHART_RENDERER === 'quickchart' && !has('QUICKCHART_URL')) {
+    errors.push('CHART_RENDERER=quickchart needs QUICKCHART_URL (your QuickChart server, e.g. https://quickchart.example.gov); or unset CHART_RENDERER to render charts locally');
+  }
+  if (!parsed.success || errors.length > 0) return { ok: false, errors };
   const e = parsed.data;
   const mode = e.SLACK_APP_TOKEN ? 'socket' : 'http';
-  if (e.CHART_RENDERER === 'quickchart' && !e.QUICKCHART_URL) {
-    return { ok: false, errors: ['CHART_RENDERER=quickchart needs QUICKCHART_URL (your QuickChart server, e.g. https://quickchart.example.gov); or unset CHART_RENDERER to render charts locally'] };
-  }
-  if (mode === 'http' && !e.SLACK_SIGNING_SECRET) {
-    return {
-      ok: false,
-      errors: [
-        `Set SLACK_APP_TOKEN (xapp-…, Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode, from Basic Information → App Credentials); ${MANIFEST_HINT}`,
-      ],
-    };
-  }
   return {
     ok: true,
     config: {
