@@ -10,7 +10,7 @@ const TSX = path.resolve('node_modules/.bin/tsx');
 
 function run(args: string[], env: Record<string, string> = {}) {
   // A clean environment: nothing inherited can satisfy the settings by accident.
-  const res = spawnSync(TSX, args, { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, encoding: 'utf8', timeout: 60_000 });
+  const res = spawnSync(TSX, args, { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, encoding: 'utf8', timeout: 150_000 });
   return { code: res.status, out: res.stdout, err: res.stderr };
 }
 
@@ -43,7 +43,7 @@ describe('npm start with missing or malformed settings', () => {
 });
 
 describe('npm run stat -- program import', () => {
-  it('imports the sample program into a fresh embedded database, then changes nothing on re-import', () => {
+  it('imports the sample program into a fresh embedded database, then changes nothing on re-import', { timeout: 180_000 }, () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'statbot-data-'));
     const first = run(['src/cli/main.ts', 'program', 'import', 'examples/riverton.yaml'], { DATA_DIR: dataDir });
     expect(first.err).toBe('');
