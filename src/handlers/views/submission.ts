@@ -7,7 +7,7 @@ import {
 } from '../../bot/views/submission-modal.js';
 import { buildSubmissionConfirmation } from '../../bot/views/submission-confirmation.js';
 import { buildNoticeModal } from '../../bot/views/notice-modal.js';
-import { submitNumbersPage } from '../../services/collection/submit-form.js';
+import { submitNumbersPage, buildConfirmation } from '../../services/collection/submit-form.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';
 import { MESSAGES } from '../../bot/messages.js';
 import { toSlackView } from '../../infra/slack/blocks.js';
@@ -39,8 +39,10 @@ export function registerSubmissionView(app: App, deps: Deps): void {
     }
     if (outcome.kind === 'rejected') return void (await ack({ response_action: 'update', view: toSlackView(buildNoticeModal('Not saved', outcome.message)) }));
     await ack();
+    if (outcome.duplicate) return;
     await noteRevisionsOnPackets({ ...deps, client }, outcome.departmentId, outcome.period, outcome.revisions, body.user.id);
-    if (outcome.confirmation) await sendDm(client, body.user.id, buildSubmissionConfirmation(outcome.confirmation), deps.logger);
+    const confirmation = await buildConfirmation(deps.prisma, body.user.id, outcome.departmentId, outcome.period, deps.clock.now());
+    if (confirmation) await sendDm(client, body.user.id, buildSubmissionConfirmation(confirmation), deps.logger);
   });
 }
 

@@ -15,7 +15,7 @@ import { recordSubmission, type Revision } from './record-submission.js';
 export type SubmitOutcome =
   | { kind: 'errors'; problems: EntryProblem[] }
   | { kind: 'show'; form: SubmissionForm; revisions?: Revision[]; departmentId?: number; period?: string }
-  | { kind: 'saved'; confirmation: Confirmation | null; revisions: Revision[]; departmentId: number; period: string }
+  | { kind: 'saved'; duplicate: boolean; revisions: Revision[]; departmentId: number; period: string }
   | { kind: 'rejected'; message: string };
 
 export interface SubmitRequest {
@@ -54,15 +54,16 @@ export async function submitNumbersPage(prisma: PrismaClient, req: SubmitRequest
     dueMetricIds: prepared.contexts.map((c) => c.id),
   });
   if (outcome.kind === 'locked') return { kind: 'rejected', message: MESSAGES.staleFormLocked(formatPeriodLabel(period)) };
-  if (outcome.kind === 'duplicate') return { kind: 'saved', confirmation: null, revisions: [], departmentId, period };
+  if (outcome.kind === 'duplicate') return { kind: 'saved', duplicate: true, revisions: [], departmentId, period };
   if (page + 1 < pageCount(prepared.contexts.length)) {
     const next = await prepareSubmissionForm(prisma, { userId: req.userId, departmentId, period, page: page + 1, now: req.now });
     if (next.kind === 'form') return { kind: 'show', form: next.form, revisions: outcome.revisions, departmentId, period };
   }
-  return { kind: 'saved', confirmation: await buildConfirmation(prisma, req.userId, departmentId, period, req.now), revisions: outcome.revisions, departmentId, period };
+  // The confirmation is built after the ack (buildConfirmation): Slack waits only for the save.
+  return { kind: 'saved', duplicate: false, revisions: outcome.revisions, departmentId, period };
 }
 
-async function buildConfirmation(prisma: PrismaClient, userId: string, departmentId: number, period: string, now: Date): Promise<Confirmation | null> {
+export async function buildConfirmation(prisma: PrismaClient, userId: string, departmentId: number, period: string, now: Date): Promise<Confirmation | null> {
   const fresh = await prepareSubmissionForm(prisma, { userId, departmentId, period, now });
   if (fresh.kind !== 'form') return null;
   const rows = fresh.contexts.filter((c) => c.current);

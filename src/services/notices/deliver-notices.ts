@@ -1,17 +1,27 @@
-// Sends claimed notices, one at a time through the pacer. The Slack message ts is recorded as the
-// row is marked sent; the one unavoidable window is a crash between Slack accepting the message
-// and that update (a few milliseconds), documented in docs/reliability.md.
+// Sends claimed notices one at a time through the pacer, so that across replicas and restarts each
+// goes out once (docs/reliability.md):
+// - a claim holds a lease; right before each Slack call the lease is renewed, and a notice another
+//   replica has taken over (because this one was slower than the lease) is left to that replica;
+// - the Slack message (channel, ts) is recorded as the row is marked sent. The one window left is a
+//   crash between Slack accepting the message and that update;
+// - if the database is away at that moment, the send is remembered in memory and recorded at the
+//   start of the next run, before anything is claimed, so a database outage does not resend.
+// Recipient problems (bot not in channel…) fail at once and an admin is told once; other Slack
+// failures are retried with exponential backoff, or after Slack's Retry-After, up to MAX_ATTEMPTS.
+import { randomBytes } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { PrismaClient } from '../../infra/db-types.js';
-import type { Logger } from '../../infra/logger.js';
+import { withLogContext, type Logger } from '../../infra/logger.js';
+import { toDatabaseUnavailable } from '../../infra/db-errors.js';
 import { nextWorkingInstant, isWithinWorkingHours } from '../../domain/calendar/index.js';
-import { loadProgramSettings } from '../program-settings.js';
+import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
 import { toSlackBlocks } from '../../infra/slack/blocks.js';
 import { classifySlackError } from '../../infra/slack/slack-errors.js';
 import type { Pacer } from '../../infra/slack/pacer.js';
-import { claimDueNotices, markSent, markSkipped, release, markFailed, type ClaimedNotice } from './claim-notices.js';
+import { claimDueNotices, markSent, markSkipped, release, markFailed, renewLease, type ClaimedNotice } from './claim-notices.js';
 import { decideCollectionNotice, type NoticeDecision } from './collection-notice.js';
 import { decideFollowUpNotice } from './followup-notice.js';
+import { reportDeliveryProblem } from './report-delivery-problem.js';
 
 export interface DeliveryDeps {
   prisma: PrismaClient;
@@ -19,6 +29,8 @@ export interface DeliveryDeps {
   logger: Logger;
   pacer: Pacer;
   workerId: string;
+  /** How long a claim holds before another replica may take the notice over. Default 5 minutes. */
+  leaseMs?: number;
 }
 
 export interface DeliveryReport {
@@ -30,6 +42,7 @@ export interface DeliveryReport {
 
 const MAX_ATTEMPTS = 5;
 const LEASE_MS = 5 * 60_000;
+const BATCH = 50;
 
 type Decide = (notice: ClaimedNotice, now: Date) => Promise<NoticeDecision>;
 
@@ -39,38 +52,77 @@ type Decide = (notice: ClaimedNotice, now: Date) => Promise<NoticeDecision>;
  */
 export type SpecialSender = (notice: ClaimedNotice, now: Date) => Promise<{ status: 'sent' | 'skipped' | 'failed'; detail: string; ts?: string; channel?: string }>;
 
-export async function deliverDueNotices(deps: DeliveryDeps, now: Date, senders: Record<string, SpecialSender> = {}): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, skipped: 0, deferred: 0, failed: 0 };
-  const settings = await loadProgramSettings(deps.prisma);
-  for (;;) {
-    const batch = await claimDueNotices(deps.prisma, { now, workerId: deps.workerId, limit: 50, leaseMs: LEASE_MS });
-    if (batch.length === 0) return report;
-    for (const notice of batch) {
-      // Everything waits for working hours, packets and meeting records included: a catch-up after
-      // downtime must not DM people on a Saturday.
-      if (!isWithinWorkingHours(now, settings.calendar)) {
-        await release(deps.prisma, notice.id, deps.workerId, nextWorkingInstant(now, settings.calendar));
-        report.deferred++;
-        continue;
-      }
-      const special = senders[notice.kind];
-      if (special) {
-        await sendSpecial(deps, special, notice, now, report);
-        continue;
-      }
-      const decide: Decide = defaultDecider(deps, notice.kind);
-      const decision = await decide(notice, now);
-      if (!decision.send) {
-        await markSkipped(deps.prisma, notice.id, deps.workerId, decision.reason);
-        report.skipped++;
-        continue;
-      }
-      await sendOne(deps, notice, decision.content, now, report);
-    }
-  }
+interface Run {
+  deps: DeliveryDeps;
+  now: Date;
+  /** `now` moved on by the time this run has taken: leases are measured against it. */
+  clock: () => Date;
+  leaseMs: number;
+  report: DeliveryReport;
 }
 
-async function sendSpecial(deps: DeliveryDeps, sender: SpecialSender, notice: ClaimedNotice, now: Date, report: DeliveryReport) {
+/** Sends Slack accepted but the database could not record, by worker (see recordEarlierSends). */
+const unrecorded = new Map<string, Map<number, { key: string; message: { channel: string; ts: string }; at: Date }>>();
+
+export async function deliverDueNotices(deps: DeliveryDeps, now: Date, senders: Record<string, SpecialSender> = {}): Promise<DeliveryReport> {
+  return withLogContext({ jobId: `job-${randomBytes(4).toString('hex')}`, workerId: deps.workerId }, async () => {
+    const started = performance.now();
+    const run: Run = { deps, now, clock: () => new Date(now.getTime() + Math.round(performance.now() - started)), leaseMs: deps.leaseMs ?? LEASE_MS, report: { sent: 0, skipped: 0, deferred: 0, failed: 0 } };
+    await recordEarlierSends(deps);
+    const settings = await loadProgramSettings(deps.prisma);
+    for (;;) {
+      const batch = await claimDueNotices(deps.prisma, { now: run.clock(), workerId: deps.workerId, limit: BATCH, leaseMs: run.leaseMs });
+      if (batch.length === 0) return run.report;
+      for (const notice of batch) await deliverOne(run, notice, senders, settings);
+    }
+  });
+}
+
+async function deliverOne(run: Run, notice: ClaimedNotice, senders: Record<string, SpecialSender>, settings: ProgramSettings): Promise<void> {
+  const { deps, now, report } = run;
+  // Everything waits for working hours, packets and meeting records included: a catch-up after
+  // downtime must not DM people on a Saturday.
+  if (!isWithinWorkingHours(now, settings.calendar)) {
+    await release(deps.prisma, notice.id, deps.workerId, nextWorkingInstant(now, settings.calendar));
+    report.deferred++;
+    return;
+  }
+  const special = senders[notice.kind];
+  if (special) return sendSpecial(run, special, notice);
+  let decision: NoticeDecision;
+  try {
+    decision = await defaultDecider(deps, notice.kind)(notice, now);
+  } catch (err) {
+    // One notice with bad data must not stall the rest; without the database, nothing can go on.
+    if (toDatabaseUnavailable(err)) throw err;
+    deps.logger.error('could not prepare a notice', { key: notice.key, err });
+    return retryOrFail(run, notice, { retry: true, code: `prepare_failed: ${err instanceof Error ? err.message.slice(0, 150) : 'error'}` });
+  }
+  if (!decision.send) {
+    await markSkipped(deps.prisma, notice.id, deps.workerId, decision.reason);
+    report.skipped++;
+    return;
+  }
+  await sendOne(run, notice, decision.content);
+}
+
+async function sendOne(run: Run, notice: ClaimedNotice, content: { text: string; blocks: object[] }): Promise<void> {
+  const { deps } = run;
+  await deps.pacer.wait(notice.recipient);
+  if (!(await holdLease(run, notice))) return;
+  let res;
+  try {
+    res = await deps.client.chat.postMessage({ channel: notice.recipient, text: content.text, blocks: toSlackBlocks(content.blocks) });
+  } catch (err) {
+    return retryOrFail(run, notice, classifySlackError(err));
+  }
+  await recordSent(run, notice, { channel: String(res.channel), ts: String(res.ts) });
+  run.report.sent++;
+}
+
+async function sendSpecial(run: Run, sender: SpecialSender, notice: ClaimedNotice): Promise<void> {
+  const { deps, now, report } = run;
+  if (!(await holdLease(run, notice))) return;
   try {
     const r = await sender(notice, now);
     if (r.status === 'sent') await markSent(deps.prisma, notice.id, deps.workerId, now, { channel: r.channel ?? notice.recipient, ts: r.ts ?? '' });
@@ -84,27 +136,53 @@ async function sendSpecial(deps: DeliveryDeps, sender: SpecialSender, notice: Cl
   }
 }
 
+/** True while this worker still holds the notice, now for another full lease. */
+async function holdLease(run: Run, notice: ClaimedNotice): Promise<boolean> {
+  const held = await renewLease(run.deps.prisma, notice.id, run.deps.workerId, new Date(run.clock().getTime() + run.leaseMs));
+  if (!held) run.deps.logger.info('another replica took this notice over; leaving it to them', { key: notice.key });
+  return held;
+}
+
+async function recordSent(run: Run, notice: ClaimedNotice, message: { channel: string; ts: string }): Promise<void> {
+  const { deps } = run;
+  try {
+    const held = await markSent(deps.prisma, notice.id, deps.workerId, run.now, message);
+    if (!held) deps.logger.warn('a notice was sent after its lease ran out; another replica may send it too', { key: notice.key });
+  } catch (err) {
+    const mine = unrecorded.get(deps.workerId) ?? new Map();
+    unrecorded.set(deps.workerId, mine.set(notice.id, { key: notice.key, message, at: run.now }));
+    deps.logger.error('Slack accepted a notice but the database could not record it; it will be recorded when the database is back', { key: notice.key, err });
+    throw err;
+  }
+}
+
+/** Records, before claiming anything, what an earlier run sent while the database was away. */
+async function recordEarlierSends(deps: DeliveryDeps): Promise<void> {
+  const mine = unrecorded.get(deps.workerId);
+  for (const [id, p] of mine ?? []) {
+    const held = await markSent(deps.prisma, id, deps.workerId, p.at, p.message); // still away: this run fails, as it would anyway
+    mine!.delete(id);
+    if (held) deps.logger.info('recorded a notice sent while the database was away', { key: p.key });
+    else deps.logger.warn('a notice sent while the database was away had been taken over; it may have gone out twice', { key: p.key });
+  }
+}
+
+async function retryOrFail(run: Run, notice: ClaimedNotice, failure: ReturnType<typeof classifySlackError>): Promise<void> {
+  const { deps, now, report } = run;
+  if (failure.retry && notice.attempts < MAX_ATTEMPTS) {
+    const wait = Math.max(2 ** notice.attempts * 60_000, failure.retryAfterMs ?? 0);
+    await release(deps.prisma, notice.id, deps.workerId, new Date(now.getTime() + wait), failure.code);
+    report.deferred++;
+    return;
+  }
+  deps.logger.warn('notice could not be delivered', { key: notice.key, error: failure.code, attempts: notice.attempts });
+  await markFailed(deps.prisma, notice.id, deps.workerId, failure.code);
+  report.failed++;
+  if (failure.recipientProblem) await reportDeliveryProblem(deps, { recipient: notice.recipient, code: failure.code, kind: notice.kind }, now);
+}
+
 function defaultDecider(deps: DeliveryDeps, kind: string): Decide {
   if (kind.startsWith('followup_')) return (n, t) => decideFollowUpNotice(deps.prisma, n, t);
   if (kind.startsWith('collect_')) return (n, t) => decideCollectionNotice(deps.prisma, n, t);
   return async () => ({ send: false, reason: `no sender for notice kind ${kind}` });
-}
-
-async function sendOne(deps: DeliveryDeps, notice: ClaimedNotice, content: { text: string; blocks: object[] }, now: Date, report: DeliveryReport) {
-  try {
-    await deps.pacer.wait(notice.recipient);
-    const res = await deps.client.chat.postMessage({ channel: notice.recipient, text: content.text, blocks: toSlackBlocks(content.blocks) });
-    await markSent(deps.prisma, notice.id, deps.workerId, now, { channel: String(res.channel), ts: String(res.ts) });
-    report.sent++;
-  } catch (err) {
-    const kind = classifySlackError(err);
-    if (kind.retry && notice.attempts < MAX_ATTEMPTS) {
-      await release(deps.prisma, notice.id, deps.workerId, new Date(now.getTime() + 2 ** notice.attempts * 60_000), kind.code);
-      report.deferred++;
-    } else {
-      deps.logger.warn('notice could not be delivered', { key: notice.key, error: kind.code });
-      await markFailed(deps.prisma, notice.id, deps.workerId, kind.code);
-      report.failed++;
-    }
-  }
 }
