@@ -84,6 +84,19 @@ describe('a collection month', () => {
     expect(confirmation).not.toContain('<!channel>');
   });
 
+  it('the same submission delivered twice is saved once', async () => {
+    const view = await openForm(LIAISON.CODE);
+    const values = await formValues(stack.db.prisma, 'CODE', {
+      days_to_inspect: { value: '95', note: 'Two inspectors on leave' }, units_remediated: { value: '130' }, liens_collected: { value: '262000' }, cases_closed_90d: { value: '71.5' },
+    });
+    // Slack retries a view_submission it thinks was lost: the same view id and hash arrive twice,
+    // here concurrently (both built while the modal is still open).
+    await Promise.all([1, 2].map(() => stack.driver.viewSubmission({ userId: LIAISON.CODE, view, values })));
+    const value = await stack.db.prisma.metricValue.findFirstOrThrow({ where: { period: '2026-10', metric: { key: 'days_to_inspect' } }, include: { revisions: true } });
+    expect(value.value).toBe(95);
+    expect(value.revisions).toHaveLength(2); // 96 from the first save, then 95 — not a third row for the retry
+  });
+
   it('the reminder before the due date goes only to departments still missing numbers', async () => {
     await stack.runDue(WED_4_NOV_1030);
     expect(dmTexts(LIAISON.FIRE).at(-1)).toContain('friendly reminder');
