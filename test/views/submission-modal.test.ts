@@ -65,3 +65,21 @@ describe('parseSubmissionState', () => {
     expect(buildSubmissionErrors([{ metricId: 4, field: 'note', message: 'Say why' }])).toEqual({ metric_4_note: 'Say why' });
   });
 });
+
+describe('buildSubmissionConfirmation', async () => {
+  const { buildSubmissionConfirmation } = await import('../../src/bot/views/submission-confirmation.js');
+  const row = (i: number) => ({ name: `Metric ${i}`, unit: '%', rule: metric(1).rule, target: 95, value: 96, notAvailable: false, note: i === 1 ? '<@U123> see <!here>' : null, status: 'on_target' as const });
+  it('escapes notes and shows status in words', () => {
+    const [page] = buildSubmissionConfirmation({ departmentId: 1, departmentName: 'Public Works', period: '2026-10', periodLabel: 'October 2026', rows: [row(1)], missing: [], revised: false });
+    const json = JSON.stringify(page!.blocks);
+    expect(json).toContain('&lt;@U123&gt; see &lt;!here&gt;');
+    expect(json).toContain('On target');
+  });
+  it('pages a very large department instead of cutting it', () => {
+    const pages = buildSubmissionConfirmation({ departmentId: 1, departmentName: 'Big', period: '2026-10', periodLabel: 'October 2026', rows: Array.from({ length: 120 }, (_, i) => row(i + 2)), missing: [], revised: false });
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages.every((p) => p.blocks.length <= 50)).toBe(true);
+    const all = pages.map((p) => JSON.stringify(p.blocks)).join();
+    for (let i = 2; i < 122; i++) expect(all).toContain(`*Metric ${i}*`);
+  });
+});

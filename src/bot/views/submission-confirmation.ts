@@ -2,6 +2,7 @@
 // the chair will see. Their own notes are echoed escaped (no accidental @channel).
 import type { MetricRule, Status } from '../../domain/types.js';
 import { LIMITS } from './limits.js';
+import { paginateBlocks, type MessagePage } from './paginate.js';
 import { plain, md, escapeMrkdwn, fitText } from './mrkdwn.js';
 import { withUnit, describeTarget, statusText, formatVariance } from './format.js';
 import { OPEN_SUBMISSION_ACTION_ID, encodeOpenSubmission } from './collection-reminder.js';
@@ -36,7 +37,8 @@ function rowText(r: ConfirmationRow): string {
   return `${head}\n${value} (${describeTarget(r.rule, r.target, r.unit)})${variance} · ${statusText(r.status)}${note}`;
 }
 
-export function buildSubmissionConfirmation(c: Confirmation) {
+/** One message normally; a department with very many metrics gets its confirmation in parts. */
+export function buildSubmissionConfirmation(c: Confirmation): MessagePage[] {
   const verb = c.revised ? 'Revision saved' : 'Thank you — saved';
   const summary = `${verb}: ${c.departmentName}, ${c.periodLabel}`;
   const rows = c.rows.map((r) => ({ type: 'section', text: md(fitText(rowText(r), LIMITS.sectionText)) }));
@@ -47,7 +49,5 @@ export function buildSubmissionConfirmation(c: Confirmation) {
       ]
     : [];
   const footer = { type: 'context', elements: [md('You can revise these until the roundtable packet is posted; every change is kept with who and when.')] };
-  // Header, footer and the missing-values pair take 4 blocks; the rest are values, paged by caller if needed.
-  const room = LIMITS.messageBlocks - 4;
-  return { text: summary, blocks: [{ type: 'header', text: plain(fitText(summary, LIMITS.headerText)) }, ...rows.slice(0, room), ...missing, footer] };
+  return paginateBlocks(summary, [{ type: 'header', text: plain(fitText(summary, LIMITS.headerText)) }], rows, [...missing, footer]);
 }

@@ -42,7 +42,7 @@ export function registerSubmissionView(app: App, deps: Deps): void {
     if (outcome.duplicate) return;
     await noteRevisionsOnPackets({ ...deps, client }, outcome.departmentId, outcome.period, outcome.revisions, body.user.id);
     const confirmation = await buildConfirmation(deps.prisma, body.user.id, outcome.departmentId, outcome.period, deps.clock.now());
-    if (confirmation) await sendDm(client, body.user.id, buildSubmissionConfirmation(confirmation), deps.logger);
+    for (const page of confirmation ? buildSubmissionConfirmation(confirmation) : []) await sendDm(client, body.user.id, page, deps.logger);
   });
 }
 
