@@ -27,8 +27,11 @@ export const followUpMetadataSchema = z.object({ m: z.number().int().nullable().
 const option = (text: string, value: string) => ({ text: plain(fitText(text, 75)), value });
 
 export function buildFollowUpModal(i: FollowUpModalInput) {
+  // A static select holds 100 options. Large programs see the chosen department's metrics only.
   const deptOptions = i.departments.slice(0, 100).map((d) => option(d.name, String(d.id)));
-  const metricOptions = i.metrics.slice(0, 100).map((m) => option(`${m.departmentName}: ${m.name}`, String(m.id)));
+  const deptName = i.departments.find((d) => d.id === i.departmentId)?.name;
+  const metrics = i.metrics.length > 100 && deptName ? i.metrics.filter((m) => m.departmentName === deptName) : i.metrics;
+  const metricOptions = metrics.slice(0, 100).map((m) => option(`${m.departmentName}: ${m.name}`, String(m.id)));
   const initialDept = deptOptions.find((o) => o.value === String(i.departmentId));
   const initialMetric = metricOptions.find((o) => o.value === String(i.metricId));
   const blocks: object[] = [
@@ -45,7 +48,8 @@ export function buildFollowUpModal(i: FollowUpModalInput) {
   return {
     type: 'modal' as const,
     callback_id: FOLLOWUP_CALLBACK_ID,
-    private_metadata: JSON.stringify({ m: i.meetingId ?? null, s: i.sourceLink ?? null }).slice(0, LIMITS.privateMetadata),
+    // A permalink is ~80 characters; one that is not a plain https URL is dropped, never cut mid-JSON.
+    private_metadata: JSON.stringify({ m: i.meetingId ?? null, s: i.sourceLink && i.sourceLink.length <= 500 ? i.sourceLink : null }),
     title: plain('Track a follow-up'),
     submit: plain('Save follow-up'),
     close: plain('Cancel'),
