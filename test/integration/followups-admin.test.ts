@@ -1,30 +1,16 @@
 // What chairs do with follow-ups after the meeting: list, reassign, change the date, cancel with a
 // reason (every change kept), and export everything to CSV.
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
-import { startLocalStack, type LocalStack } from '../helpers/local-stack.js';
+import { useLocalStack, slashReply } from '../helpers/use-local-stack.js';
 
 const CHAIR = 'U0CHAIR01';
-let db: TestDatabase;
-let s: LocalStack;
-let id: number;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  s = await startLocalStack({ db, now: '2026-11-17T16:00:00Z' });
-  await s.driver.slashCommand({ command: '/stat', text: 'followup <@U0DPWHEAD|marcus> cost out a second pothole crew, by 2026-12-04', userId: CHAIR });
-  id = (await db.prisma.followUp.findFirstOrThrow()).id;
+let id = 0;
+const stack = useLocalStack({ now: '2026-11-17T16:00:00Z' }, async (s) => {
+  await slashReply(s, 'followup <@U0DPWHEAD|marcus> cost out a second pothole crew, by 2026-12-04', CHAIR);
+  id = (await s.db.prisma.followUp.findFirstOrThrow()).id;
 });
-afterAll(async () => {
-  await s?.close();
-  await db?.close();
-});
-afterEach(() => s.sandbox.assertNoViolations());
-
-const say = async (text: string, user = CHAIR) => {
-  const res = await s.driver.slashCommand({ command: '/stat', text, userId: user });
-  return s.sandbox.responses(res.responseUrl!).map((r) => JSON.stringify(r.body)).join('\n');
-};
+const say = (text: string, user = CHAIR) => slashReply(stack(), text, user);
 
 describe('managing follow-ups', () => {
   it('lists mine, overdue and by department', async () => {
@@ -39,7 +25,7 @@ describe('managing follow-ups', () => {
     expect(await say(`followups cancel ${id}`)).toContain('Give a reason');
     expect(await say(`followups cancel ${id} folded into the budget review`)).toContain('Cancelled');
     expect(await say(`followups due ${id} 2026-12-18`)).toContain('already cancelled');
-    const updates = await db.prisma.followUpUpdate.findMany({ where: { followUpId: id }, orderBy: { id: 'asc' } });
+    const updates = await stack().db.prisma.followUpUpdate.findMany({ where: { followUpId: id }, orderBy: { id: 'asc' } });
     expect(updates.map((u) => [u.kind, u.authorUserId])).toEqual([['created', CHAIR], ['reassigned', CHAIR], ['due_changed', CHAIR], ['cancelled', CHAIR]]);
     expect(updates[1]!.note).toContain('U0DPWHEAD → U0DPWLIA1');
   });
@@ -52,7 +38,7 @@ describe('managing follow-ups', () => {
 describe('/stat export', () => {
   it('uploads values and follow-ups as CSV into a DM with the chair', async () => {
     expect(await say('export')).toContain('The export is in your DM');
-    const files = s.sandbox.files.filter((f) => f.filename.endsWith('.csv'));
+    const files = stack().sandbox.files.filter((f) => f.filename.endsWith('.csv'));
     expect(files.map((f) => f.title).sort()).toEqual(['Follow-ups', 'Metric values']);
     const values = parse(files.find((f) => f.title === 'Metric values')!.bytes!.toString('utf8'), { columns: true }) as Record<string, string>[];
     expect(values).toHaveLength(368);

@@ -83,8 +83,6 @@ describe.skipIf(!postgres)('replicas on one PostgreSQL database', () => {
     a.go();
     await sleep(300);
     await a.kill();
-    await sleep(1500);
-    console.log('DBG', sandbox.calls.map((c) => `${c.method} ${c.status} ${String(c.args.channel)}`).join('\n'), a.stderr(), a.events);
     await waitFor(() => sandbox.dmsTo(recipients[5]!).length === 1);
     const restarted = replica('replica-a-restarted');
     await restarted.ready;
