@@ -11,7 +11,7 @@ import { toSlackView } from '../../infra/slack/blocks.js';
 
 export interface OpenSubmissionArgs {
   client: WebClient;
-  respond: RespondFn | ((msg: { text: string }) => Promise<unknown>);
+  respond: RespondFn;
   deps: Deps;
   userId: string;
   triggerId: string;
@@ -24,13 +24,13 @@ export async function openSubmissionModal(a: OpenSubmissionArgs): Promise<void> 
   try {
     const prepared = await prepareSubmissionForm(a.deps.prisma, { userId: a.userId, departmentKey: a.departmentKey, departmentId: a.departmentId, period: a.period, now: a.deps.clock.now() });
     if (prepared.kind === 'refused') {
-      await a.respond({ text: prepared.message, response_type: 'ephemeral', replace_original: false } as { text: string });
+      await a.respond({ text: prepared.message, response_type: 'ephemeral', replace_original: false });
       return;
     }
     await a.client.views.open({ trigger_id: a.triggerId, view: toSlackView(buildSubmissionModal(prepared.form)) });
   } catch (err) {
     const expired = (err as { data?: { error?: string } }).data?.error === 'expired_trigger_id';
     a.deps.logger.warn('could not open the numbers form', { err, userId: a.userId });
-    await a.respond({ text: expired ? MESSAGES.formExpired : userFacingMessage(err), response_type: 'ephemeral', replace_original: false } as { text: string });
+    await a.respond({ text: expired ? MESSAGES.formExpired : userFacingMessage(err), response_type: 'ephemeral', replace_original: false });
   }
 }

@@ -1,18 +1,21 @@
 // The owner's reminder ladder for a follow-up: N business days before, on the due day, every N
 // business days overdue, and after M days late the chair and department head are told.
 // Keys carry the due date, so a new date starts a fresh ladder and the old one goes stale.
+import { z } from 'zod';
 import type { Db } from '../../infra/db-types.js';
 import { buildReminderLadder } from '../../domain/calendar/index.js';
 import type { ProgramSettings } from '../program-settings.js';
 import { membersOf, chairs } from '../actors.js';
 
-export interface FollowUpNagPayload {
-  followUpId: number;
-  dueDate: string;
-  step: string;
-  businessDaysLate: number;
-  expiresAt: string | null;
-}
+/** What a follow-up nag row carries; read back through this schema, never trusted as-is. */
+export const followUpNagPayloadSchema = z.object({
+  followUpId: z.number().int(),
+  dueDate: z.string(),
+  step: z.enum(['opening', 'reminder_before', 'due_day', 'overdue', 'escalation']),
+  businessDaysLate: z.number().int(),
+  expiresAt: z.string().nullable(),
+});
+export type FollowUpNagPayload = z.infer<typeof followUpNagPayloadSchema>;
 
 export async function planFollowUpNags(db: Db, f: { id: number; departmentId: number; ownerUserId: string; dueDate: string }, settings: ProgramSettings): Promise<number> {
   const steps = buildReminderLadder({ subjectKey: `followup:${f.id}:${f.dueDate}`, dueDate: f.dueDate, settings: settings.reminders, calendar: settings.calendar });

@@ -2,16 +2,18 @@
 // more (the department has submitted; a "due in 2 days" after the due date makes no sense).
 import type { Db } from '../../infra/db-types.js';
 import { formatPeriodLabel, isStepStillRelevant } from '../../domain/calendar/index.js';
-import { buildCollectionReminder, type CollectionStep } from '../../bot/views/collection-reminder.js';
+import { buildCollectionReminder } from '../../bot/views/collection-reminder.js';
 import { formatDay } from '../../bot/views/format.js';
 import type { MessageContent } from '../../infra/slack/send-dm.js';
 import type { ClaimedNotice } from './claim-notices.js';
-import type { CollectionPayload } from './plan-collection.js';
+import { collectionPayloadSchema } from './plan-collection.js';
 
 export type NoticeDecision = { send: true; content: MessageContent } | { send: false; reason: string };
 
 export async function decideCollectionNotice(db: Db, notice: ClaimedNotice, now: Date): Promise<NoticeDecision> {
-  const p = notice.payload as CollectionPayload;
+  const parsed = collectionPayloadSchema.safeParse(notice.payload);
+  if (!parsed.success) return { send: false, reason: 'malformed payload' };
+  const p = parsed.data;
   const obligation = await db.departmentPeriod.findUnique({ where: { departmentId_period: { departmentId: p.departmentId, period: p.period } }, include: { department: true } });
   if (!obligation || !obligation.department.active) return { send: false, reason: 'department no longer active' };
   if (obligation.submittedAt) return { send: false, reason: 'already submitted' };
@@ -25,7 +27,7 @@ export async function decideCollectionNotice(db: Db, notice: ClaimedNotice, now:
   return {
     send: true,
     content: buildCollectionReminder({
-      step: p.step as CollectionStep, departmentId: p.departmentId, departmentName: obligation.department.name, period: p.period,
+      step: p.step, departmentId: p.departmentId, departmentName: obligation.department.name, period: p.period,
       periodLabel: formatPeriodLabel(p.period), dueLabel: formatDay(obligation.dueDate), businessDaysLate: p.businessDaysLate,
       missingMetrics: missing, totalMetrics: metrics.length,
     }),

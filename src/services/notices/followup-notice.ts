@@ -2,14 +2,16 @@
 // not for an old due date, not to a previous owner.
 import type { Db } from '../../infra/db-types.js';
 import { isStepStillRelevant } from '../../domain/calendar/index.js';
-import { buildFollowUpOwnerMessage, type NagStep } from '../../bot/views/followup-message.js';
+import { buildFollowUpOwnerMessage } from '../../bot/views/followup-message.js';
 import { loadFollowUpCard } from '../followups/followup-card.js';
 import type { ClaimedNotice } from './claim-notices.js';
 import type { NoticeDecision } from './collection-notice.js';
-import type { FollowUpNagPayload } from '../followups/plan-followup-nags.js';
+import { followUpNagPayloadSchema } from '../followups/plan-followup-nags.js';
 
 export async function decideFollowUpNotice(db: Db, notice: ClaimedNotice, now: Date): Promise<NoticeDecision> {
-  const p = notice.payload as FollowUpNagPayload;
+  const parsed = followUpNagPayloadSchema.safeParse(notice.payload);
+  if (!parsed.success) return { send: false, reason: 'malformed payload' };
+  const p = parsed.data;
   const card = await loadFollowUpCard(db, p.followUpId);
   if (!card) return { send: false, reason: 'follow-up deleted' };
   if (card.status !== 'open') return { send: false, reason: `follow-up ${card.status}` };
@@ -17,5 +19,5 @@ export async function decideFollowUpNotice(db: Db, notice: ClaimedNotice, now: D
   if (p.step !== 'escalation' && notice.recipient !== card.ownerUserId) return { send: false, reason: 'owner changed' };
   if (!isStepStillRelevant({ expiresAt: p.expiresAt ? new Date(p.expiresAt) : null }, now)) return { send: false, reason: 'stale: no longer makes sense' };
   if (p.step === 'opening') return { send: false, reason: 'follow-ups have no opening notice' };
-  return { send: true, content: buildFollowUpOwnerMessage(card, p.step as NagStep, p.businessDaysLate, card.ownerUserId) };
+  return { send: true, content: buildFollowUpOwnerMessage(card, p.step, p.businessDaysLate, card.ownerUserId) };
 }

@@ -1,6 +1,7 @@
 // Plans the collection reminder ladder for the periods that have closed: one row per step and
 // recipient, created ahead of time with a unique key, so planning twice (or on two replicas)
 // creates nothing new and a restart knows exactly what is still to send.
+import { z } from 'zod';
 import type { Db } from '../../infra/db-types.js';
 import { lastClosedPeriod, buildReminderLadder, computeOpeningDate } from '../../domain/calendar/index.js';
 import type { Frequency } from '../../domain/types.js';
@@ -8,15 +9,17 @@ import { loadProgramSettings } from '../program-settings.js';
 import { ensureDepartmentPeriod } from '../collection/department-period.js';
 import { membersOf, chairs } from '../actors.js';
 
-export interface CollectionPayload {
-  departmentId: number;
-  period: string;
-  step: string;
-  dueDate: string;
-  businessDaysLate: number;
+/** What a collection notice row carries; read back through this schema, never trusted as-is. */
+export const collectionPayloadSchema = z.object({
+  departmentId: z.number().int(),
+  period: z.string(),
+  step: z.enum(['opening', 'reminder_before', 'due_day', 'overdue', 'escalation']),
+  dueDate: z.string(),
+  businessDaysLate: z.number().int(),
   /** After this instant the step is stale and is skipped (see domain/calendar/stale-steps.ts). */
-  expiresAt: string | null;
-}
+  expiresAt: z.string().nullable(),
+});
+export type CollectionPayload = z.infer<typeof collectionPayloadSchema>;
 
 export async function planCollectionNotices(db: Db, now: Date): Promise<number> {
   const settings = await loadProgramSettings(db);
