@@ -72,7 +72,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const app = createApp(slack, deps, { processBeforeResponse: true, socketPingTimeoutMs: 300 });
   let driver: SlackDriver;
   if (mode === 'http') {
-    const server = (await app.start(0)) as Server;
+    // Loopback only: tests and the demo never listen on other interfaces.
+    const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
     const { port } = server.address() as AddressInfo;
     driver = createHttpDriver({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: sandbox.signingSecret, sandbox });
   } else {

@@ -25,12 +25,13 @@ export interface CollectionStatus {
   rows: DepartmentStatusRow[];
 }
 
-export async function getCollectionStatus(db: Db, period: string, now: Date): Promise<CollectionStatus> {
+/** `departmentKeys` narrows the list (an agenda needs only its meeting's departments). */
+export async function getCollectionStatus(db: Db, period: string, now: Date, departmentKeys?: readonly string[]): Promise<CollectionStatus> {
   const settings = await loadProgramSettings(db);
   const today = localDateOf(now, settings.calendar.timezone);
   const quarterly = period.includes('Q');
   const departments = await db.department.findMany({
-    where: { active: true },
+    where: { active: true, ...(departmentKeys ? { key: { in: [...departmentKeys] } } : {}) },
     orderBy: { key: 'asc' },
     include: { metrics: { where: { active: true, frequency: quarterly ? 'quarterly' : 'monthly' }, include: { values: { where: { period } } } } },
   });

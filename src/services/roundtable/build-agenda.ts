@@ -46,8 +46,7 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
   });
   const since = previous?.startsAt ?? new Date(meeting.startsAt.getTime() - 35 * 86_400_000);
   const followUps = await followUpsForAgenda(db, departments.map((d) => d.id), localDateOf(now, tz), since, previous?.id ?? null);
-  const status = await getCollectionStatus(db, periods.monthly, now);
-  const keys = new Set(meeting.departmentKeys);
+  const status = await getCollectionStatus(db, periods.monthly, now, meeting.departmentKeys);
   return {
     meeting: { id: meeting.id, name: meeting.series.name, startsAt: meeting.startsAt, channelId: meeting.series.channelId, chairUserId: meeting.series.chairUserId, departmentKeys: meeting.departmentKeys },
     period: periods.monthly,
@@ -55,7 +54,7 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
     departments,
     items,
     followUps,
-    missing: status.rows.filter((r) => keys.has(r.key) && (r.state === 'late' || r.state === 'partial' || r.state === 'not_started')),
+    missing: status.rows.filter((r) => r.state === 'late' || r.state === 'partial' || r.state === 'not_started'),
     timezone: tz,
   };
 }

@@ -1,0 +1,74 @@
+// A child process for bench/ack-latency.ts: either the real bot (createApp on HTTPReceiver, the
+// generated program on PGlite or PostgreSQL) or a bare Bolt app whose listeners only ack. Each runs
+// in its own process so its RSS is its own; the bare app never loads the bot's modules.
+// Talks to the parent over IPC: 'ready' with its port, 'memory' on request, 'stop'.
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { SUBMISSION_CALLBACK_ID } from '../../src/bot/views/submission-modal.js';
+import { OPEN_SUBMISSION_ACTION_ID } from '../../src/bot/views/collection-reminder.js';
+
+export type ServerKind = 'bot' | 'bare';
+export interface ReadyMessage { type: 'ready'; port: number; departments: { id: number; key: string; metricIds: number[] }[] }
+export interface MemoryMessage { type: 'memory'; rss: number; peakSinceReset: number; hwm: number }
+export type ParentMessage = { type: 'memory'; reset: boolean } | { type: 'stop' };
+
+const kind = process.env['BENCH_SERVER'] as ServerKind;
+const apiUrl = process.env['BENCH_SLACK_API_URL']!;
+const signingSecret = process.env['BENCH_SIGNING_SECRET']!;
+const now = new Date(process.env['BENCH_NOW']!);
+
+/** Peak RSS sampled every 20 ms (between resets), and the kernel's lifetime high-water mark. */
+let peak = 0;
+setInterval(() => void (peak = Math.max(peak, process.memoryUsage.rss())), 20).unref();
+function highWaterMark(): number {
+  const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+  return kb ? Number(kb) * 1024 : NaN;
+}
+
+async function startBot() {
+  const { createApp } = await import('../../src/bot/create-app.js');
+  const { silentLogger } = await import('../../src/infra/logger.js');
+  const { loadProgramFile } = await import('../../src/infra/program-file/load-program-file.js');
+  const { importProgram } = await import('../../src/services/program-import/import-program.js');
+  const { openBenchDatabase } = await import('./databases.js');
+  const { loadHistory } = await import('./history.js');
+  const url = process.env['BENCH_DATABASE_URL'];
+  const db = await openBenchDatabase(url ? { kind: 'postgres', url, source: 'parent' } : { kind: 'pglite' });
+  const loaded = await loadProgramFile(process.env['BENCH_PROGRAM_FILE']!);
+  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+  await importProgram(db.prisma, loaded.value, { actor: 'bench', now });
+  await loadHistory(db.prisma, { lastPeriod: '2026-09', months: 24, submittedAt: now });
+  const deps = { prisma: db.prisma, clock: { now: () => new Date(now) }, logger: silentLogger, charts: { renderer: 'local' as const } };
+  // processBeforeResponse false, as in production: the HTTP answer goes out when the listener acks.
+  const app = createApp({ botToken: 'xoxb-sandbox', mode: 'http', port: 0, apiUrl, signingSecret }, deps, { processBeforeResponse: false });
+  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server; // loopback only
+  const departments = await db.prisma.department.findMany({ orderBy: { id: 'asc' }, include: { metrics: { orderBy: { id: 'asc' } } } });
+  const close = async () => {
+    await app.stop();
+    await db.close();
+  };
+  return { server, departments: departments.map((d) => ({ id: d.id, key: d.key, metricIds: d.metrics.map((m) => m.id) })), close };
+}
+
+async function startBare() {
+  const receiver = new HTTPReceiver({ signingSecret, endpoints: '/slack/events', processBeforeResponse: false });
+  const app = new App({ token: 'xoxb-sandbox', receiver, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: apiUrl } });
+  app.command('/stat', async ({ ack }) => ack());
+  app.view(SUBMISSION_CALLBACK_ID, async ({ ack }) => ack());
+  app.action(OPEN_SUBMISSION_ACTION_ID, async ({ ack }) => ack());
+  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server; // loopback only
+  return { server, departments: [], close: () => app.stop() };
+}
+
+const started = await (kind === 'bot' ? startBot() : startBare());
+let stopping: Promise<unknown> | undefined;
+const stop = () => void (stopping ??= started.close().finally(() => process.exit(0))); // drops a PostgreSQL bench database too
+process.on('message', (msg: ParentMessage) => {
+  if (msg.type === 'stop') return stop();
+  process.send!({ type: 'memory', rss: process.memoryUsage.rss(), peakSinceReset: peak, hwm: highWaterMark() } satisfies MemoryMessage);
+  if (msg.reset) peak = 0;
+});
+process.on('disconnect', stop); // the parent is gone
+process.send!({ type: 'ready', port: (started.server.address() as AddressInfo).port, departments: started.departments } satisfies ReadyMessage);

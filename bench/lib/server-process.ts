@@ -1,0 +1,68 @@
+// Starts bench/lib/ack-server.ts in a child process (through tsx) and wraps its IPC messages.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { MemoryMessage, ParentMessage, ReadyMessage, ServerKind } from './ack-server.js';
+
+export interface ServerProcess {
+  kind: ServerKind;
+  label: string;
+  pid: number;
+  url: string;
+  departments: ReadyMessage['departments'];
+  /** Current RSS, peak RSS since the last reset, and the lifetime high-water mark (bytes). */
+  memory(reset?: boolean): Promise<MemoryMessage>;
+  stop(): Promise<void>;
+}
+
+const ENTRY = fileURLToPath(new URL('./ack-server.ts', import.meta.url));
+
+export async function startServerProcess(kind: ServerKind, label: string, env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
+  const child = fork(ENTRY, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env, BENCH_SERVER: kind }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ready = await nextMessage<ReadyMessage>(child, 'ready', timeoutMs);
+  return {
+    kind,
+    label,
+    pid: child.pid!,
+    url: `http://127.0.0.1:${ready.port}/slack/events`,
+    departments: ready.departments,
+    async memory(reset = false) {
+      const answer = nextMessage<MemoryMessage>(child, 'memory', 10_000);
+      child.send({ type: 'memory', reset } satisfies ParentMessage);
+      return answer;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((done) => child.once('exit', () => done()));
+      child.send({ type: 'stop' } satisfies ParentMessage);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function nextMessage<T extends { type: string }>(child: ChildProcess, type: T['type'], timeoutMs: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    const onMessage = (m: { type?: string }) => {
+      if (m.type !== type) return;
+      cleanup();
+      resolve(m as T);
+    };
+    const onExit = (code: number | null) => {
+      cleanup();
+      reject(new Error(`the ${type} message never came: child exited with ${code}`));
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      child.kill('SIGKILL');
+      reject(new Error(`no ${type} message from the child within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
