@@ -1,10 +1,10 @@
 // Opening the database: embedded PGlite (default, one process) or a PostgreSQL server.
 // Both run the same migrations and the same generated Prisma client.
 
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../../generated/prisma/client.js';
@@ -12,11 +12,14 @@ import { pgAdapterFactory, pgliteAdapterFactory } from './adapters.js';
 import {
   DatabaseUnavailableError,
   classifyPostgresError,
-  firstLine,
+  describeError,
   parsePostgresUrl,
   type PostgresTarget,
 } from './errors.js';
 import { applyMigrations, migrationStatus, type MigrationStatus } from './migrate.js';
+import { lockDataDir, LOCK_FILE } from './data-dir-lock.js';
+
+export { LOCK_FILE };
 
 export { PrismaClient };
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -102,7 +105,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
     try {
       pglite = options.pgliteSnapshot ? await PGlite.create({ loadDataDir: options.pgliteSnapshot }) : await PGlite.create();
     } catch (error) {
-      throw new DatabaseUnavailableError('unknown', `Cannot start the in-memory database: ${describe(error)}`, { cause: error });
+      throw new DatabaseUnavailableError('unknown', `Cannot start the in-memory database: ${describeError(error)}`, { cause: error });
     }
   } else {
     const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
@@ -110,7 +113,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
     try {
       mkdirSync(dataDir, { recursive: true });
     } catch (error) {
-      throw new DatabaseUnavailableError('data_dir', `Cannot create the database folder ${dataDir}: ${describe(error)}`, { cause: error });
+      throw new DatabaseUnavailableError('data_dir', `Cannot create the database folder ${dataDir}: ${describeError(error)}`, { cause: error });
     }
     releaseLock = lockDataDir(dataDir);
     try {
@@ -119,7 +122,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
       releaseLock();
       throw new DatabaseUnavailableError(
         'data_dir',
-        `Cannot open the embedded database in ${dataDir}: ${describe(error)} — if the folder is damaged, restore it from a backup or move it aside to start empty.`,
+        `Cannot open the embedded database in ${dataDir}: ${describeError(error)} — if the folder is damaged, restore it from a backup or move it aside to start empty.`,
         { cause: error },
       );
     }
@@ -207,7 +210,7 @@ async function checkPostgresConnection(factory: SqlMigrationAwareDriverAdapterFa
     }
     throw (
       classified ??
-      new DatabaseUnavailableError('unknown', `Cannot use PostgreSQL at ${target.display}: ${describe(error)}`, { cause: error })
+      new DatabaseUnavailableError('unknown', `Cannot use PostgreSQL at ${target.display}: ${describeError(error)}`, { cause: error })
     );
   } finally {
     await adapter?.dispose().catch(() => {});
@@ -226,86 +229,3 @@ async function hostDoesNotResolve(host: string): Promise<boolean> {
   }
 }
 
-function describe(error: unknown): string {
-  if (error instanceof Error) return firstLine(error.message) || error.name;
-  return firstLine(String(error));
-}
-
-// --- one process per embedded database ---------------------------------------------------------
-// Two processes writing one PGlite folder corrupt it, and PGlite does not guard against that.
-// A lock file in the folder (`<dataDir>/stat-bot.lock`, holding the pid; PGlite ignores it) keeps
-// a second process (say `stat db migrate` while the bot runs) out with a clear message. A lock
-// whose process is gone is taken over.
-
-export const LOCK_FILE = 'stat-bot.lock';
-
-const heldLocks = new Set<string>();
-let exitHookInstalled = false;
-
-function lockDataDir(dataDir: string): () => void {
-  const lockPath = join(dataDir, LOCK_FILE);
-  if (heldLocks.has(lockPath)) {
-    throw new DatabaseUnavailableError('in_use', `The embedded database in ${dataDir} is already open in this process — close it first.`);
-  }
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, 'wx');
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
-      heldLocks.add(lockPath);
-      if (!exitHookInstalled) {
-        exitHookInstalled = true;
-        process.once('exit', () => {
-          for (const path of heldLocks) tryUnlink(path);
-        });
-      }
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        heldLocks.delete(lockPath);
-        tryUnlink(lockPath);
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new DatabaseUnavailableError('data_dir', `Cannot lock the database folder ${dataDir}: ${describe(error)}`, { cause: error });
-      }
-      const holder = readLockHolder(lockPath);
-      if (holder !== null && holder !== process.pid && processIsAlive(holder)) {
-        throw new DatabaseUnavailableError(
-          'in_use',
-          `The embedded database in ${dataDir} is in use by another process (pid ${holder}) — stop it first (only one process may open a PGlite folder; use PostgreSQL to share).`,
-        );
-      }
-      tryUnlink(lockPath); // stale: its process is gone
-    }
-  }
-  throw new DatabaseUnavailableError('in_use', `Cannot take the lock ${lockPath} for the database folder ${dataDir}.`);
-}
-
-function readLockHolder(lockPath: string): number | null {
-  try {
-    if (!existsSync(lockPath)) return null;
-    const pid = Number.parseInt(readFileSync(lockPath, 'utf8').trim(), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function tryUnlink(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // already gone
-  }
-}

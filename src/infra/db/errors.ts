@@ -204,3 +204,9 @@ export function asDatabaseUnavailable(error: unknown): DatabaseUnavailableError 
   if (!lost) return null;
   return new DatabaseUnavailableError('unreachable', `Lost the connection to the database${where} — is it running?`, { cause: error });
 }
+
+/** The first line of an error, for one-line messages. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return firstLine(error.message) || error.name;
+  return firstLine(String(error));
+}
