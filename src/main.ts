@@ -1,7 +1,9 @@
 // stat-bot's entry point: config → database → app → scheduler → start. Any setup problem ends
 // the process at once with one readable message, never a stack trace.
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import { parseConfig, pgliteDir } from './config.js';
+import { hardenHttpServer } from './handlers/middleware/harden-http-server.js';
 import { createLogger } from './infra/logger.js';
 import { openDatabase } from './infra/db/client.js';
 import { DatabaseUnavailableError } from './infra/db/errors.js';
@@ -22,7 +24,10 @@ async function main(): Promise<void> {
   const db = await openDatabase({ databaseUrl: config.database.url, dataDir: pgliteDir(config.database.dataDir) });
   const deps = { prisma: db.prisma, clock: systemClock, logger, charts: config.charts };
   const app = createApp(config.slack, deps);
-  await app.start(config.slack.port);
+  const server = await app.start(config.slack.port);
+  if (config.slack.mode === 'http') hardenHttpServer(server as Server);
+  // A malformed request can make a library reject a promise nobody awaits; log it and keep serving.
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection (kept running)', { err: reason }));
   logger.info(`stat-bot is running (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.slack.port}, /slack/events`}; ${db.kind} database)`);
   const scheduler = config.scheduler ? startScheduler({ prisma: db.prisma, client: app.client, logger, pacer: createPacer(), workerId: randomUUID(), charts: createPacketCharts(config.charts) }, systemClock) : null;
   await scheduler?.tick();

@@ -18,7 +18,8 @@ export interface AppOptions {
 }
 
 export function createApp(slack: Config['slack'], deps: Deps, opts: AppOptions = {}): BoltApp {
-  const clientOptions = { slackApiUrl: slack.apiUrl, retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 } };
+  // A hung Slack call must not outlive the lease on the notice it is sending.
+  const clientOptions = { slackApiUrl: slack.apiUrl, timeout: 30_000, retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 } };
   const logger = boltLogger(deps.logger);
   const receiver =
     slack.mode === 'socket'

@@ -9,6 +9,8 @@ export const MESSAGES = {
   unknownDepartment: (key: string) => `I don't know a department called "${key.slice(0, 60)}". Try \`/stat help\` for the list.`,
   periodLocked: (label: string) => `${label} is locked: its roundtable packet has been posted. A chair or admin can unlock it with \`/stat unlock\` if a correction is needed.`,
   staleFormLocked: (label: string) => `${label} was locked while this form was open, so nothing was saved. Ask a chair or admin to unlock it if you need to make a correction.`,
+  periodNotClosed: (label: string) => `${label} has not ended yet, so there is nothing to report for it. Numbers open on the first business day after it closes.`,
+  staleButton: 'That button is out of date. Use `/stat status` instead.',
   noMetricsDue: (dept: string, label: string) => `${dept} has no metrics due for ${label}.`,
   noProgram: 'No stat program is loaded yet. An admin can load one with `npm run stat -- program import <file>`.',
   somethingWentWrong: "Sorry — something went wrong on our side and nothing was saved. Please try again in a minute; if it keeps happening, tell the performance office.",

@@ -12,11 +12,13 @@ export interface RunningScheduler {
 
 export function startScheduler(deps: JobDeps, clock: Clock): RunningScheduler {
   let running: Promise<void> | null = null;
+  // Aborted on stop: delivery hands unsent claims straight back instead of holding them to lease end.
+  const shutdown = new AbortController();
   const tick = async () => {
     if (running) return running;
     running = (async () => {
       try {
-        const report = await runDueJobs(clock.now(), deps);
+        const report = await runDueJobs(clock.now(), { ...deps, signal: shutdown.signal });
         if (report.sent + report.failed + report.planned > 0) deps.logger.info('scheduled jobs ran', { ...report });
       } catch (err) {
         deps.logger.error('scheduled jobs failed; will retry next minute', { err });
@@ -31,6 +33,7 @@ export function startScheduler(deps: JobDeps, clock: Clock): RunningScheduler {
     tick,
     async stop() {
       job.cancel();
+      shutdown.abort();
       await running; // finish in-flight work (its rows are claimed under lease) before exit
     },
   };

@@ -11,22 +11,31 @@ import { planCollectionNotices } from '../../src/services/notices/plan-collectio
 /** Monday 2 Nov 2026, 10:30 in New York: inside working hours, October's opening notices due. */
 export const FANOUT_NOW = new Date('2026-11-02T15:30:00Z');
 
+/**
+ * Replaces every scheduled notice with `count` due opening notices to new sandbox users. The first
+ * call on a database imports the sample program (later calls reuse it, so a test file pays once).
+ */
 export async function seedFanout(db: Database, sandbox: SlackSandbox, count: number, now: Date = FANOUT_NOW): Promise<string[]> {
-  const loaded = await loadProgramFile('examples/riverton.yaml');
-  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
-  await importProgram(db.prisma, loaded.value, { actor: 'setup', now });
-  await planCollectionNotices(db.prisma, now);
-  const template = await db.prisma.scheduledNotice.findFirstOrThrow({ where: { kind: 'collect_opening' } });
+  const obligation = (await db.prisma.departmentPeriod.findFirst({ orderBy: { id: 'asc' } })) ?? (await importSample(db, now));
+  const payload = { departmentId: obligation.departmentId, period: obligation.period, step: 'opening', dueDate: obligation.dueDate, businessDaysLate: 0, expiresAt: null };
   await db.prisma.scheduledNotice.deleteMany({});
   const recipients = Array.from({ length: count }, (_, i) => `U0FAN${String(i + 1).padStart(4, '0')}`);
   for (const id of recipients) sandbox.addUser({ id, name: id.toLowerCase() });
   await db.prisma.scheduledNotice.createMany({
     data: recipients.map((recipient, i) => ({
-      key: `fanout:${i + 1}`, kind: 'collect_opening', recipient, payload: template.payload ?? {},
+      key: `fanout:${i + 1}`, kind: 'collect_opening', recipient, payload,
       sendAt: new Date(now.getTime() - 60_000 + i), // one order to claim them in
     })),
   });
   return recipients;
+}
+
+async function importSample(db: Database, now: Date) {
+  const loaded = await loadProgramFile('examples/riverton.yaml');
+  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+  await importProgram(db.prisma, loaded.value, { actor: 'setup', now });
+  await planCollectionNotices(db.prisma, now); // creates October's department periods
+  return db.prisma.departmentPeriod.findFirstOrThrow({ orderBy: { id: 'asc' } });
 }
 
 export interface FanoutTally {

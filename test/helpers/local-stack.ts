@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { startSlackSandbox, createHttpDriver, createSocketDriver, type SlackSandbox, type SlackDriver } from '../sandbox/index.js';
 import { createApp, type BoltApp } from '../../src/bot/create-app.js';
+import { hardenHttpServer } from '../../src/handlers/middleware/harden-http-server.js';
 import type { Clock, Deps } from '../../src/bot/deps.js';
 import { silentLogger, type Logger } from '../../src/infra/logger.js';
 import { loadProgramFile } from '../../src/infra/program-file/load-program-file.js';
@@ -74,6 +75,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   if (mode === 'http') {
     // Loopback only: tests and the demo never listen on other interfaces.
     const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+    hardenHttpServer(server);
     const { port } = server.address() as AddressInfo;
     driver = createHttpDriver({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: sandbox.signingSecret, sandbox });
   } else {

@@ -11,6 +11,7 @@ import { userFacingMessage } from '../shared/user-facing-error.js';
 import { postPages } from '../../infra/slack/post-pages.js';
 import { toSlackView } from '../../infra/slack/blocks.js';
 import { MESSAGES } from '../../bot/messages.js';
+import { parseRowId } from '../../domain/row-id.js';
 
 export function registerAgendaButtons(app: App, deps: Deps): void {
   app.action({ type: 'block_actions', action_id: POST_AGENDA_ACTION_ID }, async ({ ack, body, action, client, respond }) => {
@@ -19,7 +20,8 @@ export function registerAgendaButtons(app: App, deps: Deps): void {
     try {
       const refusal = await refusalFor(deps.prisma, body.user.id, 'post_agenda');
       if (refusal) return void (await reply(refusal));
-      const agenda = await buildAgenda(deps.prisma, Number('value' in action ? action.value : NaN), deps.clock.now());
+      const meetingId = parseRowId('value' in action ? action.value : null);
+      const agenda = meetingId === null ? null : await buildAgenda(deps.prisma, meetingId, deps.clock.now());
       if (!agenda) return void (await reply('That meeting no longer exists.'));
       const posted = await postPages(client, agenda.meeting.channelId, buildAgendaMessages(agenda, { interactive: false }));
       if (!posted.ok) return void (await reply(posted.message));

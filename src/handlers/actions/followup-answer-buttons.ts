@@ -7,6 +7,7 @@ import { loadFollowUpCard } from '../../services/followups/followup-card.js';
 import { refusalFor } from '../shared/authorize.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';
 import { toSlackView } from '../../infra/slack/blocks.js';
+import { parseRowId } from '../../domain/row-id.js';
 
 export const FOLLOWUP_GONE = 'That follow-up no longer exists (it may have been removed). Nothing was changed.';
 
@@ -16,8 +17,8 @@ export function registerFollowUpAnswerButtons(app: App, deps: Deps): void {
       await ack();
       const reply = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
       try {
-        const id = Number('value' in action ? action.value : NaN);
-        const card = Number.isInteger(id) ? await loadFollowUpCard(deps.prisma, id) : null;
+        const id = parseRowId('value' in action ? action.value : null);
+        const card = id === null ? null : await loadFollowUpCard(deps.prisma, id);
         if (!card) return void (await reply(FOLLOWUP_GONE));
         const refusal = await refusalFor(deps.prisma, body.user.id, 'update_followup', { followUpOwner: card.ownerUserId });
         if (refusal) return void (await reply(refusal));

@@ -16,7 +16,8 @@ export function registerOpenStatus(app: App, deps: Deps): void {
     try {
       const period = 'value' in action && /^\d{4}-(\d{2}|Q[1-4])$/.test(action.value ?? '') ? action.value! : null;
       const actor = await loadActor(deps.prisma, body.user.id);
-      if (!period || !can(actor, 'view_status')) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: MESSAGES.notAllowed('see the submission status') }));
+      if (!period) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: MESSAGES.staleButton }));
+      if (!can(actor, 'view_status')) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: MESSAGES.notAllowed('see the submission status') }));
       const msg = buildStatusMessage(await getCollectionStatus(deps.prisma, period, deps.clock.now()));
       await respond({ response_type: 'ephemeral', replace_original: false, text: msg.text, blocks: toSlackBlocks(msg.blocks) });
     } catch (err) {

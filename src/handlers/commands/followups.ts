@@ -10,6 +10,7 @@ import { loadProgramSettings } from '../../services/program-settings.js';
 import { refusalFor } from '../shared/authorize.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';
 import { checkOwner } from '../shared/record-followup.js';
+import { parseRowId } from '../../domain/row-id.js';
 import { toSlackBlocks } from '../../infra/slack/blocks.js';
 
 const MANAGE = /^(cancel|reassign|due)\s+#?(\d+)\s*(.*)$/is;
@@ -41,7 +42,9 @@ export const handleFollowUpsCommand: SubcommandHandler = async ({ ack, command, 
         if (!date || date < today) return void (await reply('Give the new date as YYYY-MM-DD, today or later: `/stat followups due 12 2026-12-18 reason`'));
         change = { kind: 'change_due' as const, dueDate: date, reason: why.join(' ') };
       }
-      const outcome = await manageFollowUp(deps.prisma, Number(idText), command.user_id, change, now);
+      const followUpId = parseRowId(idText);
+      if (followUpId === null) return void (await reply(`There is no follow-up #${idText.slice(0, 20)}.`));
+      const outcome = await manageFollowUp(deps.prisma, followUpId, command.user_id, change, now);
       const text = outcome.kind === 'done' ? `Follow-up #${idText}: ${outcome.message}` : outcome.kind === 'not_found' ? `There is no follow-up #${idText}.` : outcome.kind === 'not_allowed' ? 'Only chairs and admins can do that.' : outcome.message;
       return void (await reply(text));
     }

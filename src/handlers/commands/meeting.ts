@@ -11,6 +11,7 @@ import { buildMeetingList } from '../../bot/views/meeting-list-message.js';
 import { refusalFor } from '../shared/authorize.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';
 import { toSlackBlocks } from '../../infra/slack/blocks.js';
+import { parseRowId } from '../../domain/row-id.js';
 
 const USAGE = 'Try `/stat meeting`, `/stat meeting move 12 2026-12-16 10:00`, `/stat meeting cancel 12` or `/stat meeting add roundtable 2026-12-03 14:00 DPW,WATER`.';
 
@@ -31,8 +32,8 @@ export const handleMeetingCommand: SubcommandHandler = async ({ ack, command, re
     if (verb === '') {
       const page = buildMeetingList(await listMeetings(deps.prisma, now), timezone);
       return void (await respond({ response_type: 'ephemeral', text: page.text, blocks: toSlackBlocks(page.blocks) }));
-    } else if (verb === 'move') text = await moveMeeting(deps.prisma, Number(args[0]), at(args[1], args[2]), now, command.user_id);
-    else if (verb === 'cancel') text = await cancelMeetingById(deps.prisma, Number(args[0]), now, command.user_id);
+    } else if (verb === 'move') text = await moveMeeting(deps.prisma, parseRowId(args[0]) ?? 0, at(args[1], args[2]), now, command.user_id);
+    else if (verb === 'cancel') text = await cancelMeetingById(deps.prisma, parseRowId(args[0]) ?? 0, now, command.user_id);
     else if (verb === 'add') text = await addMeeting(deps.prisma, { seriesKey: args[0] ?? '', startsAt: at(args[1], args[2]), departmentKeys: (args[3] ?? '').split(',').filter(Boolean), now, actor: command.user_id });
     else text = USAGE;
     await reply(text);

@@ -1,11 +1,12 @@
-// Global middleware, in the order it runs: request id + safety-net ack, then drop Slack's retries
-// of events already handled. Runs before every listener (Bolt runs app.use() middleware first).
+// What runs around every listener: each request gets an id and is always acknowledged
+// (request-context.ts), and Slack's retries of events already handled are dropped before any
+// listener sees them (ignore-slack-retries.ts; app.use() middleware runs before all listeners).
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../bot/deps.js';
-import { requestContext } from './request-context.js';
+import { wrapRequests } from './request-context.js';
 import { ignoreSlackRetries } from './ignore-slack-retries.js';
 
 export function registerMiddleware(app: App, deps: Deps): void {
-  app.use(requestContext());
+  wrapRequests(app);
   app.use(ignoreSlackRetries(deps));
 }

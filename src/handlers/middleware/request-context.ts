@@ -1,41 +1,38 @@
-// Every request gets an id that all its log lines carry (through the logger's async context), and
-// an answer: a request no listener acknowledged (an unknown button, a payload Slack would never
-// send) is acked empty instead of hanging until Bolt answers 404 after 3 s, which Slack shows the
-// user as an error and, for events, retries.
+// Wraps the app's entry point (App.processEvent, which every receiver calls once per request) so
+// that every request gets an id that all its log lines carry — Bolt's own included — through the
+// logger's async context, and an answer: a request nothing acknowledged (an unknown button, a
+// payload Bolt cannot classify, a listener that failed before acking) is acked empty instead of
+// hanging until Bolt answers 404 after 3 s, which Slack shows the user as an error and, for
+// events, retries. Wrapping here, rather than in app.use() middleware, is what makes "was it
+// acked?" knowable: Bolt gives middleware no way to ask, and a second ack() is an error over HTTP
+// and a warning in the log in Socket Mode.
 import { randomBytes } from 'node:crypto';
-import { ErrorCode, type AnyMiddlewareArgs, type Middleware } from '@slack/bolt';
+import type { App, ReceiverEvent } from '@slack/bolt';
 import { withLogContext } from '../../infra/logger.js';
 
-export function requestContext(): Middleware<AnyMiddlewareArgs> {
-  return async (args) => {
-    const fields = { requestId: `req-${randomBytes(4).toString('hex')}`, ...describe(args.body, args.context.retryNum) };
-    await withLogContext(fields, async () => {
-      try {
-        await args.next();
-      } finally {
-        await ackIfUnanswered(args);
-      }
-    });
+export function wrapRequests(app: App): void {
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = async (event: ReceiverEvent) => {
+    let acked = false;
+    const ack: ReceiverEvent['ack'] = async (response) => {
+      acked = true;
+      await event.ack(response);
+    };
+    await withLogContext(describe(event), () => processEvent({ ...event, ack }));
+    // Best effort: if Bolt's own 3 s timer already answered 404, the response is gone and this
+    // ack can only fail; there is nobody left to tell.
+    if (!acked) await event.ack().catch(() => undefined);
   };
 }
 
 /** What the request is, for the log: never its content (that may be anything a user typed). */
-function describe(body: unknown, retryNum: number | undefined): Record<string, unknown> {
-  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+function describe(event: ReceiverEvent): Record<string, unknown> {
+  const b: Record<string, unknown> = typeof event.body === 'object' && event.body !== null ? event.body : {};
   const kind = typeof b['command'] === 'string' ? 'command' : typeof b['type'] === 'string' ? b['type'] : 'unknown';
   return {
+    requestId: `req-${randomBytes(4).toString('hex')}`,
     slack: kind,
     ...(typeof b['event_id'] === 'string' ? { eventId: b['event_id'] } : {}),
-    ...(retryNum !== undefined ? { slackRetry: retryNum } : {}),
+    ...(event.retryNum !== undefined ? { slackRetry: event.retryNum } : {}),
   };
-}
-
-async function ackIfUnanswered(args: AnyMiddlewareArgs): Promise<void> {
-  if (!('ack' in args) || typeof args.ack !== 'function') return; // events: Bolt acked already
-  try {
-    await (args.ack as () => Promise<void>)();
-  } catch (err) {
-    // The usual case: the listener answered, so a second ack is refused. Anything else is real.
-    if ((err as { code?: unknown }).code !== ErrorCode.ReceiverMultipleAckError) throw err;
-  }
 }

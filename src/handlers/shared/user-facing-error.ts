@@ -2,10 +2,11 @@
 // on message text; the details go to the log, not to the user.
 import { MESSAGES } from '../../bot/messages.js';
 import { ProgramNotConfiguredError } from '../../services/program-settings.js';
-import { DatabaseUnavailableError } from '../../infra/db/errors.js';
+import { toDatabaseUnavailable } from '../../infra/db-errors.js';
 
 export function userFacingMessage(err: unknown): string {
   if (err instanceof ProgramNotConfiguredError) return err.userMessage;
-  if (err instanceof DatabaseUnavailableError) return MESSAGES.databaseUnavailable;
+  // The database going away mid-request surfaces as a driver-adapter error, classified here.
+  if (toDatabaseUnavailable(err)) return MESSAGES.databaseUnavailable;
   return MESSAGES.somethingWentWrong;
 }

@@ -2,7 +2,7 @@
 // just closed (or the one they named), with saved values pre-filled. Refusals carry a message.
 import type { Db } from '../../infra/db-types.js';
 import { can } from '../../domain/permissions.js';
-import { formatPeriodLabel, lastClosedPeriod, previousPeriod } from '../../domain/calendar/index.js';
+import { formatPeriodLabel, lastClosedPeriod, previousPeriod, frequencyOfPeriod } from '../../domain/calendar/index.js';
 import type { FormMetric, SubmissionForm } from '../../bot/views/submission-modal.js';
 import { formatDay } from '../../bot/views/format.js';
 import { loadActor } from '../actors.js';
@@ -29,6 +29,10 @@ export async function prepareSubmissionForm(db: Db, req: FormRequest): Promise<F
   if (typeof department === 'string') return { kind: 'refused', message: department };
   if (!can(actor, 'submit_numbers', { departmentId: department.id })) return { kind: 'refused', message: MESSAGES.notLiaison(department.name) };
   const period = req.period ?? lastClosedPeriod(req.now, 'monthly', settings.calendar.timezone);
+  // Only a period that has ended can be reported on (and no row is created for one that has not).
+  if (period > lastClosedPeriod(req.now, frequencyOfPeriod(period), settings.calendar.timezone)) {
+    return { kind: 'refused', message: MESSAGES.periodNotClosed(formatPeriodLabel(period)) };
+  }
   const obligation = await ensureDepartmentPeriod(db, department, period, settings);
   if (obligation.lockedAt) return { kind: 'refused', message: MESSAGES.periodLocked(formatPeriodLabel(period)) };
   const contexts = await loadMetricContexts(db, department.id, period);

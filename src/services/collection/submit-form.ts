@@ -29,9 +29,13 @@ export interface SubmitRequest {
 export async function submitNumbersPage(prisma: PrismaClient, req: SubmitRequest): Promise<SubmitOutcome> {
   const { d: departmentId, p: period, pg: page } = req.metadata;
   const actor = await loadActor(prisma, req.userId);
-  if (!can(actor, 'submit_numbers', { departmentId })) return { kind: 'rejected', message: MESSAGES.notLiaisonAnywhere };
+  if (!can(actor, 'submit_numbers', { departmentId })) {
+    const dept = await prisma.department.findUnique({ where: { id: departmentId } });
+    return { kind: 'rejected', message: dept ? MESSAGES.notLiaison(dept.name) : MESSAGES.unknownDepartment(String(departmentId)) };
+  }
   const prepared = await prepareSubmissionForm(prisma, { userId: req.userId, departmentId, period, page, now: req.now });
   if (prepared.kind === 'refused') return { kind: 'rejected', message: prepared.message };
+  if (page >= pageCount(prepared.contexts.length)) return { kind: 'rejected', message: MESSAGES.somethingWentWrong };
   const onPage = metricsOnPage(prepared.contexts, page);
   const submitted = new Map(parseSubmissionState(req.state).map((s) => [s.metricId, s]));
   const confirmed = new Map(req.metadata.c);

@@ -36,6 +36,7 @@ export async function createFollowUp(prisma: PrismaClient, input: NewFollowUp) {
     return await prisma.$transaction(async (db) => {
     const settings = await loadProgramSettings(db);
     if (input.dueDate < localDateOf(input.now, settings.calendar.timezone)) throw new FollowUpInputError('due_date', 'The due date is in the past — pick today or later');
+    if (!(await db.department.findFirst({ where: { id: input.departmentId, active: true } }))) throw new FollowUpInputError('department', 'Pick a department from the list');
     const seen = await db.processedInteraction.findUnique({ where: { key: input.interactionKey } });
     if (seen) return null;
     await db.processedInteraction.create({ data: { key: input.interactionKey, createdAt: input.now } });

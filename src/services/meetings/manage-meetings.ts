@@ -20,8 +20,8 @@ export async function listMeetings(db: Db, now: Date): Promise<MeetingRow[]> {
 }
 
 async function findUpcoming(db: Db, id: number, now: Date) {
-  const m = Number.isInteger(id) ? await db.meeting.findUnique({ where: { id } }) : null;
-  if (!m) throw new MeetingChangeError(`There is no meeting #${Number.isInteger(id) ? id : '?'} — \`/stat meeting\` lists them with their numbers.`);
+  const m = id > 0 ? await db.meeting.findUnique({ where: { id } }) : null;
+  if (!m) throw new MeetingChangeError(`There is no meeting #${id > 0 ? id : '?'} — \`/stat meeting\` lists them with their numbers.`);
   if (m.status === 'cancelled') throw new MeetingChangeError(`Meeting #${id} is already cancelled.`);
   if (m.startsAt <= now) throw new MeetingChangeError(`Meeting #${id} has already started.`);
   return m;

@@ -1,5 +1,8 @@
 // Claims due notices so that two bot processes never send the same one: row locks with
 // SKIP LOCKED, and a lease that lets another process take over if this one dies mid-send.
+// A worker's own claims left behind by a run that failed (the database went away mid-run) are
+// taken back by its next run at once; others wait for the lease. So a workerId belongs to one
+// process whose runs never overlap (the scheduler's ticks do not; each CLI run has its own id).
 import type { PrismaClient } from '../../infra/db-types.js';
 
 export interface ClaimedNotice {
@@ -14,16 +17,19 @@ export interface ClaimedNotice {
 
 export async function claimDueNotices(prisma: PrismaClient, opts: { now: Date; workerId: string; limit: number; leaseMs: number }): Promise<ClaimedNotice[]> {
   const leaseUntil = new Date(opts.now.getTime() + opts.leaseMs);
-  return prisma.$queryRaw<ClaimedNotice[]>`
+  const claimed = await prisma.$queryRaw<ClaimedNotice[]>`
     UPDATE "ScheduledNotice" SET status = 'claimed', "claimedBy" = ${opts.workerId}, "leaseUntil" = ${leaseUntil}, attempts = attempts + 1
     WHERE id IN (
       SELECT id FROM "ScheduledNotice"
-      WHERE "sendAt" <= ${opts.now} AND (status = 'pending' OR (status = 'claimed' AND "leaseUntil" < ${opts.now}))
+      WHERE "sendAt" <= ${opts.now}
+        AND (status = 'pending' OR (status = 'claimed' AND ("leaseUntil" < ${opts.now} OR "claimedBy" = ${opts.workerId})))
       ORDER BY "sendAt", id
       LIMIT ${opts.limit}
       FOR UPDATE SKIP LOCKED
     )
     RETURNING id, key, kind, recipient, "sendAt", payload, attempts`;
+  // RETURNING comes back in no particular order; send the longest-waiting first.
+  return claimed.sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime() || a.id - b.id);
 }
 
 /**

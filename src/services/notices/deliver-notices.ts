@@ -31,6 +31,8 @@ export interface DeliveryDeps {
   workerId: string;
   /** How long a claim holds before another replica may take the notice over. Default 5 minutes. */
   leaseMs?: number;
+  /** Shutting down: stop between two notices and hand the rest of the batch back at once. */
+  signal?: AbortSignal;
 }
 
 export interface DeliveryReport {
@@ -73,7 +75,11 @@ export async function deliverDueNotices(deps: DeliveryDeps, now: Date, senders: 
     for (;;) {
       const batch = await claimDueNotices(deps.prisma, { now: run.clock(), workerId: deps.workerId, limit: BATCH, leaseMs: run.leaseMs });
       if (batch.length === 0) return run.report;
-      for (const notice of batch) await deliverOne(run, notice, senders, settings);
+      for (const [i, notice] of batch.entries()) {
+        if (deps.signal?.aborted) return handBack(run, batch.slice(i));
+        await deliverOne(run, notice, senders, settings);
+      }
+      if (deps.signal?.aborted) return run.report;
     }
   });
 }
@@ -134,6 +140,14 @@ async function sendSpecial(run: Run, sender: SpecialSender, notice: ClaimedNotic
     await release(deps.prisma, notice.id, deps.workerId, new Date(now.getTime() + 5 * 60_000), err instanceof Error ? err.message.slice(0, 200) : 'error');
     report.deferred++;
   }
+}
+
+/** Unsent claims go back as they were, due now, so another replica need not wait for the lease. */
+async function handBack(run: Run, notices: ClaimedNotice[]): Promise<DeliveryReport> {
+  for (const n of notices) await release(run.deps.prisma, n.id, run.deps.workerId, n.sendAt);
+  run.deps.logger.info('stopping: unsent notices handed back', { count: notices.length });
+  run.report.deferred += notices.length;
+  return run.report;
 }
 
 /** True while this worker still holds the notice, now for another full lease. */

@@ -1,0 +1,140 @@
+// Scheduled delivery when Slack misbehaves, and when a replica is slower than its lease: what is
+// retried (with backoff, or after Slack's Retry-After), what fails at once and is reported to an
+// admin once, that DMs are paced to Slack's limits instead of meeting them as 429s, and that one
+// broken notice does not hold up the rest. Runs on PGlite or PostgreSQL.
+import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import { startSlackSandbox, type SlackSandbox } from '../sandbox/index.js';
+import { seedFanout, tallyFanout, FANOUT_NOW } from '../helpers/fanout-fixture.js';
+import { deliverDueNotices, type DeliveryDeps } from '../../src/services/notices/deliver-notices.js';
+import { createPacer, noPacing, type Pacer } from '../../src/infra/slack/pacer.js';
+import { silentLogger } from '../../src/infra/logger.js';
+
+const ADMIN = 'U0ADMIN01';
+const at = (minutes: number) => new Date(FANOUT_NOW.getTime() + minutes * 60_000);
+
+let db: TestDatabase;
+let sandbox: SlackSandbox;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+beforeEach(async () => {
+  sandbox = await startSlackSandbox({ pacing: { perSecond: 20, burst: 1 } });
+  sandbox.addUser({ id: ADMIN, name: 'sam.ortiz' });
+});
+afterEach(async () => {
+  sandbox.assertNoViolations();
+  await sandbox.close();
+});
+
+function deps(extra: Partial<DeliveryDeps> & { clientOptions?: WebClientOptions } = {}): DeliveryDeps {
+  const { clientOptions, ...rest } = extra;
+  const client = new WebClient('xoxb-test', { slackApiUrl: sandbox.apiUrl, retryConfig: { retries: 0 }, ...clientOptions });
+  return { prisma: db.prisma, client, logger: silentLogger, pacer: noPacing, workerId: 'worker-1', leaseMs: 60_000, ...rest };
+}
+const row = (recipient: string) => db.prisma.scheduledNotice.findFirstOrThrow({ where: { recipient } });
+
+describe('delivery under faults', () => {
+  it('a replica slower than its lease loses the rest of its batch to another replica, and does not send it too', async () => {
+    const recipients = await seedFanout(db, sandbox, 6);
+    let b: Awaited<ReturnType<typeof deliverDueNotices>> | undefined;
+    // A stalls after its first send for longer than its lease; meanwhile B runs, finds A's lease
+    // expired and takes the other five over.
+    let waits = 0;
+    const stalling: Pacer = {
+      async wait() {
+        if (++waits === 2) b = await deliverDueNotices(deps({ workerId: 'replica-b' }), at(2));
+      },
+    };
+    const a = await deliverDueNotices(deps({ workerId: 'replica-a', pacer: stalling }), FANOUT_NOW);
+    expect({ a: a.sent, b: b?.sent }).toEqual({ a: 1, b: 5 });
+    expect(await tallyFanout(db, sandbox, recipients)).toMatchObject({ delivered: 6, duplicates: 0, lost: 0, badRows: 0 });
+  });
+
+  it('5xx and transient Slack errors are retried later with exponential backoff, then sent once', async () => {
+    const recipients = await seedFanout(db, sandbox, 3);
+    sandbox.failNext('chat.postMessage', { status: 503 });
+    sandbox.failNext('chat.postMessage', { error: 'internal_error' });
+    expect(await deliverDueNotices(deps(), FANOUT_NOW)).toMatchObject({ sent: 1, deferred: 2 });
+    const [first, second] = [await row(recipients[0]!), await row(recipients[1]!)];
+    expect([first.lastError, second.lastError]).toEqual(['http_503', 'internal_error']);
+    expect(first.sendAt).toEqual(at(2)); // first attempt failed: 2^1 minutes
+    expect(await deliverDueNotices(deps(), at(1))).toMatchObject({ sent: 0 });
+    expect(await deliverDueNotices(deps(), at(2))).toMatchObject({ sent: 2 });
+    expect(await tallyFanout(db, sandbox, recipients)).toMatchObject({ delivered: 3, duplicates: 0, badRows: 0 });
+  });
+
+  it('429: waits as long as Retry-After says — inside the Slack client, or by rescheduling when it rejects', async () => {
+    const recipients = await seedFanout(db, sandbox, 2);
+    // As the bot's own client is set up (create-app.ts: 3 retries): it waits and sends.
+    sandbox.failNext('chat.postMessage', { rateLimited: 1 });
+    const started = Date.now();
+    const retrying = { retryConfig: { retries: 3, factor: 1, minTimeout: 10, maxTimeout: 10 } };
+    expect(await deliverDueNotices(deps({ clientOptions: retrying }), FANOUT_NOW)).toMatchObject({ sent: 2 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(await tallyFanout(db, sandbox, recipients)).toMatchObject({ delivered: 2, duplicates: 0 });
+    // A client that hands the 429 back: the notice is rescheduled no sooner than Slack asked.
+    const again = await seedFanout(db, sandbox, 1);
+    sandbox.failNext('chat.postMessage', { rateLimited: 600 });
+    expect(await deliverDueNotices(deps({ clientOptions: { rejectRateLimitedCalls: true } }), FANOUT_NOW)).toMatchObject({ deferred: 1 });
+    expect((await row(again[0]!)).sendAt).toEqual(at(10));
+  });
+
+  it('a recipient the bot cannot reach fails at once, and an admin is told once — not per notice, not per run', async () => {
+    const recipients = await seedFanout(db, sandbox, 4);
+    await db.prisma.scheduledNotice.updateMany({ where: { recipient: { in: recipients.slice(1, 3) } }, data: { recipient: 'C0GONE' } });
+    expect(await deliverDueNotices(deps(), FANOUT_NOW)).toMatchObject({ sent: 2, failed: 2, deferred: 0 });
+    const gone = await db.prisma.scheduledNotice.findMany({ where: { recipient: 'C0GONE' } });
+    expect(gone.map((n) => [n.status, n.lastError, n.attempts])).toEqual([['failed', 'channel_not_found', 1], ['failed', 'channel_not_found', 1]]);
+    // A later notice to the same channel, from another replica: failed too, nobody told again.
+    await db.prisma.scheduledNotice.create({ data: { key: 'later', kind: 'collect_opening', recipient: 'C0GONE', sendAt: FANOUT_NOW, payload: gone[0]!.payload ?? {} } });
+    expect(await deliverDueNotices(deps({ workerId: 'worker-2' }), at(5))).toMatchObject({ failed: 1 });
+    const told = sandbox.dmsTo(ADMIN);
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain('channel_not_found');
+    expect(told[0]!.text).toContain('/invite @stat-bot');
+    expect(sandbox.callsTo('chat.postMessage').filter((c) => c.args['channel'] === 'C0GONE')).toHaveLength(3); // one try each, no loop
+  });
+
+  it('DMs to one channel are paced to its limit instead of meeting it as 429s', async () => {
+    sandbox.enforceRateLimits = true; // 20 per second per channel, no burst
+    const recipients = await seedFanout(db, sandbox, 5);
+    await db.prisma.scheduledNotice.updateMany({ data: { recipient: recipients[0]! } });
+    // Paced at half the limit's rate: a loaded machine may delay one request and not the next.
+    expect(await deliverDueNotices(deps({ pacer: createPacer({ perChannelMs: 100, globalMs: 0 }) }), FANOUT_NOW)).toMatchObject({ sent: 5 });
+    expect(sandbox.rateLimitStats.limited).toBe(0);
+    // Unpaced, the same five meet the limit (the check above can fail).
+    await seedFanout(db, sandbox, 5);
+    await db.prisma.scheduledNotice.updateMany({ data: { recipient: recipients[1]! } });
+    await deliverDueNotices(deps({ workerId: 'unpaced', clientOptions: { rejectRateLimitedCalls: true } }), FANOUT_NOW);
+    expect(sandbox.rateLimitStats.limited).toBeGreaterThan(0);
+  });
+
+  it('shutting down mid-batch hands the unsent claims straight back, so another replica sends them at once', async () => {
+    const recipients = await seedFanout(db, sandbox, 6);
+    const stop = new AbortController();
+    let waits = 0;
+    const stopAfterTwo: Pacer = { async wait() { if (++waits === 2) stop.abort(); } };
+    expect(await deliverDueNotices(deps({ workerId: 'stopping', pacer: stopAfterTwo, signal: stop.signal }), FANOUT_NOW)).toMatchObject({ sent: 2, deferred: 4 });
+    const back = await db.prisma.scheduledNotice.findMany({ where: { status: 'pending' } });
+    expect(back.map((n) => n.claimedBy)).toEqual([null, null, null, null]);
+    // Well inside the stopped worker's lease, another takes them.
+    expect(await deliverDueNotices(deps({ workerId: 'other' }), FANOUT_NOW)).toMatchObject({ sent: 4 });
+    expect(await tallyFanout(db, sandbox, recipients)).toMatchObject({ delivered: 6, duplicates: 0, badRows: 0 });
+  });
+
+  it('one broken notice is set aside; the others still go out', async () => {
+    const recipients = await seedFanout(db, sandbox, 3);
+    // Well-formed, but the database refuses the id (beyond a 32-bit integer): preparing it throws.
+    const first = await row(recipients[0]!);
+    await db.prisma.scheduledNotice.update({ where: { id: first.id }, data: { payload: { ...(first.payload as object), departmentId: 2 ** 31 } } });
+    expect(await deliverDueNotices(deps(), FANOUT_NOW)).toMatchObject({ sent: 2, deferred: 1 });
+    const broken = await row(recipients[0]!);
+    expect(broken.status).toBe('pending');
+    expect(broken.lastError).toMatch(/^prepare_failed/);
+  });
+});
