@@ -1,34 +1,27 @@
 // A department with more metrics than one modal can hold: the form is split into pages, each page
 // is saved as it is submitted, and nothing typed is lost.
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
-import { startLocalStack, type LocalStack } from '../helpers/local-stack.js';
+import { useLocalStack } from '../helpers/use-local-stack.js';
 import { formValues } from '../helpers/forms.js';
 import { SUBMISSION_CALLBACK_ID, METRICS_PER_PAGE } from '../../src/bot/views/submission-modal.js';
 
 const METRICS = 30;
 const LIAISON = 'U0BIGLIA1';
-let db: TestDatabase;
-let s: LocalStack;
-
-beforeAll(async () => {
+function writeBigProgram(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'statbot-big-'));
   const metrics = Array.from({ length: METRICS }, (_, i) => `      - { key: m${i + 1}, name: Measure ${i + 1}, unit: count, polarity: higher_is_better, target: 10, tolerance: 2, min: 0 }`).join('\n');
   writeFileSync(path.join(dir, 'big.yaml'), `program:\n  name: Big City Stat\n  timezone: America/Chicago\npeople:\n  - { slack_id: ${LIAISON}, name: Big Liaison, roles: ["liaison:BIG"] }\ndepartments:\n  - key: BIG\n    name: Department of Many Measures\n    metrics:\n${metrics}\n`);
-  db = await createTestDatabase();
-  s = await startLocalStack({ db, now: '2026-11-03T16:00:00Z', programFile: path.join(dir, 'big.yaml') });
-});
-afterAll(async () => {
-  await s?.close();
-  await db?.close();
-});
-afterEach(() => s.sandbox.assertNoViolations());
+  return path.join(dir, 'big.yaml');
+}
+const stack = useLocalStack({ now: '2026-11-03T16:00:00Z', programFile: writeBigProgram() });
 
 describe('a paged numbers form', () => {
   it('saves page 1, shows page 2, and keeps every value', async () => {
+    const s = stack();
+    const db = s.db;
     expect(METRICS).toBeGreaterThan(METRICS_PER_PAGE);
     await s.driver.slashCommand({ command: '/stat', text: 'submit', userId: LIAISON });
     const page1 = s.sandbox.openViews(LIAISON).find((v) => v.callback_id === SUBMISSION_CALLBACK_ID)!;

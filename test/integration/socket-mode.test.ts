@@ -1,24 +1,15 @@
 // The same bot in Socket Mode: envelopes over the sandbox's WebSocket, acked with payloads.
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
-import { startLocalStack, type LocalStack } from '../helpers/local-stack.js';
+import { describe, it, expect } from 'vitest';
+import { useLocalStack } from '../helpers/use-local-stack.js';
 import { formValues } from '../helpers/forms.js';
 import { SUBMISSION_CALLBACK_ID } from '../../src/bot/views/submission-modal.js';
 
-let db: TestDatabase;
-let s: LocalStack;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  s = await startLocalStack({ db, now: '2026-11-03T15:00:00Z', mode: 'socket' });
-});
-afterAll(async () => {
-  await s?.close();
-  await db?.close();
-});
-afterEach(() => s.sandbox.assertNoViolations());
+const stack = useLocalStack({ now: '2026-11-03T15:00:00Z', mode: 'socket' });
 
 describe('Socket Mode', () => {
   it('opens the form from /stat submit and returns inline errors in the ack', async () => {
+    const s = stack();
+    const db = s.db;
     const cmd = await s.driver.slashCommand({ command: '/stat', text: 'submit', userId: 'U0FIRLIA1' });
     expect(cmd.acked).toBe(true);
     // In Socket Mode the ack goes back first; the modal opens right after it.
@@ -36,6 +27,7 @@ describe('Socket Mode', () => {
   });
 
   it('reconnects after Slack asks it to, and keeps working', async () => {
+    const s = stack();
     const opened = s.sandbox.socket.connectionsOpened;
     s.sandbox.socket.disconnectAll('refresh_requested');
     await s.sandbox.socket.waitForConnection(10_000, opened + 1);
