@@ -6,7 +6,7 @@
 // existing file for this one command satisfies the check. We never depend on the download, nor on
 // @prisma/engines' install script (npm 11 blocks it, and it stays unapproved).
 //
-// Output: src/generated/prisma (gitignored), as configured in prisma/schema.prisma.
+// Output: generated/prisma (gitignored), as configured in prisma/schema.prisma.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -54,7 +54,7 @@ const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
 if (result.error || result.status !== 0) {
   const why = result.error ? result.error.message : `exit code ${result.status ?? result.signal}`;
   fail(
-    `\`prisma generate\` failed (${why}). The Prisma client in src/generated/prisma was NOT (re)generated.\n` +
+    `\`prisma generate\` failed (${why}). The Prisma client in generated/prisma was NOT (re)generated.\n` +
       (output ? `\n${output}\n` : '') +
       '\nCheck prisma/schema.prisma for errors, then run: npm run db:generate',
   );

@@ -1,5 +1,5 @@
 // Prisma error codes we branch on, by class and code rather than by message text.
-import { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import { DatabaseUnavailableError, type DatabaseUnavailableReason } from './db/errors.js';
 
 export function isUniqueViolation(err: unknown): boolean {
