@@ -78,6 +78,16 @@ function registerStatHandlers(app: BoltApp, errors: unknown[]): void {
   });
 }
 
+/** A violation fails the test that caused it; the app and sandbox close either way. */
+async function checkAndClose(sandbox: SlackSandbox, app: BoltApp): Promise<void> {
+  try {
+    sandbox.assertNoViolations();
+  } finally {
+    await app.stop();
+    await sandbox.close();
+  }
+}
+
 function seed(sandbox: SlackSandbox): void {
   sandbox.addUser({ id: ALICE, name: 'alice', realName: 'Alice Analyst', tz: 'America/Chicago' });
   sandbox.addChannel({ id: STATS, name: 'stats', members: [ALICE], botIsMember: true });
@@ -109,14 +119,7 @@ describe('sandbox + Bolt over HTTP', () => {
     client = new WebClient('xoxb-test', { slackApiUrl: sandbox.apiUrl, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
   });
 
-  afterEach(async () => {
-    try {
-      sandbox.assertNoViolations();
-    } finally {
-      await app.stop();
-      await sandbox.close();
-    }
-  });
+  afterEach(() => checkAndClose(sandbox, app));
 
   it('/stat acks, opens the modal with the trigger_id it was given, and posts to the channel', async () => {
     const res = await driver.slashCommand({ command: '/stat', text: 'potholes', userId: ALICE, channelId: STATS });
@@ -366,14 +369,7 @@ describe('sandbox + Bolt in Socket Mode', () => {
     await app.start();
   });
 
-  afterEach(async () => {
-    try {
-      sandbox.assertNoViolations();
-    } finally {
-      await app.stop();
-      await sandbox.close();
-    }
-  });
+  afterEach(() => checkAndClose(sandbox, app));
 
   it('delivers a slash command envelope, gets the ack, and the app calls the Web API', async () => {
     const driver = createSocketDriver({ sandbox });

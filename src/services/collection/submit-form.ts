@@ -1,14 +1,12 @@
 // One submitted page of the numbers form, from Slack's raw state to a decision: inline errors,
 // a second look at unusual values, the next page, or saved. Shared by the handler and tests.
 import type { PrismaClient } from '../../infra/db-types.js';
-import { can } from '../../domain/permissions.js';
 import { validateEntries, type EntryProblem } from '../../domain/submission/validate-entries.js';
 import { classifyStatus } from '../../domain/variance.js';
 import { formatPeriodLabel } from '../../domain/calendar/index.js';
 import { metricsOnPage, pageCount, parseSubmissionState, type SubmissionForm, type SubmissionMetadata } from '../../bot/views/submission-modal.js';
 import type { Confirmation } from '../../bot/views/submission-confirmation.js';
 import { MESSAGES } from '../../bot/messages.js';
-import { loadActor } from '../actors.js';
 import { prepareSubmissionForm } from './submission-form.js';
 import { recordSubmission, type Revision } from './record-submission.js';
 
@@ -28,11 +26,7 @@ export interface SubmitRequest {
 
 export async function submitNumbersPage(prisma: PrismaClient, req: SubmitRequest): Promise<SubmitOutcome> {
   const { d: departmentId, p: period, pg: page } = req.metadata;
-  const actor = await loadActor(prisma, req.userId);
-  if (!can(actor, 'submit_numbers', { departmentId })) {
-    const dept = await prisma.department.findUnique({ where: { id: departmentId } });
-    return { kind: 'rejected', message: dept ? MESSAGES.notLiaison(dept.name) : MESSAGES.unknownDepartment(String(departmentId)) };
-  }
+  // prepareSubmissionForm checks the permission (and names the department refused) for the form and this page alike.
   const prepared = await prepareSubmissionForm(prisma, { userId: req.userId, departmentId, period, page, now: req.now });
   if (prepared.kind === 'refused') return { kind: 'rejected', message: prepared.message };
   if (page >= pageCount(prepared.contexts.length)) return { kind: 'rejected', message: MESSAGES.somethingWentWrong };
