@@ -10,9 +10,9 @@ import { fmtMb, fmtMs, fmtRatio, percentile, type Cell } from './lib/report.js';
 import { writeProgramFile, type GeneratedDepartment } from './lib/program.js';
 import { startServerProcess, type ServerProcess } from './lib/server-process.js';
 import { findPostgres } from './lib/databases.js';
-import { createHttpDriver, startSlackSandbox, SANDBOX_IDS, type HttpDriver, type SlackSandbox, type StateValues } from '../test/sandbox/index.js';
-import { SUBMISSION_CALLBACK_ID, metricBlockId, VALUE_ACTION_ID, NOTE_ACTION_ID, NOT_AVAILABLE_ACTION_ID } from '../src/bot/views/submission-modal.js';
-import { OPEN_SUBMISSION_ACTION_ID, buildCollectionReminder } from '../src/bot/views/collection-reminder.js';
+import { createHttpDriver, startSlackSandbox, SANDBOX_IDS, type HttpDriver, type SlackSandbox, type StateValues } from '../local-stack/slack-sandbox/index.js';
+import { SUBMISSION_CALLBACK_ID, metricBlockId, VALUE_ACTION_ID, NOTE_ACTION_ID, NOT_AVAILABLE_ACTION_ID } from '../src/views/submission-modal.js';
+import { OPEN_SUBMISSION_ACTION_ID, buildCollectionReminder } from '../src/views/collection-reminder.js';
 
 const SHAPE = { departments: 50, metricsPerDepartment: 4, liaisonsPerDepartment: 1, meetingDepartments: 3 };
 const CONCURRENCY = 50;

@@ -7,7 +7,7 @@ import { fmtMs, percentile, timed, type Cell } from './lib/report.js';
 import { writeProgramFile, type GeneratedProgram } from './lib/program.js';
 import { loadHistory } from './lib/history.js';
 import { findPostgres, openBenchDatabase, type DatabaseTarget } from './lib/databases.js';
-import { startLocalStack } from '../test/helpers/local-stack.js';
+import { startLocalStack } from '../local-stack/local-stack.js';
 import { findMeeting } from '../src/services/roundtable/find-meeting.js';
 import { buildAgenda } from '../src/services/roundtable/build-agenda.js';
 

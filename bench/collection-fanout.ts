@@ -5,9 +5,9 @@
 import { runBench } from './lib/harness.js';
 import { fmtMs, fmtRatio } from './lib/report.js';
 import { writeProgramFile } from './lib/program.js';
-import { createTestDatabase } from '../test/helpers/test-db.js';
-import { startLocalStack } from '../test/helpers/local-stack.js';
-import type { SlackSandbox } from '../test/sandbox/index.js';
+import { createTestDatabase } from '../local-stack/test-db.js';
+import { startLocalStack } from '../local-stack/local-stack.js';
+import type { SlackSandbox } from '../local-stack/slack-sandbox/index.js';
 import { runDueJobs } from '../src/scheduler/jobs/run-due-jobs.js';
 import { createPacer } from '../src/infra/slack/pacer.js';
 import { noCharts } from '../src/services/roundtable/packet-charts.js';

@@ -8,13 +8,13 @@ import { WebClient } from '@slack/web-api';
 import { runBench, type BenchContext } from './lib/harness.js';
 import { fmtMs, percentile, type Cell } from './lib/report.js';
 import { findPostgres, openBenchDatabase } from './lib/databases.js';
-import { startSlackSandbox, type SlackSandbox } from '../test/sandbox/index.js';
-import { startReplica, type Replica, type ReplicaOptions } from '../test/helpers/replica-process.js';
-import { seedFanout, tallyFanout, FANOUT_NOW, type FanoutTally } from '../test/helpers/fanout-fixture.js';
+import { startSlackSandbox, type SlackSandbox } from '../local-stack/slack-sandbox/index.js';
+import { startReplica, type Replica, type ReplicaOptions } from '../local-stack/replica-process.js';
+import { seedFanout, tallyFanout, FANOUT_NOW, type FanoutTally } from '../local-stack/fanout-fixture.js';
 import { deliverDueNotices } from '../src/services/notices/deliver-notices.js';
 import { noPacing } from '../src/infra/slack/pacer.js';
 import { silentLogger } from '../src/infra/logger.js';
-import type { TestDatabase } from '../test/helpers/test-db.js';
+import type { TestDatabase } from '../local-stack/test-db.js';
 
 const NOTICES = 300;
 const LEASE_MS = 2000;

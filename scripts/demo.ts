@@ -3,8 +3,8 @@
 // writes what the bot sent to demo-output/ (transcript.md, blocks.json, charts/*.png).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createTestDatabase } from '../test/helpers/test-db.js';
-import { startLocalStack } from '../test/helpers/local-stack.js';
+import { createTestDatabase } from '../local-stack/test-db.js';
+import { startLocalStack } from '../local-stack/local-stack.js';
 import { createChartRenderer } from '../src/services/roundtable/packet-charts.js';
 import { Transcript } from './demo/transcript.js';
 import { playScenes } from './demo/scenes.js';

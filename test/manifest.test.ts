@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
-const specDir = path.resolve('../shared/slack-spec/methods');
+const specDir = path.resolve('vendor/slack-spec/methods');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'generated' ? [] : sourceFiles(path.join(dir, e.name))) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));

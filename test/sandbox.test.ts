@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { WebClient, ErrorCode, LogLevel, type WebAPIPlatformError } from '@slack/web-api';
 import type { KnownBlock, ModalView } from '@slack/types';
-import { createHttpDriver, createSocketDriver, startSlackSandbox, type HttpDriver, type SlackSandbox } from './sandbox/index.js';
+import { createHttpDriver, createSocketDriver, startSlackSandbox, type HttpDriver, type SlackSandbox } from '../local-stack/slack-sandbox/index.js';
 
 type BoltApp = App;
 

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { SUBMISSION_CALLBACK_ID } from '../../src/bot/views/submission-modal.js';
-import { OPEN_SUBMISSION_ACTION_ID } from '../../src/bot/views/collection-reminder.js';
+import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
+import { OPEN_SUBMISSION_ACTION_ID } from '../../src/views/collection-reminder.js';
 
 export type ServerKind = 'bot' | 'bare';
 export interface ReadyMessage { type: 'ready'; port: number; departments: { id: number; key: string; metricIds: number[] }[] }
@@ -28,7 +28,7 @@ function highWaterMark(): number {
 }
 
 async function startBot() {
-  const { createApp } = await import('../../src/bot/create-app.js');
+  const { createApp } = await import('../../src/app/create-app.js');
   const { silentLogger } = await import('../../src/infra/logger.js');
   const { loadProgramFile } = await import('../../src/infra/program-file/load-program-file.js');
   const { importProgram } = await import('../../src/services/program-import/import-program.js');

@@ -2,7 +2,7 @@
 // is set or the throwaway server of scripts/ci-postgres.sh is running (this never starts one).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-db.js';
+import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
 
 export type PostgresTarget = { kind: 'postgres'; url: string; source: string };
 export type DatabaseTarget = { kind: 'pglite' } | PostgresTarget;

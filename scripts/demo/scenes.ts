@@ -1,14 +1,14 @@
 // The demo's story: one month of Riverton's stat cycle, from the October numbers to the next agenda.
-import type { LocalStack } from '../../test/helpers/local-stack.js';
+import type { LocalStack } from '../../local-stack/local-stack.js';
 import { formValues, type Typed } from '../../test/helpers/forms.js';
 import type { Transcript } from './transcript.js';
-import { OPEN_SUBMISSION_ACTION_ID, OPEN_STATUS_ACTION_ID } from '../../src/bot/views/collection-reminder.js';
-import { SUBMISSION_CALLBACK_ID } from '../../src/bot/views/submission-modal.js';
-import { RECORD_DECISION_ACTION_ID } from '../../src/bot/views/agenda-message.js';
-import { FOLLOWUP_CALLBACK_ID, FOLLOWUP_BLOCKS, FOLLOWUP_ACTIONS } from '../../src/bot/views/followup-modal.js';
-import { FOLLOWUP_ANSWER_ACTIONS } from '../../src/bot/views/followup-message.js';
-import { FOLLOWUP_ANSWER_CALLBACK_ID, ANSWER_BLOCKS, ANSWER_ACTIONS } from '../../src/bot/views/followup-answer-modal.js';
-import { MORE_TIME_ACTIONS } from '../../src/bot/views/followup-chair-messages.js';
+import { OPEN_SUBMISSION_ACTION_ID, OPEN_STATUS_ACTION_ID } from '../../src/views/collection-reminder.js';
+import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
+import { RECORD_DECISION_ACTION_ID } from '../../src/views/agenda-message.js';
+import { FOLLOWUP_CALLBACK_ID, FOLLOWUP_BLOCKS, FOLLOWUP_ACTIONS } from '../../src/views/followup-modal.js';
+import { FOLLOWUP_ANSWER_ACTIONS } from '../../src/views/followup-message.js';
+import { FOLLOWUP_ANSWER_CALLBACK_ID, ANSWER_BLOCKS, ANSWER_ACTIONS } from '../../src/views/followup-answer-modal.js';
+import { MORE_TIME_ACTIONS } from '../../src/views/followup-chair-messages.js';
 
 const CHAIR = 'U0CHAIR01';
 const PRIYA = 'U0DPWLIA1'; // Public Works liaison

@@ -2,7 +2,7 @@
 // people) and raw Block Kit JSON (for developers) under demo-output/.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SlackSandbox } from '../../test/sandbox/index.js';
+import type { SlackSandbox } from '../../local-stack/slack-sandbox/index.js';
 import { renderBlocks, renderView } from './render-blocks.js';
 
 type Obj = Record<string, unknown>;

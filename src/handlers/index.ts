@@ -1,6 +1,6 @@
 // Every Slack listener, registered explicitly by type. One line per listener: grep finds them all.
 import type { App } from '@slack/bolt';
-import type { Deps } from '../bot/deps.js';
+import type { Deps } from '../app/deps.js';
 import { registerStatCommand } from './commands/stat-command.js';
 import { registerOpenSubmission } from './actions/open-submission.js';
 import { registerOpenStatus } from './actions/open-status.js';

@@ -2,7 +2,7 @@
 // wakes up every minute to run whatever has come due (including what came due while down).
 import schedule from 'node-schedule';
 import { runDueJobs, type JobDeps } from './jobs/run-due-jobs.js';
-import type { Clock } from '../bot/deps.js';
+import type { Clock } from '../app/deps.js';
 
 export interface RunningScheduler {
   stop(): Promise<void>;

@@ -1,7 +1,7 @@
 // The generated Prisma client over the test database (PGlite, or PostgreSQL with TEST_DATABASE_URL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../../generated/prisma/client.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
 
 describe('generated client on a migrated test database', () => {
   let db: TestDatabase;

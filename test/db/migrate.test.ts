@@ -12,7 +12,7 @@ import {
   MigrationError,
   migrationStatus,
 } from '../../src/infra/db/migrate.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
 
 async function migrationNames(dir: string): Promise<string[]> {
   return (await readdir(dir, { withFileTypes: true }))

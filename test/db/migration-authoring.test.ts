@@ -16,7 +16,7 @@ import {
   nextMigrationTimestamp,
   normaliseMigrationName,
 } from '../../src/infra/db/migration-authoring.js';
-import { createTestPglite } from '../helpers/test-db.js';
+import { createTestPglite } from '../../local-stack/test-db.js';
 
 const opened: PGlite[] = [];
 async function shadow(): Promise<PGlite> {

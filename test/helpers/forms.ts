@@ -1,7 +1,7 @@
 // Helpers to fill the numbers form the way a person would, by metric key.
-import type { StateValues } from '../sandbox/index.js';
+import type { StateValues } from '../../local-stack/slack-sandbox/index.js';
 import type { PrismaClient } from '../../src/infra/db-types.js';
-import { metricBlockId, VALUE_ACTION_ID, NOTE_ACTION_ID, NOT_AVAILABLE_ACTION_ID } from '../../src/bot/views/submission-modal.js';
+import { metricBlockId, VALUE_ACTION_ID, NOTE_ACTION_ID, NOT_AVAILABLE_ACTION_ID } from '../../src/views/submission-modal.js';
 
 export interface Typed {
   value?: string;

@@ -1,8 +1,8 @@
 // One line per test file for the usual lifecycle: a fresh database and a running local stack
 // before the tests, no sandbox violations after each, everything closed after all.
 import { beforeAll, afterAll, afterEach } from 'vitest';
-import { createTestDatabase, type TestDatabase } from './test-db.js';
-import { startLocalStack, type LocalStack, type LocalStackOptions } from './local-stack.js';
+import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local-stack/local-stack.js';
 
 export function useLocalStack(opts: Omit<LocalStackOptions, 'db'>, setup?: (s: LocalStack) => Promise<void>): () => LocalStack {
   let db: TestDatabase | undefined;

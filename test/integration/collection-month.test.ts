@@ -2,11 +2,11 @@
 // database, with simulated time: two departments on time, one late and escalated, one revising
 // a value, and one liaison trying to submit for a department that is not theirs.
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
-import { startLocalStack, type LocalStack } from '../helpers/local-stack.js';
+import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
+import { startLocalStack, type LocalStack } from '../../local-stack/local-stack.js';
 import { formValues } from '../helpers/forms.js';
-import { OPEN_SUBMISSION_ACTION_ID, OPEN_STATUS_ACTION_ID } from '../../src/bot/views/collection-reminder.js';
-import { SUBMISSION_CALLBACK_ID } from '../../src/bot/views/submission-modal.js';
+import { OPEN_SUBMISSION_ACTION_ID, OPEN_STATUS_ACTION_ID } from '../../src/views/collection-reminder.js';
+import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
 
 // America/New_York. October 2026 closes; opening Mon 2 Nov; due (5 business days) Fri 6 Nov.
 const MON_2_NOV_1030 = '2026-11-02T15:30:00Z';

@@ -2,15 +2,15 @@
 // days until the owner answers, the chair deciding on more time, escalation, and the answers
 // returning on the next agenda. Bad input gets clear errors and nothing is duplicated.
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
-import { startLocalStack, type LocalStack } from '../helpers/local-stack.js';
-import { FOLLOWUP_CALLBACK_ID, FOLLOWUP_BLOCKS, FOLLOWUP_ACTIONS } from '../../src/bot/views/followup-modal.js';
-import { FOLLOWUP_ANSWER_ACTIONS } from '../../src/bot/views/followup-message.js';
-import { FOLLOWUP_ANSWER_CALLBACK_ID, ANSWER_BLOCKS, ANSWER_ACTIONS } from '../../src/bot/views/followup-answer-modal.js';
-import { MORE_TIME_ACTIONS } from '../../src/bot/views/followup-chair-messages.js';
-import { RECORD_DECISION_ACTION_ID, encodeDecision } from '../../src/bot/views/agenda-message.js';
+import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
+import { startLocalStack, type LocalStack } from '../../local-stack/local-stack.js';
+import { FOLLOWUP_CALLBACK_ID, FOLLOWUP_BLOCKS, FOLLOWUP_ACTIONS } from '../../src/views/followup-modal.js';
+import { FOLLOWUP_ANSWER_ACTIONS } from '../../src/views/followup-message.js';
+import { FOLLOWUP_ANSWER_CALLBACK_ID, ANSWER_BLOCKS, ANSWER_ACTIONS } from '../../src/views/followup-answer-modal.js';
+import { MORE_TIME_ACTIONS } from '../../src/views/followup-chair-messages.js';
+import { RECORD_DECISION_ACTION_ID, encodeDecision } from '../../src/views/agenda-message.js';
 import { TRACK_FOLLOWUP_CALLBACK_ID } from '../../src/handlers/shortcuts/track-followup.js';
-import type { StateValues } from '../sandbox/index.js';
+import type { StateValues } from '../../local-stack/slack-sandbox/index.js';
 
 const CHAIR = 'U0CHAIR01';
 const GRACE = 'U0WATHEAD';

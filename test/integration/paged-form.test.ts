@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { useLocalStack } from '../helpers/use-local-stack.js';
 import { formValues } from '../helpers/forms.js';
-import { SUBMISSION_CALLBACK_ID, METRICS_PER_PAGE } from '../../src/bot/views/submission-modal.js';
+import { SUBMISSION_CALLBACK_ID, METRICS_PER_PAGE } from '../../src/views/submission-modal.js';
 
 const METRICS = 30;
 const LIAISON = 'U0BIGLIA1';

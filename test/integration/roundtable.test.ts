@@ -2,12 +2,12 @@
 // meeting (with charts, missing data, the chair's briefing, and the period locked), the agenda
 // for the chair (and read-only for others), and a correction after an unlock threaded on the packet.
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
-import { startLocalStack, type LocalStack } from '../helpers/local-stack.js';
+import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
+import { startLocalStack, type LocalStack } from '../../local-stack/local-stack.js';
 import { formValues } from '../helpers/forms.js';
 import { createChartRenderer } from '../../src/services/roundtable/packet-charts.js';
-import { SUBMISSION_CALLBACK_ID } from '../../src/bot/views/submission-modal.js';
-import { RECORD_DECISION_ACTION_ID, POST_AGENDA_ACTION_ID } from '../../src/bot/views/agenda-message.js';
+import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
+import { RECORD_DECISION_ACTION_ID, POST_AGENDA_ACTION_ID } from '../../src/views/agenda-message.js';
 
 const ROOM = 'C0STATROOM';
 const CHAIR = 'U0CHAIR01';

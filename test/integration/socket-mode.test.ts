@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { useLocalStack } from '../helpers/use-local-stack.js';
 import { formValues } from '../helpers/forms.js';
-import { SUBMISSION_CALLBACK_ID } from '../../src/bot/views/submission-modal.js';
+import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
 
 const stack = useLocalStack({ now: '2026-11-03T15:00:00Z', mode: 'socket' });
 

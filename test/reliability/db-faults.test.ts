@@ -6,9 +6,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebClient } from '@slack/web-api';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
-import { startLocalStack, type LocalStack } from '../helpers/local-stack.js';
-import { seedFanout, tallyFanout, FANOUT_NOW } from '../helpers/fanout-fixture.js';
+import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
+import { startLocalStack, type LocalStack } from '../../local-stack/local-stack.js';
+import { seedFanout, tallyFanout, FANOUT_NOW } from '../../local-stack/fanout-fixture.js';
 import { startPrivatePostgres, type PrivatePostgres } from './private-postgres.js';
 import { deliverDueNotices } from '../../src/services/notices/deliver-notices.js';
 import { toDatabaseUnavailable } from '../../src/infra/db-errors.js';

@@ -4,9 +4,9 @@
 // broken notice does not hold up the rest. Runs on PGlite or PostgreSQL.
 import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
-import { startSlackSandbox, type SlackSandbox } from '../sandbox/index.js';
-import { seedFanout, tallyFanout, FANOUT_NOW } from '../helpers/fanout-fixture.js';
+import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
+import { startSlackSandbox, type SlackSandbox } from '../../local-stack/slack-sandbox/index.js';
+import { seedFanout, tallyFanout, FANOUT_NOW } from '../../local-stack/fanout-fixture.js';
 import { deliverDueNotices, type DeliveryDeps } from '../../src/services/notices/deliver-notices.js';
 import { createPacer, noPacing, type Pacer } from '../../src/infra/slack/pacer.js';
 import { silentLogger } from '../../src/infra/logger.js';

@@ -4,9 +4,9 @@
 // call Slack would reject, and the app keeps answering. Cases marked knownIssue document a defect
 // outside the reliability code; they are expected to fail until it is fixed (it.fails).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
-import { startLocalStack, type LocalStack } from '../helpers/local-stack.js';
-import type { HttpDriver } from '../sandbox/index.js';
+import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
+import { startLocalStack, type LocalStack } from '../../local-stack/local-stack.js';
+import type { HttpDriver } from '../../local-stack/slack-sandbox/index.js';
 import { RawSlack } from './hostile/raw-requests.js';
 import { digest, mark, visibleSince, publicPostsSince } from './hostile/observe.js';
 import { TRANSPORT_CASES, OVERSIZED_BODY } from './hostile/corpus-transport.js';

@@ -5,8 +5,8 @@
 import { describe, it, expect } from 'vitest';
 import { createLogger, secretsFromEnv, withLogContext, redact, type LogLevel } from '../../src/infra/logger.js';
 import { boltLogger } from '../../src/infra/slack/bolt-logger.js';
-import { createTestDatabase } from '../helpers/test-db.js';
-import { startLocalStack } from '../helpers/local-stack.js';
+import { createTestDatabase } from '../../local-stack/test-db.js';
+import { startLocalStack } from '../../local-stack/local-stack.js';
 
 const SIGNING_SECRET = '8f14e45fceea167a5a36dedd4bea2543';
 const DB_PASSWORD = 'Tr0ub4dor&3';

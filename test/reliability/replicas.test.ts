@@ -6,10 +6,10 @@
 // kill exactly there duplicates that one message and nothing else.
 import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
-import { startSlackSandbox, type SlackSandbox } from '../sandbox/index.js';
-import { startReplica, type Replica, type ReplicaOptions } from '../helpers/replica-process.js';
-import { seedFanout, tallyFanout, FANOUT_NOW } from '../helpers/fanout-fixture.js';
+import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
+import { startSlackSandbox, type SlackSandbox } from '../../local-stack/slack-sandbox/index.js';
+import { startReplica, type Replica, type ReplicaOptions } from '../../local-stack/replica-process.js';
+import { seedFanout, tallyFanout, FANOUT_NOW } from '../../local-stack/fanout-fixture.js';
 
 const postgres = process.env['TEST_DATABASE_URL']?.trim();
 if (!postgres) console.warn('test/reliability/replicas.test.ts: skipped — replicas need a shared PostgreSQL server (TEST_DATABASE_URL; CI sets it in its PostgreSQL phase).');

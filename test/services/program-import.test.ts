@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtemp, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
 import { loadProgramFile, type LoadedProgram } from '../../src/infra/program-file/load-program-file.js';
 import { importProgram } from '../../src/services/program-import/import-program.js';
 import { HistoryReferenceError } from '../../src/services/program-import/import-history.js';

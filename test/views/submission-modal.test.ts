@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   buildSubmissionModal, parseSubmissionState, metricBlockId, METRICS_PER_PAGE, pageCount, buildSubmissionErrors, type FormMetric, type SubmissionForm,
-} from '../../src/bot/views/submission-modal.js';
+} from '../../src/views/submission-modal.js';
 
 const metric = (id: number, over: Partial<FormMetric> = {}): FormMetric => ({
   id, name: `Metric ${id}`, unit: '%', target: 95, previous: { label: 'September 2026', value: 93.1 }, saved: null,
@@ -67,7 +67,7 @@ describe('parseSubmissionState', () => {
 });
 
 describe('buildSubmissionConfirmation', async () => {
-  const { buildSubmissionConfirmation } = await import('../../src/bot/views/submission-confirmation.js');
+  const { buildSubmissionConfirmation } = await import('../../src/views/submission-confirmation.js');
   const row = (i: number) => ({ name: `Metric ${i}`, unit: '%', rule: metric(1).rule, target: 95, value: 96, notAvailable: false, note: i === 1 ? '<@U123> see <!here>' : null, status: 'on_target' as const });
   it('escapes notes and shows status in words', () => {
     const [page] = buildSubmissionConfirmation({ departmentId: 1, departmentName: 'Public Works', period: '2026-10', periodLabel: 'October 2026', rows: [row(1)], missing: [], revised: false });

@@ -1,16 +1,16 @@
 // Buttons on the agenda: "Post to channel" (chairs) and "Record decision" (opens the follow-up
 // modal pre-filled with the metric and meeting).
 import type { App } from '@slack/bolt';
-import type { Deps } from '../../bot/deps.js';
-import { POST_AGENDA_ACTION_ID, RECORD_DECISION_ACTION_ID, decodeDecision, buildAgendaMessages } from '../../bot/views/agenda-message.js';
-import { buildFollowUpModal } from '../../bot/views/followup-modal.js';
+import type { Deps } from '../../app/deps.js';
+import { POST_AGENDA_ACTION_ID, RECORD_DECISION_ACTION_ID, decodeDecision, buildAgendaMessages } from '../../views/agenda-message.js';
+import { buildFollowUpModal } from '../../views/followup-modal.js';
 import { buildAgenda } from '../../services/roundtable/build-agenda.js';
 import { loadFollowUpChoices } from '../../services/followups/followup-form.js';
 import { refusalFor } from '../shared/authorize.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';
 import { postPages } from '../../infra/slack/post-pages.js';
 import { toSlackView } from '../../infra/slack/blocks.js';
-import { MESSAGES } from '../../bot/messages.js';
+import { MESSAGES } from '../../views/messages.js';
 import { parseRowId } from '../../domain/row-id.js';
 
 export function registerAgendaButtons(app: App, deps: Deps): void {

@@ -1,8 +1,8 @@
 // Done / Post update / Need more time / Blocked on a follow-up card → the answer modal.
 import type { App } from '@slack/bolt';
-import type { Deps } from '../../bot/deps.js';
-import { FOLLOWUP_ANSWER_ACTIONS, type FollowUpAnswerAction } from '../../bot/views/followup-message.js';
-import { buildFollowUpAnswerModal } from '../../bot/views/followup-answer-modal.js';
+import type { Deps } from '../../app/deps.js';
+import { FOLLOWUP_ANSWER_ACTIONS, type FollowUpAnswerAction } from '../../views/followup-message.js';
+import { buildFollowUpAnswerModal } from '../../views/followup-answer-modal.js';
 import { loadFollowUpCard } from '../../services/followups/followup-card.js';
 import { refusalFor } from '../shared/authorize.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';

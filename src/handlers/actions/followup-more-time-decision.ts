@@ -1,12 +1,12 @@
 // The chair's one-click answer to "need more time": approve or decline, and the owner is told.
 import type { App } from '@slack/bolt';
-import type { Deps } from '../../bot/deps.js';
-import { MORE_TIME_ACTIONS, decodeMoreTimeDecision, buildDecisionResult } from '../../bot/views/followup-chair-messages.js';
+import type { Deps } from '../../app/deps.js';
+import { MORE_TIME_ACTIONS, decodeMoreTimeDecision, buildDecisionResult } from '../../views/followup-chair-messages.js';
 import { manageFollowUp } from '../../services/followups/manage-followup.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 import { toSlackBlocks } from '../../infra/slack/blocks.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';
-import { MESSAGES } from '../../bot/messages.js';
+import { MESSAGES } from '../../views/messages.js';
 import { FOLLOWUP_GONE } from './followup-answer-buttons.js';
 
 export function registerMoreTimeDecision(app: App, deps: Deps): void {

@@ -1,12 +1,12 @@
 // "See who is late" on the chair's escalation DM → the late list, as an ephemeral reply.
 import type { App } from '@slack/bolt';
-import type { Deps } from '../../bot/deps.js';
-import { OPEN_STATUS_ACTION_ID } from '../../bot/views/collection-reminder.js';
+import type { Deps } from '../../app/deps.js';
+import { OPEN_STATUS_ACTION_ID } from '../../views/collection-reminder.js';
 import { can } from '../../domain/permissions.js';
 import { loadActor } from '../../services/actors.js';
 import { getCollectionStatus } from '../../services/collection/collection-status.js';
-import { buildStatusMessage } from '../../bot/views/status-message.js';
-import { MESSAGES } from '../../bot/messages.js';
+import { buildStatusMessage } from '../../views/status-message.js';
+import { MESSAGES } from '../../views/messages.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';
 import { toSlackBlocks } from '../../infra/slack/blocks.js';
 

@@ -1,9 +1,9 @@
 // The "Enter numbers" button on reminder and confirmation DMs.
 import type { App } from '@slack/bolt';
-import type { Deps } from '../../bot/deps.js';
-import { OPEN_SUBMISSION_ACTION_ID, decodeOpenSubmission } from '../../bot/views/collection-reminder.js';
+import type { Deps } from '../../app/deps.js';
+import { OPEN_SUBMISSION_ACTION_ID, decodeOpenSubmission } from '../../views/collection-reminder.js';
 import { openSubmissionModal } from '../shared/open-submission-modal.js';
-import { MESSAGES } from '../../bot/messages.js';
+import { MESSAGES } from '../../views/messages.js';
 
 export function registerOpenSubmission(app: App, deps: Deps): void {
   app.action({ type: 'block_actions', action_id: OPEN_SUBMISSION_ACTION_ID }, async ({ ack, body, action, client, respond }) => {

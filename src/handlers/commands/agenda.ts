@@ -8,8 +8,8 @@ import { loadActor } from '../../services/actors.js';
 import { loadProgramSettings } from '../../services/program-settings.js';
 import { findMeeting, type MeetingSelector } from '../../services/roundtable/find-meeting.js';
 import { buildAgenda } from '../../services/roundtable/build-agenda.js';
-import { buildAgendaMessages } from '../../bot/views/agenda-message.js';
-import { MESSAGES } from '../../bot/messages.js';
+import { buildAgendaMessages } from '../../views/agenda-message.js';
+import { MESSAGES } from '../../views/messages.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';
 import { toSlackBlocks } from '../../infra/slack/blocks.js';
 

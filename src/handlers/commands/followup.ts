@@ -5,13 +5,13 @@ import { parseFollowUpCommand } from '../../domain/followups/parse-followup-comm
 import { localDateOf } from '../../domain/calendar/index.js';
 import { loadProgramSettings } from '../../services/program-settings.js';
 import { loadFollowUpChoices, departmentOfPerson } from '../../services/followups/followup-form.js';
-import { buildFollowUpModal } from '../../bot/views/followup-modal.js';
+import { buildFollowUpModal } from '../../views/followup-modal.js';
 import { refusalFor } from '../shared/authorize.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';
 import { toSlackView } from '../../infra/slack/blocks.js';
 import { recordFollowUpAndNotify } from '../shared/record-followup.js';
-import { formatDay } from '../../bot/views/format.js';
-import { escapeMrkdwn } from '../../bot/views/mrkdwn.js';
+import { formatDay } from '../../views/format.js';
+import { escapeMrkdwn } from '../../views/mrkdwn.js';
 
 export const handleFollowUpCommand: SubcommandHandler = async ({ ack, command, client, respond }, rest, deps) => {
   await ack();

@@ -3,7 +3,7 @@
 import type { SubcommandHandler } from './stat-command.js';
 import { listFollowUps, parseFollowUpFilter } from '../../services/followups/list-followups.js';
 import { manageFollowUp } from '../../services/followups/manage-followup.js';
-import { buildFollowUpList } from '../../bot/views/followup-list-message.js';
+import { buildFollowUpList } from '../../views/followup-list-message.js';
 import { readCertainDate } from '../../domain/followups/parse-followup-command.js';
 import { localDateOf } from '../../domain/calendar/index.js';
 import { loadProgramSettings } from '../../services/program-settings.js';

@@ -7,7 +7,7 @@ import type { SubcommandHandler } from './stat-command.js';
 import { localTimeOnDate, CalendarInputError } from '../../domain/calendar/index.js';
 import { loadProgramSettings } from '../../services/program-settings.js';
 import { listMeetings, moveMeeting, cancelMeetingById, addMeeting, MeetingChangeError } from '../../services/meetings/manage-meetings.js';
-import { buildMeetingList } from '../../bot/views/meeting-list-message.js';
+import { buildMeetingList } from '../../views/meeting-list-message.js';
 import { refusalFor } from '../shared/authorize.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';
 import { toSlackBlocks } from '../../infra/slack/blocks.js';

@@ -5,8 +5,8 @@ import { lastClosedPeriod, parsePeriodInput, localDateOf } from '../../domain/ca
 import { loadActor } from '../../services/actors.js';
 import { loadProgramSettings } from '../../services/program-settings.js';
 import { getCollectionStatus } from '../../services/collection/collection-status.js';
-import { buildStatusMessage } from '../../bot/views/status-message.js';
-import { MESSAGES } from '../../bot/messages.js';
+import { buildStatusMessage } from '../../views/status-message.js';
+import { MESSAGES } from '../../views/messages.js';
 import { toSlackBlocks } from '../../infra/slack/blocks.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';
 

@@ -5,7 +5,7 @@ import { loadProgramSettings } from '../../services/program-settings.js';
 import { unlockPeriod } from '../../services/collection/lock-periods.js';
 import { refusalFor } from '../shared/authorize.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';
-import { MESSAGES } from '../../bot/messages.js';
+import { MESSAGES } from '../../views/messages.js';
 
 export const handleUnlockCommand: SubcommandHandler = async ({ ack, command, respond }, rest, deps) => {
   await ack();

@@ -1,8 +1,8 @@
 // App Home, rebuilt each time someone opens it.
 import type { App } from '@slack/bolt';
-import type { Deps } from '../../bot/deps.js';
+import type { Deps } from '../../app/deps.js';
 import { loadHomeData } from '../../services/home/home-data.js';
-import { buildHomeView } from '../../bot/views/home-view.js';
+import { buildHomeView } from '../../views/home-view.js';
 import { toSlackView } from '../../infra/slack/blocks.js';
 
 export function registerAppHome(app: App, deps: Deps): void {

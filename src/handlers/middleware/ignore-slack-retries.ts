@@ -4,7 +4,7 @@
 // win); a delivery whose id is already there is acknowledged and dropped. Interactions (buttons,
 // forms, commands) are not retried by Slack; form saves are idempotent on their own keys.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import type { Deps } from '../../bot/deps.js';
+import type { Deps } from '../../app/deps.js';
 
 export function ignoreSlackRetries(deps: Deps): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {

@@ -2,7 +2,7 @@
 // (request-context.ts), and Slack's retries of events already handled are dropped before any
 // listener sees them (ignore-slack-retries.ts; app.use() middleware runs before all listeners).
 import type { App } from '@slack/bolt';
-import type { Deps } from '../../bot/deps.js';
+import type { Deps } from '../../app/deps.js';
 import { wrapRequests } from './request-context.js';
 import { ignoreSlackRetries } from './ignore-slack-retries.js';
 

@@ -2,7 +2,7 @@
 import type { Db } from '../../infra/db-types.js';
 import { can, type Action, type Resource } from '../../domain/permissions.js';
 import { loadActor } from '../../services/actors.js';
-import { MESSAGES } from '../../bot/messages.js';
+import { MESSAGES } from '../../views/messages.js';
 
 const WHAT: Record<Action, string> = {
   submit_numbers: "enter this department's numbers",

@@ -2,10 +2,10 @@
 // lives ~3 s and works once, so the form is prepared quickly and opened straight away.
 import type { WebClient } from '@slack/web-api';
 import type { RespondFn } from '@slack/bolt';
-import type { Deps } from '../../bot/deps.js';
+import type { Deps } from '../../app/deps.js';
 import { prepareSubmissionForm } from '../../services/collection/submission-form.js';
-import { buildSubmissionModal } from '../../bot/views/submission-modal.js';
-import { MESSAGES } from '../../bot/messages.js';
+import { buildSubmissionModal } from '../../views/submission-modal.js';
+import { MESSAGES } from '../../views/messages.js';
 import { userFacingMessage } from './user-facing-error.js';
 import { toSlackView } from '../../infra/slack/blocks.js';
 

@@ -1,10 +1,10 @@
 // Saves a follow-up and tells its owner, for both the modal and the one-line command.
 // The owner must be a real, active person: Slack's users.info says so.
 import type { WebClient } from '@slack/web-api';
-import type { Deps } from '../../bot/deps.js';
+import type { Deps } from '../../app/deps.js';
 import { createFollowUp, FollowUpInputError, type NewFollowUp } from '../../services/followups/create-followup.js';
 import { loadFollowUpCard } from '../../services/followups/followup-card.js';
-import { buildFollowUpOwnerMessage } from '../../bot/views/followup-message.js';
+import { buildFollowUpOwnerMessage } from '../../views/followup-message.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 
 export type RecordResult = { ok: true; id: number | null } | { ok: false; field: FollowUpInputError['field']; message: string };

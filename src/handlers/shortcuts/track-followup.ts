@@ -1,9 +1,9 @@
 // Message shortcut "Track as follow-up": any message becomes a follow-up, pre-filled with its
 // text and a link back to it.
 import type { App } from '@slack/bolt';
-import type { Deps } from '../../bot/deps.js';
-import { buildFollowUpModal } from '../../bot/views/followup-modal.js';
-import { buildNoticeModal } from '../../bot/views/notice-modal.js';
+import type { Deps } from '../../app/deps.js';
+import { buildFollowUpModal } from '../../views/followup-modal.js';
+import { buildNoticeModal } from '../../views/notice-modal.js';
 import { loadFollowUpChoices, departmentOfPerson } from '../../services/followups/followup-form.js';
 import { refusalFor } from '../shared/authorize.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';

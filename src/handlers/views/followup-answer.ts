@@ -1,17 +1,17 @@
 // An owner's answer submitted: saved before the ack; the chair hears about blockers and
 // requests for more time at once.
 import type { App } from '@slack/bolt';
-import type { Deps } from '../../bot/deps.js';
-import { FOLLOWUP_ANSWER_CALLBACK_ID, ANSWER_BLOCKS, answerMetadataSchema, parseAnswerState } from '../../bot/views/followup-answer-modal.js';
-import { buildMoreTimeRequest, buildBlockedNotice } from '../../bot/views/followup-chair-messages.js';
-import { buildNoticeModal } from '../../bot/views/notice-modal.js';
+import type { Deps } from '../../app/deps.js';
+import { FOLLOWUP_ANSWER_CALLBACK_ID, ANSWER_BLOCKS, answerMetadataSchema, parseAnswerState } from '../../views/followup-answer-modal.js';
+import { buildMoreTimeRequest, buildBlockedNotice } from '../../views/followup-chair-messages.js';
+import { buildNoticeModal } from '../../views/notice-modal.js';
 import { answerFollowUp } from '../../services/followups/answer-followup.js';
 import { loadFollowUpCard } from '../../services/followups/followup-card.js';
 import { chairs } from '../../services/actors.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 import { toSlackView } from '../../infra/slack/blocks.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';
-import { MESSAGES } from '../../bot/messages.js';
+import { MESSAGES } from '../../views/messages.js';
 import { FOLLOWUP_GONE } from '../actions/followup-answer-buttons.js';
 
 const THANKS = { done: 'Marked done — thank you! It will show as closed on the next agenda.', update: 'Update posted — it will appear on the next agenda.', more_time: 'Request sent to the chair; you will hear back here.', blocked: 'The chair has been told you are blocked.' } as const;

@@ -1,13 +1,13 @@
 // The follow-up modal submitted: checked before the ack (errors inline), saved, owner told.
 import type { App } from '@slack/bolt';
-import type { Deps } from '../../bot/deps.js';
-import { FOLLOWUP_CALLBACK_ID, FOLLOWUP_BLOCKS, followUpMetadataSchema, parseFollowUpState } from '../../bot/views/followup-modal.js';
-import { buildNoticeModal } from '../../bot/views/notice-modal.js';
+import type { Deps } from '../../app/deps.js';
+import { FOLLOWUP_CALLBACK_ID, FOLLOWUP_BLOCKS, followUpMetadataSchema, parseFollowUpState } from '../../views/followup-modal.js';
+import { buildNoticeModal } from '../../views/notice-modal.js';
 import { refusalFor } from '../shared/authorize.js';
 import { recordFollowUpAndNotify } from '../shared/record-followup.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';
 import { toSlackView } from '../../infra/slack/blocks.js';
-import { formatDay } from '../../bot/views/format.js';
+import { formatDay } from '../../views/format.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 
 const BLOCK_OF_FIELD = { text: FOLLOWUP_BLOCKS.text, due_date: FOLLOWUP_BLOCKS.due, owner: FOLLOWUP_BLOCKS.owner, department: FOLLOWUP_BLOCKS.department } as const;

@@ -1,15 +1,15 @@
 // The numbers form submitted. Validation and saving happen BEFORE the ack, so errors appear
 // inline under the field and "saved" means saved; the confirmation DM goes after the ack.
 import type { App } from '@slack/bolt';
-import type { Deps } from '../../bot/deps.js';
+import type { Deps } from '../../app/deps.js';
 import {
   SUBMISSION_CALLBACK_ID, submissionMetadataSchema, buildSubmissionModal, buildSubmissionErrors,
-} from '../../bot/views/submission-modal.js';
-import { buildSubmissionConfirmation } from '../../bot/views/submission-confirmation.js';
-import { buildNoticeModal } from '../../bot/views/notice-modal.js';
+} from '../../views/submission-modal.js';
+import { buildSubmissionConfirmation } from '../../views/submission-confirmation.js';
+import { buildNoticeModal } from '../../views/notice-modal.js';
 import { submitNumbersPage, buildConfirmation } from '../../services/collection/submit-form.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';
-import { MESSAGES } from '../../bot/messages.js';
+import { MESSAGES } from '../../views/messages.js';
 import { toSlackView } from '../../infra/slack/blocks.js';
 import { noteRevisionsOnPackets } from '../../services/roundtable/note-revisions.js';
 import { sendDm } from '../../infra/slack/send-dm.js';

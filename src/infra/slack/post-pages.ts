@@ -1,7 +1,7 @@
 // Posts a multi-part message to a channel: part 1 in the channel, the rest threaded under it.
 // A channel the bot is not in gets a clear instruction instead of an error code.
 import type { WebClient } from '@slack/web-api';
-import type { MessagePage } from '../../bot/views/paginate.js';
+import type { MessagePage } from '../../views/paginate.js';
 import { toSlackBlocks } from './blocks.js';
 import { classifySlackError } from './slack-errors.js';
 

@@ -3,13 +3,13 @@
 import type { Db } from '../../infra/db-types.js';
 import { can } from '../../domain/permissions.js';
 import { formatPeriodLabel, lastClosedPeriod, previousPeriod, frequencyOfPeriod } from '../../domain/calendar/index.js';
-import type { FormMetric, SubmissionForm } from '../../bot/views/submission-modal.js';
-import { formatDay } from '../../bot/views/format.js';
+import type { FormMetric, SubmissionForm } from '../../views/submission-modal.js';
+import { formatDay } from '../../views/format.js';
 import { loadActor } from '../actors.js';
 import { loadProgramSettings } from '../program-settings.js';
 import { ensureDepartmentPeriod } from './department-period.js';
 import { loadMetricContexts, type MetricContext } from './metric-context.js';
-import { MESSAGES } from '../../bot/messages.js';
+import { MESSAGES } from '../../views/messages.js';
 
 export type FormOutcome = { kind: 'form'; form: SubmissionForm; contexts: MetricContext[] } | { kind: 'refused'; message: string };
 

@@ -4,9 +4,9 @@ import type { PrismaClient } from '../../infra/db-types.js';
 import { validateEntries, type EntryProblem } from '../../domain/submission/validate-entries.js';
 import { classifyStatus } from '../../domain/variance.js';
 import { formatPeriodLabel } from '../../domain/calendar/index.js';
-import { metricsOnPage, pageCount, parseSubmissionState, type SubmissionForm, type SubmissionMetadata } from '../../bot/views/submission-modal.js';
-import type { Confirmation } from '../../bot/views/submission-confirmation.js';
-import { MESSAGES } from '../../bot/messages.js';
+import { metricsOnPage, pageCount, parseSubmissionState, type SubmissionForm, type SubmissionMetadata } from '../../views/submission-modal.js';
+import type { Confirmation } from '../../views/submission-confirmation.js';
+import { MESSAGES } from '../../views/messages.js';
 import { prepareSubmissionForm } from './submission-form.js';
 import { recordSubmission, type Revision } from './record-submission.js';
 

@@ -1,6 +1,6 @@
 // A follow-up as the views show it: text, department, metric, due date and its latest answer.
 import type { Db } from '../../infra/db-types.js';
-import type { FollowUpCard } from '../../bot/views/followup-message.js';
+import type { FollowUpCard } from '../../views/followup-message.js';
 
 export async function loadFollowUpCard(db: Db, id: number): Promise<(FollowUpCard & { ownerUserId: string; departmentId: number }) | null> {
   const f = await db.followUp.findUnique({ where: { id }, include: { department: true, metric: true, updates: { orderBy: { id: 'desc' }, take: 1 } } });

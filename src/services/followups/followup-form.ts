@@ -1,7 +1,7 @@
 // What the follow-up modal needs: the departments and metrics to choose from, and the owner's
 // department guessed when they belong to exactly one.
 import type { Db } from '../../infra/db-types.js';
-import type { FollowUpModalInput } from '../../bot/views/followup-modal.js';
+import type { FollowUpModalInput } from '../../views/followup-modal.js';
 
 export async function loadFollowUpChoices(db: Db): Promise<Pick<FollowUpModalInput, 'departments' | 'metrics'>> {
   const departments = await db.department.findMany({ where: { active: true }, orderBy: { name: 'asc' }, include: { metrics: { where: { active: true }, orderBy: { sortOrder: 'asc' } } } });

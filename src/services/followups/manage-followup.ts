@@ -5,7 +5,7 @@ import { can } from '../../domain/permissions.js';
 import { loadActor } from '../actors.js';
 import { loadProgramSettings } from '../program-settings.js';
 import { planFollowUpNags } from './plan-followup-nags.js';
-import { formatDay } from '../../bot/views/format.js';
+import { formatDay } from '../../views/format.js';
 
 export type ManageOutcome =
   | { kind: 'done'; followUp: { id: number; text: string; ownerUserId: string; dueDate: string }; message: string }

@@ -5,7 +5,7 @@ import { lastClosedPeriod, localDateOf } from '../../domain/calendar/index.js';
 import { loadActor } from '../actors.js';
 import { loadProgramSettings } from '../program-settings.js';
 import { getCollectionStatus, type CollectionStatus } from '../collection/collection-status.js';
-import type { FollowUpCard } from '../../bot/views/followup-message.js';
+import type { FollowUpCard } from '../../views/followup-message.js';
 
 type OwnedCard = FollowUpCard & { ownerUserId: string };
 

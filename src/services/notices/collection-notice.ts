@@ -2,8 +2,8 @@
 // more (the department has submitted; a "due in 2 days" after the due date makes no sense).
 import type { Db } from '../../infra/db-types.js';
 import { formatPeriodLabel, isStepStillRelevant } from '../../domain/calendar/index.js';
-import { buildCollectionReminder } from '../../bot/views/collection-reminder.js';
-import { formatDay } from '../../bot/views/format.js';
+import { buildCollectionReminder } from '../../views/collection-reminder.js';
+import { formatDay } from '../../views/format.js';
 import type { MessageContent } from '../../infra/slack/send-dm.js';
 import type { ClaimedNotice } from './claim-notices.js';
 import { collectionPayloadSchema } from './plan-collection.js';

@@ -2,7 +2,7 @@
 // not for an old due date, not to a previous owner.
 import type { Db } from '../../infra/db-types.js';
 import { isStepStillRelevant } from '../../domain/calendar/index.js';
-import { buildFollowUpOwnerMessage } from '../../bot/views/followup-message.js';
+import { buildFollowUpOwnerMessage } from '../../views/followup-message.js';
 import { loadFollowUpCard } from '../followups/followup-card.js';
 import type { ClaimedNotice } from './claim-notices.js';
 import type { NoticeDecision } from './collection-notice.js';

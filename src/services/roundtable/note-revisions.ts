@@ -7,8 +7,8 @@ import type { Revision } from '../collection/record-submission.js';
 import { loadProgramSettings } from '../program-settings.js';
 import { periodsReviewedAt } from './find-meeting.js';
 import { formatPeriodLabel } from '../../domain/calendar/index.js';
-import { withUnit } from '../../bot/views/format.js';
-import { escapeMrkdwn, possessive } from '../../bot/views/mrkdwn.js';
+import { withUnit } from '../../views/format.js';
+import { escapeMrkdwn, possessive } from '../../views/mrkdwn.js';
 
 export async function noteRevisionsOnPackets(deps: { prisma: PrismaClient; client: WebClient; logger: Logger }, departmentId: number, period: string, revisions: Revision[], userId: string): Promise<number> {
   if (revisions.length === 0) return 0;

@@ -3,7 +3,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { Logger } from '../../infra/logger.js';
-import { buildMeetingRecord, buildOwnerList } from '../../bot/views/meeting-record-message.js';
+import { buildMeetingRecord, buildOwnerList } from '../../views/meeting-record-message.js';
 import { postPages, type PostResult } from '../../infra/slack/post-pages.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 import { loadProgramSettings } from '../program-settings.js';

@@ -5,7 +5,7 @@ import type { WebClient } from '@slack/web-api';
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { Logger } from '../../infra/logger.js';
 import { buildAgenda, type Agenda } from './build-agenda.js';
-import { buildPacketMessages, buildChairBriefing } from '../../bot/views/packet-message.js';
+import { buildPacketMessages, buildChairBriefing } from '../../views/packet-message.js';
 import { postPages } from '../../infra/slack/post-pages.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 import { lockPeriods } from '../collection/lock-periods.js';

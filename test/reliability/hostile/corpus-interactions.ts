@@ -1,13 +1,13 @@
 // Buttons, forms, events and shortcuts carrying what Slack's UI would never send: values for
 // other departments, forged private_metadata, wrong types, huge strings, injected mentions.
 import { TOLD, type HostileCase, type CorpusContext } from './types.js';
-import { OPEN_SUBMISSION_ACTION_ID, OPEN_STATUS_ACTION_ID } from '../../../src/bot/views/collection-reminder.js';
-import { FOLLOWUP_ANSWER_ACTIONS } from '../../../src/bot/views/followup-message.js';
-import { MORE_TIME_ACTIONS } from '../../../src/bot/views/followup-chair-messages.js';
-import { RECORD_DECISION_ACTION_ID, POST_AGENDA_ACTION_ID } from '../../../src/bot/views/agenda-message.js';
-import { SUBMISSION_CALLBACK_ID, metricBlockId, VALUE_ACTION_ID, NOTE_ACTION_ID } from '../../../src/bot/views/submission-modal.js';
-import { FOLLOWUP_CALLBACK_ID, FOLLOWUP_BLOCKS, FOLLOWUP_ACTIONS } from '../../../src/bot/views/followup-modal.js';
-import { FOLLOWUP_ANSWER_CALLBACK_ID, ANSWER_BLOCKS, ANSWER_ACTIONS } from '../../../src/bot/views/followup-answer-modal.js';
+import { OPEN_SUBMISSION_ACTION_ID, OPEN_STATUS_ACTION_ID } from '../../../src/views/collection-reminder.js';
+import { FOLLOWUP_ANSWER_ACTIONS } from '../../../src/views/followup-message.js';
+import { MORE_TIME_ACTIONS } from '../../../src/views/followup-chair-messages.js';
+import { RECORD_DECISION_ACTION_ID, POST_AGENDA_ACTION_ID } from '../../../src/views/agenda-message.js';
+import { SUBMISSION_CALLBACK_ID, metricBlockId, VALUE_ACTION_ID, NOTE_ACTION_ID } from '../../../src/views/submission-modal.js';
+import { FOLLOWUP_CALLBACK_ID, FOLLOWUP_BLOCKS, FOLLOWUP_ACTIONS } from '../../../src/views/followup-modal.js';
+import { FOLLOWUP_ANSWER_CALLBACK_ID, ANSWER_BLOCKS, ANSWER_ACTIONS } from '../../../src/views/followup-answer-modal.js';
 import { TRACK_FOLLOWUP_CALLBACK_ID } from '../../../src/handlers/shortcuts/track-followup.js';
 
 const DPW_LIAISON = 'U0DPWLIA1';

@@ -1,7 +1,7 @@
 // What a hostile request changed: everything the person could see (the ack, response_url posts,
 // views and messages the bot sent) and a digest of the database, to compare before and after.
 import type { PrismaClient } from '../../../src/infra/db-types.js';
-import type { SlackSandbox } from '../../sandbox/index.js';
+import type { SlackSandbox } from '../../../local-stack/slack-sandbox/index.js';
 import type { Sent } from './types.js';
 
 const VISIBLE = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'views.open', 'views.update', 'views.push', 'views.publish']);

@@ -1,7 +1,7 @@
 // Signed requests built by hand, for payloads the sandbox's driver would refuse to build (a button
 // value no message carries, forged private_metadata, a field of the wrong type). Each is signed
 // with the real secret, so it reaches the app exactly as a Slack request would.
-import { SANDBOX_IDS, slackSignature, type HttpDriver, type SlackSandbox } from '../../sandbox/index.js';
+import { SANDBOX_IDS, slackSignature, type HttpDriver, type SlackSandbox } from '../../../local-stack/slack-sandbox/index.js';
 
 type Obj = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 // One hostile request and what must come of it.
-import type { HttpDriver, SlackSandbox } from '../../sandbox/index.js';
+import type { HttpDriver, SlackSandbox } from '../../../local-stack/slack-sandbox/index.js';
 import type { PrismaClient } from '../../../src/infra/db-types.js';
 import type { RawSlack } from './raw-requests.js';
 

@@ -1,0 +1,34 @@
+// The late list as a message: who has submitted, who is partial, who is late and by how much.
+import type { CollectionStatus, DepartmentStatusRow } from '../services/collection/collection-status.js';
+import { LIMITS } from './limits.js';
+import { plain, md, escapeMrkdwn } from './mrkdwn.js';
+import { formatDay } from './format.js';
+
+const ORDER: Record<DepartmentStatusRow['state'], number> = { late: 0, partial: 1, not_started: 2, submitted: 3, nothing_due: 4 };
+
+function line(r: DepartmentStatusRow): string {
+  const name = `*${escapeMrkdwn(r.name)}*`;
+  switch (r.state) {
+    case 'late':
+      return `:red_circle: ${name} — *late ${r.businessDaysLate} business day${r.businessDaysLate === 1 ? '' : 's'}* (due ${formatDay(r.dueDate)}; ${r.filled} of ${r.total} entered)`;
+    case 'partial':
+      return `:large_yellow_circle: ${name} — partial: ${r.filled} of ${r.total} entered (due ${formatDay(r.dueDate)})`;
+    case 'not_started':
+      return `:white_circle: ${name} — not started (due ${formatDay(r.dueDate)})`;
+    case 'submitted':
+      return `:large_green_circle: ${name} — submitted (${r.total} of ${r.total})`;
+    case 'nothing_due':
+      return `:heavy_minus_sign: ${name} — nothing due this period`;
+  }
+}
+
+export function buildStatusMessage(status: CollectionStatus) {
+  const rows = [...status.rows].sort((a, b) => ORDER[a.state] - ORDER[b.state] || b.businessDaysLate - a.businessDaysLate || a.name.localeCompare(b.name));
+  const counts = (s: DepartmentStatusRow['state']) => rows.filter((r) => r.state === s).length;
+  const summary = `${status.periodLabel}: ${counts('submitted')} submitted, ${counts('partial')} partial, ${counts('late')} late, ${counts('not_started')} not started`;
+  // One section per ~20 departments keeps each under the 3,000-character section limit.
+  const chunks: string[] = [];
+  for (let i = 0; i < rows.length; i += 20) chunks.push(rows.slice(i, i + 20).map(line).join('\n'));
+  const body = chunks.slice(0, LIMITS.messageBlocks - 2).map((c) => ({ type: 'section', text: md(c) }));
+  return { text: summary, blocks: [{ type: 'header', text: plain(`Submissions — ${status.periodLabel}`) }, { type: 'context', elements: [md(summary)] }, ...body] };
+}
