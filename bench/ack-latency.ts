@@ -5,14 +5,27 @@
 // PostgreSQL; every app is its own process (RSS below). This process plays Slack: the sandbox and
 // the signed-request driver.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { runBench } from './lib/harness.js';
-import { fmtMb, fmtMs, fmtRatio, percentile, type Cell } from './lib/report.js';
-import { writeProgramFile, type GeneratedDepartment } from './lib/program.js';
-import { startServerProcess, type ServerProcess } from './lib/server-process.js';
+import {
+  createHttpDriver,
+  type HttpDriver,
+  SANDBOX_IDS,
+  type SlackSandbox,
+  type StateValues,
+  startSlackSandbox,
+} from '../local-stack/slack-sandbox/index.js';
+import { buildCollectionReminder, OPEN_SUBMISSION_ACTION_ID } from '../src/views/collection-reminder.js';
+import {
+  metricBlockId,
+  NOT_AVAILABLE_ACTION_ID,
+  NOTE_ACTION_ID,
+  SUBMISSION_CALLBACK_ID,
+  VALUE_ACTION_ID,
+} from '../src/views/submission-modal.js';
 import { findPostgres } from './lib/databases.js';
-import { createHttpDriver, startSlackSandbox, SANDBOX_IDS, type HttpDriver, type SlackSandbox, type StateValues } from '../local-stack/slack-sandbox/index.js';
-import { SUBMISSION_CALLBACK_ID, metricBlockId, VALUE_ACTION_ID, NOTE_ACTION_ID, NOT_AVAILABLE_ACTION_ID } from '../src/views/submission-modal.js';
-import { OPEN_SUBMISSION_ACTION_ID, buildCollectionReminder } from '../src/views/collection-reminder.js';
+import { runBench } from './lib/harness.js';
+import { type GeneratedDepartment, writeProgramFile } from './lib/program.js';
+import { type Cell, fmtMb, fmtMs, fmtRatio, percentile } from './lib/report.js';
+import { type ServerProcess, startServerProcess } from './lib/server-process.js';
 
 const SHAPE = { departments: 50, metricsPerDepartment: 4, liaisonsPerDepartment: 1, meetingDepartments: 3 };
 const CONCURRENCY = 50;
@@ -22,74 +35,144 @@ const PERIOD = '2026-10';
 const SLACK_ACK_MS = 3000;
 const INTERACTIONS = ['agenda', 'submission', 'button'] as const;
 type Interaction = (typeof INTERACTIONS)[number];
-interface Target { dept: GeneratedDepartment; id: number; metricIds: number[]; channelId: string; messageTs: string }
+interface Target {
+  dept: GeneratedDepartment;
+  id: number;
+  metricIds: number[];
+  channelId: string;
+  messageTs: string;
+}
 
-runBench('ack-latency', 'Ack latency at 50 concurrent signed requests, bot vs bare Bolt app (issue 6)', async (ctx) => {
-  const program = await writeProgramFile(SHAPE);
-  const sandbox = await startSlackSandbox();
-  for (const id of [program.chair, ...program.departments.flatMap((d) => [d.head, ...d.liaisons])]) sandbox.addUser({ id, name: id.toLowerCase() });
-  const env = { BENCH_SLACK_API_URL: sandbox.apiUrl, BENCH_SIGNING_SECRET: sandbox.signingSecret, BENCH_NOW: NOW, BENCH_PROGRAM_FILE: program.file };
-  const postgres = await findPostgres();
-  const servers: ServerProcess[] = [];
-  try {
-    servers.push(await startServerProcess('bot', 'bot (PGlite)', env));
-    if (postgres) servers.push(await startServerProcess('bot', 'bot (PostgreSQL)', { ...env, BENCH_DATABASE_URL: postgres.url }));
-    servers.push(await startServerProcess('bare', 'bare Bolt app', env));
-    const bare = servers.at(-1)!;
-    const drivers = new Map(servers.map((s) => [s, createHttpDriver({ url: s.url, sandbox })] as const));
-    const targets = seedTargets(sandbox, program.departments, servers[0]!.departments);
-    await sleep(2000);
-    const idle = await Promise.all(servers.map((s) => s.memory(true)));
+runBench(
+  'ack-latency',
+  'Ack latency at 50 concurrent signed requests, bot vs bare Bolt app (issue 6)',
+  async (ctx) => {
+    const program = await writeProgramFile(SHAPE);
+    const sandbox = await startSlackSandbox();
+    for (const id of [program.chair, ...program.departments.flatMap((d) => [d.head, ...d.liaisons])])
+      sandbox.addUser({ id, name: id.toLowerCase() });
+    const env = {
+      BENCH_SLACK_API_URL: sandbox.apiUrl,
+      BENCH_SIGNING_SECRET: sandbox.signingSecret,
+      BENCH_NOW: NOW,
+      BENCH_PROGRAM_FILE: program.file,
+    };
+    const postgres = await findPostgres();
+    const servers: ServerProcess[] = [];
+    try {
+      servers.push(await startServerProcess('bot', 'bot (PGlite)', env));
+      if (postgres)
+        servers.push(await startServerProcess('bot', 'bot (PostgreSQL)', { ...env, BENCH_DATABASE_URL: postgres.url }));
+      servers.push(await startServerProcess('bare', 'bare Bolt app', env));
+      const bare = servers.at(-1)!;
+      const drivers = new Map(servers.map((s) => [s, createHttpDriver({ url: s.url, sandbox })] as const));
+      const targets = seedTargets(sandbox, program.departments, servers[0]!.departments);
+      await sleep(2000);
+      const idle = await Promise.all(servers.map((s) => s.memory(true)));
 
-    const acks = new Map<string, number[]>(); // `${interaction}/${label}` → ms
-    const missed = new Map<string, number>(); // no ack in time: HTTPReceiver answers 404 after ~3 s
-    let unsaved = 0;
-    for (const interaction of INTERACTIONS) {
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const server of rotate(servers, round)) {
-          const from = sandbox.calls.length + sandbox.responses().length;
-          const results = await Promise.all(targets.map((t) => send(interaction, drivers.get(server)!, t, `${server.pid}R${round}`, round)));
-          const key = `${interaction}/${server.label}`;
-          acks.set(key, [...(acks.get(key) ?? []), ...results.map((r) => r.ackMs)]);
-          missed.set(key, (missed.get(key) ?? 0) + results.filter((r) => r.status !== 200 || r.ackMs > SLACK_ACK_MS).length);
-          if (interaction === 'submission' && server.kind === 'bot') unsaved += results.filter((r) => r.status === 200 && r.body !== undefined).length;
-          if (server.kind === 'bot') await settle(sandbox, from + CONCURRENCY); // after-ack work must not spill into the next batch
+      const acks = new Map<string, number[]>(); // `${interaction}/${label}` → ms
+      const missed = new Map<string, number>(); // no ack in time: HTTPReceiver answers 404 after ~3 s
+      let unsaved = 0;
+      for (const interaction of INTERACTIONS) {
+        for (let round = 0; round < ROUNDS; round++) {
+          for (const server of rotate(servers, round)) {
+            const from = sandbox.calls.length + sandbox.responses().length;
+            const results = await Promise.all(
+              targets.map((t) => send(interaction, drivers.get(server)!, t, `${server.pid}R${round}`, round)),
+            );
+            const key = `${interaction}/${server.label}`;
+            acks.set(key, [...(acks.get(key) ?? []), ...results.map((r) => r.ackMs)]);
+            missed.set(
+              key,
+              (missed.get(key) ?? 0) + results.filter((r) => r.status !== 200 || r.ackMs > SLACK_ACK_MS).length,
+            );
+            if (interaction === 'submission' && server.kind === 'bot')
+              unsaved += results.filter((r) => r.status === 200 && r.body !== undefined).length;
+            if (server.kind === 'bot') await settle(sandbox, from + CONCURRENCY); // after-ack work must not spill into the next batch
+          }
         }
       }
-    }
-    const peak = await Promise.all(servers.map((s) => s.memory()));
+      const peak = await Promise.all(servers.map((s) => s.memory()));
 
-    const p = (i: Interaction, s: ServerProcess, q: number) => percentile(acks.get(`${i}/${s.label}`)!, q);
-    const rows: Cell[][] = INTERACTIONS.flatMap((i) =>
-      servers.filter((s) => s.kind === 'bot').map((s) => [
-        label(i), s.label, fmtMs(p(i, s, 50)), fmtMs(p(i, s, 99)), fmtMs(p(i, bare, 50)), fmtMs(p(i, bare, 99)),
-        fmtRatio(p(i, s, 50) / p(i, bare, 50)), fmtRatio(p(i, s, 99) / p(i, bare, 99)), fmtMs(p(i, s, 100)), missed.get(`${i}/${s.label}`) ?? 0,
-      ]),
-    );
-    ctx.table({
-      title: `Ack latency (${CONCURRENCY} concurrent requests × ${ROUNDS} rounds per app; ratio = bot / bare, same batch sizes, same run)`,
-      headers: ['interaction', 'app', 'p50', 'p99', 'bare p50', 'bare p99', 'p50 ratio', 'p99 ratio', 'max', `late or no ack (> ${SLACK_ACK_MS / 1000} s or 404)`],
-      rows,
-    });
-    ctx.table({
-      title: 'RSS of each server process',
-      headers: ['process', 'idle, before load', 'peak while serving (sampled every 20 ms)', 'lifetime high-water mark (VmHWM)'],
-      rows: servers.map((s, i) => [s.label, fmtMb(idle[i]!.rss), fmtMb(peak[i]!.peakSinceReset), fmtMb(peak[i]!.hwm)]),
-    });
-    ctx.note('Ack = the HTTP answer to a signed request as the driver sees it; every app runs with processBeforeResponse false, as in production. Each bot holds 50 departments × 4 metrics with 24 months of history.');
-    ctx.note('Each process runs Node through tsx (TypeScript loader included in every RSS figure, the bare app\'s too).');
-    if (!postgres) ctx.note('bot (PostgreSQL): skipped — set TEST_DATABASE_URL or start one with `bash scripts/ci-postgres.sh start`.');
-    const late = (v: { message: string }) => /^ack took \d+ ms|answered HTTP 404 to a genuine request/.test(v.message);
-    const other = sandbox.violations.filter((v) => !late(v));
-    ctx.check(other.length === 0, `no sandbox violations other than late or missing acks (${other.length}; first: ${other[0] ? `${other[0].method}: ${other[0].message}` : 'none'})`);
-    ctx.check(unsaved === 0, `no acked bot submission came back with errors or a changed form (${unsaved})`);
-    Object.assign(ctx.data, { acksMs: Object.fromEntries(acks), memory: servers.map((s, i) => ({ label: s.label, idle: idle[i], peak: peak[i] })), lateOrMissingAcks: Object.fromEntries(missed) });
-  } finally {
-    for (const s of servers) await s.stop();
-    await sandbox.close();
-    await program.remove();
-  }
-}, { timeoutMs: 6 * 60_000 });
+      const p = (i: Interaction, s: ServerProcess, q: number) => percentile(acks.get(`${i}/${s.label}`)!, q);
+      const rows: Cell[][] = INTERACTIONS.flatMap((i) =>
+        servers
+          .filter((s) => s.kind === 'bot')
+          .map((s) => [
+            label(i),
+            s.label,
+            fmtMs(p(i, s, 50)),
+            fmtMs(p(i, s, 99)),
+            fmtMs(p(i, bare, 50)),
+            fmtMs(p(i, bare, 99)),
+            fmtRatio(p(i, s, 50) / p(i, bare, 50)),
+            fmtRatio(p(i, s, 99) / p(i, bare, 99)),
+            fmtMs(p(i, s, 100)),
+            missed.get(`${i}/${s.label}`) ?? 0,
+          ]),
+      );
+      ctx.table({
+        title: `Ack latency (${CONCURRENCY} concurrent requests × ${ROUNDS} rounds per app; ratio = bot / bare, same batch sizes, same run)`,
+        headers: [
+          'interaction',
+          'app',
+          'p50',
+          'p99',
+          'bare p50',
+          'bare p99',
+          'p50 ratio',
+          'p99 ratio',
+          'max',
+          `late or no ack (> ${SLACK_ACK_MS / 1000} s or 404)`,
+        ],
+        rows,
+      });
+      ctx.table({
+        title: 'RSS of each server process',
+        headers: [
+          'process',
+          'idle, before load',
+          'peak while serving (sampled every 20 ms)',
+          'lifetime high-water mark (VmHWM)',
+        ],
+        rows: servers.map((s, i) => [
+          s.label,
+          fmtMb(idle[i]!.rss),
+          fmtMb(peak[i]!.peakSinceReset),
+          fmtMb(peak[i]!.hwm),
+        ]),
+      });
+      ctx.note(
+        'Ack = the HTTP answer to a signed request as the driver sees it; every app runs with processBeforeResponse false, as in production. Each bot holds 50 departments × 4 metrics with 24 months of history.',
+      );
+      ctx.note(
+        "Each process runs Node through tsx (TypeScript loader included in every RSS figure, the bare app's too).",
+      );
+      if (!postgres)
+        ctx.note(
+          'bot (PostgreSQL): skipped — set TEST_DATABASE_URL or start one with `bash scripts/ci-postgres.sh start`.',
+        );
+      const late = (v: { message: string }) =>
+        /^ack took \d+ ms|answered HTTP 404 to a genuine request/.test(v.message);
+      const other = sandbox.violations.filter((v) => !late(v));
+      ctx.check(
+        other.length === 0,
+        `no sandbox violations other than late or missing acks (${other.length}; first: ${other[0] ? `${other[0].method}: ${other[0].message}` : 'none'})`,
+      );
+      ctx.check(unsaved === 0, `no acked bot submission came back with errors or a changed form (${unsaved})`);
+      Object.assign(ctx.data, {
+        acksMs: Object.fromEntries(acks),
+        memory: servers.map((s, i) => ({ label: s.label, idle: idle[i], peak: peak[i] })),
+        lateOrMissingAcks: Object.fromEntries(missed),
+      });
+    } finally {
+      for (const s of servers) await s.stop();
+      await sandbox.close();
+      await program.remove();
+    }
+  },
+  { timeoutMs: 6 * 60_000 },
+);
 
 function label(i: Interaction): string {
   return { agenda: '`/stat agenda`', submission: 'numbers form submit', button: '"Enter numbers" button' }[i];
@@ -100,12 +183,30 @@ function rotate<T>(list: readonly T[], by: number): T[] {
 }
 
 /** One department per concurrent request: its liaison, its metrics, and a DM carrying the button. */
-function seedTargets(sandbox: SlackSandbox, departments: GeneratedDepartment[], ids: { id: number; key: string; metricIds: number[] }[]): Target[] {
+function seedTargets(
+  sandbox: SlackSandbox,
+  departments: GeneratedDepartment[],
+  ids: { id: number; key: string; metricIds: number[] }[],
+): Target[] {
   return departments.slice(0, CONCURRENCY).map((dept) => {
     const { id, metricIds } = ids.find((d) => d.key === dept.key)!;
     const liaison = dept.liaisons[0]!;
-    const reminder = buildCollectionReminder({ step: 'opening', departmentId: id, departmentName: dept.name, period: PERIOD, periodLabel: 'October 2026', dueLabel: 'Fri 6 Nov', businessDaysLate: 0, missingMetrics: 4, totalMetrics: 4 });
-    const message = sandbox.addMessage({ channel: sandbox.dmChannelId(liaison), text: reminder.text, user: SANDBOX_IDS.botUserId });
+    const reminder = buildCollectionReminder({
+      step: 'opening',
+      departmentId: id,
+      departmentName: dept.name,
+      period: PERIOD,
+      periodLabel: 'October 2026',
+      dueLabel: 'Fri 6 Nov',
+      businessDaysLate: 0,
+      missingMetrics: 4,
+      totalMetrics: 4,
+    });
+    const message = sandbox.addMessage({
+      channel: sandbox.dmChannelId(liaison),
+      text: reminder.text,
+      user: SANDBOX_IDS.botUserId,
+    });
     message.blocks = reminder.blocks;
     return { dept, id, metricIds, channelId: message.channel, messageTs: message.ts };
   });
@@ -114,9 +215,19 @@ function seedTargets(sandbox: SlackSandbox, departments: GeneratedDepartment[], 
 function send(interaction: Interaction, driver: HttpDriver, t: Target, viewTag: string, round: number) {
   const userId = t.dept.liaisons[0]!;
   if (interaction === 'agenda') return driver.slashCommand({ command: '/stat', text: 'agenda', userId });
-  if (interaction === 'button') return driver.blockAction({ userId, actionId: OPEN_SUBMISSION_ACTION_ID, channelId: t.channelId, messageTs: t.messageTs });
+  if (interaction === 'button')
+    return driver.blockAction({
+      userId,
+      actionId: OPEN_SUBMISSION_ACTION_ID,
+      channelId: t.channelId,
+      messageTs: t.messageTs,
+    });
   // A fresh view id per request: the bot dedupes on view id + hash (Slack's retries).
-  const view = { callback_id: SUBMISSION_CALLBACK_ID, private_metadata: JSON.stringify({ d: t.id, p: PERIOD, pg: 0, c: [] }), id: `V${viewTag}X${t.id}` };
+  const view = {
+    callback_id: SUBMISSION_CALLBACK_ID,
+    private_metadata: JSON.stringify({ d: t.id, p: PERIOD, pg: 0, c: [] }),
+    id: `V${viewTag}X${t.id}`,
+  };
   return driver.viewSubmission({ userId, view, values: formState(t.metricIds, round) });
 }
 
@@ -124,9 +235,13 @@ function send(interaction: Interaction, driver: HttpDriver, t: Target, viewTag: 
 function formState(metricIds: number[], round: number): StateValues {
   const values: StateValues = {};
   for (const id of metricIds) {
-    values[metricBlockId(id, 'value')] = { [VALUE_ACTION_ID]: { type: 'number_input', value: (60.1 + (round % 5) / 10).toFixed(1) } };
+    values[metricBlockId(id, 'value')] = {
+      [VALUE_ACTION_ID]: { type: 'number_input', value: (60.1 + (round % 5) / 10).toFixed(1) },
+    };
     values[metricBlockId(id, 'note')] = { [NOTE_ACTION_ID]: { type: 'plain_text_input', value: null } };
-    values[metricBlockId(id, 'not_available')] = { [NOT_AVAILABLE_ACTION_ID]: { type: 'checkboxes', selected_options: [] } };
+    values[metricBlockId(id, 'not_available')] = {
+      [NOT_AVAILABLE_ACTION_ID]: { type: 'checkboxes', selected_options: [] },
+    };
   }
   return values;
 }

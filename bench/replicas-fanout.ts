@@ -5,16 +5,16 @@
 // the unavoidable window). Then the window itself, timed on the real delivery path.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebClient } from '@slack/web-api';
-import { runBench, type BenchContext } from './lib/harness.js';
-import { fmtMs, percentile, type Cell } from './lib/report.js';
-import { findPostgres, openBenchDatabase } from './lib/databases.js';
-import { startSlackSandbox, type SlackSandbox } from '../local-stack/slack-sandbox/index.js';
-import { startReplica, type Replica, type ReplicaOptions } from '../local-stack/replica-process.js';
-import { seedFanout, tallyFanout, FANOUT_NOW, type FanoutTally } from '../local-stack/fanout-fixture.js';
-import { deliverDueNotices } from '../src/services/notices/deliver-notices.js';
-import { noPacing } from '../src/infra/slack/pacer.js';
-import { silentLogger } from '../src/infra/logger.js';
+import { FANOUT_NOW, type FanoutTally, seedFanout, tallyFanout } from '../local-stack/fanout-fixture.js';
+import { type Replica, type ReplicaOptions, startReplica } from '../local-stack/replica-process.js';
+import { type SlackSandbox, startSlackSandbox } from '../local-stack/slack-sandbox/index.js';
 import type { TestDatabase } from '../local-stack/test-db.js';
+import { silentLogger } from '../src/infra/logger.js';
+import { noPacing } from '../src/infra/slack/pacer.js';
+import { deliverDueNotices } from '../src/services/notices/deliver-notices.js';
+import { findPostgres, openBenchDatabase } from './lib/databases.js';
+import { type BenchContext, runBench } from './lib/harness.js';
+import { type Cell, fmtMs, percentile } from './lib/report.js';
 
 const NOTICES = 300;
 const LEASE_MS = 2000;
@@ -29,44 +29,78 @@ interface Outcome {
   split: string;
 }
 
-runBench('replicas-fanout', `Fan-out of ${NOTICES} DMs by two replicas with a SIGKILL mid-way (issue 6)`, async (ctx) => {
-  const postgres = await findPostgres();
-  if (!postgres) {
-    ctx.note('Skipped: needs PostgreSQL — set TEST_DATABASE_URL or start one with `bash scripts/ci-postgres.sh start`.');
-    return;
-  }
-  const db = await openBenchDatabase(postgres);
-  try {
-    const outcomes: Outcome[] = [await scenario(db, 'two replicas, no fault', async () => undefined)];
-    outcomes.push(await scenario(db, 'A killed while holding claimed rows (between two sends)', async (a) => {
-      await a.next('holding');
-      await a.kill();
-    }, { holdAt: NOTICES / 6 }));
-    for (let i = 1; i <= RANDOM_KILLS; i++) {
-      // Once both are sending, a random delay: a moment in time, not "right after Slack answered"
-      // (which would aim at the window).
-      const afterMs = Math.round(1500 * Math.random());
-      outcomes.push(await scenario(db, `A killed at a random moment (#${i}, ${afterMs} ms after the 20th DM)`, async (a, sandbox) => {
-        await sandbox.waitForCall('chat.postMessage', { count: 20, timeoutMs: 30_000 });
-        await sleep(afterMs);
-        await a.kill();
-      }));
+runBench(
+  'replicas-fanout',
+  `Fan-out of ${NOTICES} DMs by two replicas with a SIGKILL mid-way (issue 6)`,
+  async (ctx) => {
+    const postgres = await findPostgres();
+    if (!postgres) {
+      ctx.note(
+        'Skipped: needs PostgreSQL — set TEST_DATABASE_URL or start one with `bash scripts/ci-postgres.sh start`.',
+      );
+      return;
     }
-    report(ctx, outcomes);
-    await measureWindow(ctx, db);
-    ctx.note(`PostgreSQL from ${postgres.source}; lease ${LEASE_MS} ms (production: 5 min); each replica paced to one DM per ${PACE_MS} ms; the local Slack sandbox answers on loopback.`);
-  } finally {
-    await db.close();
-  }
-}, { timeoutMs: 4 * 60_000 });
+    const db = await openBenchDatabase(postgres);
+    try {
+      const outcomes: Outcome[] = [await scenario(db, 'two replicas, no fault', async () => undefined)];
+      outcomes.push(
+        await scenario(
+          db,
+          'A killed while holding claimed rows (between two sends)',
+          async (a) => {
+            await a.next('holding');
+            await a.kill();
+          },
+          { holdAt: NOTICES / 6 },
+        ),
+      );
+      for (let i = 1; i <= RANDOM_KILLS; i++) {
+        // Once both are sending, a random delay: a moment in time, not "right after Slack answered"
+        // (which would aim at the window).
+        const afterMs = Math.round(1500 * Math.random());
+        outcomes.push(
+          await scenario(
+            db,
+            `A killed at a random moment (#${i}, ${afterMs} ms after the 20th DM)`,
+            async (a, sandbox) => {
+              await sandbox.waitForCall('chat.postMessage', { count: 20, timeoutMs: 30_000 });
+              await sleep(afterMs);
+              await a.kill();
+            },
+          ),
+        );
+      }
+      report(ctx, outcomes);
+      await measureWindow(ctx, db);
+      ctx.note(
+        `PostgreSQL from ${postgres.source}; lease ${LEASE_MS} ms (production: 5 min); each replica paced to one DM per ${PACE_MS} ms; the local Slack sandbox answers on loopback.`,
+      );
+    } finally {
+      await db.close();
+    }
+  },
+  { timeoutMs: 4 * 60_000 },
+);
 
 /** Seeds a fresh fan-out, starts replicas A and B together, lets `fault` act on A, waits for B. */
-async function scenario(db: TestDatabase, label: string, fault: (a: Replica, sandbox: SlackSandbox) => Promise<void>, aOptions: Partial<ReplicaOptions> = {}): Promise<Outcome> {
+async function scenario(
+  db: TestDatabase,
+  label: string,
+  fault: (a: Replica, sandbox: SlackSandbox) => Promise<void>,
+  aOptions: Partial<ReplicaOptions> = {},
+): Promise<Outcome> {
   const sandbox = await startSlackSandbox();
   const replicas: Replica[] = [];
   try {
     const recipients = await seedFanout(db, sandbox, NOTICES);
-    const shared = { databaseUrl: db.url!, slackApiUrl: sandbox.apiUrl, leaseMs: LEASE_MS, now: FANOUT_NOW, epochMs: Date.now(), paceMs: PACE_MS };
+    const shared = {
+      databaseUrl: db.url!,
+      slackApiUrl: sandbox.apiUrl,
+      leaseMs: LEASE_MS,
+      now: FANOUT_NOW,
+      epochMs: Date.now(),
+      paceMs: PACE_MS,
+    };
     const a = startReplica({ ...shared, workerId: 'replica-a', ...aOptions });
     const b = startReplica({ ...shared, workerId: 'replica-b' });
     replicas.push(a, b);
@@ -79,7 +113,12 @@ async function scenario(db: TestDatabase, label: string, fault: (a: Replica, san
     const ms = performance.now() - started;
     await sleep(100); // a DM still in flight when A died reaches the sandbox's log
     const sentBy = async (id: string) => db.prisma.scheduledNotice.count({ where: { claimedBy: id, status: 'sent' } });
-    return { label, tally: await tallyFanout(db, sandbox, recipients), ms, split: `${await sentBy('replica-a')} / ${await sentBy('replica-b')}` };
+    return {
+      label,
+      tally: await tallyFanout(db, sandbox, recipients),
+      ms,
+      split: `${await sentBy('replica-a')} / ${await sentBy('replica-b')}`,
+    };
   } finally {
     await Promise.all(replicas.map((r) => r.kill()));
     await sandbox.close();
@@ -87,21 +126,44 @@ async function scenario(db: TestDatabase, label: string, fault: (a: Replica, san
 }
 
 function report(ctx: BenchContext, outcomes: Outcome[]): void {
-  const rows: Cell[][] = outcomes.map((o) => [o.label, o.tally.notices, o.tally.delivered, o.tally.duplicates, o.tally.lost, o.tally.notices - o.tally.badRows, o.split, fmtMs(o.ms)]);
+  const rows: Cell[][] = outcomes.map((o) => [
+    o.label,
+    o.tally.notices,
+    o.tally.delivered,
+    o.tally.duplicates,
+    o.tally.lost,
+    o.tally.notices - o.tally.badRows,
+    o.split,
+    fmtMs(o.ms),
+  ]);
   ctx.table({
     title: `Two replicas, ${NOTICES} due DMs each run`,
-    headers: ['run', 'notices', 'sent (recipients reached)', 'duplicates', 'lost', 'rows marked sent with the right ts', 'rows sent by A / B', 'time to all sent'],
+    headers: [
+      'run',
+      'notices',
+      'sent (recipients reached)',
+      'duplicates',
+      'lost',
+      'rows marked sent with the right ts',
+      'rows sent by A / B',
+      'time to all sent',
+    ],
     rows,
   });
   const random = outcomes.filter((o) => o.label.includes('random'));
   const dupes = random.reduce((n, o) => n + o.tally.duplicates, 0);
-  ctx.note(`Random kills: ${dupes} duplicate(s) in ${random.length} kills — each one a kill that landed inside the window (Slack had the DM, the row was not yet marked).`);
+  ctx.note(
+    `Random kills: ${dupes} duplicate(s) in ${random.length} kills — each one a kill that landed inside the window (Slack had the DM, the row was not yet marked).`,
+  );
   for (const o of outcomes) {
     ctx.check(o.tally.lost === 0, `${o.label}: nothing lost`);
     ctx.check(o.tally.badRows === 0, `${o.label}: every row marked sent, pointing at a DM Slack has`);
-    ctx.check(o.tally.duplicates <= (o.label.includes('random') ? 1 : 0), `${o.label}: ${o.label.includes('random') ? 'at most the one DM in flight' : 'no'} duplicates`);
+    ctx.check(
+      o.tally.duplicates <= (o.label.includes('random') ? 1 : 0),
+      `${o.label}: ${o.label.includes('random') ? 'at most the one DM in flight' : 'no'} duplicates`,
+    );
   }
-  ctx.data['outcomes'] = outcomes;
+  ctx.data.outcomes = outcomes;
 }
 
 /**
@@ -137,16 +199,24 @@ async function measureWindow(ctx: BenchContext, db: TestDatabase): Promise<void>
         });
       },
     });
-    const report = await deliverDueNotices({ prisma, client, logger: silentLogger, pacer: noPacing, workerId: 'window' }, FANOUT_NOW);
+    const report = await deliverDueNotices(
+      { prisma, client, logger: silentLogger, pacer: noPacing, workerId: 'window' },
+      FANOUT_NOW,
+    );
     ctx.table({
       title: `The window: Slack has the DM, the row is not yet marked sent (${report.sent} DMs, this PostgreSQL)`,
       headers: ['part', 'p50', 'p99', 'max'],
       rows: [
-        ["bot side: Slack's answer in hand → row marked sent", fmtMs(percentile(windows, 50)), fmtMs(percentile(windows, 99)), fmtMs(percentile(windows, 100))],
-        ["Slack side: Slack stores the DM → its answer reaches the bot", 'one-way network latency', '', ''],
+        [
+          "bot side: Slack's answer in hand → row marked sent",
+          fmtMs(percentile(windows, 50)),
+          fmtMs(percentile(windows, 99)),
+          fmtMs(percentile(windows, 100)),
+        ],
+        ['Slack side: Slack stores the DM → its answer reaches the bot', 'one-way network latency', '', ''],
       ],
     });
-    ctx.data['windowMs'] = windows;
+    ctx.data.windowMs = windows;
   } finally {
     await sandbox.close();
   }

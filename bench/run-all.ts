@@ -33,7 +33,12 @@ if (unknown.length) {
 const rows: string[][] = [];
 for (const name of wanted.length ? wanted : BENCHMARKS) {
   const { code, ms } = await runOne(name);
-  rows.push([name, code === 0 ? 'ok' : `FAILED (exit ${code})`, `${(ms / 1000).toFixed(1)} s`, `bench/results/${name}.json`]);
+  rows.push([
+    name,
+    code === 0 ? 'ok' : `FAILED (exit ${code})`,
+    `${(ms / 1000).toFixed(1)} s`,
+    `bench/results/${name}.json`,
+  ]);
 }
 console.log(renderTable({ title: 'Benchmarks', headers: ['benchmark', 'result', 'time', 'results'], rows }));
 process.exitCode = rows.some((r) => r[1] !== 'ok') ? 1 : 0;

@@ -3,10 +3,10 @@
 // how many recipients got their DM, how many got it twice, how many never did, and whether every
 // row marked sent points at a message Slack really has.
 import type { Database } from '../src/infra/db/client.js';
-import type { SlackSandbox } from './slack-sandbox/index.js';
 import { loadProgramFile } from '../src/infra/program-file/load-program-file.js';
-import { importProgram } from '../src/services/program-import/import-program.js';
 import { planCollectionNotices } from '../src/services/notices/plan-collection.js';
+import { importProgram } from '../src/services/program-import/import-program.js';
+import type { SlackSandbox } from './slack-sandbox/index.js';
 
 /** Monday 2 Nov 2026, 10:30 in New York: inside working hours, October's opening notices due. */
 export const FANOUT_NOW = new Date('2026-11-02T15:30:00Z');
@@ -15,15 +15,31 @@ export const FANOUT_NOW = new Date('2026-11-02T15:30:00Z');
  * Replaces every scheduled notice with `count` due opening notices to new sandbox users. The first
  * call on a database imports the sample program (later calls reuse it, so a test file pays once).
  */
-export async function seedFanout(db: Database, sandbox: SlackSandbox, count: number, now: Date = FANOUT_NOW): Promise<string[]> {
-  const obligation = (await db.prisma.departmentPeriod.findFirst({ orderBy: { id: 'asc' } })) ?? (await importSample(db, now));
-  const payload = { departmentId: obligation.departmentId, period: obligation.period, step: 'opening', dueDate: obligation.dueDate, businessDaysLate: 0, expiresAt: null };
+export async function seedFanout(
+  db: Database,
+  sandbox: SlackSandbox,
+  count: number,
+  now: Date = FANOUT_NOW,
+): Promise<string[]> {
+  const obligation =
+    (await db.prisma.departmentPeriod.findFirst({ orderBy: { id: 'asc' } })) ?? (await importSample(db, now));
+  const payload = {
+    departmentId: obligation.departmentId,
+    period: obligation.period,
+    step: 'opening',
+    dueDate: obligation.dueDate,
+    businessDaysLate: 0,
+    expiresAt: null,
+  };
   await db.prisma.scheduledNotice.deleteMany({});
   const recipients = Array.from({ length: count }, (_, i) => `U0FAN${String(i + 1).padStart(4, '0')}`);
   for (const id of recipients) sandbox.addUser({ id, name: id.toLowerCase() });
   await db.prisma.scheduledNotice.createMany({
     data: recipients.map((recipient, i) => ({
-      key: `fanout:${i + 1}`, kind: 'collect_opening', recipient, payload,
+      key: `fanout:${i + 1}`,
+      kind: 'collect_opening',
+      recipient,
+      payload,
       sendAt: new Date(now.getTime() - 60_000 + i), // one order to claim them in
     })),
   });
@@ -52,9 +68,25 @@ export interface FanoutTally {
   duplicated: string[];
 }
 
-export async function tallyFanout(db: Database, sandbox: SlackSandbox, recipients: readonly string[]): Promise<FanoutTally> {
-  const rows = new Map((await db.prisma.scheduledNotice.findMany({ where: { key: { startsWith: 'fanout:' } } })).map((r) => [r.recipient, r]));
-  const tally: FanoutTally = { notices: recipients.length, delivered: 0, duplicates: 0, lost: 0, badRows: 0, duplicated: [] };
+export async function tallyFanout(
+  db: Database,
+  sandbox: SlackSandbox,
+  recipients: readonly string[],
+): Promise<FanoutTally> {
+  const rows = new Map(
+    (await db.prisma.scheduledNotice.findMany({ where: { key: { startsWith: 'fanout:' } } })).map((r) => [
+      r.recipient,
+      r,
+    ]),
+  );
+  const tally: FanoutTally = {
+    notices: recipients.length,
+    delivered: 0,
+    duplicates: 0,
+    lost: 0,
+    badRows: 0,
+    duplicated: [],
+  };
   for (const recipient of recipients) {
     const dms = sandbox.dmsTo(recipient);
     if (dms.length === 0) tally.lost++;
@@ -64,7 +96,8 @@ export async function tallyFanout(db: Database, sandbox: SlackSandbox, recipient
       tally.duplicated.push(recipient);
     }
     const row = rows.get(recipient);
-    if (!row || row.status !== 'sent' || !dms.some((m) => m.ts === row.slackTs && m.channel === row.slackChannel)) tally.badRows++;
+    if (row?.status !== 'sent' || !dms.some((m) => m.ts === row.slackTs && m.channel === row.slackChannel))
+      tally.badRows++;
   }
   return tally;
 }

@@ -1,20 +1,27 @@
 // The whole bot on its real parts, locally: a migrated database with the sample program, the
 // Slack sandbox with the program's people and channels, the Bolt app (HTTP or Socket Mode), a
 // driver that speaks Slack's protocols to it, and a clock the test moves. Tests and the demo use it.
-import type { AddressInfo } from 'node:net';
+
 import type { Server } from 'node:http';
-import { startSlackSandbox, createHttpDriver, createSocketDriver, type SlackSandbox, type SlackDriver } from './slack-sandbox/index.js';
-import { createApp, type BoltApp } from '../src/app/create-app.js';
-import { hardenHttpServer } from '../src/handlers/middleware/harden-http-server.js';
+import type { AddressInfo } from 'node:net';
+import { type BoltApp, createApp } from '../src/app/create-app.js';
 import type { Clock, Deps } from '../src/app/deps.js';
-import { silentLogger, type Logger } from '../src/infra/logger.js';
-import { loadProgramFile } from '../src/infra/program-file/load-program-file.js';
-import { importProgram } from '../src/services/program-import/import-program.js';
-import { runDueJobs, type JobReport } from '../src/scheduler/jobs/run-due-jobs.js';
-import { noPacing } from '../src/infra/slack/pacer.js';
-import { noCharts, type PacketChartRenderer } from '../src/services/roundtable/packet-charts.js';
-import type { Database } from '../src/infra/db/client.js';
 import type { ProgramFile } from '../src/domain/program/program-schema.js';
+import { hardenHttpServer } from '../src/handlers/middleware/harden-http-server.js';
+import type { Database } from '../src/infra/db/client.js';
+import { type Logger, silentLogger } from '../src/infra/logger.js';
+import { loadProgramFile } from '../src/infra/program-file/load-program-file.js';
+import { noPacing } from '../src/infra/slack/pacer.js';
+import { type JobReport, runDueJobs } from '../src/scheduler/jobs/run-due-jobs.js';
+import { importProgram } from '../src/services/program-import/import-program.js';
+import { noCharts, type PacketChartRenderer } from '../src/services/roundtable/packet-charts.js';
+import {
+  createHttpDriver,
+  createSocketDriver,
+  type SlackDriver,
+  type SlackSandbox,
+  startSlackSandbox,
+} from './slack-sandbox/index.js';
 
 export class ManualClock implements Clock {
   constructor(private at: Date) {}
@@ -51,23 +58,31 @@ export interface LocalStackOptions {
 
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
   const loaded = await loadProgramFile(opts.programFile ?? 'examples/riverton.yaml');
-  if (!loaded.ok || loaded.value.kind !== 'program') throw new Error(loaded.ok ? 'expected a program file' : loaded.errors.join('\n'));
+  if (!loaded.ok || loaded.value.kind !== 'program')
+    throw new Error(loaded.ok ? 'expected a program file' : loaded.errors.join('\n'));
   const program = loaded.value.program;
   const clock = new ManualClock(new Date(opts.now));
   await importProgram(opts.db.prisma, loaded.value, { actor: 'setup', now: clock.now() });
 
   const sandbox = await startSlackSandbox({ onViolation: opts.onViolation });
-  for (const p of program.people) sandbox.addUser({ id: p.slack_id, name: p.name.toLowerCase().replace(/\W+/g, '.'), realName: p.name });
+  for (const p of program.people)
+    sandbox.addUser({ id: p.slack_id, name: p.name.toLowerCase().replace(/\W+/g, '.'), realName: p.name });
   const everyone = program.people.map((p) => p.slack_id);
-  for (const d of program.departments) if (d.channel) sandbox.addChannel({ id: d.channel, name: d.key.toLowerCase(), members: everyone, botIsMember: true });
-  for (const m of program.meetings) sandbox.addChannel({ id: m.channel, name: m.key, members: everyone, botIsMember: true });
+  for (const d of program.departments)
+    if (d.channel)
+      sandbox.addChannel({ id: d.channel, name: d.key.toLowerCase(), members: everyone, botIsMember: true });
+  for (const m of program.meetings)
+    sandbox.addChannel({ id: m.channel, name: m.key, members: everyone, botIsMember: true });
 
   const logger = opts.logger ?? silentLogger;
   const charts = opts.charts ?? noCharts;
   const deps: Deps = { prisma: opts.db.prisma, clock, logger, charts: { renderer: 'local' } };
   const mode = opts.mode ?? 'http';
   const slack = {
-    botToken: 'xoxb-sandbox', mode, port: 0, apiUrl: sandbox.apiUrl,
+    botToken: 'xoxb-sandbox',
+    mode,
+    port: 0,
+    apiUrl: sandbox.apiUrl,
     ...(mode === 'socket' ? { appToken: 'xapp-sandbox' } : { signingSecret: sandbox.signingSecret }),
   };
   const app = createApp(slack, deps, { processBeforeResponse: true, socketPingTimeoutMs: 300 });
@@ -77,17 +92,34 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
     hardenHttpServer(server);
     const { port } = server.address() as AddressInfo;
-    driver = createHttpDriver({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: sandbox.signingSecret, sandbox });
+    driver = createHttpDriver({
+      url: `http://127.0.0.1:${port}/slack/events`,
+      signingSecret: sandbox.signingSecret,
+      sandbox,
+    });
   } else {
     await app.start();
     await sandbox.socket.waitForConnection(5000, 1);
     driver = createSocketDriver({ sandbox });
   }
   return {
-    sandbox, driver, app, db: opts.db, clock, deps, program,
+    sandbox,
+    driver,
+    app,
+    db: opts.db,
+    clock,
+    deps,
+    program,
     runDue: (at) => {
       if (at) clock.set(at);
-      return runDueJobs(clock.now(), { prisma: opts.db.prisma, client: app.client, logger, pacer: noPacing, workerId: 'local-stack', charts });
+      return runDueJobs(clock.now(), {
+        prisma: opts.db.prisma,
+        client: app.client,
+        logger,
+        pacer: noPacing,
+        workerId: 'local-stack',
+        charts,
+      });
     },
     async close() {
       await app.stop().catch(() => undefined);

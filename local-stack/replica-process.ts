@@ -5,7 +5,7 @@
 //   const a = startReplica({ ...shared, workerId: 'a', holdAt: 10 });
 //   await a.ready; a.start();
 //   await a.next('holding'); await a.kill();     // SIGKILL while it holds claimed rows
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -66,7 +66,9 @@ export function startReplica(opts: ReplicaOptions): Replica {
   const consumed = new Set<ReplicaEvent>();
   const listeners = new Set<() => void>();
   let errText = '';
-  child.stderr!.on('data', (chunk: Buffer) => void (errText += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => {
+    errText += chunk.toString();
+  });
   createInterface({ input: child.stdout! }).on('line', (line) => {
     try {
       events.push(JSON.parse(line) as ReplicaEvent);
@@ -75,12 +77,16 @@ export function startReplica(opts: ReplicaOptions): Replica {
     }
     for (const l of listeners) l();
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   void exited.then(() => {
     for (const l of listeners) l();
   });
   let ended = false;
-  void exited.then(() => void (ended = true));
+  void exited.then(() => {
+    ended = true;
+  });
 
   const next = (type: ReplicaEvent['type'], timeoutMs = 20_000) =>
     new Promise<ReplicaEvent>((resolve, reject) => {
@@ -115,7 +121,7 @@ export function startReplica(opts: ReplicaOptions): Replica {
     start: () => void child.stdin!.write('start\n'),
     go: () => void child.stdin!.write('go\n'),
     next,
-    reportedSent: () => events.filter((e) => e.type === 'run').reduce((n, e) => n + Number(e['sent'] ?? 0), 0),
+    reportedSent: () => events.filter((e) => e.type === 'run').reduce((n, e) => n + Number(e.sent ?? 0), 0),
     async kill() {
       if (!ended) child.kill('SIGKILL');
       await exited;

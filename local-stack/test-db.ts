@@ -20,8 +20,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pgAdapterFactory, pgliteAdapterFactory } from '../src/infra/db/adapters.js';
-import { openDatabase, type Database } from '../src/infra/db/client.js';
-import { DatabaseUnavailableError, classifyPostgresError, parsePostgresUrl } from '../src/infra/db/errors.js';
+import { type Database, openDatabase } from '../src/infra/db/client.js';
+import { classifyPostgresError, DatabaseUnavailableError, parsePostgresUrl } from '../src/infra/db/errors.js';
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR, readMigrationList } from '../src/infra/db/migrate.js';
 
 export interface TestDatabase extends Database {
@@ -37,7 +37,7 @@ export interface TestDatabaseOptions {
 }
 
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
-  const serverUrl = process.env['TEST_DATABASE_URL']?.trim();
+  const serverUrl = process.env.TEST_DATABASE_URL?.trim();
   return serverUrl ? createPostgresTestDatabase(serverUrl, options) : createPgliteTestDatabase(options);
 }
 
@@ -82,7 +82,9 @@ export function migratedSnapshot(migrationsDir: string = DEFAULT_MIGRATIONS_DIR)
 
 /** The same for a freshly initialised, empty cluster. */
 export function emptySnapshot(): Promise<Blob> {
-  return cached('empty', async () => loadOrBuildSnapshot(`pglite-empty-${await snapshotKey(null)}.tar`, async () => {}));
+  return cached('empty', async () =>
+    loadOrBuildSnapshot(`pglite-empty-${await snapshotKey(null)}.tar`, async () => {}),
+  );
 }
 
 async function loadOrBuildSnapshot(
@@ -242,9 +244,13 @@ async function adminExecute(serverUrl: string, sql: string): Promise<void> {
   } catch (error) {
     throw (
       classifyPostgresError(error, target) ??
-      new DatabaseUnavailableError('unknown', `TEST_DATABASE_URL (${target.display}): "${sql}" failed: ${String((error as Error).message)}`, {
-        cause: error,
-      })
+      new DatabaseUnavailableError(
+        'unknown',
+        `TEST_DATABASE_URL (${target.display}): "${sql}" failed: ${String((error as Error).message)}`,
+        {
+          cause: error,
+        },
+      )
     );
   } finally {
     await adapter.dispose();

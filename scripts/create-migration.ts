@@ -34,14 +34,18 @@ async function main(argv: string[]): Promise<number> {
       console.log(`No changes: ${shown(paths.schemaPath)} matches the migrations in ${shown(paths.migrationsDir)}.`);
       return 0;
     }
-    console.error(`${shown(paths.schemaPath)} has changes that no migration covers. Run: npm run db:migration -- <name>\n\n${sql}`);
+    console.error(
+      `${shown(paths.schemaPath)} has changes that no migration covers. Run: npm run db:migration -- <name>\n\n${sql}`,
+    );
     return 1;
   }
 
   const name = normaliseMigrationName(positional[0] ?? '');
   const created = await createMigration({ ...paths, name });
   if (created === null) {
-    console.log(`No changes: ${shown(paths.schemaPath)} matches the migrations in ${shown(paths.migrationsDir)}; nothing written.`);
+    console.log(
+      `No changes: ${shown(paths.schemaPath)} matches the migrations in ${shown(paths.migrationsDir)}; nothing written.`,
+    );
   } else {
     console.log(`Created ${shown(created.file)}`);
   }

@@ -3,11 +3,11 @@
 // writes what the bot sent to demo-output/ (transcript.md, blocks.json, charts/*.png).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createTestDatabase } from '../local-stack/test-db.js';
 import { startLocalStack } from '../local-stack/local-stack.js';
+import { createTestDatabase } from '../local-stack/test-db.js';
 import { createChartRenderer } from '../src/services/roundtable/packet-charts.js';
-import { Transcript } from './demo/transcript.js';
 import { playScenes } from './demo/scenes.js';
+import { Transcript } from './demo/transcript.js';
 
 const OUT = path.resolve('demo-output');
 
@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   const db = await createTestDatabase();
   const violations: string[] = [];
   const stack = await startLocalStack({
-    db, now: '2026-11-02T15:30:00Z', charts: createChartRenderer('local'),
+    db,
+    now: '2026-11-02T15:30:00Z',
+    charts: createChartRenderer('local'),
     onViolation: (v) => violations.push(`${v.method}: ${v.message}`),
   });
   try {
@@ -27,7 +29,9 @@ async function main(): Promise<void> {
     await playScenes(stack, transcript);
     const file = await transcript.write();
     for (const f of stack.sandbox.files) if (f.bytes) await writeFile(path.join(OUT, 'charts', f.filename), f.bytes);
-    console.log(`Transcript: ${path.relative(process.cwd(), file)} (${stack.sandbox.calls.length} Slack API calls, ${stack.sandbox.files.length} files)`);
+    console.log(
+      `Transcript: ${path.relative(process.cwd(), file)} (${stack.sandbox.calls.length} Slack API calls, ${stack.sandbox.files.length} files)`,
+    );
     if (violations.length) {
       console.error(`The sandbox found ${violations.length} payload(s) Slack would reject:\n${violations.join('\n')}`);
       process.exitCode = 1;

@@ -49,10 +49,20 @@ const monthly: Record<string, Record<string, [Series, number]>> = {
 const rows: string[][] = [['department', 'metric', 'period', 'value']];
 for (const [dept, metrics] of Object.entries(monthly)) {
   for (const [metric, [series, decimals]] of Object.entries(metrics)) {
-    months.forEach((period, i) => rows.push([dept, metric, period, Math.max(0, series(i)).toFixed(decimals)]));
+    for (const [i, period] of months.entries())
+      rows.push([dept, metric, period, Math.max(0, series(i)).toFixed(decimals)]);
   }
 }
-for (const [q, i] of [['2024-Q4', 0], ['2025-Q1', 1], ['2025-Q2', 2], ['2025-Q3', 3], ['2025-Q4', 4], ['2026-Q1', 5], ['2026-Q2', 6], ['2026-Q3', 7]] as const) {
+for (const [q, i] of [
+  ['2024-Q4', 0],
+  ['2025-Q1', 1],
+  ['2025-Q2', 2],
+  ['2025-Q3', 3],
+  ['2025-Q4', 4],
+  ['2026-Q1', 5],
+  ['2026-Q2', 6],
+  ['2026-Q3', 7],
+] as const) {
   rows.push(['FIRE', 'fire_inspections', q, String(Math.round(1150 + i * 15 + noise(120)))]);
 }
 writeFileSync(new URL('../examples/riverton-history.csv', import.meta.url), stringify(rows));

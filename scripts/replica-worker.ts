@@ -47,11 +47,21 @@ function holdingPacer(inner: Pacer, holdAt: number | null): Pacer {
 
 async function main(): Promise<void> {
   const db = await openDatabase({ databaseUrl: env('REPLICA_DATABASE_URL'), migrate: false, connectTimeoutMs: 5_000 });
-  const client = new WebClient('xoxb-replica', { slackApiUrl: env('REPLICA_SLACK_API_URL'), retryConfig: { retries: 0 } });
-  const holdAt = process.env['REPLICA_HOLD_AT'] ? Number(process.env['REPLICA_HOLD_AT']) : null;
-  const pacer = holdingPacer(createPacer({ perChannelMs: 1000, globalMs: Number(env('REPLICA_PACE_MS', '0')) }), holdAt);
+  const client = new WebClient('xoxb-replica', {
+    slackApiUrl: env('REPLICA_SLACK_API_URL'),
+    retryConfig: { retries: 0 },
+  });
+  const holdAt = process.env.REPLICA_HOLD_AT ? Number(process.env.REPLICA_HOLD_AT) : null;
+  const pacer = holdingPacer(
+    createPacer({ perChannelMs: 1000, globalMs: Number(env('REPLICA_PACE_MS', '0')) }),
+    holdAt,
+  );
   const deps = {
-    prisma: db.prisma, client, pacer, workerId: env('REPLICA_WORKER_ID'), leaseMs: Number(env('REPLICA_LEASE_MS')),
+    prisma: db.prisma,
+    client,
+    pacer,
+    workerId: env('REPLICA_WORKER_ID'),
+    leaseMs: Number(env('REPLICA_LEASE_MS')),
     logger: createLogger({ format: 'json', level: 'warn', write: (line) => process.stderr.write(`${line}\n`) }),
   };
   await db.prisma.scheduledNotice.count(); // warm the client up, so replicas really start together
@@ -62,7 +72,9 @@ async function main(): Promise<void> {
     const report = await deliverDueNotices(deps, now());
     emit({ type: 'run', ...report });
     runs++;
-    const open = await db.prisma.scheduledNotice.count({ where: { status: { in: ['pending', 'claimed'] }, sendAt: { lte: now() } } });
+    const open = await db.prisma.scheduledNotice.count({
+      where: { status: { in: ['pending', 'claimed'] }, sendAt: { lte: now() } },
+    });
     if (open === 0) break;
     await new Promise((r) => setTimeout(r, Number(env('REPLICA_POLL_MS', '100'))));
   }

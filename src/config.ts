@@ -1,29 +1,52 @@
 // The one place that reads the environment. Everything else receives a typed Config.
 import { z } from 'zod';
 
-const MANIFEST_HINT = 'create the app from manifest.json at https://api.slack.com/apps (see README, "Connect to a real workspace")';
+const MANIFEST_HINT =
+  'create the app from manifest.json at https://api.slack.com/apps (see README, "Connect to a real workspace")';
 
 const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 
 const envSchema = z.object({
   SLACK_BOT_TOKEN: z
-    .string({ error: `SLACK_BOT_TOKEN is missing: the Bot User OAuth Token (xoxb-…) from OAuth & Permissions; ${MANIFEST_HINT}` })
+    .string({
+      error: `SLACK_BOT_TOKEN is missing: the Bot User OAuth Token (xoxb-…) from OAuth & Permissions; ${MANIFEST_HINT}`,
+    })
     .regex(/^xoxb-/, 'SLACK_BOT_TOKEN must start with "xoxb-" (the Bot User OAuth Token, not a user or app token)'),
   SLACK_APP_TOKEN: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.string().regex(/^xapp-/, 'SLACK_APP_TOKEN must start with "xapp-" (an app-level token with connections:write, from Basic Information)').optional(),
+    z
+      .string()
+      .regex(
+        /^xapp-/,
+        'SLACK_APP_TOKEN must start with "xapp-" (an app-level token with connections:write, from Basic Information)',
+      )
+      .optional(),
   ),
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_API_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ error: 'SLACK_API_URL must be a URL such as http://127.0.0.1:3001/api/' }).optional()),
+  SLACK_API_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.url({ error: 'SLACK_API_URL must be a URL such as http://127.0.0.1:3001/api/' }).optional(),
+  ),
   PORT: z.coerce.number({ error: 'PORT must be a number' }).int().min(0).max(65535).default(3000),
   DATABASE_URL: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// (leave it unset to use the embedded database)').optional(),
+    z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\//,
+        'DATABASE_URL must start with postgres:// (leave it unset to use the embedded database)',
+      )
+      .optional(),
   ),
   DATA_DIR: z.string().default('./data'),
   PROGRAM_FILE: optionalText,
-  CHART_RENDERER: z.enum(['local', 'quickchart'], { error: 'CHART_RENDERER must be "local" or "quickchart"' }).default('local'),
-  QUICKCHART_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ error: 'QUICKCHART_URL must be a URL such as https://quickchart.example.gov' }).optional()),
+  CHART_RENDERER: z
+    .enum(['local', 'quickchart'], { error: 'CHART_RENDERER must be "local" or "quickchart"' })
+    .default('local'),
+  QUICKCHART_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.url({ error: 'QUICKCHART_URL must be a URL such as https://quickchart.example.gov' }).optional(),
+  ),
   SCHEDULER: z.enum(['on', 'off'], { error: 'SCHEDULER must be "on" or "off"' }).default('on'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -55,10 +78,14 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const errors = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
   const has = (k: string) => (env[k] ?? '') !== '';
   if (!has('SLACK_APP_TOKEN') && !has('SLACK_SIGNING_SECRET')) {
-    errors.push(`Set SLACK_APP_TOKEN (xapp-…, Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode, from Basic Information → App Credentials); ${MANIFEST_HINT}`);
+    errors.push(
+      `Set SLACK_APP_TOKEN (xapp-…, Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode, from Basic Information → App Credentials); ${MANIFEST_HINT}`,
+    );
   }
   if (env.CHART_RENDERER === 'quickchart' && !has('QUICKCHART_URL')) {
-    errors.push('CHART_RENDERER=quickchart needs QUICKCHART_URL (your QuickChart server, e.g. https://quickchart.example.gov); or unset CHART_RENDERER to render charts locally');
+    errors.push(
+      'CHART_RENDERER=quickchart needs QUICKCHART_URL (your QuickChart server, e.g. https://quickchart.example.gov); or unset CHART_RENDERER to render charts locally',
+    );
   }
   if (!parsed.success || errors.length > 0) return { ok: false, errors };
   const e = parsed.data;
@@ -84,7 +111,10 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 }
 
 /** Database settings alone, for CLI commands that never talk to Slack. */
-export function parseDatabaseConfig(env: Record<string, string | undefined>): { databaseUrl?: string; dataDir: string } {
+export function parseDatabaseConfig(env: Record<string, string | undefined>): {
+  databaseUrl?: string;
+  dataDir: string;
+} {
   const url = env.DATABASE_URL === '' ? undefined : env.DATABASE_URL;
   return { databaseUrl: url, dataDir: pgliteDir(env.DATA_DIR ?? './data') };
 }

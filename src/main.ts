@@ -2,15 +2,15 @@
 // the process at once with one readable message, never a stack trace.
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { parseConfig, pgliteDir } from './config.js';
-import { hardenHttpServer } from './handlers/middleware/harden-http-server.js';
-import { createLogger } from './infra/logger.js';
-import { openDatabase } from './infra/db/client.js';
-import { DatabaseUnavailableError } from './infra/db/errors.js';
 import { createApp } from './app/create-app.js';
 import { systemClock } from './app/deps.js';
-import { startScheduler } from './scheduler/start-scheduler.js';
+import { parseConfig, pgliteDir } from './config.js';
+import { hardenHttpServer } from './handlers/middleware/harden-http-server.js';
+import { openDatabase } from './infra/db/client.js';
+import { DatabaseUnavailableError } from './infra/db/errors.js';
+import { createLogger } from './infra/logger.js';
 import { createPacer } from './infra/slack/pacer.js';
+import { startScheduler } from './scheduler/start-scheduler.js';
 import { createPacketCharts } from './services/roundtable/create-packet-charts.js';
 
 async function main(): Promise<void> {
@@ -28,8 +28,22 @@ async function main(): Promise<void> {
   if (config.slack.mode === 'http') hardenHttpServer(server as Server);
   // A malformed request can make a library reject a promise nobody awaits; log it and keep serving.
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection (kept running)', { err: reason }));
-  logger.info(`stat-bot is running (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.slack.port}, /slack/events`}; ${db.kind} database)`);
-  const scheduler = config.scheduler ? startScheduler({ prisma: db.prisma, client: app.client, logger, pacer: createPacer(), workerId: randomUUID(), charts: createPacketCharts(config.charts) }, systemClock) : null;
+  logger.info(
+    `stat-bot is running (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.slack.port}, /slack/events`}; ${db.kind} database)`,
+  );
+  const scheduler = config.scheduler
+    ? startScheduler(
+        {
+          prisma: db.prisma,
+          client: app.client,
+          logger,
+          pacer: createPacer(),
+          workerId: randomUUID(),
+          charts: createPacketCharts(config.charts),
+        },
+        systemClock,
+      )
+    : null;
   await scheduler?.tick();
 
   const shutdown = async (signal: string) => {

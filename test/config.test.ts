@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseConfig, parseDatabaseConfig } from '../src/config.js';
 
 describe('parseConfig', () => {
@@ -19,13 +19,21 @@ describe('parseConfig', () => {
     }
   });
   it('treats empty variables as unset and defaults sensibly', () => {
-    const r = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', DATABASE_URL: '', SLACK_API_URL: '' });
+    const r = parseConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+      DATABASE_URL: '',
+      SLACK_API_URL: '',
+    });
     expect(r.ok && r.config.database.url).toBeUndefined();
     expect(r.ok && r.config.charts.renderer).toBe('local');
     expect(r.ok && r.config.log.format).toBe('pretty');
     expect(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', NODE_ENV: 'production' }).ok).toBe(true);
   });
   it('puts embedded PGlite in its own folder under DATA_DIR', () => {
-    expect(parseDatabaseConfig({ DATA_DIR: '/var/lib/stat-bot/' })).toEqual({ databaseUrl: undefined, dataDir: '/var/lib/stat-bot/pglite' });
+    expect(parseDatabaseConfig({ DATA_DIR: '/var/lib/stat-bot/' })).toEqual({
+      databaseUrl: undefined,
+      dataDir: '/var/lib/stat-bot/pglite',
+    });
   });
 });

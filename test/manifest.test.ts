@@ -1,18 +1,31 @@
 // The manifest asks for exactly the scopes the code needs, no more: each Web API method the bot
 // calls is looked up in Slack's method specs.
-import { describe, it, expect } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 
 const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
 const specDir = path.resolve('vendor/slack-spec/methods');
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'generated' ? [] : sourceFiles(path.join(dir, e.name))) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? e.name === 'generated'
+        ? []
+        : sourceFiles(path.join(dir, e.name))
+      : e.name.endsWith('.ts')
+        ? [path.join(dir, e.name)]
+        : [],
+  );
 }
 
 describe('manifest.json', () => {
-  const used = new Set(sourceFiles('src').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/client\.(\w+)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`)));
+  const used = new Set(
+    sourceFiles('src').flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/client\.(\w+)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`),
+    ),
+  );
   // files.uploadV2 is the SDK's wrapper around two methods.
   if (used.delete('files.uploadV2')) used.add('files.getUploadURLExternal').add('files.completeUploadExternal');
 
@@ -22,7 +35,10 @@ describe('manifest.json', () => {
       const spec = JSON.parse(readFileSync(path.join(specDir, `${method}.json`), 'utf8'));
       const options: string[] = spec.scope?.bot ?? [];
       if (spec.no_scope_required || options.length === 0) continue;
-      expect(options.some((s) => granted.has(s)), `${method} needs one of ${options.join(', ')}`).toBe(true);
+      expect(
+        options.some((s) => granted.has(s)),
+        `${method} needs one of ${options.join(', ')}`,
+      ).toBe(true);
     }
   });
 
@@ -30,7 +46,8 @@ describe('manifest.json', () => {
     const needed = new Set(['commands']); // the slash command itself
     for (const method of used) {
       const spec = JSON.parse(readFileSync(path.join(specDir, `${method}.json`), 'utf8'));
-      for (const s of (spec.scope?.bot ?? []) as string[]) if (manifest.oauth_config.scopes.bot.includes(s)) needed.add(s);
+      for (const s of (spec.scope?.bot ?? []) as string[])
+        if (manifest.oauth_config.scopes.bot.includes(s)) needed.add(s);
     }
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });

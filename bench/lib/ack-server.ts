@@ -6,22 +6,33 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
 import { OPEN_SUBMISSION_ACTION_ID } from '../../src/views/collection-reminder.js';
+import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
 
 export type ServerKind = 'bot' | 'bare';
-export interface ReadyMessage { type: 'ready'; port: number; departments: { id: number; key: string; metricIds: number[] }[] }
-export interface MemoryMessage { type: 'memory'; rss: number; peakSinceReset: number; hwm: number }
+export interface ReadyMessage {
+  type: 'ready';
+  port: number;
+  departments: { id: number; key: string; metricIds: number[] }[];
+}
+export interface MemoryMessage {
+  type: 'memory';
+  rss: number;
+  peakSinceReset: number;
+  hwm: number;
+}
 export type ParentMessage = { type: 'memory'; reset: boolean } | { type: 'stop' };
 
-const kind = process.env['BENCH_SERVER'] as ServerKind;
-const apiUrl = process.env['BENCH_SLACK_API_URL']!;
-const signingSecret = process.env['BENCH_SIGNING_SECRET']!;
-const now = new Date(process.env['BENCH_NOW']!);
+const kind = process.env.BENCH_SERVER as ServerKind;
+const apiUrl = process.env.BENCH_SLACK_API_URL!;
+const signingSecret = process.env.BENCH_SIGNING_SECRET!;
+const now = new Date(process.env.BENCH_NOW!);
 
 /** Peak RSS sampled every 20 ms (between resets), and the kernel's lifetime high-water mark. */
 let peak = 0;
-setInterval(() => void (peak = Math.max(peak, process.memoryUsage.rss())), 20).unref();
+setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage.rss());
+}, 20).unref();
 function highWaterMark(): number {
   const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
   return kb ? Number(kb) * 1024 : NaN;
@@ -34,27 +45,46 @@ async function startBot() {
   const { importProgram } = await import('../../src/services/program-import/import-program.js');
   const { openBenchDatabase } = await import('./databases.js');
   const { loadHistory } = await import('./history.js');
-  const url = process.env['BENCH_DATABASE_URL'];
+  const url = process.env.BENCH_DATABASE_URL;
   const db = await openBenchDatabase(url ? { kind: 'postgres', url, source: 'parent' } : { kind: 'pglite' });
-  const loaded = await loadProgramFile(process.env['BENCH_PROGRAM_FILE']!);
+  const loaded = await loadProgramFile(process.env.BENCH_PROGRAM_FILE!);
   if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
   await importProgram(db.prisma, loaded.value, { actor: 'bench', now });
   await loadHistory(db.prisma, { lastPeriod: '2026-09', months: 24, submittedAt: now });
-  const deps = { prisma: db.prisma, clock: { now: () => new Date(now) }, logger: silentLogger, charts: { renderer: 'local' as const } };
+  const deps = {
+    prisma: db.prisma,
+    clock: { now: () => new Date(now) },
+    logger: silentLogger,
+    charts: { renderer: 'local' as const },
+  };
   // processBeforeResponse false, as in production: the HTTP answer goes out when the listener acks.
-  const app = createApp({ botToken: 'xoxb-sandbox', mode: 'http', port: 0, apiUrl, signingSecret }, deps, { processBeforeResponse: false });
+  const app = createApp({ botToken: 'xoxb-sandbox', mode: 'http', port: 0, apiUrl, signingSecret }, deps, {
+    processBeforeResponse: false,
+  });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server; // loopback only
-  const departments = await db.prisma.department.findMany({ orderBy: { id: 'asc' }, include: { metrics: { orderBy: { id: 'asc' } } } });
+  const departments = await db.prisma.department.findMany({
+    orderBy: { id: 'asc' },
+    include: { metrics: { orderBy: { id: 'asc' } } },
+  });
   const close = async () => {
     await app.stop();
     await db.close();
   };
-  return { server, departments: departments.map((d) => ({ id: d.id, key: d.key, metricIds: d.metrics.map((m) => m.id) })), close };
+  return {
+    server,
+    departments: departments.map((d) => ({ id: d.id, key: d.key, metricIds: d.metrics.map((m) => m.id) })),
+    close,
+  };
 }
 
 async function startBare() {
   const receiver = new HTTPReceiver({ signingSecret, endpoints: '/slack/events', processBeforeResponse: false });
-  const app = new App({ token: 'xoxb-sandbox', receiver, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: apiUrl } });
+  const app = new App({
+    token: 'xoxb-sandbox',
+    receiver,
+    logLevel: LogLevel.ERROR,
+    clientOptions: { slackApiUrl: apiUrl },
+  });
   app.command('/stat', async ({ ack }) => ack());
   app.view(SUBMISSION_CALLBACK_ID, async ({ ack }) => ack());
   app.action(OPEN_SUBMISSION_ACTION_ID, async ({ ack }) => ack());
@@ -63,12 +93,26 @@ async function startBare() {
 }
 
 const started = await (kind === 'bot' ? startBot() : startBare());
-let stopping: Promise<unknown> | undefined;
-const stop = () => void (stopping ??= started.close().finally(() => process.exit(0))); // drops a PostgreSQL bench database too
+let stopping = false;
+// Closing drops a PostgreSQL bench database too; a second signal must not close twice.
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void started.close().finally(() => process.exit(0));
+};
 process.on('message', (msg: ParentMessage) => {
   if (msg.type === 'stop') return stop();
-  process.send!({ type: 'memory', rss: process.memoryUsage.rss(), peakSinceReset: peak, hwm: highWaterMark() } satisfies MemoryMessage);
+  process.send!({
+    type: 'memory',
+    rss: process.memoryUsage.rss(),
+    peakSinceReset: peak,
+    hwm: highWaterMark(),
+  } satisfies MemoryMessage);
   if (msg.reset) peak = 0;
 });
 process.on('disconnect', stop); // the parent is gone
-process.send!({ type: 'ready', port: (started.server.address() as AddressInfo).port, departments: started.departments } satisfies ReadyMessage);
+process.send!({
+  type: 'ready',
+  port: (started.server.address() as AddressInfo).port,
+  departments: started.departments,
+} satisfies ReadyMessage);

@@ -8,7 +8,7 @@ export type PostgresTarget = { kind: 'postgres'; url: string; source: string };
 export type DatabaseTarget = { kind: 'pglite' } | PostgresTarget;
 
 export async function findPostgres(): Promise<PostgresTarget | null> {
-  const fromEnv = process.env['TEST_DATABASE_URL']?.trim();
+  const fromEnv = process.env.TEST_DATABASE_URL?.trim();
   if (fromEnv) return { kind: 'postgres', url: fromEnv, source: 'TEST_DATABASE_URL' };
   try {
     // `status` prints the URL and exits 0 only when the server is up.
@@ -22,13 +22,13 @@ export async function findPostgres(): Promise<PostgresTarget | null> {
 
 /** A fresh migrated database on the target (createTestDatabase picks the kind from TEST_DATABASE_URL). */
 export async function openBenchDatabase(target: DatabaseTarget): Promise<TestDatabase> {
-  const saved = process.env['TEST_DATABASE_URL'];
-  if (target.kind === 'postgres') process.env['TEST_DATABASE_URL'] = target.url;
-  else delete process.env['TEST_DATABASE_URL'];
+  const saved = process.env.TEST_DATABASE_URL;
+  if (target.kind === 'postgres') process.env.TEST_DATABASE_URL = target.url;
+  else delete process.env.TEST_DATABASE_URL;
   try {
     return await createTestDatabase();
   } finally {
-    if (saved === undefined) delete process.env['TEST_DATABASE_URL'];
-    else process.env['TEST_DATABASE_URL'] = saved;
+    if (saved === undefined) delete process.env.TEST_DATABASE_URL;
+    else process.env.TEST_DATABASE_URL = saved;
   }
 }

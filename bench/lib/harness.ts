@@ -23,7 +23,12 @@ export interface BenchOptions {
   timeoutMs?: number;
 }
 
-export function runBench(name: string, title: string, body: (ctx: BenchContext) => Promise<void>, opts: BenchOptions = {}): void {
+export function runBench(
+  name: string,
+  title: string,
+  body: (ctx: BenchContext) => Promise<void>,
+  opts: BenchOptions = {},
+): void {
   const timeoutMs = opts.timeoutMs ?? 5 * 60_000;
   const watchdog = setTimeout(() => {
     console.error(`\n${name}: gave up after ${timeoutMs / 1000} s`);
@@ -59,14 +64,29 @@ export function runBench(name: string, title: string, body: (ctx: BenchContext) 
     .then(async () => {
       const ok = !error && failures.length === 0;
       const result = {
-        name, title, ok, startedAt: started.toISOString(), durationMs: Date.now() - started.getTime(),
-        machine: { node: process.version, platform: process.platform, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown' },
-        tables, notes, failures, ...(error ? { error } : {}), data: ctx.data,
+        name,
+        title,
+        ok,
+        startedAt: started.toISOString(),
+        durationMs: Date.now() - started.getTime(),
+        machine: {
+          node: process.version,
+          platform: process.platform,
+          cpus: os.cpus().length,
+          cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        },
+        tables,
+        notes,
+        failures,
+        ...(error ? { error } : {}),
+        data: ctx.data,
       };
       await mkdir(RESULTS_DIR, { recursive: true });
       const file = `${RESULTS_DIR}${name}.json`;
-      await writeFile(file, JSON.stringify(result, null, 2) + '\n');
-      console.log(`\n${ok ? 'done' : 'FAILED'} in ${(result.durationMs / 1000).toFixed(1)} s; results in bench/results/${name}.json\n`);
+      await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+      console.log(
+        `\n${ok ? 'done' : 'FAILED'} in ${(result.durationMs / 1000).toFixed(1)} s; results in bench/results/${name}.json\n`,
+      );
       // Everything this benchmark opened is closed by now; exiting also ends a library's stray timer.
       process.exit(ok ? 0 : 1);
     });

@@ -40,26 +40,50 @@ export async function writeProgramFile(shape: ProgramShape): Promise<GeneratedPr
     head: `UH${pad(d + 1, 3)}`,
   }));
   const program = {
-    program: { name: 'Bench City Stat', timezone: 'America/New_York', holidays: [], due_rule: '5 business days after period end' },
+    program: {
+      name: 'Bench City Stat',
+      timezone: 'America/New_York',
+      holidays: [],
+      due_rule: '5 business days after period end',
+    },
     people: [
       { slack_id: BENCH_CHAIR, name: 'Bench Chair', roles: ['chair'] },
       ...departments.flatMap((d) => [
         { slack_id: d.head, name: `Head ${d.key}`, roles: [`head:${d.key}`] },
-        ...d.liaisons.map((id, i) => ({ slack_id: id, name: `Liaison ${i + 1} ${d.key}`, roles: [`liaison:${d.key}`] })),
+        ...d.liaisons.map((id, i) => ({
+          slack_id: id,
+          name: `Liaison ${i + 1} ${d.key}`,
+          roles: [`liaison:${d.key}`],
+        })),
       ]),
     ],
-    departments: departments.map((d) => ({ key: d.key, name: d.name, metrics: metricsFor(shape.metricsPerDepartment) })),
+    departments: departments.map((d) => ({
+      key: d.key,
+      name: d.name,
+      metrics: metricsFor(shape.metricsPerDepartment),
+    })),
     meetings: [
       {
-        key: 'roundtable', name: 'Bench Roundtable', channel: BENCH_MEETING_CHANNEL, chair: BENCH_CHAIR, recurrence: 'third Tuesday 10:00',
-        rotation: [departments.slice(0, shape.meetingDepartments ?? 3).map((d) => d.key)], packet_lead_hours: 48,
+        key: 'roundtable',
+        name: 'Bench Roundtable',
+        channel: BENCH_MEETING_CHANNEL,
+        chair: BENCH_CHAIR,
+        recurrence: 'third Tuesday 10:00',
+        rotation: [departments.slice(0, shape.meetingDepartments ?? 3).map((d) => d.key)],
+        packet_lead_hours: 48,
       },
     ],
   };
   const dir = await mkdtemp(path.join(tmpdir(), 'stat-bench-'));
   const file = path.join(dir, 'program.yaml');
   await writeFile(file, stringify(program));
-  return { file, chair: BENCH_CHAIR, meetingChannel: BENCH_MEETING_CHANNEL, departments, remove: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    file,
+    chair: BENCH_CHAIR,
+    meetingChannel: BENCH_MEETING_CHANNEL,
+    departments,
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
 }
 
 function metricsFor(count: number) {

@@ -9,7 +9,10 @@ export interface Table {
 
 export function renderTable(t: Table): string {
   const text = (c: Cell) => String(c).replace(/\|/g, '\\|');
-  const lines = [`| ${t.headers.map(text).join(' | ')} |`, `| ${t.headers.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`];
+  const lines = [
+    `| ${t.headers.map(text).join(' | ')} |`,
+    `| ${t.headers.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+  ];
   for (const row of t.rows) lines.push(`| ${row.map(text).join(' | ')} |`);
   return `### ${t.title}\n\n${lines.join('\n')}\n`;
 }

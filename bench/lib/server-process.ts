@@ -1,5 +1,5 @@
 // Starts bench/lib/ack-server.ts in a child process (through tsx) and wraps its IPC messages.
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { MemoryMessage, ParentMessage, ReadyMessage, ServerKind } from './ack-server.js';
 
@@ -16,8 +16,17 @@ export interface ServerProcess {
 
 const ENTRY = fileURLToPath(new URL('./ack-server.ts', import.meta.url));
 
-export async function startServerProcess(kind: ServerKind, label: string, env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
-  const child = fork(ENTRY, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env, BENCH_SERVER: kind }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export async function startServerProcess(
+  kind: ServerKind,
+  label: string,
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+): Promise<ServerProcess> {
+  const child = fork(ENTRY, [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env, BENCH_SERVER: kind },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const ready = await nextMessage<ReadyMessage>(child, 'ready', timeoutMs);
   return {
     kind,

@@ -5,10 +5,16 @@
 import type { BlockKitValidator } from './block-kit-validator.js';
 import { createView, replaceView } from './methods/index.js';
 import type { SandboxState } from './sandbox-state.js';
-import { LIMITS } from './slack-limits.js';
 import type { StoredView } from './sandbox-types.js';
+import { LIMITS } from './slack-limits.js';
 
-export type InteractionKind = 'slash_command' | 'block_actions' | 'view_submission' | 'view_closed' | 'message_action' | 'event';
+export type InteractionKind =
+  | 'slash_command'
+  | 'block_actions'
+  | 'view_submission'
+  | 'view_closed'
+  | 'message_action'
+  | 'event';
 
 /** Slack shows the user an error when the ack takes longer than this. */
 export const ACK_DEADLINE_MS = 3000;
@@ -21,9 +27,18 @@ interface Host {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isEmpty = (v: unknown): boolean => v === undefined || v === null || v === '' || (isObj(v) && Object.keys(v).length === 0);
+const isEmpty = (v: unknown): boolean =>
+  v === undefined || v === null || v === '' || (isObj(v) && Object.keys(v).length === 0);
 
-const SLASH_ACK_KEYS = new Set(['text', 'blocks', 'attachments', 'response_type', 'mrkdwn', 'unfurl_links', 'unfurl_media']);
+const SLASH_ACK_KEYS = new Set([
+  'text',
+  'blocks',
+  'attachments',
+  'response_type',
+  'mrkdwn',
+  'unfurl_links',
+  'unfurl_media',
+]);
 
 export class AckChecks {
   constructor(private readonly host: Host) {}
@@ -31,7 +46,10 @@ export class AckChecks {
   check(kind: InteractionKind, body: unknown, ctx: { ackMs: number; acked: boolean; view?: StoredView }): void {
     const where = `${kind} ack`;
     if (!ctx.acked) {
-      this.host.violation(where, `no ack within ${ACK_DEADLINE_MS} ms; Slack would show the user an error (and retry events)`);
+      this.host.violation(
+        where,
+        `no ack within ${ACK_DEADLINE_MS} ms; Slack would show the user an error (and retry events)`,
+      );
       return;
     }
     if (ctx.ackMs > ACK_DEADLINE_MS) {
@@ -48,13 +66,18 @@ export class AckChecks {
       return;
     }
     for (const key of Object.keys(body)) {
-      if (!SLASH_ACK_KEYS.has(key)) this.host.violation('slash_command ack', `unknown field "${key}" in the immediate response`);
+      if (!SLASH_ACK_KEYS.has(key))
+        this.host.violation('slash_command ack', `unknown field "${key}" in the immediate response`);
     }
     if (body.response_type !== undefined && body.response_type !== 'ephemeral' && body.response_type !== 'in_channel') {
-      this.host.violation('slash_command ack', `response_type must be "ephemeral" or "in_channel", got ${JSON.stringify(body.response_type)}`);
+      this.host.violation(
+        'slash_command ack',
+        `response_type must be "ephemeral" or "in_channel", got ${JSON.stringify(body.response_type)}`,
+      );
     }
     if (body.blocks !== undefined) {
-      for (const e of this.host.validator.messageBlocks(body.blocks)) this.host.violation('slash_command ack', `invalid_blocks: ${e}`);
+      for (const e of this.host.validator.messageBlocks(body.blocks))
+        this.host.violation('slash_command ack', `invalid_blocks: ${e}`);
     }
   }
 
@@ -69,16 +92,23 @@ export class AckChecks {
     switch (action) {
       case 'errors': {
         if (!isObj(body.errors) || Object.keys(body.errors).length === 0) {
-          this.host.violation(where, 'response_action "errors" needs a non-empty `errors` object { block_id: message }');
+          this.host.violation(
+            where,
+            'response_action "errors" needs a non-empty `errors` object { block_id: message }',
+          );
           return;
         }
         // Slack can only show an error under an input block; any other key makes the whole
         // submission fail with a generic error in the modal.
         const inputIds = view ? inputBlockIds(view) : undefined;
         for (const [blockId, message] of Object.entries(body.errors)) {
-          if (typeof message !== 'string' || message === '') this.host.violation(where, `errors["${blockId}"] must be a non-empty string`);
+          if (typeof message !== 'string' || message === '')
+            this.host.violation(where, `errors["${blockId}"] must be a non-empty string`);
           if (inputIds && !inputIds.has(blockId)) {
-            this.host.violation(where, `errors names block_id "${blockId}", which is not an input block of view ${view!.id} (input blocks: ${[...inputIds].join(', ') || 'none'})`);
+            this.host.violation(
+              where,
+              `errors names block_id "${blockId}", which is not an input block of view ${view!.id} (input blocks: ${[...inputIds].join(', ') || 'none'})`,
+            );
           }
         }
         return;
@@ -87,13 +117,19 @@ export class AckChecks {
       case 'push':
         for (const e of this.host.validator.view(body.view, 'modal')) this.host.violation(where, `${action}: ${e}`);
         if (action === 'push' && view && this.host.state.openStack(view.user).length >= LIMITS.stackedViews) {
-          this.host.violation(where, `push: ${view.user} already has ${LIMITS.stackedViews} stacked views (push_limit_reached)`);
+          this.host.violation(
+            where,
+            `push: ${view.user} already has ${LIMITS.stackedViews} stacked views (push_limit_reached)`,
+          );
         }
         return;
       case 'clear':
         return;
       default:
-        this.host.violation(where, `response_action must be errors, update, push or clear, got ${JSON.stringify(action)}`);
+        this.host.violation(
+          where,
+          `response_action must be errors, update, push or clear, got ${JSON.stringify(action)}`,
+        );
     }
   }
 

@@ -38,7 +38,8 @@ export function createBlockKitValidator(schemaPath: string): BlockKitValidator {
 
   return {
     messageBlocks(blocks) {
-      if (!Array.isArray(blocks)) return [`blocks must be an array of blocks, got ${describe(blocks)} [json-pointer:/blocks]`];
+      if (!Array.isArray(blocks))
+        return [`blocks must be an array of blocks, got ${describe(blocks)} [json-pointer:/blocks]`];
       const limits = checkMessageLimits(blocks);
       return merge(limits, schemaErrors(blocksFn, blocks, '/blocks', blocks));
     },
@@ -167,7 +168,9 @@ function withDiscriminators(schema: JsonObject): JsonObject {
         out.push({ tag, ref: b.$ref });
         continue;
       }
-      const nested = Object.keys(target).every((k) => k === 'oneOf' || k === 'description') ? branchesOf(target) : undefined;
+      const nested = Object.keys(target).every((k) => k === 'oneOf' || k === 'description')
+        ? branchesOf(target)
+        : undefined;
       if (!nested) return undefined;
       out.push(...nested);
     }
@@ -195,6 +198,7 @@ function withDiscriminators(schema: JsonObject): JsonObject {
     node.properties = { type: { enum: branches.map((b) => b.tag) } };
     node.allOf = branches.map((b) => ({
       if: { type: 'object', required: ['type'], properties: { type: { const: b.tag } } },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a promise
       then: { $ref: b.ref },
     }));
   }

@@ -57,7 +57,8 @@ export class ChannelPacing {
     b.tokens = Math.min(this.options.burst, b.tokens + ((t - b.at) / 1000) * this.options.perSecond);
     b.at = t;
     this.buckets.set(channel, b);
-    const per = (this.stats.byChannel[channel] ??= { accepted: 0, limited: 0 });
+    this.stats.byChannel[channel] ??= { accepted: 0, limited: 0 };
+    const per = this.stats.byChannel[channel];
     if (b.tokens >= 1) {
       b.tokens -= 1;
       this.stats.accepted += 1;

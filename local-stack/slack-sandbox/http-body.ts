@@ -18,7 +18,8 @@ export interface ApiRequest {
   bearer: boolean;
 }
 
-const contentTypeOf = (req: IncomingMessage): string => (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+const contentTypeOf = (req: IncomingMessage): string =>
+  (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 
 export async function parseApiRequest(req: IncomingMessage, body: Buffer): Promise<ApiRequest> {
   const url = new URL(req.url ?? '/', 'http://sandbox');
@@ -41,7 +42,11 @@ export async function parseApiRequest(req: IncomingMessage, body: Buffer): Promi
   }
   const auth = req.headers.authorization;
   const bearer = typeof auth === 'string' && /^Bearer\s+\S+/i.test(auth);
-  const token = bearer ? auth!.replace(/^Bearer\s+/i, '').trim() : typeof args.token === 'string' ? args.token : undefined;
+  const token = bearer
+    ? auth!.replace(/^Bearer\s+/i, '').trim()
+    : typeof args.token === 'string'
+      ? args.token
+      : undefined;
   return { args, wire, token, bearer };
 }
 
@@ -56,5 +61,7 @@ export async function parseUpload(req: IncomingMessage, body: Buffer): Promise<B
 
 /** Multipart parsing via the WHATWG Response that Node ships (no extra dependency). */
 function multipart(req: IncomingMessage, body: Buffer): Promise<FormData> {
-  return new Response(new Uint8Array(body), { headers: { 'content-type': req.headers['content-type'] ?? '' } }).formData();
+  return new Response(new Uint8Array(body), {
+    headers: { 'content-type': req.headers['content-type'] ?? '' },
+  }).formData();
 }

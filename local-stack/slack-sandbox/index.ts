@@ -1,15 +1,5 @@
 // The local Slack sandbox: start it, point Bolt/WebClient at `apiUrl`, drive the bot with a driver.
-export { startSlackSandbox, SlackSandbox, type SandboxOptions, type WaitForCallOptions } from './slack-sandbox.js';
-export {
-  createHttpDriver,
-  createSocketDriver,
-  slackSignature,
-  type DriverResponse,
-  type HttpDriver,
-  type SendOptions,
-  type SlackDriver,
-  type SocketDriver,
-} from './slack-driver.js';
+
 export type {
   BlockActionOptions,
   EventOptions,
@@ -21,5 +11,16 @@ export type {
   ViewSubmissionOptions,
 } from './interaction-payloads.js';
 export { SANDBOX_IDS } from './sandbox-state.js';
-export { LIMITS } from './slack-limits.js';
 export type * from './sandbox-types.js';
+export {
+  createHttpDriver,
+  createSocketDriver,
+  type DriverResponse,
+  type HttpDriver,
+  type SendOptions,
+  type SlackDriver,
+  type SocketDriver,
+  slackSignature,
+} from './slack-driver.js';
+export { LIMITS } from './slack-limits.js';
+export { type SandboxOptions, SlackSandbox, startSlackSandbox, type WaitForCallOptions } from './slack-sandbox.js';

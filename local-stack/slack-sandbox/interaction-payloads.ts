@@ -3,10 +3,11 @@
 // what Slack would really send: real trigger_ids and response_urls, the stored message or view,
 // every input block in state.values. Mistakes Slack's UI would make impossible (clicking a
 // button that is not there, submitting an empty required input) throw in the test.
-import type { SlackSandbox } from './slack-sandbox.js';
+
 import { SANDBOX_IDS } from './sandbox-state.js';
-import { messageObject, viewObject } from './slack-objects.js';
 import type { StoredView } from './sandbox-types.js';
+import { messageObject, viewObject } from './slack-objects.js';
+import type { SlackSandbox } from './slack-sandbox.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -84,7 +85,13 @@ export type EventOptions = { type: string; [key: string]: unknown };
 
 export type Built =
   | { kind: 'slash_command'; fields: Record<string, string>; triggerId: string; responseUrl: string }
-  | { kind: 'block_actions' | 'view_submission' | 'view_closed' | 'message_action'; payload: Obj; triggerId?: string; responseUrl?: string; view?: StoredView }
+  | {
+      kind: 'block_actions' | 'view_submission' | 'view_closed' | 'message_action';
+      payload: Obj;
+      triggerId?: string;
+      responseUrl?: string;
+      view?: StoredView;
+    }
   | { kind: 'event'; body: Obj };
 
 export class InteractionPayloads {
@@ -92,7 +99,12 @@ export class InteractionPayloads {
 
   private userRef(userId: string): Obj {
     const u = this.sandbox.state.users.get(userId);
-    return { id: userId, username: u?.name ?? userId.toLowerCase(), name: u?.name ?? userId.toLowerCase(), team_id: SANDBOX_IDS.teamId };
+    return {
+      id: userId,
+      username: u?.name ?? userId.toLowerCase(),
+      name: u?.name ?? userId.toLowerCase(),
+      team_id: SANDBOX_IDS.teamId,
+    };
   }
 
   private channelRef(channelId: string): { id: string; name: string } {
@@ -156,23 +168,36 @@ export class InteractionPayloads {
       if (!message && !ephemeral) throw new Error(`blockAction: no message ${o.messageTs} in ${o.channelId}`);
       blocks = message?.blocks ?? ephemeral?.blocks;
       container = { type: 'message', message_ts: o.messageTs, channel_id: o.channelId, is_ephemeral: !message };
-      responseUrl = this.sandbox.newResponseUrl({ channel: o.channelId, user: o.userId, ...(message ? { messageTs: o.messageTs } : {}) });
+      responseUrl = this.sandbox.newResponseUrl({
+        channel: o.channelId,
+        user: o.userId,
+        ...(message ? { messageTs: o.messageTs } : {}),
+      });
       payload.channel = this.channelRef(o.channelId);
       // Slack omits the message for ephemeral sources.
-      if (message) payload.message = messageObject(message, (id) => this.sandbox.state.files.get(id), this.sandbox.baseUrl);
+      if (message)
+        payload.message = messageObject(message, (id) => this.sandbox.state.files.get(id), this.sandbox.baseUrl);
       payload.state = { values: {} };
       payload.response_url = responseUrl;
     } else {
-      if (!o.type) throw new Error('blockAction: give channelId+messageTs or a view, or `type` for a free-standing action');
+      if (!o.type)
+        throw new Error('blockAction: give channelId+messageTs or a view, or `type` for a free-standing action');
       container = o.container ?? { type: 'message' };
     }
     const found = blocks ? findElement(blocks, o.actionId, o.blockId) : undefined;
     if (blocks && !found) {
-      throw new Error(`blockAction: no element with action_id "${o.actionId}"${o.blockId ? ` in block "${o.blockId}"` : ''} on that ${view ? 'view' : 'message'}`);
+      throw new Error(
+        `blockAction: no element with action_id "${o.actionId}"${o.blockId ? ` in block "${o.blockId}"` : ''} on that ${view ? 'view' : 'message'}`,
+      );
     }
     const el = found?.element ?? {};
     const type = o.type ?? (typeof el.type === 'string' ? el.type : 'button');
-    const action: Obj = { type, action_id: o.actionId, block_id: o.blockId ?? found?.blockId ?? 'sandbox_block', action_ts: actionTs };
+    const action: Obj = {
+      type,
+      action_id: o.actionId,
+      block_id: o.blockId ?? found?.blockId ?? 'sandbox_block',
+      action_ts: actionTs,
+    };
     if (type === 'button') {
       action.text = el.text ?? { type: 'plain_text', text: o.actionId };
       const value = o.value ?? (typeof el.value === 'string' ? el.value : undefined);
@@ -185,7 +210,13 @@ export class InteractionPayloads {
     Object.assign(action, o.fields ?? {});
     payload.container = o.container ?? container;
     payload.actions = [action];
-    return { kind: 'block_actions', payload, triggerId, ...(responseUrl ? { responseUrl } : {}), ...(view ? { view } : {}) };
+    return {
+      kind: 'block_actions',
+      payload,
+      triggerId,
+      ...(responseUrl ? { responseUrl } : {}),
+      ...(view ? { view } : {}),
+    };
   }
 
   viewSubmission(o: ViewSubmissionOptions): Built {
@@ -193,8 +224,10 @@ export class InteractionPayloads {
     const stored = o.view.id ? this.sandbox.view(o.view.id) : undefined;
     let viewJson: Obj;
     if (stored) {
-      if (stored.type !== 'modal' || !stored.open) throw new Error(`viewSubmission: view ${stored.id} is not an open modal; Slack cannot submit it`);
-      if (stored.user !== o.userId) throw new Error(`viewSubmission: view ${stored.id} is open for ${stored.user}, not ${o.userId}`);
+      if (stored.type !== 'modal' || !stored.open)
+        throw new Error(`viewSubmission: view ${stored.id} is not an open modal; Slack cannot submit it`);
+      if (stored.user !== o.userId)
+        throw new Error(`viewSubmission: view ${stored.id} is open for ${stored.user}, not ${o.userId}`);
       stored.state.values = completeValues(stored, o.values ?? {});
       viewJson = viewObject(stored);
     } else {
@@ -229,9 +262,12 @@ export class InteractionPayloads {
 
   viewClosed(o: ViewClosedOptions): Built {
     const stored = this.sandbox.view(o.view.id);
-    if (!stored || !stored.open) throw new Error(`viewClosed: view ${o.view.id} is not open`);
+    if (!stored?.open) throw new Error(`viewClosed: view ${o.view.id} is not open`);
     if (!stored.notify_on_close) {
-      this.sandbox.violation('view_closed', `view ${stored.id} has notify_on_close: false, so Slack never sends view_closed for it`);
+      this.sandbox.violation(
+        'view_closed',
+        `view ${stored.id} has notify_on_close: false, so Slack never sends view_closed for it`,
+      );
     }
     const stack = this.sandbox.state.modalStacks.get(stored.user) ?? [];
     // Slack closes the view first, then tells the app.
@@ -266,7 +302,13 @@ export class InteractionPayloads {
       trigger_id: triggerId,
       response_url: responseUrl,
       message_ts: o.message.ts,
-      message: { type: 'message', text: o.message.text, user: o.message.user, ts: o.message.ts, team: SANDBOX_IDS.teamId },
+      message: {
+        type: 'message',
+        text: o.message.text,
+        user: o.message.user,
+        ts: o.message.ts,
+        team: SANDBOX_IDS.teamId,
+      },
     };
     return { kind: 'message_action', payload, triggerId, responseUrl };
   }
@@ -282,7 +324,15 @@ export class InteractionPayloads {
       type: 'event_callback',
       event_id: this.sandbox.state.newId('Ev'),
       event_time: Math.floor(now / 1000),
-      authorizations: [{ enterprise_id: null, team_id: SANDBOX_IDS.teamId, user_id: SANDBOX_IDS.botUserId, is_bot: true, is_enterprise_install: false }],
+      authorizations: [
+        {
+          enterprise_id: null,
+          team_id: SANDBOX_IDS.teamId,
+          user_id: SANDBOX_IDS.botUserId,
+          is_bot: true,
+          is_enterprise_install: false,
+        },
+      ],
       is_ext_shared_channel: false,
       event_context: `4-sandbox-${this.sandbox.state.newId('')}`,
     };
@@ -301,7 +351,11 @@ export class InteractionPayloads {
   }
 }
 
-function findElement(blocks: unknown[], actionId: string, blockId?: string): { element: Obj; blockId: string } | undefined {
+function findElement(
+  blocks: unknown[],
+  actionId: string,
+  blockId?: string,
+): { element: Obj; blockId: string } | undefined {
   for (const block of blocks) {
     if (!isObj(block)) continue;
     const id = typeof block.block_id === 'string' ? block.block_id : undefined;
@@ -320,10 +374,13 @@ function findElement(blocks: unknown[], actionId: string, blockId?: string): { e
 
 function resolveOption(el: Obj, choice: NonNullable<BlockActionOptions['selectedOption']>, actionId: string): Obj {
   if (typeof choice !== 'string') return choice;
-  const groups = Array.isArray(el.option_groups) ? el.option_groups.flatMap((g) => (isObj(g) && Array.isArray(g.options) ? g.options : [])) : [];
+  const groups = Array.isArray(el.option_groups)
+    ? el.option_groups.flatMap((g) => (isObj(g) && Array.isArray(g.options) ? g.options : []))
+    : [];
   const options = [...(Array.isArray(el.options) ? el.options : []), ...groups];
   const hit = options.find((opt) => isObj(opt) && opt.value === choice);
-  if (!hit && options.length > 0) throw new Error(`blockAction: element "${actionId}" has no option with value "${choice}"`);
+  if (!hit && options.length > 0)
+    throw new Error(`blockAction: element "${actionId}" has no option with value "${choice}"`);
   return isObj(hit) ? hit : { text: { type: 'plain_text', text: choice }, value: choice };
 }
 
@@ -337,8 +394,10 @@ function initialValue(el: Obj, type: string): StateValue {
   if (typeof el.initial_user === 'string') return { ...empty, selected_user: el.initial_user };
   if (typeof el.initial_conversation === 'string') return { ...empty, selected_conversation: el.initial_conversation };
   if (typeof el.initial_channel === 'string') return { ...empty, selected_channel: el.initial_channel };
-  if (isObj(el.initial_option)) return { ...empty, selected_option: el.initial_option as StateValue['selected_option'] };
-  if (Array.isArray(el.initial_options)) return { ...empty, selected_options: el.initial_options as StateValue['selected_options'] };
+  if (isObj(el.initial_option))
+    return { ...empty, selected_option: el.initial_option as StateValue['selected_option'] };
+  if (Array.isArray(el.initial_options))
+    return { ...empty, selected_options: el.initial_options as StateValue['selected_options'] };
   if (Array.isArray(el.initial_users)) return { ...empty, selected_users: el.initial_users as string[] };
   return empty;
 }
@@ -399,7 +458,10 @@ function completeValues(view: StoredView, given: StateValues): StateValues {
     if (isObj(b) && b.type === 'input' && typeof b.block_id === 'string') inputs.set(b.block_id, b);
   }
   for (const blockId of Object.keys(given)) {
-    if (!inputs.has(blockId)) throw new Error(`viewSubmission: view ${view.id} has no input block "${blockId}" (inputs: ${[...inputs.keys()].join(', ') || 'none'})`);
+    if (!inputs.has(blockId))
+      throw new Error(
+        `viewSubmission: view ${view.id} has no input block "${blockId}" (inputs: ${[...inputs.keys()].join(', ') || 'none'})`,
+      );
   }
   for (const [blockId, block] of inputs) {
     const el = isObj(block.element) ? block.element : {};
@@ -407,19 +469,28 @@ function completeValues(view: StoredView, given: StateValues): StateValues {
     const type = typeof el.type === 'string' ? el.type : 'plain_text_input';
     const givenBlock = given[blockId];
     if (givenBlock && !(actionId in givenBlock)) {
-      throw new Error(`viewSubmission: input block "${blockId}" has action_id "${actionId}", not ${Object.keys(givenBlock).map((k) => `"${k}"`).join(', ')}`);
+      throw new Error(
+        `viewSubmission: input block "${blockId}" has action_id "${actionId}", not ${Object.keys(givenBlock)
+          .map((k) => `"${k}"`)
+          .join(', ')}`,
+      );
     }
     const value = givenBlock?.[actionId] ?? initialValue(el, type);
-    if (value.type !== type) throw new Error(`viewSubmission: "${blockId}" is a ${type}, but the test gave type "${value.type}"`);
+    if (value.type !== type)
+      throw new Error(`viewSubmission: "${blockId}" is a ${type}, but the test gave type "${value.type}"`);
     if (block.optional !== true && isBlank(value)) {
       throw new Error(`viewSubmission: input "${blockId}" is required; Slack would not let the user submit it empty`);
     }
     if (typeof value.value === 'string') {
       if (typeof el.max_length === 'number' && value.value.length > el.max_length) {
-        throw new Error(`viewSubmission: "${blockId}" allows at most ${el.max_length} characters; Slack's client blocks longer input`);
+        throw new Error(
+          `viewSubmission: "${blockId}" allows at most ${el.max_length} characters; Slack's client blocks longer input`,
+        );
       }
       if (typeof el.min_length === 'number' && value.value.length < el.min_length) {
-        throw new Error(`viewSubmission: "${blockId}" needs at least ${el.min_length} characters; Slack's client blocks shorter input`);
+        throw new Error(
+          `viewSubmission: "${blockId}" needs at least ${el.min_length} characters; Slack's client blocks shorter input`,
+        );
       }
       if (type === 'number_input' && !Number.isFinite(Number(value.value))) {
         throw new Error(`viewSubmission: "${blockId}" is a number_input; Slack's client only submits numbers`);

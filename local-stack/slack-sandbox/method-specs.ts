@@ -60,7 +60,15 @@ export function loadMethodSpecs(methodsDir: string): Map<string, MethodSpec> {
 }
 
 /** Args whose value is JSON: a JSON string when form-encoded, a JSON value in a JSON body. */
-export const JSON_ENCODED_ARGS = new Set(['blocks', 'attachments', 'unfurled_attachments', 'metadata', 'view', 'files', 'file_ids']);
+export const JSON_ENCODED_ARGS = new Set([
+  'blocks',
+  'attachments',
+  'unfurled_attachments',
+  'metadata',
+  'view',
+  'files',
+  'file_ids',
+]);
 
 /** Args every call may carry even though the specs do not list them. */
 const ALWAYS_ALLOWED = new Set([
@@ -87,7 +95,12 @@ export interface ArgCheck {
   badJson: string[];
 }
 
-export function checkArgs(spec: MethodSpec, args: Record<string, unknown>, wire: Wire, hasBearerToken: boolean): ArgCheck {
+export function checkArgs(
+  spec: MethodSpec,
+  args: Record<string, unknown>,
+  wire: Wire,
+  hasBearerToken: boolean,
+): ArgCheck {
   const problems: string[] = [];
   const badJson: string[] = [];
   const decoded: Record<string, unknown> = {};
@@ -165,13 +178,16 @@ function checkValue(value: unknown, prop: ArgSchema, wire: Wire): string | undef
       break;
     case 'boolean':
       // Slack reads "true"/"false"/"1"/"0" from forms; JSON bodies may also send real booleans.
-      if (typeof value !== 'boolean' && !(s !== undefined && /^(true|false|1|0)$/.test(s))) return `must be a boolean, got ${JSON.stringify(value)}`;
+      if (typeof value !== 'boolean' && !(s !== undefined && /^(true|false|1|0)$/.test(s)))
+        return `must be a boolean, got ${JSON.stringify(value)}`;
       break;
     case 'integer':
-      if (!(typeof value === 'number' && Number.isInteger(value)) && !(s !== undefined && /^-?\d+$/.test(s))) return `must be an integer, got ${JSON.stringify(value)}`;
+      if (!(typeof value === 'number' && Number.isInteger(value)) && !(s !== undefined && /^-?\d+$/.test(s)))
+        return `must be an integer, got ${JSON.stringify(value)}`;
       break;
     case 'number':
-      if (typeof value !== 'number' && !(s !== undefined && s.trim() !== '' && Number.isFinite(Number(s)))) return `must be a number, got ${JSON.stringify(value)}`;
+      if (typeof value !== 'number' && !(s !== undefined && s.trim() !== '' && Number.isFinite(Number(s))))
+        return `must be a number, got ${JSON.stringify(value)}`;
       break;
     case 'null':
       if (value !== null && value !== '') return 'must be null';
@@ -183,8 +199,10 @@ function checkValue(value: unknown, prop: ArgSchema, wire: Wire): string | undef
       if (typeof value !== 'object' || value === null) return 'must be an object';
       break;
   }
-  if (prop.enum && !prop.enum.includes(value)) return `must be one of ${prop.enum.map((e) => JSON.stringify(e)).join(', ')}`;
-  if (prop.maxLength !== undefined && s !== undefined && s.length > prop.maxLength) return `must be at most ${prop.maxLength} characters`;
+  if (prop.enum && !prop.enum.includes(value))
+    return `must be one of ${prop.enum.map((e) => JSON.stringify(e)).join(', ')}`;
+  if (prop.maxLength !== undefined && s !== undefined && s.length > prop.maxLength)
+    return `must be at most ${prop.maxLength} characters`;
   if (prop.minimum !== undefined && Number(value) < prop.minimum) return `must be at least ${prop.minimum}`;
   return undefined;
 }
@@ -194,6 +212,7 @@ function coerce(value: unknown, prop: ArgSchema): unknown {
   const types = typesOf(prop);
   if (types.includes('string')) return value;
   if (types.includes('boolean') && /^(true|false|1|0)$/.test(value)) return value === 'true' || value === '1';
-  if ((types.includes('integer') || types.includes('number')) && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if ((types.includes('integer') || types.includes('number')) && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Number(value);
   return value;
 }

@@ -1,8 +1,8 @@
 // Content rules a Web API call must meet before its method runs: Block Kit for messages and
 // views, and Slack's `text` rules. A failure is answered the way Slack does and is a violation.
 import type { BlockKitValidator } from './block-kit-validator.js';
-import { LIMITS } from './slack-limits.js';
 import type { SlackArgs } from './sandbox-types.js';
+import { LIMITS } from './slack-limits.js';
 
 export interface PayloadProblem {
   error: 'invalid_blocks' | 'invalid_arguments' | 'no_text' | 'msg_too_long' | 'markdown_text_conflict';
@@ -10,7 +10,13 @@ export interface PayloadProblem {
 }
 
 /** Methods whose `blocks` arg is a message's blocks. */
-const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'chat.scheduleMessage', 'files.completeUploadExternal']);
+const MESSAGE_METHODS = new Set([
+  'chat.postMessage',
+  'chat.postEphemeral',
+  'chat.update',
+  'chat.scheduleMessage',
+  'files.completeUploadExternal',
+]);
 /** Methods that create a message and so need something to show. */
 const NEEDS_CONTENT = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.scheduleMessage', 'chat.update']);
 const VIEW_METHODS: Record<string, 'modal' | 'home' | undefined> = {
@@ -20,9 +26,14 @@ const VIEW_METHODS: Record<string, 'modal' | 'home' | undefined> = {
   'views.update': undefined,
 };
 
-const nonEmpty = (v: unknown): boolean => (Array.isArray(v) ? v.length > 0 : typeof v === 'string' ? v.trim() !== '' : v !== undefined && v !== null);
+const nonEmpty = (v: unknown): boolean =>
+  Array.isArray(v) ? v.length > 0 : typeof v === 'string' ? v.trim() !== '' : v !== undefined && v !== null;
 
-export function checkPayload(method: string, args: SlackArgs, validator: BlockKitValidator): PayloadProblem | undefined {
+export function checkPayload(
+  method: string,
+  args: SlackArgs,
+  validator: BlockKitValidator,
+): PayloadProblem | undefined {
   if (MESSAGE_METHODS.has(method)) {
     // `blocks: []` is allowed: chat.update uses it to remove a message's blocks.
     if (args.blocks !== undefined && !(Array.isArray(args.blocks) && args.blocks.length === 0)) {
@@ -35,9 +46,13 @@ export function checkPayload(method: string, args: SlackArgs, validator: BlockKi
         return { error: 'markdown_text_conflict', errors: ['markdown_text cannot be combined with text or blocks'] };
       }
       const content = ['text', 'blocks', 'attachments', 'markdown_text', 'file_ids'].some((k) => nonEmpty(args[k]));
-      if (!content) return { error: 'no_text', errors: ['a message needs `text` (the notification fallback) or `blocks`'] };
+      if (!content)
+        return { error: 'no_text', errors: ['a message needs `text` (the notification fallback) or `blocks`'] };
       if (typeof args.text === 'string' && args.text.length > LIMITS.messageText) {
-        return { error: 'msg_too_long', errors: [`text is ${args.text.length} characters; Slack's limit is ${LIMITS.messageText}`] };
+        return {
+          error: 'msg_too_long',
+          errors: [`text is ${args.text.length} characters; Slack's limit is ${LIMITS.messageText}`],
+        };
       }
     }
   }

@@ -64,7 +64,8 @@ export class ResponseUrls {
       });
       return { status, result };
     };
-    if (!entry || state.now() - entry.created > RESPONSE_URL_TTL_MS) return answer(404, { ok: false, error: 'expired_url' });
+    if (!entry || state.now() - entry.created > RESPONSE_URL_TTL_MS)
+      return answer(404, { ok: false, error: 'expired_url' });
     if (entry.uses >= RESPONSE_URL_MAX_USES) return answer(404, { ok: false, error: 'used_url' });
     entry.uses += 1;
     if (!isObj(body)) {
@@ -72,14 +73,16 @@ export class ResponseUrls {
       return answer(400, { ok: false, error: 'invalid_payload' });
     }
     const problems: string[] = [];
-    for (const key of Object.keys(body)) if (!KNOWN_KEYS.has(key)) problems.push(`unknown field "${key}" (Slack ignores it)`);
+    for (const key of Object.keys(body))
+      if (!KNOWN_KEYS.has(key)) problems.push(`unknown field "${key}" (Slack ignores it)`);
     if (body.response_type !== undefined && body.response_type !== 'ephemeral' && body.response_type !== 'in_channel') {
       problems.push(`response_type must be "ephemeral" or "in_channel", got ${JSON.stringify(body.response_type)}`);
     }
     const blocks = Array.isArray(body.blocks) && body.blocks.length > 0 ? body.blocks : undefined;
     if (body.blocks !== undefined) problems.push(...this.deps.validator.messageBlocks(body.blocks));
     const text = typeof body.text === 'string' ? body.text : '';
-    if (body.delete_original !== true && !text && !blocks && !body.attachments) problems.push('a response needs `text` or `blocks`');
+    if (body.delete_original !== true && !text && !blocks && !body.attachments)
+      problems.push('a response needs `text` or `blocks`');
     if (problems.length) {
       for (const p of problems) this.deps.violation('response_url', p);
       return answer(400, { ok: false, error: 'invalid_blocks', errors: problems });
@@ -88,7 +91,12 @@ export class ResponseUrls {
     return answer(200, { ok: true });
   }
 
-  private apply(ctx: ResponseUrlContext, body: Record<string, unknown>, text: string, blocks: unknown[] | undefined): void {
+  private apply(
+    ctx: ResponseUrlContext,
+    body: Record<string, unknown>,
+    text: string,
+    blocks: unknown[] | undefined,
+  ): void {
     const { state } = this.deps;
     const original = ctx.channel && ctx.messageTs ? state.findMessage(ctx.channel, ctx.messageTs) : undefined;
     if (body.delete_original === true) {
@@ -120,7 +128,15 @@ export class ResponseUrls {
         ...(threadTs ? { thread_ts: threadTs } : {}),
       });
     } else if (ctx.user) {
-      state.ephemerals.push({ channel: ctx.channel, user: ctx.user, ts: state.nextTs(), text, blocks, via: 'response_url', ...(threadTs ? { thread_ts: threadTs } : {}) });
+      state.ephemerals.push({
+        channel: ctx.channel,
+        user: ctx.user,
+        ts: state.nextTs(),
+        text,
+        blocks,
+        via: 'response_url',
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      });
     }
   }
 }

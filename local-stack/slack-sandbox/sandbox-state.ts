@@ -110,7 +110,16 @@ export class SandboxState {
     const id = `D${userId.replace(/^[UW]/, '')}`;
     let dm = this.channels.get(id);
     if (!dm) {
-      dm = { id, name: userId, members: [userId, SANDBOX_IDS.botUserId], botIsMember: true, isPrivate: true, isArchived: false, isIm: true, isMpim: false };
+      dm = {
+        id,
+        name: userId,
+        members: [userId, SANDBOX_IDS.botUserId],
+        botIsMember: true,
+        isPrivate: true,
+        isArchived: false,
+        isIm: true,
+        isMpim: false,
+      };
       this.channels.set(id, dm);
     }
     return dm;
@@ -118,10 +127,23 @@ export class SandboxState {
 
   mpimFor(userIds: string[]): SandboxChannel {
     const members = [...new Set([...userIds, SANDBOX_IDS.botUserId])].sort();
-    const id = `G${members.map((m) => m.replace(/^[UW]/, '')).join('').slice(0, 10).toUpperCase()}`;
+    const id = `G${members
+      .map((m) => m.replace(/^[UW]/, ''))
+      .join('')
+      .slice(0, 10)
+      .toUpperCase()}`;
     let mpim = this.channels.get(id);
     if (!mpim) {
-      mpim = { id, name: `mpdm-${members.join('--')}`, members, botIsMember: true, isPrivate: true, isArchived: false, isIm: false, isMpim: true };
+      mpim = {
+        id,
+        name: `mpdm-${members.join('--')}`,
+        members,
+        botIsMember: true,
+        isPrivate: true,
+        isArchived: false,
+        isIm: false,
+        isMpim: true,
+      };
       this.channels.set(id, mpim);
     }
     return mpim;
@@ -151,7 +173,8 @@ export class SandboxState {
     if (!t.ok) return t;
     if (t.channel.isArchived) return { ok: false, error: 'is_archived' };
     // Slack hides private channels the bot is not in: they look like they do not exist.
-    if (!t.channel.botIsMember) return { ok: false, error: t.channel.isPrivate ? 'channel_not_found' : 'not_in_channel' };
+    if (!t.channel.botIsMember)
+      return { ok: false, error: t.channel.isPrivate ? 'channel_not_found' : 'not_in_channel' };
     return t;
   }
 
@@ -182,7 +205,9 @@ export class SandboxState {
   // --- views ----------------------------------------------------------------------------------
 
   openStack(userId: string): StoredView[] {
-    return (this.modalStacks.get(userId) ?? []).map((id) => this.views.get(id)).filter((v): v is StoredView => v !== undefined);
+    return (this.modalStacks.get(userId) ?? [])
+      .map((id) => this.views.get(id))
+      .filter((v): v is StoredView => v !== undefined);
   }
 
   closeViews(userId: string, fromIndex = 0): void {

@@ -2,18 +2,18 @@
 // shortcuts and events, over HTTP (signed like Slack) or over the sandbox's Socket Mode server.
 // Both drivers have the same interface, so a test can run against either transport.
 import { createHmac } from 'node:crypto';
-import type { SlackSandbox } from './slack-sandbox.js';
 import type { InteractionKind } from './ack-checks.js';
 import {
-  InteractionPayloads,
   type BlockActionOptions,
   type Built,
   type EventOptions,
+  InteractionPayloads,
   type MessageShortcutOptions,
   type SlashCommandOptions,
   type ViewClosedOptions,
   type ViewSubmissionOptions,
 } from './interaction-payloads.js';
+import type { SlackSandbox } from './slack-sandbox.js';
 import type { EnvelopeType } from './socket-mode-server.js';
 
 export interface DriverResponse {
@@ -102,7 +102,9 @@ function createDriver<T extends 'http' | 'socket'>(transport: T, sandbox: SlackS
 }
 
 const emptyToUndefined = (v: unknown): unknown =>
-  v === '' || v === null || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0) ? undefined : v;
+  v === '' || v === null || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0)
+    ? undefined
+    : v;
 
 function parseBody(text: string): unknown {
   if (text === '') return undefined;
@@ -132,7 +134,10 @@ export function createHttpDriver(opts: { url: string; signingSecret?: string; sa
     } else body = new URLSearchParams({ payload: JSON.stringify(built.payload) }).toString();
     const mode = send.signature ?? 'valid';
     const ts = Math.floor(Date.now() / 1000) + (send.timestampOffsetSec ?? 0) - (mode === 'stale' ? 6 * 60 : 0);
-    const headers: Record<string, string> = { 'content-type': contentType, 'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)' };
+    const headers: Record<string, string> = {
+      'content-type': contentType,
+      'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
+    };
     if (mode !== 'omit') {
       headers['x-slack-request-timestamp'] = String(ts);
       headers['x-slack-signature'] = slackSignature(mode === 'forged' ? `${secret}-forged` : secret, ts, body);
@@ -146,9 +151,18 @@ export function createHttpDriver(opts: { url: string; signingSecret?: string; sa
     // to Slack's ack rules.
     const genuine = mode === 'valid' && (send.timestampOffsetSec ?? 0) === 0;
     if (genuine && res.status !== 200) {
-      opts.sandbox.violation(`${built.kind} ack`, `the app answered HTTP ${res.status} to a genuine request (Slack shows the user an error)`);
+      opts.sandbox.violation(
+        `${built.kind} ack`,
+        `the app answered HTTP ${res.status} to a genuine request (Slack shows the user an error)`,
+      );
     }
-    return { status: res.status, body: emptyToUndefined(res.body), acked: res.status === 200, ackMs: res.ackMs, checkAck: genuine && res.status === 200 };
+    return {
+      status: res.status,
+      body: emptyToUndefined(res.body),
+      acked: res.status === 200,
+      ackMs: res.ackMs,
+      checkAck: genuine && res.status === 200,
+    };
   };
   return {
     ...createDriver('http', opts.sandbox, deliver),
@@ -173,10 +187,18 @@ export function createSocketDriver(opts: { sandbox: SlackSandbox }): SocketDrive
   const deliver: Deliver = async (built, send) => {
     const payload = built.kind === 'slash_command' ? built.fields : built.kind === 'event' ? built.body : built.payload;
     const r = await opts.sandbox.socket.send(ENVELOPE_TYPES[built.kind], payload, {
-      ...(send.retryNum !== undefined ? { retryAttempt: send.retryNum, retryReason: send.retryReason ?? 'timeout' } : {}),
+      ...(send.retryNum !== undefined
+        ? { retryAttempt: send.retryNum, retryReason: send.retryReason ?? 'timeout' }
+        : {}),
       ...(send.ackTimeoutMs !== undefined ? { ackTimeoutMs: send.ackTimeoutMs } : {}),
     });
-    return { status: r.acked ? 200 : 408, body: emptyToUndefined(r.payload), acked: r.acked, ackMs: r.ackMs, checkAck: true };
+    return {
+      status: r.acked ? 200 : 408,
+      body: emptyToUndefined(r.payload),
+      acked: r.acked,
+      ackMs: r.ackMs,
+      checkAck: true,
+    };
   };
   return { ...createDriver('socket', opts.sandbox, deliver), transport: 'socket' };
 }

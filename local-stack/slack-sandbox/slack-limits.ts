@@ -32,7 +32,10 @@ const textOf = (v: unknown): string | undefined => (isObj(v) && typeof v.text ==
 export function checkMessageLimits(blocks: unknown[]): LimitProblem[] {
   const problems: LimitProblem[] = [];
   if (blocks.length > LIMITS.messageBlocks) {
-    problems.push({ pointer: '/blocks', message: `a message may have at most ${LIMITS.messageBlocks} blocks, got ${blocks.length}` });
+    problems.push({
+      pointer: '/blocks',
+      message: `a message may have at most ${LIMITS.messageBlocks} blocks, got ${blocks.length}`,
+    });
   }
   checkBlocks(blocks, '/blocks', problems);
   return problems;
@@ -42,7 +45,10 @@ export function checkViewLimits(view: Obj, type: 'modal' | 'home'): LimitProblem
   const problems: LimitProblem[] = [];
   const blocks = Array.isArray(view.blocks) ? (view.blocks as unknown[]) : [];
   if (blocks.length > LIMITS.viewBlocks) {
-    problems.push({ pointer: '/view/blocks', message: `a ${type} view may have at most ${LIMITS.viewBlocks} blocks, got ${blocks.length}` });
+    problems.push({
+      pointer: '/view/blocks',
+      message: `a ${type} view may have at most ${LIMITS.viewBlocks} blocks, got ${blocks.length}`,
+    });
   }
   if (type === 'modal') {
     for (const key of ['title', 'submit', 'close'] as const) {
@@ -62,7 +68,10 @@ export function checkViewLimits(view: Obj, type: 'modal' | 'home'): LimitProblem
     });
   }
   if (typeof view.callback_id === 'string' && view.callback_id.length > LIMITS.callbackId) {
-    problems.push({ pointer: '/view/callback_id', message: `callback_id must be at most ${LIMITS.callbackId} characters` });
+    problems.push({
+      pointer: '/view/callback_id',
+      message: `callback_id must be at most ${LIMITS.callbackId} characters`,
+    });
   }
   checkBlocks(blocks, '/view/blocks', problems);
   return problems;
@@ -78,7 +87,10 @@ function checkBlocks(blocks: unknown[], base: string, problems: LimitProblem[]):
       const first = blockIds.get(block.block_id);
       // Slack rejects the whole payload on a repeated block_id; state.values is keyed by it.
       if (first !== undefined) {
-        problems.push({ pointer: `${at}/block_id`, message: `${label}: duplicate block_id "${block.block_id}" (first used by blocks[${first}])` });
+        problems.push({
+          pointer: `${at}/block_id`,
+          message: `${label}: duplicate block_id "${block.block_id}" (first used by blocks[${first}])`,
+        });
       } else {
         blockIds.set(block.block_id, i);
       }
@@ -86,16 +98,25 @@ function checkBlocks(blocks: unknown[], base: string, problems: LimitProblem[]):
     if (block.type === 'section') {
       const text = textOf(block.text);
       if (text !== undefined && text.length > LIMITS.sectionText) {
-        problems.push({ pointer: `${at}/text/text`, message: `${label}: section text must be at most ${LIMITS.sectionText} characters, got ${text.length}` });
+        problems.push({
+          pointer: `${at}/text/text`,
+          message: `${label}: section text must be at most ${LIMITS.sectionText} characters, got ${text.length}`,
+        });
       }
       if (Array.isArray(block.fields)) {
         if (block.fields.length > LIMITS.sectionFields) {
-          problems.push({ pointer: `${at}/fields`, message: `${label}: at most ${LIMITS.sectionFields} fields, got ${block.fields.length}` });
+          problems.push({
+            pointer: `${at}/fields`,
+            message: `${label}: at most ${LIMITS.sectionFields} fields, got ${block.fields.length}`,
+          });
         }
         block.fields.forEach((f, j) => {
           const t = textOf(f);
           if (t !== undefined && t.length > LIMITS.sectionFieldText) {
-            problems.push({ pointer: `${at}/fields/${j}/text`, message: `${label}: field ${j} must be at most ${LIMITS.sectionFieldText} characters, got ${t.length}` });
+            problems.push({
+              pointer: `${at}/fields/${j}/text`,
+              message: `${label}: field ${j} must be at most ${LIMITS.sectionFieldText} characters, got ${t.length}`,
+            });
           }
         });
       }
@@ -103,18 +124,27 @@ function checkBlocks(blocks: unknown[], base: string, problems: LimitProblem[]):
     if (block.type === 'header') {
       const text = textOf(block.text);
       if (text !== undefined && text.length > LIMITS.headerText) {
-        problems.push({ pointer: `${at}/text/text`, message: `${label}: header text must be at most ${LIMITS.headerText} characters, got ${text.length}` });
+        problems.push({
+          pointer: `${at}/text/text`,
+          message: `${label}: header text must be at most ${LIMITS.headerText} characters, got ${text.length}`,
+        });
       }
     }
     walkElements(block, at, (el, pointer) => {
       if (el.type === 'button') {
         const t = textOf(el.text);
         if (t !== undefined && t.length > LIMITS.buttonText) {
-          problems.push({ pointer: `${pointer}/text/text`, message: `${label}: button text must be at most ${LIMITS.buttonText} characters, got ${t.length}` });
+          problems.push({
+            pointer: `${pointer}/text/text`,
+            message: `${label}: button text must be at most ${LIMITS.buttonText} characters, got ${t.length}`,
+          });
         }
       }
       if (el.type === 'image' && typeof el.image_url === 'string' && el.image_url.length > LIMITS.imageUrl) {
-        problems.push({ pointer: `${pointer}/image_url`, message: `${label}: image_url must be at most ${LIMITS.imageUrl} characters, got ${el.image_url.length}` });
+        problems.push({
+          pointer: `${pointer}/image_url`,
+          message: `${label}: image_url must be at most ${LIMITS.imageUrl} characters, got ${el.image_url.length}`,
+        });
       }
     });
     // Interactive elements in one block are told apart by action_id only.
@@ -122,7 +152,10 @@ function checkBlocks(blocks: unknown[], base: string, problems: LimitProblem[]):
     walkElements(block, at, (el, pointer) => {
       if (el === block || typeof el.action_id !== 'string') return;
       if (actionIds.has(el.action_id)) {
-        problems.push({ pointer: `${pointer}/action_id`, message: `${label}: duplicate action_id "${el.action_id}" in one block` });
+        problems.push({
+          pointer: `${pointer}/action_id`,
+          message: `${label}: duplicate action_id "${el.action_id}" in one block`,
+        });
       }
       actionIds.add(el.action_id);
     });
@@ -132,7 +165,7 @@ function checkBlocks(blocks: unknown[], base: string, problems: LimitProblem[]):
 /** Visits the block itself and every nested object that has a `type` (elements, accessories, images). */
 function walkElements(node: unknown, pointer: string, visit: (el: Obj, pointer: string) => void): void {
   if (Array.isArray(node)) {
-    node.forEach((child, i) => walkElements(child, `${pointer}/${i}`, visit));
+    for (const [i, child] of node.entries()) walkElements(child, `${pointer}/${i}`, visit);
     return;
   }
   if (!isObj(node)) return;

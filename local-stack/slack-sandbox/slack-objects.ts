@@ -29,7 +29,9 @@ export function userObject(u: SandboxUser): Record<string, unknown> {
 
 function tzOffsetSeconds(tz: string): number {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' }).formatToParts(new Date());
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' }).formatToParts(
+      new Date(),
+    );
     const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
     const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
     if (!m) return 0;
@@ -41,7 +43,13 @@ function tzOffsetSeconds(tz: string): number {
 
 export function channelObject(c: SandboxChannel): Record<string, unknown> {
   if (c.isIm) {
-    return { id: c.id, is_im: true, user: c.members.find((m) => m !== SANDBOX_IDS.botUserId), is_open: true, created: 1_700_000_000 };
+    return {
+      id: c.id,
+      is_im: true,
+      user: c.members.find((m) => m !== SANDBOX_IDS.botUserId),
+      is_open: true,
+      created: 1_700_000_000,
+    };
   }
   return {
     id: c.id,
@@ -62,7 +70,11 @@ export function channelObject(c: SandboxChannel): Record<string, unknown> {
   };
 }
 
-export function messageObject(m: StoredMessage, files: (id: string) => StoredFile | undefined, baseUrl: string): Record<string, unknown> {
+export function messageObject(
+  m: StoredMessage,
+  files: (id: string) => StoredFile | undefined,
+  baseUrl: string,
+): Record<string, unknown> {
   const fromBot = m.user === SANDBOX_IDS.botUserId;
   return {
     type: 'message',
@@ -73,7 +85,14 @@ export function messageObject(m: StoredMessage, files: (id: string) => StoredFil
     ...(fromBot ? { bot_id: SANDBOX_IDS.botId, app_id: SANDBOX_IDS.appId } : {}),
     ...(m.blocks ? { blocks: m.blocks } : {}),
     ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
-    ...(m.files ? { files: m.files.map((id) => files(id)).filter((f): f is StoredFile => !!f).map((f) => fileObject(f, baseUrl)) } : {}),
+    ...(m.files
+      ? {
+          files: m.files
+            .map((id) => files(id))
+            .filter((f): f is StoredFile => !!f)
+            .map((f) => fileObject(f, baseUrl)),
+        }
+      : {}),
     ...(m.edited ? { edited: m.edited } : {}),
     ...(m.reactions.length ? { reactions: m.reactions.map((r) => ({ ...r, count: r.users.length })) } : {}),
     ...(m.metadata !== undefined ? { metadata: m.metadata } : {}),
@@ -120,7 +139,12 @@ export function fileObject(f: StoredFile, baseUrl: string): Record<string, unkno
 
 /** A minimal MIME guess: magic bytes first (what Slack does), then the extension. */
 export function sniffMimetype(bytes: Buffer | undefined, filename: string): string {
-  if (bytes && bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (
+    bytes &&
+    bytes.length >= 8 &&
+    bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  )
+    return 'image/png';
   if (bytes && bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   if (bytes && bytes.subarray(0, 4).toString('latin1') === '%PDF') return 'application/pdf';
   const ext = filename.split('.').pop()?.toLowerCase();

@@ -3,12 +3,14 @@
 // checked against third-party specs (method args, Block Kit); anything Slack would reject is
 // answered as Slack would AND recorded as a violation, so `assertNoViolations()` in afterEach
 // fails the test that caused it.
+
+import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EventEmitter } from 'node:events';
-import { createBlockKitValidator, defaultBlockKitSchemaPath, type BlockKitValidator } from './block-kit-validator.js';
+import { AckChecks } from './ack-checks.js';
+import { type BlockKitValidator, createBlockKitValidator, defaultBlockKitSchemaPath } from './block-kit-validator.js';
 import { ChannelPacing, FaultQueue, type PacingOptions, type PacingStats } from './fault-injection.js';
 import { parseApiRequest, parseUpload, readBody } from './http-body.js';
 import { checkArgs, loadMethodSpecs, type MethodSpec } from './method-specs.js';
@@ -16,9 +18,6 @@ import { METHOD_HANDLERS } from './methods/index.js';
 import { checkPayload } from './payload-checks.js';
 import { ResponseUrls } from './response-urls.js';
 import { SANDBOX_IDS, SandboxState } from './sandbox-state.js';
-import { sniffMimetype } from './slack-objects.js';
-import { SocketModeServer } from './socket-mode-server.js';
-import { AckChecks } from './ack-checks.js';
 import type {
   AddChannelOptions,
   AddUserOptions,
@@ -37,6 +36,8 @@ import type {
   StoredView,
   Violation,
 } from './sandbox-types.js';
+import { sniffMimetype } from './slack-objects.js';
+import { SocketModeServer } from './socket-mode-server.js';
 
 export interface SandboxOptions {
   /** Folder with block-kit/ and methods/. Default: the specs vendored in <repo>/vendor/slack-spec. */
@@ -63,7 +64,10 @@ const specCache = new Map<string, { methods: Map<string, MethodSpec>; blockKit: 
 function loadSpecs(specDir: string) {
   let s = specCache.get(specDir);
   if (!s) {
-    s = { methods: loadMethodSpecs(join(specDir, 'methods')), blockKit: createBlockKitValidator(defaultBlockKitSchemaPath(specDir)) };
+    s = {
+      methods: loadMethodSpecs(join(specDir, 'methods')),
+      blockKit: createBlockKitValidator(defaultBlockKitSchemaPath(specDir)),
+    };
     specCache.set(specDir, s);
   }
   return s;
@@ -110,11 +114,18 @@ export class SlackSandbox {
     this.onViolation = opts.onViolation;
     this.state = new SandboxState({ triggerTtlMs: opts.triggerTtlMs ?? 3000 });
     this.pacing = new ChannelPacing({ perSecond: 1, burst: 3, ...opts.pacing }, () => this.state.now());
-    this.responseUrls = new ResponseUrls({ state: this.state, validator: this.validator, violation: (m, msg) => this.violation(m, msg) });
+    this.responseUrls = new ResponseUrls({
+      state: this.state,
+      validator: this.validator,
+      violation: (m, msg) => this.violation(m, msg),
+    });
     this.ackChecks = new AckChecks(this);
     this.server = createServer((req, res) => {
       this.route(req, res).catch((err: unknown) => {
-        this.violation('sandbox', `internal error handling ${req.method} ${req.url}: ${err instanceof Error ? err.stack : String(err)}`);
+        this.violation(
+          'sandbox',
+          `internal error handling ${req.method} ${req.url}: ${err instanceof Error ? err.stack : String(err)}`,
+        );
         if (!res.headersSent) res.writeHead(500);
         res.end();
       });
@@ -187,7 +198,11 @@ export class SlackSandbox {
       const timer = setTimeout(() => {
         this.events.off('call', check);
         const seen = this.calls.map((c) => c.method).join(', ') || 'none';
-        reject(new Error(`waitForCall: expected ${count} call(s) to ${method} within ${timeoutMs} ms, got ${matching().length} (calls: ${seen})`));
+        reject(
+          new Error(
+            `waitForCall: expected ${count} call(s) to ${method} within ${timeoutMs} ms, got ${matching().length} (calls: ${seen})`,
+          ),
+        );
       }, timeoutMs);
       this.events.on('call', check);
       check();
@@ -205,8 +220,20 @@ export class SlackSandbox {
   }
 
   /** Seeds a message written by a user (e.g. the target of a message shortcut). */
-  addMessage(m: { channel: string; text: string; user: string; thread_ts?: string; ts?: string }): StoredMessage & { user: string } {
-    const msg: StoredMessage & { user: string } = { ...m, ts: m.ts ?? this.state.nextTs(), reactions: [], pinned: false, via: 'seed' };
+  addMessage(m: {
+    channel: string;
+    text: string;
+    user: string;
+    thread_ts?: string;
+    ts?: string;
+  }): StoredMessage & { user: string } {
+    const msg: StoredMessage & { user: string } = {
+      ...m,
+      ts: m.ts ?? this.state.nextTs(),
+      reactions: [],
+      pinned: false,
+      via: 'seed',
+    };
     this.state.messages.push(msg);
     return msg;
   }
@@ -337,7 +364,8 @@ export class SlackSandbox {
     const parts = url.pathname.split('/').filter(Boolean);
     const body = await readBody(req);
     if (parts[0] === 'api' && parts.length === 2) return this.handleApi(req, res, parts[1]!, body);
-    if (parts[0] === 'upload' && parts.length === 2 && req.method === 'POST') return this.handleUpload(req, res, parts[1]!, body);
+    if (parts[0] === 'upload' && parts.length === 2 && req.method === 'POST')
+      return this.handleUpload(req, res, parts[1]!, body);
     if (parts[0] === 'response' && parts.length === 2 && req.method === 'POST') {
       let parsed: unknown;
       try {
@@ -351,7 +379,8 @@ export class SlackSandbox {
     if (parts[0] === 'files' && parts.length >= 2 && req.method === 'GET') {
       const f = this.state.files.get(parts[1]!);
       // url_private needs the bot token, as on Slack.
-      if (!f?.bytes || !/^Bearer xox[bp]-/.test(req.headers.authorization ?? '')) return sendJson(res, 404, { ok: false, error: 'file_not_found' });
+      if (!f?.bytes || !/^Bearer xox[bp]-/.test(req.headers.authorization ?? ''))
+        return sendJson(res, 404, { ok: false, error: 'file_not_found' });
       res.writeHead(200, { 'content-type': f.mimetype, 'content-length': f.bytes.length });
       res.end(f.bytes);
       return;
@@ -371,8 +400,21 @@ export class SlackSandbox {
     const { token } = parsed;
     const { token: _t, ...rawArgs } = parsed.args;
     let args: SlackArgs = rawArgs;
-    const reply = (status: number, result: SlackResult, extra: { injected?: boolean; headers?: Record<string, string> } = {}) => {
-      this.record({ method, args, ok: result.ok, ...(result.ok ? {} : { error: result.error }), at, status, ...(token ? { token } : {}), ...(extra.injected ? { injected: true } : {}) });
+    const reply = (
+      status: number,
+      result: SlackResult,
+      extra: { injected?: boolean; headers?: Record<string, string> } = {},
+    ) => {
+      this.record({
+        method,
+        args,
+        ok: result.ok,
+        ...(result.ok ? {} : { error: result.error }),
+        at,
+        status,
+        ...(token ? { token } : {}),
+        ...(extra.injected ? { injected: true } : {}),
+      });
       sendJson(res, status, result, extra.headers);
     };
     const invalid = (error: string, errors: string[]) => {
@@ -384,7 +426,11 @@ export class SlackSandbox {
     const fault = this.faults.take(method);
     if (fault && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
     else if (fault && 'rateLimited' in fault) {
-      return reply(429, { ok: false, error: 'ratelimited' }, { injected: true, headers: { 'retry-after': String(fault.rateLimited) } });
+      return reply(
+        429,
+        { ok: false, error: 'ratelimited' },
+        { injected: true, headers: { 'retry-after': String(fault.rateLimited) } },
+      );
     } else if (fault && 'status' in fault) {
       this.record({ method, args, ok: false, error: `http_${fault.status}`, at, status: fault.status, injected: true });
       res.writeHead(fault.status, { 'content-type': 'text/plain' });
@@ -395,14 +441,22 @@ export class SlackSandbox {
     }
     if (this.enforceRateLimits && method === 'chat.postMessage' && typeof rawArgs.channel === 'string') {
       const retryAfter = this.pacing.take(rawArgs.channel);
-      if (retryAfter !== undefined) return reply(429, { ok: false, error: 'ratelimited' }, { injected: true, headers: { 'retry-after': String(retryAfter) } });
+      if (retryAfter !== undefined)
+        return reply(
+          429,
+          { ok: false, error: 'ratelimited' },
+          { injected: true, headers: { 'retry-after': String(retryAfter) } },
+        );
     }
 
     // 2. Method exists (has a spec and an implementation).
     const spec = this.methods.get(method);
     const handler = METHOD_HANDLERS[method];
     if (!spec || !handler) {
-      this.violation(method, spec ? 'the sandbox does not implement this method yet' : 'unknown method (no spec in slack-spec/methods)');
+      this.violation(
+        method,
+        spec ? 'the sandbox does not implement this method yet' : 'unknown method (no spec in slack-spec/methods)',
+      );
       return reply(200, { ok: false, error: 'unknown_method' });
     }
 
@@ -416,7 +470,9 @@ export class SlackSandbox {
     // 4. Wire format and arguments against the method spec.
     if (parsed.wire === 'json' && !spec.jsonInputSupported) {
       // Slack ignores a JSON body for these methods, so every arg looks missing.
-      return invalid('invalid_arguments', [`${method} does not accept JSON bodies; send application/x-www-form-urlencoded`]);
+      return invalid('invalid_arguments', [
+        `${method} does not accept JSON bodies; send application/x-www-form-urlencoded`,
+      ]);
     }
     const checked = checkArgs(spec, rawArgs, parsed.wire, parsed.bearer);
     args = checked.decoded;
@@ -455,7 +511,10 @@ export class SlackSandbox {
     if (!f) return sendJson(res, 404, { ok: false, error: 'file_not_found' });
     const bytes = await parseUpload(req, body);
     if (bytes.length !== f.length) {
-      this.violation('files.upload', `upload of ${fileId} (${f.filename}) sent ${bytes.length} bytes but files.getUploadURLExternal declared length ${f.length}`);
+      this.violation(
+        'files.upload',
+        `upload of ${fileId} (${f.filename}) sent ${bytes.length} bytes but files.getUploadURLExternal declared length ${f.length}`,
+      );
     }
     f.bytes = bytes;
     f.mimetype = sniffMimetype(bytes, f.filename);
@@ -472,6 +531,10 @@ export class SlackSandbox {
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }

@@ -2,10 +2,11 @@
 // server says {"type":"hello"}, then pushes envelopes and waits for `{ envelope_id, payload }`
 // acks. {"type":"disconnect"} asks the client to reconnect (Slack does this when it recycles a
 // connection), which @slack/socket-mode handles by calling apps.connections.open again.
+
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { randomUUID } from 'node:crypto';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { SANDBOX_IDS } from './sandbox-state.js';
 
 export type EnvelopeType = 'slash_commands' | 'interactive' | 'events_api';
@@ -131,7 +132,9 @@ export class SocketModeServer {
           type,
           payload,
           accepts_response_payload: opts.acceptsResponsePayload ?? type !== 'events_api',
-          ...(opts.retryAttempt !== undefined ? { retry_attempt: opts.retryAttempt, retry_reason: opts.retryReason ?? 'timeout' } : {}),
+          ...(opts.retryAttempt !== undefined
+            ? { retry_attempt: opts.retryAttempt, retry_reason: opts.retryReason ?? 'timeout' }
+            : {}),
         }),
       );
     });
@@ -139,7 +142,8 @@ export class SocketModeServer {
 
   /** Asks every client to reconnect, as Slack does before recycling a connection. */
   disconnectAll(reason = 'refresh_requested'): void {
-    for (const ws of this.sockets) ws.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'sandbox-socket' } }));
+    for (const ws of this.sockets)
+      ws.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'sandbox-socket' } }));
   }
 
   /**

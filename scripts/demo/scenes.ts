@@ -1,14 +1,14 @@
 // The demo's story: one month of Riverton's stat cycle, from the October numbers to the next agenda.
 import type { LocalStack } from '../../local-stack/local-stack.js';
+import { RECORD_DECISION_ACTION_ID } from '../../src/views/agenda-message.js';
+import { OPEN_STATUS_ACTION_ID, OPEN_SUBMISSION_ACTION_ID } from '../../src/views/collection-reminder.js';
+import { ANSWER_ACTIONS, ANSWER_BLOCKS, FOLLOWUP_ANSWER_CALLBACK_ID } from '../../src/views/followup-answer-modal.js';
+import { MORE_TIME_ACTIONS } from '../../src/views/followup-chair-messages.js';
+import { FOLLOWUP_ANSWER_ACTIONS } from '../../src/views/followup-message.js';
+import { FOLLOWUP_ACTIONS, FOLLOWUP_BLOCKS, FOLLOWUP_CALLBACK_ID } from '../../src/views/followup-modal.js';
+import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
 import { formValues, type Typed } from '../../test/helpers/forms.js';
 import type { Transcript } from './transcript.js';
-import { OPEN_SUBMISSION_ACTION_ID, OPEN_STATUS_ACTION_ID } from '../../src/views/collection-reminder.js';
-import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
-import { RECORD_DECISION_ACTION_ID } from '../../src/views/agenda-message.js';
-import { FOLLOWUP_CALLBACK_ID, FOLLOWUP_BLOCKS, FOLLOWUP_ACTIONS } from '../../src/views/followup-modal.js';
-import { FOLLOWUP_ANSWER_ACTIONS } from '../../src/views/followup-message.js';
-import { FOLLOWUP_ANSWER_CALLBACK_ID, ANSWER_BLOCKS, ANSWER_ACTIONS } from '../../src/views/followup-answer-modal.js';
-import { MORE_TIME_ACTIONS } from '../../src/views/followup-chair-messages.js';
 
 const CHAIR = 'U0CHAIR01';
 const PRIYA = 'U0DPWLIA1'; // Public Works liaison
@@ -38,79 +38,233 @@ export async function playScenes(s: LocalStack, t: Transcript): Promise<void> {
     return v;
   };
   const submitNumbers = async (user: string, dept: string, typed: Record<string, Typed>, label: string) => {
-    const res = await s.driver.viewSubmission({ userId: user, view: openView(user, SUBMISSION_CALLBACK_ID), values: await formValues(s.db.prisma, dept, typed) });
+    const res = await s.driver.viewSubmission({
+      userId: user,
+      view: openView(user, SUBMISSION_CALLBACK_ID),
+      values: await formValues(s.db.prisma, dept, typed),
+    });
     t.ack(label, res.body);
     return res;
   };
 
-  at('2026-11-02T15:30:00Z', '1. October closes: the opening notice', 'the scheduler runs; every liaison gets one friendly DM with the due date and a button.');
+  at(
+    '2026-11-02T15:30:00Z',
+    '1. October closes: the opening notice',
+    'the scheduler runs; every liaison gets one friendly DM with the due date and a button.',
+  );
   await s.runDue();
 
-  at('2026-11-02T16:10:00Z', '2. Public Works enters its numbers', 'Priya clicks Enter numbers. She first forgets to explain an off-target value; the form says so inline.');
+  at(
+    '2026-11-02T16:10:00Z',
+    '2. Public Works enters its numbers',
+    'Priya clicks Enter numbers. She first forgets to explain an off-target value; the form says so inline.',
+  );
   await click(PRIYA, OPEN_SUBMISSION_ACTION_ID);
-  const dpw = { sr_on_time: { value: '91.2' }, potholes_48h: { value: '92.5' }, streetlights_7d: { value: '21' }, missed_pickups: { value: '6.8' } };
+  const dpw = {
+    sr_on_time: { value: '91.2' },
+    potholes_48h: { value: '92.5' },
+    streetlights_7d: { value: '21' },
+    missed_pickups: { value: '6.8' },
+  };
   await submitNumbers(PRIYA, 'DPW', dpw, 'Save (without an explanation)');
-  await submitNumbers(PRIYA, 'DPW', { ...dpw, sr_on_time: { value: '91.2', note: 'Two bucket trucks out of service most of the month; rentals arrived on the 20th.' } }, 'Save (with an explanation)');
+  await submitNumbers(
+    PRIYA,
+    'DPW',
+    {
+      ...dpw,
+      sr_on_time: {
+        value: '91.2',
+        note: 'Two bucket trucks out of service most of the month; rentals arrived on the 20th.',
+      },
+    },
+    'Save (with an explanation)',
+  );
 
-  at('2026-11-04T15:30:00Z', '3. A reminder two business days before the due date', 'only departments that have not submitted hear from the bot.');
+  at(
+    '2026-11-04T15:30:00Z',
+    '3. A reminder two business days before the due date',
+    'only departments that have not submitted hear from the bot.',
+  );
   await s.runDue();
 
   at('2026-11-05T14:20:00Z', '4. Code Enforcement and Fire submit', 'Jorge uses `/stat submit`; Kim uses the button.');
   const cmd = await s.driver.slashCommand({ command: '/stat', text: 'submit', userId: JORGE });
   t.ack('/stat submit', cmd.body);
-  await submitNumbers(JORGE, 'CODE', { days_to_inspect: { value: '84' }, units_remediated: { value: '131' }, liens_collected: { value: '268400' }, cases_closed_90d: { value: '69.8' } }, 'Save');
+  await submitNumbers(
+    JORGE,
+    'CODE',
+    {
+      days_to_inspect: { value: '84' },
+      units_remediated: { value: '131' },
+      liens_collected: { value: '268400' },
+      cases_closed_90d: { value: '69.8' },
+    },
+    'Save',
+  );
   await click(KIM, OPEN_SUBMISSION_ACTION_ID);
-  await submitNumbers(KIM, 'FIRE', { turnout_p90: { value: '77' }, calls_10s: { value: '91.4' }, ems_response_p90: { value: '9.4' } }, 'Save');
+  await submitNumbers(
+    KIM,
+    'FIRE',
+    { turnout_p90: { value: '77' }, calls_10s: { value: '91.4' }, ems_response_p90: { value: '9.4' } },
+    'Save',
+  );
 
   at('2026-11-06T15:30:00Z', '5. Due day', 'Watershed has not submitted; its liaisons get the due-day note.');
   await s.runDue();
 
-  at('2026-11-12T15:30:00Z', '6. Three business days late: escalation', 'Wed 11 Nov was a holiday, so Thursday is the third business day late. The head and the chair are told; the chair opens the late list.');
+  at(
+    '2026-11-12T15:30:00Z',
+    '6. Three business days late: escalation',
+    'Wed 11 Nov was a holiday, so Thursday is the third business day late. The head and the chair are told; the chair opens the late list.',
+  );
   await s.runDue();
   const esc = lastDmWith(CHAIR, OPEN_STATUS_ACTION_ID);
-  await s.driver.blockAction({ userId: CHAIR, actionId: OPEN_STATUS_ACTION_ID, channelId: esc.channel, messageTs: esc.ts });
+  await s.driver.blockAction({
+    userId: CHAIR,
+    actionId: OPEN_STATUS_ACTION_ID,
+    channelId: esc.channel,
+    messageTs: esc.ts,
+  });
 
-  at('2026-11-12T19:00:00Z', '7. Watershed submits — one value far outside its usual range', 'Tom types 46 instead of 4.6 main breaks per 100 miles; the form asks once before saving, he fixes it.');
+  at(
+    '2026-11-12T19:00:00Z',
+    '7. Watershed submits — one value far outside its usual range',
+    'Tom types 46 instead of 4.6 main breaks per 100 miles; the form asks once before saving, he fixes it.',
+  );
   await click(TOM, OPEN_SUBMISSION_ACTION_ID);
-  const water = { sr_on_time: { value: '93.1' }, main_breaks: { value: '46', note: 'Cold snap: 14 breaks on the east side in one week.' }, days_to_repair: { value: '3.4' }, chlorine_residual: { value: '1.05' } };
+  const water = {
+    sr_on_time: { value: '93.1' },
+    main_breaks: { value: '46', note: 'Cold snap: 14 breaks on the east side in one week.' },
+    days_to_repair: { value: '3.4' },
+    chlorine_residual: { value: '1.05' },
+  };
   await submitNumbers(TOM, 'WATER', water, 'Save (46 main breaks)');
-  await submitNumbers(TOM, 'WATER', { ...water, main_breaks: { ...water.main_breaks, value: '4.6' } }, 'Save (corrected to 4.6)');
+  await submitNumbers(
+    TOM,
+    'WATER',
+    { ...water, main_breaks: { ...water.main_breaks, value: '4.6' } },
+    'Save (corrected to 4.6)',
+  );
 
-  at('2026-11-13T15:00:00Z', '8. The packet, two working days before the roundtable', 'for Tuesday 17 Nov (Public Works and Watershed): summary tables, charts in the thread, the chair\'s briefing. October is now locked.');
+  at(
+    '2026-11-13T15:00:00Z',
+    '8. The packet, two working days before the roundtable',
+    "for Tuesday 17 Nov (Public Works and Watershed): summary tables, charts in the thread, the chair's briefing. October is now locked.",
+  );
   await s.runDue();
 
-  at('2026-11-17T15:05:00Z', '9. In the meeting: the agenda and a decision', 'the chair runs `/stat agenda`, then records a decision on the top item.');
+  at(
+    '2026-11-17T15:05:00Z',
+    '9. In the meeting: the agenda and a decision',
+    'the chair runs `/stat agenda`, then records a decision on the top item.',
+  );
   const agenda = await s.driver.slashCommand({ command: '/stat', text: 'agenda', userId: CHAIR });
   t.ack('/stat agenda', agenda.body);
   const agendaReply = s.sandbox.responses(agenda.responseUrl!)[0];
-  const decisionButton = JSON.stringify(agendaReply?.body.blocks ?? []).match(/"action_id":"stat_agenda_record_decision","text":\{[^}]*\},"value":"((?:[^"\\]|\\.)*)"/);
-  await s.driver.blockAction({ userId: CHAIR, actionId: RECORD_DECISION_ACTION_ID, value: JSON.parse(`"${decisionButton?.[1] ?? ''}"`), type: 'button', container: { type: 'message', is_ephemeral: true } });
+  const decisionButton = JSON.stringify(agendaReply?.body.blocks ?? []).match(
+    /"action_id":"stat_agenda_record_decision","text":\{[^}]*\},"value":"((?:[^"\\]|\\.)*)"/,
+  );
+  await s.driver.blockAction({
+    userId: CHAIR,
+    actionId: RECORD_DECISION_ACTION_ID,
+    value: JSON.parse(`"${decisionButton?.[1] ?? ''}"`),
+    type: 'button',
+    container: { type: 'message', is_ephemeral: true },
+  });
   const fu = await s.driver.viewSubmission({
-    userId: CHAIR, view: openView(CHAIR, FOLLOWUP_CALLBACK_ID),
+    userId: CHAIR,
+    view: openView(CHAIR, FOLLOWUP_CALLBACK_ID),
     values: {
-      [FOLLOWUP_BLOCKS.text]: { [FOLLOWUP_ACTIONS.text]: { type: 'plain_text_input', value: 'Bring a root-cause review of the east-side main breaks and a crew plan for the winter.' } },
+      [FOLLOWUP_BLOCKS.text]: {
+        [FOLLOWUP_ACTIONS.text]: {
+          type: 'plain_text_input',
+          value: 'Bring a root-cause review of the east-side main breaks and a crew plan for the winter.',
+        },
+      },
       [FOLLOWUP_BLOCKS.owner]: { [FOLLOWUP_ACTIONS.owner]: { type: 'users_select', selected_user: GRACE } },
       [FOLLOWUP_BLOCKS.due]: { [FOLLOWUP_ACTIONS.due]: { type: 'datepicker', selected_date: '2026-12-01' } },
     },
   });
   t.ack('Save follow-up', fu.body);
-  const quick = await s.driver.slashCommand({ command: '/stat', text: `followup <@${MARCUS}|marcus> bring a plan for the bucket-truck backlog by 15 Dec`, userId: CHAIR });
+  const quick = await s.driver.slashCommand({
+    command: '/stat',
+    text: `followup <@${MARCUS}|marcus> bring a plan for the bucket-truck backlog by 15 Dec`,
+    userId: CHAIR,
+  });
   t.ack('/stat followup', quick.body);
 
-  at('2026-11-17T18:00:00Z', '10. The meeting record', 'posted after the meeting (well within two days); each owner gets their list.');
+  at(
+    '2026-11-17T18:00:00Z',
+    '10. The meeting record',
+    'posted after the meeting (well within two days); each owner gets their list.',
+  );
   await s.runDue();
 
-  at('2026-12-01T15:30:00Z', '11. Follow-ups come due: owners report back', 'Grace gets the due-day nudge, posts an update and asks for more time; the chair approves in one click. Marcus marks his done.');
+  at(
+    '2026-12-01T15:30:00Z',
+    '11. Follow-ups come due: owners report back',
+    'Grace gets the due-day nudge, posts an update and asks for more time; the chair approves in one click. Marcus marks his done.',
+  );
   await s.runDue();
   await click(GRACE, FOLLOWUP_ANSWER_ACTIONS.update);
-  t.ack('Post update', (await s.driver.viewSubmission({ userId: GRACE, view: openView(GRACE, FOLLOWUP_ANSWER_CALLBACK_ID), values: { [ANSWER_BLOCKS.note]: { [ANSWER_ACTIONS.note]: { type: 'plain_text_input', value: 'Root cause found: a pressure transient from the new pump station. Crew plan drafted.' } } } })).body);
+  t.ack(
+    'Post update',
+    (
+      await s.driver.viewSubmission({
+        userId: GRACE,
+        view: openView(GRACE, FOLLOWUP_ANSWER_CALLBACK_ID),
+        values: {
+          [ANSWER_BLOCKS.note]: {
+            [ANSWER_ACTIONS.note]: {
+              type: 'plain_text_input',
+              value: 'Root cause found: a pressure transient from the new pump station. Crew plan drafted.',
+            },
+          },
+        },
+      })
+    ).body,
+  );
   await click(GRACE, FOLLOWUP_ANSWER_ACTIONS.more_time);
-  t.ack('Need more time', (await s.driver.viewSubmission({ userId: GRACE, view: openView(GRACE, FOLLOWUP_ANSWER_CALLBACK_ID), values: { [ANSWER_BLOCKS.note]: { [ANSWER_ACTIONS.note]: { type: 'plain_text_input', value: 'The pump vendor visits on the 10th.' } }, [ANSWER_BLOCKS.date]: { [ANSWER_ACTIONS.date]: { type: 'datepicker', selected_date: '2026-12-15' } } } })).body);
+  t.ack(
+    'Need more time',
+    (
+      await s.driver.viewSubmission({
+        userId: GRACE,
+        view: openView(GRACE, FOLLOWUP_ANSWER_CALLBACK_ID),
+        values: {
+          [ANSWER_BLOCKS.note]: {
+            [ANSWER_ACTIONS.note]: { type: 'plain_text_input', value: 'The pump vendor visits on the 10th.' },
+          },
+          [ANSWER_BLOCKS.date]: { [ANSWER_ACTIONS.date]: { type: 'datepicker', selected_date: '2026-12-15' } },
+        },
+      })
+    ).body,
+  );
   await click(CHAIR, MORE_TIME_ACTIONS.approve);
   await click(MARCUS, FOLLOWUP_ANSWER_ACTIONS.done);
-  t.ack('Mark done', (await s.driver.viewSubmission({ userId: MARCUS, view: openView(MARCUS, FOLLOWUP_ANSWER_CALLBACK_ID), values: { [ANSWER_BLOCKS.note]: { [ANSWER_ACTIONS.note]: { type: 'plain_text_input', value: 'Plan presented to the COO: two trucks leased, backlog cleared by 20 Dec.' } } } })).body);
+  t.ack(
+    'Mark done',
+    (
+      await s.driver.viewSubmission({
+        userId: MARCUS,
+        view: openView(MARCUS, FOLLOWUP_ANSWER_CALLBACK_ID),
+        values: {
+          [ANSWER_BLOCKS.note]: {
+            [ANSWER_ACTIONS.note]: {
+              type: 'plain_text_input',
+              value: 'Plan presented to the COO: two trucks leased, backlog cleared by 20 Dec.',
+            },
+          },
+        },
+      })
+    ).body,
+  );
 
-  at('2026-12-02T15:00:00Z', '12. The next agenda shows the answers', 'the chair looks ahead to the next Watershed roundtable; App Home shows the program at a glance.');
+  at(
+    '2026-12-02T15:00:00Z',
+    '12. The next agenda shows the answers',
+    'the chair looks ahead to the next Watershed roundtable; App Home shows the program at a glance.',
+  );
   const next = await s.driver.slashCommand({ command: '/stat', text: 'agenda WATER', userId: CHAIR });
   t.ack('/stat agenda WATER', next.body);
   await s.driver.appHomeOpened(CHAIR);

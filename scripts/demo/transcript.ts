@@ -14,7 +14,11 @@ export class Transcript {
   private seenResponses = 0;
   private scene = '';
 
-  constructor(private readonly sandbox: SlackSandbox, private readonly names: Map<string, string>, private readonly outDir: string) {}
+  constructor(
+    private readonly sandbox: SlackSandbox,
+    private readonly names: Map<string, string>,
+    private readonly outDir: string,
+  ) {}
 
   private who(id: unknown): string {
     const s = String(id ?? '');
@@ -29,7 +33,14 @@ export class Transcript {
   begin(title: string, when: Date, narration: string): void {
     this.flush();
     this.scene = title;
-    const local = when.toLocaleString('en-US', { timeZone: 'America/New_York', weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    const local = when.toLocaleString('en-US', {
+      timeZone: 'America/New_York',
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     this.md.push(`\n## ${title}\n_${local} (America/New_York)_ — ${narration}\n`);
   }
 
@@ -38,7 +49,14 @@ export class Transcript {
     this.flush(); // what the bot sent before this reply comes first
     if (!body) return;
     const b = body as Obj;
-    const content = b.response_action === 'errors' ? `Inline errors:\n${Object.values((b.errors as Obj) ?? {}).map((e) => `- ${String(e)}`).join('\n')}` : b.view ? renderView(b.view) : JSON.stringify(b);
+    const content =
+      b.response_action === 'errors'
+        ? `Inline errors:\n${Object.values((b.errors as Obj) ?? {})
+            .map((e) => `- ${String(e)}`)
+            .join('\n')}`
+        : b.view
+          ? renderView(b.view)
+          : JSON.stringify(b);
     this.md.push(`**${label}** (reply to the request)\n\n${quote(content)}\n`);
     this.raw.push({ scene: this.scene, items: [{ ack: label, body: b }] });
   }
@@ -52,7 +70,11 @@ export class Transcript {
     }
     this.seenCalls = this.sandbox.calls.length;
     for (const r of this.sandbox.responses().slice(this.seenResponses)) {
-      events.push({ at: r.at, line: `**Reply visible only to the person who asked**\n\n${quote(renderBlocks(r.body.blocks, String(r.body.text ?? '')))}\n`, item: { response_url: r.id, body: r.body } });
+      events.push({
+        at: r.at,
+        line: `**Reply visible only to the person who asked**\n\n${quote(renderBlocks(r.body.blocks, String(r.body.text ?? '')))}\n`,
+        item: { response_url: r.id, body: r.body },
+      });
     }
     this.seenResponses = this.sandbox.responses().length;
     events.sort((a, b) => a.at - b.at);
@@ -62,12 +84,20 @@ export class Transcript {
 
   private describe(method: string, a: Obj): string | null {
     switch (method) {
-      case 'chat.postMessage': return `**Message to ${this.who(a.channel)}**${a.thread_ts ? ' (in thread)' : ''}\n\n${quote(renderBlocks(a.blocks, String(a.text ?? '')))}\n`;
-      case 'chat.update': return `**Message updated in ${this.who(a.channel)}**\n\n${quote(renderBlocks(a.blocks, String(a.text ?? '')))}\n`;
-      case 'views.open': case 'views.push': case 'views.update': return `**Modal (${method})**\n\n${quote(renderView(a.view))}\n`;
-      case 'views.publish': return `**App Home for ${this.names.get(String(a.user_id)) ?? String(a.user_id)}**\n\n${quote(renderView(a.view))}\n`;
-      case 'files.completeUploadExternal': return `**Files uploaded to ${this.who(a.channel_id)}**: ${(a.files as Obj[] | undefined)?.map((f) => f.title).join(', ') ?? ''}\n`;
-      default: return null;
+      case 'chat.postMessage':
+        return `**Message to ${this.who(a.channel)}**${a.thread_ts ? ' (in thread)' : ''}\n\n${quote(renderBlocks(a.blocks, String(a.text ?? '')))}\n`;
+      case 'chat.update':
+        return `**Message updated in ${this.who(a.channel)}**\n\n${quote(renderBlocks(a.blocks, String(a.text ?? '')))}\n`;
+      case 'views.open':
+      case 'views.push':
+      case 'views.update':
+        return `**Modal (${method})**\n\n${quote(renderView(a.view))}\n`;
+      case 'views.publish':
+        return `**App Home for ${this.names.get(String(a.user_id)) ?? String(a.user_id)}**\n\n${quote(renderView(a.view))}\n`;
+      case 'files.completeUploadExternal':
+        return `**Files uploaded to ${this.who(a.channel_id)}**: ${(a.files as Obj[] | undefined)?.map((f) => f.title).join(', ') ?? ''}\n`;
+      default:
+        return null;
     }
   }
 
@@ -75,12 +105,18 @@ export class Transcript {
     this.flush();
     await mkdir(this.outDir, { recursive: true });
     const file = path.join(this.outDir, 'transcript.md');
-    await writeFile(file, `# stat-bot demo transcript\n\nEverything the bot sent to the local Slack sandbox, scene by scene. Raw Block Kit JSON: \`blocks.json\`.\n${this.md.join('\n')}`);
+    await writeFile(
+      file,
+      `# stat-bot demo transcript\n\nEverything the bot sent to the local Slack sandbox, scene by scene. Raw Block Kit JSON: \`blocks.json\`.\n${this.md.join('\n')}`,
+    );
     await writeFile(path.join(this.outDir, 'blocks.json'), JSON.stringify(this.raw, null, 2));
     return file;
   }
 }
 
 function quote(text: string): string {
-  return text.split('\n').map((l) => `> ${l}`).join('\n');
+  return text
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
 }

@@ -2,11 +2,11 @@
 // needed, the usual choice inside a city network), otherwise HTTP at /slack/events.
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config.js';
-import type { Deps } from './deps.js';
 import { registerHandlers } from '../handlers/index.js';
 import { registerMiddleware } from '../handlers/middleware/index.js';
 import { boltLogger } from '../infra/slack/bolt-logger.js';
 import { MESSAGES } from '../views/messages.js';
+import type { Deps } from './deps.js';
 
 export type BoltApp = App;
 
@@ -19,12 +19,26 @@ export interface AppOptions {
 
 export function createApp(slack: Config['slack'], deps: Deps, opts: AppOptions = {}): BoltApp {
   // A hung Slack call must not outlive the lease on the notice it is sending.
-  const clientOptions = { slackApiUrl: slack.apiUrl, timeout: 30_000, retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 } };
+  const clientOptions = {
+    slackApiUrl: slack.apiUrl,
+    timeout: 30_000,
+    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 },
+  };
   const logger = boltLogger(deps.logger);
   const receiver =
     slack.mode === 'socket'
-      ? new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions }, ...(opts.socketPingTimeoutMs ? { clientPingTimeout: opts.socketPingTimeoutMs } : {}) })
-      : new HTTPReceiver({ signingSecret: slack.signingSecret!, logger, processBeforeResponse: opts.processBeforeResponse ?? false, endpoints: '/slack/events' });
+      ? new SocketModeReceiver({
+          appToken: slack.appToken!,
+          logger,
+          installerOptions: { clientOptions },
+          ...(opts.socketPingTimeoutMs ? { clientPingTimeout: opts.socketPingTimeoutMs } : {}),
+        })
+      : new HTTPReceiver({
+          signingSecret: slack.signingSecret!,
+          logger,
+          processBeforeResponse: opts.processBeforeResponse ?? false,
+          endpoints: '/slack/events',
+        });
   const app = new App({ token: slack.botToken, receiver, logger, clientOptions });
   registerMiddleware(app, deps);
   registerHandlers(app, deps);

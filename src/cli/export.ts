@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDatabaseConfig } from '../config.js';
 import { openDatabase } from '../infra/db/client.js';
-import { exportValuesCsv, exportFollowUpsCsv } from '../services/export/export-csv.js';
+import { exportFollowUpsCsv, exportValuesCsv } from '../services/export/export-csv.js';
 
 export async function runExport(outDir: string, env: Record<string, string | undefined>): Promise<number> {
   const db = await openDatabase(parseDatabaseConfig(env));

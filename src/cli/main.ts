@@ -1,11 +1,11 @@
 // `npm run stat -- <command>`: the operator's tool. Every failure is one line and a non-zero exit.
 import { parseArgs } from 'node:util';
-import { runProgramImport } from './program-import.js';
-import { runDbMigrate } from './db-migrate.js';
-import { runDueOnce } from './run-due.js';
-import { runExport } from './export.js';
-import { CliError } from './cli-error.js';
 import { DatabaseUnavailableError } from '../infra/db/errors.js';
+import { CliError } from './cli-error.js';
+import { runDbMigrate } from './db-migrate.js';
+import { runExport } from './export.js';
+import { runProgramImport } from './program-import.js';
+import { runDueOnce } from './run-due.js';
 
 const USAGE = `Usage: npm run stat -- <command>
   program import <file.yaml|file.csv>   load or update the program (idempotent; one transaction)
@@ -14,7 +14,11 @@ const USAGE = `Usage: npm run stat -- <command>
   export [--out <dir>]                  write values.csv and followups.csv (default ./export)`;
 
 async function run(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { now: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { now: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   const [cmd, sub, arg] = positionals;
   if (values.help || !cmd) {
     console.log(USAGE);
@@ -27,7 +31,8 @@ async function run(argv: string[]): Promise<number> {
   if (cmd === 'db' && sub === 'migrate') return runDbMigrate(process.env);
   if (cmd === 'run-due') {
     const now = values.now ? new Date(values.now) : new Date();
-    if (Number.isNaN(now.getTime())) throw new CliError(`--now "${values.now}" is not an ISO-8601 instant such as 2026-11-09T15:00:00Z`);
+    if (Number.isNaN(now.getTime()))
+      throw new CliError(`--now "${values.now}" is not an ISO-8601 instant such as 2026-11-09T15:00:00Z`);
     return runDueOnce(now, process.env);
   }
   if (cmd === 'export') return runExport(values.out ?? './export', process.env);
@@ -39,7 +44,8 @@ run(process.argv.slice(2)).then(
   (err: unknown) => {
     if (err instanceof DatabaseUnavailableError) console.error(`error: ${err.userMessage}`);
     else if (err instanceof CliError) console.error(`error: ${err.message}`);
-    else if (err instanceof TypeError && /Unknown option|Unexpected argument/.test(err.message)) console.error(`error: ${err.message}\n${USAGE}`);
+    else if (err instanceof TypeError && /Unknown option|Unexpected argument/.test(err.message))
+      console.error(`error: ${err.message}\n${USAGE}`);
     else console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   },

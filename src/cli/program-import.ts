@@ -2,14 +2,16 @@
 import { parseDatabaseConfig } from '../config.js';
 import { openDatabase } from '../infra/db/client.js';
 import { loadProgramFile } from '../infra/program-file/load-program-file.js';
-import { importProgram, ProgramImportError } from '../services/program-import/import-program.js';
 import { HistoryReferenceError } from '../services/program-import/import-history.js';
+import { importProgram, ProgramImportError } from '../services/program-import/import-program.js';
 import { describeSummary } from '../services/program-import/import-summary.js';
 
 export async function runProgramImport(file: string, env: Record<string, string | undefined>): Promise<number> {
   const loaded = await loadProgramFile(file);
   if (!loaded.ok) {
-    console.error(`${file}: ${loaded.errors.length} problem${loaded.errors.length === 1 ? '' : 's'}, nothing was imported:`);
+    console.error(
+      `${file}: ${loaded.errors.length} problem${loaded.errors.length === 1 ? '' : 's'}, nothing was imported:`,
+    );
     for (const e of loaded.errors) console.error(`  ${e}`);
     return 1;
   }

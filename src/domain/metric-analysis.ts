@@ -1,6 +1,14 @@
 // Everything a packet or agenda says about one metric for its latest period, and the agenda order.
 import { shiftPeriod } from './calendar/periods.js';
-import { computeTrend, computeYearToDate, indexPeriod, type PeriodValue, type Trend, type YearToDate, type YtdAggregation } from './trend.js';
+import {
+  computeTrend,
+  computeYearToDate,
+  indexPeriod,
+  type PeriodValue,
+  type Trend,
+  type YearToDate,
+  type YtdAggregation,
+} from './trend.js';
 import type { Frequency, MetricRule, PeriodKey, Status } from './types.js';
 import { classifyStatus, computeSeverity, computeVariance, describeStatus, type Variance } from './variance.js';
 import { analyseXmr, type XmrBaseline, type XmrResult, type XmrSignalSummary } from './xmr.js';
@@ -44,7 +52,8 @@ function toSeries(points: readonly MetricPoint[]): { frequency: Frequency; serie
   const indexed = points.map((p) => ({ p, ...indexPeriod(p.period) })).sort((a, b) => a.ordinal - b.ordinal);
   const first = indexed[0];
   if (!first) return { frequency: 'monthly', series: [] };
-  if (indexed.some((x) => x.frequency !== first.frequency)) throw new RangeError('a metric’s points must all be monthly or all quarterly');
+  if (indexed.some((x) => x.frequency !== first.frequency))
+    throw new RangeError('a metric’s points must all be monthly or all quarterly');
   const last = indexed[indexed.length - 1] ?? first;
   const series: (MetricPoint | null)[] = Array.from({ length: last.ordinal - first.ordinal + 1 }, () => null);
   for (const x of indexed) {
@@ -72,8 +81,18 @@ export function analyseMetric(input: AnalyseMetricInput): MetricAnalysis {
   const actual = latest?.actual ?? null;
   const target = latest?.target ?? null;
   const values = series.map((p) => p?.actual ?? null);
-  const xmr = analyseXmr(values, { polarity: rule.polarity, decimals: rule.decimals, frequency, baseline: input.xmrBaseline });
-  const trendOptions = { polarity: rule.polarity, tolerance: rule.tolerance, averageMovingRange: xmr.limits?.averageMovingRange ?? null, target };
+  const xmr = analyseXmr(values, {
+    polarity: rule.polarity,
+    decimals: rule.decimals,
+    frequency,
+    baseline: input.xmrBaseline,
+  });
+  const trendOptions = {
+    polarity: rule.polarity,
+    tolerance: rule.tolerance,
+    averageMovingRange: xmr.limits?.averageMovingRange ?? null,
+    target,
+  };
   const status = classifyStatus(actual, target, rule);
   return {
     period: latest?.period ?? null,
@@ -87,7 +106,9 @@ export function analyseMetric(input: AnalyseMetricInput): MetricAnalysis {
     severity: computeSeverity(actual, target, rule),
     trend3: computeTrend(values, 3, trendOptions),
     trend12: computeTrend(values, 12, trendOptions),
-    ytd: latest ? computeYearToDate(input.points, latest.period, input.ytdAggregation, input.fiscalYearStartMonth) : null,
+    ytd: latest
+      ? computeYearToDate(input.points, latest.period, input.ytdAggregation, input.fiscalYearStartMonth)
+      : null,
     xmr,
     signal: xmr.latest,
     periodsOffTarget: countPeriodsOffTarget(series, rule),
@@ -124,7 +145,9 @@ export function scoreAgendaItem(a: Pick<MetricAnalysis, 'severity' | 'periodsOff
  * Agenda order: highest score first (see AgendaScore), then the larger severity; otherwise the
  * input order is kept (sort is stable). Metrics with no data or no target score only on signals.
  */
-export function rankAgendaItems<T extends Pick<MetricAnalysis, 'severity' | 'periodsOffTarget' | 'signal'>>(analyses: readonly T[]): T[] {
+export function rankAgendaItems<T extends Pick<MetricAnalysis, 'severity' | 'periodsOffTarget' | 'signal'>>(
+  analyses: readonly T[],
+): T[] {
   const scored = analyses.map((a) => ({ a, score: scoreAgendaItem(a).score }));
   const severity = (a: T) => a.severity ?? Number.MIN_SAFE_INTEGER;
   scored.sort((x, y) => y.score - x.score || severity(y.a) - severity(x.a));

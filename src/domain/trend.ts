@@ -59,7 +59,14 @@ export function computeTrend(values: readonly (number | null)[], window: number,
     xs.push(x);
     ys.push(v);
   });
-  const unknown: Trend = { window, pointsUsed: xs.length, slope: null, change: null, movement: null, direction: 'unknown' };
+  const unknown: Trend = {
+    window,
+    pointsUsed: xs.length,
+    slope: null,
+    change: null,
+    movement: null,
+    direction: 'unknown',
+  };
   if (xs.length < minimumPoints(window)) return unknown;
   const mx = xs.reduce((s, x) => s + x, 0) / xs.length;
   const my = ys.reduce((s, y) => s + y, 0) / ys.length;
@@ -69,7 +76,8 @@ export function computeTrend(values: readonly (number | null)[], window: number,
   const first = xs[0] ?? 0;
   const last = xs[xs.length - 1] ?? 0;
   const change = slope * (last - first);
-  if (Math.abs(change) <= flatBand(options, my) * (1 + 1e-9)) return { ...unknown, slope, change, movement: 'flat', direction: 'flat' };
+  if (Math.abs(change) <= flatBand(options, my) * (1 + 1e-9))
+    return { ...unknown, slope, change, movement: 'flat', direction: 'flat' };
   const movement = change > 0 ? 'rising' : 'falling';
   const fitted = (x: number) => my + slope * (x - mx);
   return { ...unknown, slope, change, movement, direction: judge(movement, fitted(first), fitted(last), options) };
@@ -105,7 +113,9 @@ export function indexPeriod(period: PeriodKey): { frequency: Frequency; ordinal:
   const m = /^(\d{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))$/.exec(period);
   if (!m) throw new RangeError(`"${period}" is not a period key like 2026-10 or 2026-Q3`);
   const year = Number(m[1]);
-  return m[2] ? { frequency: 'monthly', ordinal: year * 12 + Number(m[2]) - 1 } : { frequency: 'quarterly', ordinal: year * 4 + Number(m[3]) - 1 };
+  return m[2]
+    ? { frequency: 'monthly', ordinal: year * 12 + Number(m[2]) - 1 }
+    : { frequency: 'quarterly', ordinal: year * 4 + Number(m[3]) - 1 };
 }
 
 /** A quarter counts from its first month, so monthly and quarterly keys compare on one scale. */
@@ -126,7 +136,12 @@ function aggregate(xs: readonly number[], kind: YtdAggregation): number | null {
  * falls in, so a fiscal year starting in a month other than Jan/Apr/Jul/Oct is approximate for
  * quarterly metrics.
  */
-export function computeYearToDate(points: readonly PeriodValue[], latest: PeriodKey, aggregation: YtdAggregation, fiscalYearStartMonth = 1): YearToDate {
+export function computeYearToDate(
+  points: readonly PeriodValue[],
+  latest: PeriodKey,
+  aggregation: YtdAggregation,
+  fiscalYearStartMonth = 1,
+): YearToDate {
   if (!Number.isInteger(fiscalYearStartMonth) || fiscalYearStartMonth < 1 || fiscalYearStartMonth > 12) {
     throw new RangeError(`fiscal year start month must be 1–12, got ${fiscalYearStartMonth}`);
   }
@@ -143,7 +158,10 @@ export function computeYearToDate(points: readonly PeriodValue[], latest: Period
     aggregation,
     fiscalYearStart: `${String(startYear).padStart(4, '0')}-${String(fiscalYearStartMonth).padStart(2, '0')}`,
     periodsCounted: counted.length,
-    actual: aggregate(counted.map((p) => p.actual ?? 0), aggregation),
+    actual: aggregate(
+      counted.map((p) => p.actual ?? 0),
+      aggregation,
+    ),
     target: allTargets ? aggregate(targets, aggregation) : null,
   };
 }

@@ -76,7 +76,8 @@ export interface XmrOptions {
 function pickBaseline(values: readonly (number | null)[], baseline?: XmrBaseline): readonly (number | null)[] {
   if (!baseline) return values;
   const n = 'first' in baseline ? baseline.first : baseline.last;
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`an XmR baseline needs a whole number of periods ≥ 1, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`an XmR baseline needs a whole number of periods ≥ 1, got ${n}`);
   return 'first' in baseline ? values.slice(0, n) : values.slice(-n);
 }
 
@@ -97,7 +98,14 @@ export function computeXmrLimits(values: readonly (number | null)[], baseline?: 
   const centre = mean(present(base));
   const mr = mean(ranges);
   const spread = NATURAL_LIMIT_FACTOR * mr;
-  return { centre, averageMovingRange: mr, lower: centre - spread, upper: centre + spread, upperRangeLimit: RANGE_LIMIT_FACTOR * mr, collapsed: mr === 0 };
+  return {
+    centre,
+    averageMovingRange: mr,
+    lower: centre - spread,
+    upper: centre + spread,
+    upperRangeLimit: RANGE_LIMIT_FACTOR * mr,
+    collapsed: mr === 0,
+  };
 }
 
 type Shape = Pick<XmrPoint, 'side' | 'sideRun' | 'slope' | 'slopeRun'>;
@@ -114,19 +122,35 @@ function shapeAt(value: number | null, prevValue: number | null, prev: Shape | n
 
 function rulesAt(value: number | null, shape: Shape, limits: XmrLimits | null): XmrRule[] {
   const rules: XmrRule[] = [];
-  if (value !== null && limits && !limits.collapsed && (value > limits.upper || value < limits.lower)) rules.push('outside_limits');
+  if (value !== null && limits && !limits.collapsed && (value > limits.upper || value < limits.lower))
+    rules.push('outside_limits');
   if (shape.sideRun >= RUN_LENGTH) rules.push('run_one_side');
   if (shape.slopeRun >= TREND_LENGTH) rules.push('trend_run');
   return rules;
 }
 
-function directionOf(value: number, shape: Shape, rule: XmrRule, limits: XmrLimits | null, polarity: Polarity): SignalDirection {
-  const up = rule === 'outside_limits' ? value > (limits?.upper ?? value) : rule === 'run_one_side' ? shape.side === 'above' : shape.slope === 'rising';
+function directionOf(
+  value: number,
+  shape: Shape,
+  rule: XmrRule,
+  limits: XmrLimits | null,
+  polarity: Polarity,
+): SignalDirection {
+  const up =
+    rule === 'outside_limits'
+      ? value > (limits?.upper ?? value)
+      : rule === 'run_one_side'
+        ? shape.side === 'above'
+        : shape.slope === 'rising';
   if (polarity === 'within_band') return 'neutral'; // up or down is only good relative to the band
   return up === (polarity === 'higher_is_better') ? 'improvement' : 'deterioration';
 }
 
-export function annotateXmr(values: readonly (number | null)[], limits: XmrLimits | null, polarity: Polarity): XmrPoint[] {
+export function annotateXmr(
+  values: readonly (number | null)[],
+  limits: XmrLimits | null,
+  polarity: Polarity,
+): XmrPoint[] {
   const ranges = movingRanges(values);
   const points: XmrPoint[] = [];
   values.forEach((value, i) => {
@@ -141,7 +165,12 @@ export function annotateXmr(values: readonly (number | null)[], limits: XmrLimit
   return points;
 }
 
-function describeSignal(point: XmrPoint & { value: number }, rule: XmrRule, limits: XmrLimits | null, options: XmrOptions): string {
+function describeSignal(
+  point: XmrPoint & { value: number },
+  rule: XmrRule,
+  limits: XmrLimits | null,
+  options: XmrOptions,
+): string {
   const fmt = (n: number) => formatMetricNumber(n, options.decimals);
   const noun = options.frequency === 'quarterly' ? 'quarters' : 'months';
   if (rule === 'run_one_side') return `${point.sideRun} ${noun} in a row ${point.side} the average`;
@@ -160,8 +189,18 @@ function describeLatest(point: XmrPoint | undefined, limits: XmrLimits | null, o
     if (limits.collapsed) return none(`No variation in the baseline (every value ${fmt(limits.centre)}), so no limits`);
     return none(`Within normal variation (limits ${fmt(limits.lower)}–${fmt(limits.upper)})`);
   }
-  const meaning = point.direction === 'improvement' ? ' — an improvement' : point.direction === 'deterioration' ? ' — a deterioration' : '';
-  return { isSignal: true, rule, direction: point.direction, text: `Signal: ${describeSignal({ ...point, value: point.value }, rule, limits, options)}${meaning}` };
+  const meaning =
+    point.direction === 'improvement'
+      ? ' — an improvement'
+      : point.direction === 'deterioration'
+        ? ' — a deterioration'
+        : '';
+  return {
+    isSignal: true,
+    rule,
+    direction: point.direction,
+    text: `Signal: ${describeSignal({ ...point, value: point.value }, rule, limits, options)}${meaning}`,
+  };
 }
 
 /** Limits (from the baseline), per-point annotations and the latest value's verdict. */

@@ -1,17 +1,17 @@
 // Every Slack listener, registered explicitly by type. One line per listener: grep finds them all.
 import type { App } from '@slack/bolt';
 import type { Deps } from '../app/deps.js';
-import { registerStatCommand } from './commands/stat-command.js';
-import { registerOpenSubmission } from './actions/open-submission.js';
-import { registerOpenStatus } from './actions/open-status.js';
-import { registerFollowUpAnswerButtons } from './actions/followup-answer-buttons.js';
 import { registerAgendaButtons } from './actions/agenda-buttons.js';
+import { registerFollowUpAnswerButtons } from './actions/followup-answer-buttons.js';
 import { registerMoreTimeDecision } from './actions/followup-more-time-decision.js';
-import { registerSubmissionView } from './views/submission.js';
-import { registerFollowUpCreateView } from './views/followup-create.js';
-import { registerFollowUpAnswerView } from './views/followup-answer.js';
+import { registerOpenStatus } from './actions/open-status.js';
+import { registerOpenSubmission } from './actions/open-submission.js';
+import { registerStatCommand } from './commands/stat-command.js';
 import { registerAppHome } from './events/app-home.js';
 import { registerTrackFollowUpShortcut } from './shortcuts/track-followup.js';
+import { registerFollowUpAnswerView } from './views/followup-answer.js';
+import { registerFollowUpCreateView } from './views/followup-create.js';
+import { registerSubmissionView } from './views/submission.js';
 
 export function registerHandlers(app: App, deps: Deps): void {
   // commands

@@ -9,7 +9,12 @@ export function isUniqueViolation(err: unknown): boolean {
 // Prisma codes for "could not talk to the server": can't reach, timed out, connection closed,
 // pool timeout. With driver adapters most failures arrive as other codes (P2010, P2039…) with the
 // adapter's own error in meta.driverAdapterError, so that is read too.
-const PRISMA_CODES: Record<string, DatabaseUnavailableReason> = { P1001: 'unreachable', P1002: 'timeout', P1017: 'unreachable', P2024: 'timeout' };
+const PRISMA_CODES: Record<string, DatabaseUnavailableReason> = {
+  P1001: 'unreachable',
+  P1002: 'timeout',
+  P1017: 'unreachable',
+  P2024: 'timeout',
+};
 const ADAPTER_KINDS: Record<string, DatabaseUnavailableReason> = {
   DatabaseNotReachable: 'unreachable',
   ConnectionClosed: 'unreachable',
@@ -18,7 +23,16 @@ const ADAPTER_KINDS: Record<string, DatabaseUnavailableReason> = {
 };
 /** PostgreSQL SQLSTATEs: class 08 (connection exception) and 57P01–57P03 (server shutting down or starting). */
 const PG_STATE = /^(08\d{3}|57P0[123])$/;
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 const MESSAGE = 'The database is not reachable right now.';
 
@@ -29,15 +43,23 @@ const MESSAGE = 'The database is not reachable right now.';
  */
 export function toDatabaseUnavailable(err: unknown): DatabaseUnavailableError | null {
   if (err instanceof DatabaseUnavailableError) return err;
-  if (err instanceof Prisma.PrismaClientInitializationError) return new DatabaseUnavailableError('unreachable', MESSAGE, { cause: err });
+  if (err instanceof Prisma.PrismaClientInitializationError)
+    return new DatabaseUnavailableError('unreachable', MESSAGE, { cause: err });
   const reason = reasonOf(err, 0);
   return reason ? new DatabaseUnavailableError(reason, MESSAGE, { cause: err }) : null;
 }
 
 function reasonOf(err: unknown, depth: number): DatabaseUnavailableReason | null {
   if (typeof err !== 'object' || err === null || depth > 4) return null;
-  const e = err as { code?: unknown; kind?: unknown; originalCode?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
-  if (err instanceof Prisma.PrismaClientKnownRequestError && typeof e.code === 'string' && PRISMA_CODES[e.code]) return PRISMA_CODES[e.code]!;
+  const e = err as {
+    code?: unknown;
+    kind?: unknown;
+    originalCode?: unknown;
+    meta?: { driverAdapterError?: unknown };
+    cause?: unknown;
+  };
+  if (err instanceof Prisma.PrismaClientKnownRequestError && typeof e.code === 'string' && PRISMA_CODES[e.code])
+    return PRISMA_CODES[e.code]!;
   if (typeof e.kind === 'string' && ADAPTER_KINDS[e.kind]) return ADAPTER_KINDS[e.kind]!;
   for (const code of [e.code, e.originalCode]) {
     if (typeof code !== 'string') continue;

@@ -1,5 +1,6 @@
 // Re-exports of the generated client's types, so services import one stable path.
 import type { Prisma } from '../../generated/prisma/client.js';
-export type { PrismaClient, Prisma } from '../../generated/prisma/client.js';
+
+export type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 /** What a service needs to read and write: the client itself or an interactive transaction. */
 export type Db = Prisma.TransactionClient;

@@ -57,7 +57,15 @@ const MAX_DEPTH = 6;
 
 /** The values of secrets held in the environment (for exact-value masking). */
 export function secretsFromEnv(env: Record<string, string | undefined>): string[] {
-  const names = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_CLIENT_SECRET', 'DATABASE_URL', 'TEST_DATABASE_URL', 'QUICKCHART_URL'];
+  const names = [
+    'SLACK_BOT_TOKEN',
+    'SLACK_APP_TOKEN',
+    'SLACK_SIGNING_SECRET',
+    'SLACK_CLIENT_SECRET',
+    'DATABASE_URL',
+    'TEST_DATABASE_URL',
+    'QUICKCHART_URL',
+  ];
   const out: string[] = [];
   for (const name of names) {
     const value = env[name]?.trim();
@@ -90,13 +98,18 @@ export function redact(text: string): string {
 
 let cachedEnvSecrets: string[] | undefined;
 function envSecrets(): string[] {
-  return (cachedEnvSecrets ??= secretsFromEnv(process.env));
+  cachedEnvSecrets ??= secretsFromEnv(process.env);
+  return cachedEnvSecrets;
 }
 
 // --- serialisation --------------------------------------------------------------------------
 
 function clean(value: unknown, secrets: readonly string[], seen: WeakSet<object>, depth: number): unknown {
-  if (typeof value === 'string') return redactWith(value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…(${value.length} chars)` : value, secrets);
+  if (typeof value === 'string')
+    return redactWith(
+      value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…(${value.length} chars)` : value,
+      secrets,
+    );
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'function' || typeof value === 'symbol') return `[${typeof value}]`;
   if (typeof value !== 'object' || value === null) return value;
@@ -107,7 +120,9 @@ function clean(value: unknown, secrets: readonly string[], seen: WeakSet<object>
   if (value instanceof Error) return clean(errorFields(value), secrets, seen, depth + 1);
   if (Array.isArray(value)) return value.slice(0, 100).map((v) => clean(v, secrets, seen, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) && v !== null && v !== undefined && v !== '' ? MASK : clean(v, secrets, seen, depth + 1);
+  for (const [k, v] of Object.entries(value))
+    out[k] =
+      SECRET_KEY.test(k) && v !== null && v !== undefined && v !== '' ? MASK : clean(v, secrets, seen, depth + 1);
   return out;
 }
 
@@ -124,24 +139,35 @@ function errorFields(e: Error): Record<string, unknown> {
 }
 
 /** One line of text: control characters escaped so user input cannot forge extra log lines. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes
 const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
 
 export function createLogger(opts: LoggerOptions, base: Record<string, unknown> = {}): Logger {
-  const write = opts.write ?? ((line: string) => process.stderr.write(line + '\n'));
+  const write = opts.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const secrets = opts.secrets ?? envSecrets();
   const log = (level: LogLevel, msg: string, fields: Record<string, unknown> = {}) => {
     if (ORDER[level] < ORDER[opts.level]) return;
     try {
-      const entries = clean({ ...context.getStore(), ...base, ...fields }, secrets, new WeakSet(), 0) as Record<string, unknown>;
+      const entries = clean({ ...context.getStore(), ...base, ...fields }, secrets, new WeakSet(), 0) as Record<
+        string,
+        unknown
+      >;
       const text = oneLine(redactWith(msg, secrets));
       const line =
         opts.format === 'json'
           ? JSON.stringify({ time: new Date().toISOString(), level, msg: text, ...entries })
-          : `${level.toUpperCase().padEnd(5)} ${text}${Object.keys(entries).length ? ' ' + JSON.stringify(entries) : ''}`;
+          : `${level.toUpperCase().padEnd(5)} ${text}${Object.keys(entries).length ? ` ${JSON.stringify(entries)}` : ''}`;
       write(redactWith(line, secrets));
     } catch (err) {
       // Never let logging take a request down; say that a line was lost, without its contents.
-      write(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'a log line could not be written', reason: err instanceof Error ? err.name : 'unknown' }));
+      write(
+        JSON.stringify({
+          time: new Date().toISOString(),
+          level: 'error',
+          msg: 'a log line could not be written',
+          reason: err instanceof Error ? err.name : 'unknown',
+        }),
+      );
     }
   };
   return {

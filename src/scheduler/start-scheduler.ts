@@ -1,8 +1,8 @@
 // Maps wall-clock time to jobs. The durable schedule lives in the database; this timer only
 // wakes up every minute to run whatever has come due (including what came due while down).
 import schedule from 'node-schedule';
-import { runDueJobs, type JobDeps } from './jobs/run-due-jobs.js';
 import type { Clock } from '../app/deps.js';
+import { type JobDeps, runDueJobs } from './jobs/run-due-jobs.js';
 
 export interface RunningScheduler {
   stop(): Promise<void>;

@@ -1,6 +1,7 @@
 // Who is asking: the person's roles, as the permission table needs them.
+
+import { type Actor, NOBODY } from '../domain/permissions.js';
 import type { Db } from '../infra/db-types.js';
-import { NOBODY, type Actor } from '../domain/permissions.js';
 
 export interface KnownActor extends Actor {
   userId: string;
@@ -22,7 +23,11 @@ export async function loadActor(db: Db, userId: string): Promise<KnownActor> {
 
 /** Slack user ids of a department's liaisons (or heads). */
 export async function membersOf(db: Db, departmentId: number, role: 'liaison' | 'head'): Promise<string[]> {
-  const rows = await db.departmentMember.findMany({ where: { departmentId, role }, include: { person: true }, orderBy: { id: 'asc' } });
+  const rows = await db.departmentMember.findMany({
+    where: { departmentId, role },
+    include: { person: true },
+    orderBy: { id: 'asc' },
+  });
   return rows.map((r) => r.person.slackUserId);
 }
 

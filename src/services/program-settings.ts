@@ -1,9 +1,9 @@
 // The program's settings as the rest of the code sees them: one typed object, read from the
 // Program row (whose JSON column is validated here, never trusted as-is).
 import { z } from 'zod';
-import type { Db } from '../infra/db-types.js';
 import type { ProgramFile } from '../domain/program/program-schema.js';
 import type { ProgramCalendar } from '../domain/types.js';
+import type { Db } from '../infra/db-types.js';
 
 const settingsSchema = z.object({
   dueRule: z.string().default('5 business days after period end'),
@@ -26,7 +26,8 @@ export interface ProgramSettings extends StoredSettings {
 }
 
 export class ProgramNotConfiguredError extends Error {
-  readonly userMessage = 'No stat program is loaded yet. An admin can load one with `npm run stat -- program import <file>`.';
+  readonly userMessage =
+    'No stat program is loaded yet. An admin can load one with `npm run stat -- program import <file>`.';
 }
 
 export function programSettingsFromFile(p: ProgramFile): StoredSettings {
@@ -51,6 +52,11 @@ export async function loadProgramSettings(db: Db): Promise<ProgramSettings> {
   return {
     ...stored,
     name: row.name,
-    calendar: { timezone: row.timezone, workdayStart: row.workdayStart, workdayEnd: row.workdayEnd, holidays: row.holidays },
+    calendar: {
+      timezone: row.timezone,
+      workdayStart: row.workdayStart,
+      workdayEnd: row.workdayEnd,
+      holidays: row.holidays,
+    },
   };
 }

@@ -3,11 +3,11 @@
 import { z } from 'zod';
 import type { Agenda } from '../services/roundtable/build-agenda.js';
 import type { AgendaFollowUp } from '../services/roundtable/followups-for-agenda.js';
-import { plain, md, escapeMrkdwn, fitText } from './mrkdwn.js';
+import { formatDay } from './format.js';
 import { LIMITS } from './limits.js';
 import { metricDetailText } from './metric-line.js';
-import { formatDay } from './format.js';
-import { paginateBlocks, type MessagePage } from './paginate.js';
+import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
+import { type MessagePage, paginateBlocks } from './paginate.js';
 
 export const RECORD_DECISION_ACTION_ID = 'stat_agenda_record_decision';
 export const POST_AGENDA_ACTION_ID = 'stat_agenda_post';
@@ -26,15 +26,43 @@ export function decodeDecision(value: string | undefined) {
 }
 
 export function formatMeetingTime(startsAt: Date, timezone: string): string {
-  return startsAt.toLocaleString('en-GB', { timeZone: timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).replace(',', '');
+  return startsAt
+    .toLocaleString('en-GB', {
+      timeZone: timezone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+    .replace(',', '');
 }
 
-const ANSWER_LABEL: Record<string, string> = { update: 'Update', done: 'Done', more_time: 'Asked for more time', blocked: 'Blocked', cancelled: 'Cancelled', reassigned: 'Reassigned', due_changed: 'Date changed' };
+const ANSWER_LABEL: Record<string, string> = {
+  update: 'Update',
+  done: 'Done',
+  more_time: 'Asked for more time',
+  blocked: 'Blocked',
+  cancelled: 'Cancelled',
+  reassigned: 'Reassigned',
+  due_changed: 'Date changed',
+};
 
 export function followUpLine(f: AgendaFollowUp): string {
-  const state = f.status === 'done' ? ':white_check_mark: Done' : f.status === 'cancelled' ? ':heavy_minus_sign: Cancelled' : f.overdue ? ':red_circle: *Overdue*' : f.blocked ? ':construction: Blocked' : ':large_blue_circle: Open';
+  const state =
+    f.status === 'done'
+      ? ':white_check_mark: Done'
+      : f.status === 'cancelled'
+        ? ':heavy_minus_sign: Cancelled'
+        : f.overdue
+          ? ':red_circle: *Overdue*'
+          : f.blocked
+            ? ':construction: Blocked'
+            : ':large_blue_circle: Open';
   const carried = f.carried ? ' · _carried from last meeting_' : '';
-  const latest = f.latest ? `\n   _${ANSWER_LABEL[f.latest.kind] ?? f.latest.kind}:_ ${escapeMrkdwn(fitText(f.latest.note || '—', 300))}` : '';
+  const latest = f.latest
+    ? `\n   _${ANSWER_LABEL[f.latest.kind] ?? f.latest.kind}:_ ${escapeMrkdwn(fitText(f.latest.note || '—', 300))}`
+    : '';
   return `${state} — ${escapeMrkdwn(fitText(f.text, 300))} · <@${f.ownerUserId}> · due ${formatDay(f.dueDate)}${carried}${latest}`;
 }
 
@@ -44,24 +72,80 @@ export function buildAgendaMessages(agenda: Agenda, opts: { interactive: boolean
   const title = fitText(`Agenda — ${agenda.meeting.name}, ${when}`, LIMITS.headerText);
   const head: object[] = [
     { type: 'header', text: plain(title) },
-    { type: 'context', elements: [md(`${escapeMrkdwn(depts)} · ${agenda.periodLabel} numbers · ranked by how far and how long off target; signals first`)] },
+    {
+      type: 'context',
+      elements: [
+        md(
+          `${escapeMrkdwn(depts)} · ${agenda.periodLabel} numbers · ranked by how far and how long off target; signals first`,
+        ),
+      ],
+    },
   ];
   const body: object[] = [];
-  if (agenda.departments.length === 0) body.push({ type: 'section', text: md('This meeting has no departments on its rotation yet.') });
+  if (agenda.departments.length === 0)
+    body.push({ type: 'section', text: md('This meeting has no departments on its rotation yet.') });
   body.push({ type: 'section', text: md(`*Metrics to discuss* (${agenda.items.length})`) });
-  if (agenda.items.length === 0) body.push({ type: 'section', text: md(':large_green_circle: Everything is on target or within normal variation.') });
+  if (agenda.items.length === 0)
+    body.push({
+      type: 'section',
+      text: md(':large_green_circle: Everything is on target or within normal variation.'),
+    });
   agenda.items.forEach((item, i) => {
-    const section: Record<string, unknown> = { type: 'section', text: md(fitText(`*${i + 1}. ${escapeMrkdwn(item.departmentName)} — ${escapeMrkdwn(item.name)}*\n${metricDetailText(item)}`, LIMITS.sectionText)) };
-    if (opts.interactive) section.accessory = { type: 'button', action_id: RECORD_DECISION_ACTION_ID, text: plain('Record decision'), value: encodeDecision(item.metricId, item.departmentId, agenda.meeting.id) };
+    const section: Record<string, unknown> = {
+      type: 'section',
+      text: md(
+        fitText(
+          `*${i + 1}. ${escapeMrkdwn(item.departmentName)} — ${escapeMrkdwn(item.name)}*\n${metricDetailText(item)}`,
+          LIMITS.sectionText,
+        ),
+      ),
+    };
+    if (opts.interactive)
+      section.accessory = {
+        type: 'button',
+        action_id: RECORD_DECISION_ACTION_ID,
+        text: plain('Record decision'),
+        value: encodeDecision(item.metricId, item.departmentId, agenda.meeting.id),
+      };
     body.push(section);
   });
-  body.push({ type: 'divider' }, { type: 'section', text: md(`*Follow-ups to report back on* (${agenda.followUps.length})`) });
+  body.push(
+    { type: 'divider' },
+    { type: 'section', text: md(`*Follow-ups to report back on* (${agenda.followUps.length})`) },
+  );
   if (agenda.followUps.length === 0) body.push({ type: 'section', text: md('No open or recently closed follow-ups.') });
-  for (const f of agenda.followUps) body.push({ type: 'section', text: md(fitText(followUpLine(f), LIMITS.sectionText)) });
+  for (const f of agenda.followUps)
+    body.push({ type: 'section', text: md(fitText(followUpLine(f), LIMITS.sectionText)) });
   if (agenda.missing.length) {
-    const lines = agenda.missing.map((r) => `• ${escapeMrkdwn(r.name)}: ${r.state === 'late' ? `late ${r.businessDaysLate} business day${r.businessDaysLate === 1 ? '' : 's'}` : r.state.replace('_', ' ')} (${r.filled} of ${r.total} entered)`);
-    body.push({ type: 'divider' }, { type: 'section', text: md(fitText(`*Missing data*\n${lines.join('\n')}`, LIMITS.sectionText)) });
+    const lines = agenda.missing.map(
+      (r) =>
+        `• ${escapeMrkdwn(r.name)}: ${r.state === 'late' ? `late ${r.businessDaysLate} business day${r.businessDaysLate === 1 ? '' : 's'}` : r.state.replace('_', ' ')} (${r.filled} of ${r.total} entered)`,
+    );
+    body.push(
+      { type: 'divider' },
+      { type: 'section', text: md(fitText(`*Missing data*\n${lines.join('\n')}`, LIMITS.sectionText)) },
+    );
   }
-  const foot = opts.interactive ? [{ type: 'actions', elements: [{ type: 'button', action_id: POST_AGENDA_ACTION_ID, text: plain('Post to channel'), value: String(agenda.meeting.id), style: 'primary' }] }] : [];
-  return paginateBlocks(`Agenda — ${agenda.meeting.name}, ${when}: ${agenda.items.length} metrics, ${agenda.followUps.length} follow-ups`, head, body, foot);
+  const foot = opts.interactive
+    ? [
+        {
+          type: 'actions',
+          elements: [
+            {
+              type: 'button',
+              action_id: POST_AGENDA_ACTION_ID,
+              text: plain('Post to channel'),
+              value: String(agenda.meeting.id),
+              style: 'primary',
+            },
+          ],
+        },
+      ]
+    : [];
+  return paginateBlocks(
+    `Agenda — ${agenda.meeting.name}, ${when}: ${agenda.items.length} metrics, ${agenda.followUps.length} follow-ups`,
+    head,
+    body,
+    foot,
+  );
 }

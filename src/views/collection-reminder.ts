@@ -1,7 +1,7 @@
 // Collection DMs along the reminder ladder: opening notice, reminder, due day, overdue, and the
 // escalation to the department head and chair. Each carries the button that opens the form.
 import { z } from 'zod';
-import { plain, md, escapeMrkdwn, possessive } from './mrkdwn.js';
+import { escapeMrkdwn, md, plain, possessive } from './mrkdwn.js';
 
 export const OPEN_SUBMISSION_ACTION_ID = 'stat_open_submission';
 export const OPEN_STATUS_ACTION_ID = 'stat_open_status';
@@ -57,6 +57,18 @@ export function buildCollectionReminder(c: ReminderContent) {
   const button =
     c.step === 'escalation'
       ? { type: 'button', action_id: OPEN_STATUS_ACTION_ID, text: plain('See who is late'), value: c.period }
-      : { type: 'button', action_id: OPEN_SUBMISSION_ACTION_ID, text: plain('Enter numbers'), value: encodeOpenSubmission(c.departmentId, c.period), style: 'primary' };
-  return { text: text.replace(/\*/g, ''), blocks: [{ type: 'section', text: md(text) }, { type: 'actions', elements: [button] }] };
+      : {
+          type: 'button',
+          action_id: OPEN_SUBMISSION_ACTION_ID,
+          text: plain('Enter numbers'),
+          value: encodeOpenSubmission(c.departmentId, c.period),
+          style: 'primary',
+        };
+  return {
+    text: text.replace(/\*/g, ''),
+    blocks: [
+      { type: 'section', text: md(text) },
+      { type: 'actions', elements: [button] },
+    ],
+  };
 }

@@ -1,9 +1,9 @@
 // The small modal behind each answer button: a note (what was done / progress / what blocks it),
 // plus a new date for "Need more time".
 import { z } from 'zod';
-import { plain, md, fitText } from './mrkdwn.js';
 import type { AnswerKind } from '../services/followups/answer-followup.js';
-import { followUpSummary, type FollowUpCard } from './followup-message.js';
+import { type FollowUpCard, followUpSummary } from './followup-message.js';
+import { fitText, md, plain } from './mrkdwn.js';
 
 export const FOLLOWUP_ANSWER_CALLBACK_ID = 'stat_followup_answer';
 export const ANSWER_BLOCKS = { note: 'answer_note', date: 'answer_date' } as const;
@@ -16,26 +16,56 @@ const COPY: Record<AnswerKind, { title: string; label: string; optional: boolean
   blocked: { title: 'Report a blocker', label: 'What is blocking it?', optional: false, submit: 'Tell the chair' },
 };
 
-export const answerMetadataSchema = z.object({ f: z.number().int(), k: z.enum(['done', 'update', 'more_time', 'blocked']) });
+export const answerMetadataSchema = z.object({
+  f: z.number().int(),
+  k: z.enum(['done', 'update', 'more_time', 'blocked']),
+});
 
 export function buildFollowUpAnswerModal(card: FollowUpCard, kind: AnswerKind) {
   const c = COPY[kind];
   const blocks: object[] = [
     { type: 'section', text: md(fitText(followUpSummary(card), 3000)) },
-    { type: 'input', block_id: ANSWER_BLOCKS.note, optional: c.optional, label: plain(c.label), element: { type: 'plain_text_input', action_id: ANSWER_ACTIONS.note, multiline: true, max_length: 3000 } },
+    {
+      type: 'input',
+      block_id: ANSWER_BLOCKS.note,
+      optional: c.optional,
+      label: plain(c.label),
+      element: { type: 'plain_text_input', action_id: ANSWER_ACTIONS.note, multiline: true, max_length: 3000 },
+    },
   ];
-  if (kind === 'more_time') blocks.push({ type: 'input', block_id: ANSWER_BLOCKS.date, label: plain('Proposed new date'), element: { type: 'datepicker', action_id: ANSWER_ACTIONS.date } });
-  if (kind === 'more_time') blocks.push({ type: 'context', elements: [md('The chair approves or declines with one click; you will hear back here.')] });
+  if (kind === 'more_time')
+    blocks.push({
+      type: 'input',
+      block_id: ANSWER_BLOCKS.date,
+      label: plain('Proposed new date'),
+      element: { type: 'datepicker', action_id: ANSWER_ACTIONS.date },
+    });
+  if (kind === 'more_time')
+    blocks.push({
+      type: 'context',
+      elements: [md('The chair approves or declines with one click; you will hear back here.')],
+    });
   return {
-    type: 'modal' as const, callback_id: FOLLOWUP_ANSWER_CALLBACK_ID, private_metadata: JSON.stringify({ f: card.id, k: kind }),
-    title: plain(c.title), submit: plain(c.submit), close: plain('Cancel'), blocks,
+    type: 'modal' as const,
+    callback_id: FOLLOWUP_ANSWER_CALLBACK_ID,
+    private_metadata: JSON.stringify({ f: card.id, k: kind }),
+    title: plain(c.title),
+    submit: plain(c.submit),
+    close: plain('Cancel'),
+    blocks,
   };
 }
 
-const stateSchema = z.record(z.string(), z.record(z.string(), z.object({ value: z.string().nullish(), selected_date: z.string().nullish() }).loose()));
+const stateSchema = z.record(
+  z.string(),
+  z.record(z.string(), z.object({ value: z.string().nullish(), selected_date: z.string().nullish() }).loose()),
+);
 
 export function parseAnswerState(values: unknown): { note: string; date: string | null } {
   const s = stateSchema.safeParse(values);
   if (!s.success) return { note: '', date: null };
-  return { note: s.data[ANSWER_BLOCKS.note]?.[ANSWER_ACTIONS.note]?.value ?? '', date: s.data[ANSWER_BLOCKS.date]?.[ANSWER_ACTIONS.date]?.selected_date ?? null };
+  return {
+    note: s.data[ANSWER_BLOCKS.note]?.[ANSWER_ACTIONS.note]?.value ?? '',
+    date: s.data[ANSWER_BLOCKS.date]?.[ANSWER_ACTIONS.date]?.selected_date ?? null,
+  };
 }

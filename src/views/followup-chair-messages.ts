@@ -1,10 +1,14 @@
 // What the chair hears about follow-ups: a request for more time (approve/decline in one click)
 // and a blocker, told at once.
-import { plain, md, escapeMrkdwn, fitText } from './mrkdwn.js';
-import { followUpSummary, type FollowUpCard } from './followup-message.js';
-import { formatDay } from './format.js';
 
-export const MORE_TIME_ACTIONS = { approve: 'stat_followup_approve_time', decline: 'stat_followup_decline_time' } as const;
+import { type FollowUpCard, followUpSummary } from './followup-message.js';
+import { formatDay } from './format.js';
+import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
+
+export const MORE_TIME_ACTIONS = {
+  approve: 'stat_followup_approve_time',
+  decline: 'stat_followup_decline_time',
+} as const;
 
 export function encodeMoreTimeDecision(followUpId: number, updateId: number): string {
   return `${followUpId}:${updateId}`;
@@ -15,7 +19,13 @@ export function decodeMoreTimeDecision(value: string | undefined): { followUpId:
   return m ? { followUpId: Number(m[1]), updateId: Number(m[2]) } : null;
 }
 
-export function buildMoreTimeRequest(card: FollowUpCard, ownerUserId: string, proposed: string, reason: string, updateId: number) {
+export function buildMoreTimeRequest(
+  card: FollowUpCard,
+  ownerUserId: string,
+  proposed: string,
+  reason: string,
+  updateId: number,
+) {
   const why = reason ? `\n> ${escapeMrkdwn(fitText(reason, 1000)).replace(/\n/g, '\n> ')}` : '';
   const text = `:clock3: <@${ownerUserId}> asks for more time: from ${formatDay(card.dueDate)} to *${formatDay(proposed)}*.${why}\n${followUpSummary(card)}`;
   const value = encodeMoreTimeDecision(card.id, updateId);
@@ -23,10 +33,19 @@ export function buildMoreTimeRequest(card: FollowUpCard, ownerUserId: string, pr
     text: `More time requested for a follow-up (to ${proposed})`,
     blocks: [
       { type: 'section', text: md(fitText(text, 3000)) },
-      { type: 'actions', elements: [
-        { type: 'button', action_id: MORE_TIME_ACTIONS.approve, text: plain(`Approve ${formatDay(proposed)}`), value, style: 'primary' },
-        { type: 'button', action_id: MORE_TIME_ACTIONS.decline, text: plain('Decline'), value },
-      ] },
+      {
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            action_id: MORE_TIME_ACTIONS.approve,
+            text: plain(`Approve ${formatDay(proposed)}`),
+            value,
+            style: 'primary',
+          },
+          { type: 'button', action_id: MORE_TIME_ACTIONS.decline, text: plain('Decline'), value },
+        ],
+      },
     ],
   };
 }

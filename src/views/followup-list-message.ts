@@ -1,12 +1,14 @@
 // A list of follow-ups, paged like every long message.
 import type { AgendaFollowUp } from '../services/roundtable/followups-for-agenda.js';
-import { md, fitText, escapeMrkdwn } from './mrkdwn.js';
-import { LIMITS } from './limits.js';
 import { followUpLine } from './agenda-message.js';
-import { paginateBlocks, type MessagePage } from './paginate.js';
+import { LIMITS } from './limits.js';
+import { escapeMrkdwn, fitText, md } from './mrkdwn.js';
+import { type MessagePage, paginateBlocks } from './paginate.js';
 
 export function buildFollowUpList(title: string, items: AgendaFollowUp[]): MessagePage[] {
   const head = [{ type: 'section', text: md(`*${escapeMrkdwn(title)}* (${items.length})`) }];
-  const body = items.length ? items.map((f) => ({ type: 'section', text: md(fitText(`#${f.id} ${followUpLine(f)}`, LIMITS.sectionText)) })) : [{ type: 'section', text: md('None.') }];
+  const body = items.length
+    ? items.map((f) => ({ type: 'section', text: md(fitText(`#${f.id} ${followUpLine(f)}`, LIMITS.sectionText)) }))
+    : [{ type: 'section', text: md('None.') }];
   return paginateBlocks(`${title}: ${items.length}`, head, body);
 }

@@ -1,8 +1,9 @@
 // What a follow-up owner sees: the commitment, its due date and four ways to answer. The same
 // card is used for the first notice, each nag, and App Home.
-import { plain, md, escapeMrkdwn, fitText } from './mrkdwn.js';
-import { LIMITS } from './limits.js';
+
 import { formatDay } from './format.js';
+import { LIMITS } from './limits.js';
+import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 
 export const FOLLOWUP_ANSWER_ACTIONS = {
   done: 'stat_followup_done',
@@ -24,7 +25,10 @@ export interface FollowUpCard {
 
 export function followUpSummary(f: FollowUpCard): string {
   const metric = f.metricName ? ` · ${escapeMrkdwn(f.metricName)}` : '';
-  const latest = f.latest && f.latest.kind !== 'created' ? `\n_Latest (${f.latest.kind.replace(/_/g, ' ')}):_ ${escapeMrkdwn(fitText(f.latest.note || '—', 500))}` : '';
+  const latest =
+    f.latest && f.latest.kind !== 'created'
+      ? `\n_Latest (${f.latest.kind.replace(/_/g, ' ')}):_ ${escapeMrkdwn(fitText(f.latest.note || '—', 500))}`
+      : '';
   return `*${escapeMrkdwn(fitText(f.text, 1500))}*\n${escapeMrkdwn(f.departmentName)}${metric} · due ${formatDay(f.dueDate)}${latest}`;
 }
 
@@ -48,8 +52,10 @@ const INTRO: Record<NagStep, (days: number, due: string) => string> = {
   assigned: () => ':memo: A follow-up from the roundtable is yours:',
   reminder_before: (_d, due) => `:calendar: A friendly reminder — this follow-up is due ${due}:`,
   due_day: () => ':calendar: This follow-up is due *today*. A quick answer is enough:',
-  overdue: (d) => `:hourglass: This follow-up is ${d} business day${d === 1 ? '' : 's'} past its date. Could you report back?`,
-  escalation: (d) => `:information_source: This follow-up is ${d} business days overdue and the owner has not reported back:`,
+  overdue: (d) =>
+    `:hourglass: This follow-up is ${d} business day${d === 1 ? '' : 's'} past its date. Could you report back?`,
+  escalation: (d) =>
+    `:information_source: This follow-up is ${d} business days overdue and the owner has not reported back:`,
 };
 
 export function buildFollowUpOwnerMessage(f: FollowUpCard, step: NagStep, businessDaysLate = 0, ownerUserId?: string) {

@@ -1,13 +1,24 @@
 // The one modal that records a decision as a follow-up, opened three ways (agenda button,
 // message shortcut, /stat followup) with whatever each already knows pre-filled.
 import { z } from 'zod';
-import { plain, md, fitText, escapeMrkdwn } from './mrkdwn.js';
-import { LIMITS } from './limits.js';
 import { MAX_FOLLOWUP_TEXT } from '../services/followups/create-followup.js';
+import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 
 export const FOLLOWUP_CALLBACK_ID = 'stat_followup_create';
-export const FOLLOWUP_BLOCKS = { owner: 'followup_owner', due: 'followup_due', department: 'followup_department', metric: 'followup_metric', text: 'followup_text' } as const;
-export const FOLLOWUP_ACTIONS = { owner: 'owner', due: 'due', department: 'department', metric: 'metric', text: 'text' } as const;
+export const FOLLOWUP_BLOCKS = {
+  owner: 'followup_owner',
+  due: 'followup_due',
+  department: 'followup_department',
+  metric: 'followup_metric',
+  text: 'followup_text',
+} as const;
+export const FOLLOWUP_ACTIONS = {
+  owner: 'owner',
+  due: 'due',
+  department: 'department',
+  metric: 'metric',
+  text: 'text',
+} as const;
 
 export interface FollowUpModalInput {
   departments: { id: number; name: string }[];
@@ -22,7 +33,10 @@ export interface FollowUpModalInput {
   note?: string;
 }
 
-export const followUpMetadataSchema = z.object({ m: z.number().int().nullable().default(null), s: z.string().max(500).nullable().default(null) });
+export const followUpMetadataSchema = z.object({
+  m: z.number().int().nullable().default(null),
+  s: z.string().max(500).nullable().default(null),
+});
 
 const option = (text: string, value: string) => ({ text: plain(fitText(text, 75)), value });
 
@@ -30,26 +44,84 @@ export function buildFollowUpModal(i: FollowUpModalInput) {
   // A static select holds 100 options. Large programs see the chosen department's metrics only.
   const deptOptions = i.departments.slice(0, 100).map((d) => option(d.name, String(d.id)));
   const deptName = i.departments.find((d) => d.id === i.departmentId)?.name;
-  const metrics = i.metrics.length > 100 && deptName ? i.metrics.filter((m) => m.departmentName === deptName) : i.metrics;
+  const metrics =
+    i.metrics.length > 100 && deptName ? i.metrics.filter((m) => m.departmentName === deptName) : i.metrics;
   const metricOptions = metrics.slice(0, 100).map((m) => option(`${m.departmentName}: ${m.name}`, String(m.id)));
   const initialDept = deptOptions.find((o) => o.value === String(i.departmentId));
   const initialMetric = metricOptions.find((o) => o.value === String(i.metricId));
   const blocks: object[] = [
     ...(i.note ? [{ type: 'context', elements: [md(escapeMrkdwn(fitText(i.note, 3000)))] }] : []),
-    ...(i.sourceLink && /^https:\/\/[^\s|<>]+$/.test(i.sourceLink) ? [{ type: 'context', elements: [md(`From <${i.sourceLink}|the original message>`)] }] : []),
-    { type: 'input', block_id: FOLLOWUP_BLOCKS.text, label: plain('Decision / commitment'), element: { type: 'plain_text_input', action_id: FOLLOWUP_ACTIONS.text, multiline: true, max_length: MAX_FOLLOWUP_TEXT, ...(i.text ? { initial_value: fitText(i.text, MAX_FOLLOWUP_TEXT) } : {}) } },
-    { type: 'input', block_id: FOLLOWUP_BLOCKS.owner, label: plain('Owner'), element: { type: 'users_select', action_id: FOLLOWUP_ACTIONS.owner, ...(i.ownerUserId ? { initial_user: i.ownerUserId } : {}) } },
-    { type: 'input', block_id: FOLLOWUP_BLOCKS.due, label: plain('Due date'), element: { type: 'datepicker', action_id: FOLLOWUP_ACTIONS.due, ...(i.dueDate ? { initial_date: i.dueDate } : {}) } },
-    { type: 'input', block_id: FOLLOWUP_BLOCKS.department, label: plain('Department'), element: { type: 'static_select', action_id: FOLLOWUP_ACTIONS.department, options: deptOptions, ...(initialDept ? { initial_option: initialDept } : {}) } },
+    ...(i.sourceLink && /^https:\/\/[^\s|<>]+$/.test(i.sourceLink)
+      ? [{ type: 'context', elements: [md(`From <${i.sourceLink}|the original message>`)] }]
+      : []),
+    {
+      type: 'input',
+      block_id: FOLLOWUP_BLOCKS.text,
+      label: plain('Decision / commitment'),
+      element: {
+        type: 'plain_text_input',
+        action_id: FOLLOWUP_ACTIONS.text,
+        multiline: true,
+        max_length: MAX_FOLLOWUP_TEXT,
+        ...(i.text ? { initial_value: fitText(i.text, MAX_FOLLOWUP_TEXT) } : {}),
+      },
+    },
+    {
+      type: 'input',
+      block_id: FOLLOWUP_BLOCKS.owner,
+      label: plain('Owner'),
+      element: {
+        type: 'users_select',
+        action_id: FOLLOWUP_ACTIONS.owner,
+        ...(i.ownerUserId ? { initial_user: i.ownerUserId } : {}),
+      },
+    },
+    {
+      type: 'input',
+      block_id: FOLLOWUP_BLOCKS.due,
+      label: plain('Due date'),
+      element: {
+        type: 'datepicker',
+        action_id: FOLLOWUP_ACTIONS.due,
+        ...(i.dueDate ? { initial_date: i.dueDate } : {}),
+      },
+    },
+    {
+      type: 'input',
+      block_id: FOLLOWUP_BLOCKS.department,
+      label: plain('Department'),
+      element: {
+        type: 'static_select',
+        action_id: FOLLOWUP_ACTIONS.department,
+        options: deptOptions,
+        ...(initialDept ? { initial_option: initialDept } : {}),
+      },
+    },
     ...(metricOptions.length
-      ? [{ type: 'input', block_id: FOLLOWUP_BLOCKS.metric, optional: true, label: plain('Linked metric'), element: { type: 'static_select', action_id: FOLLOWUP_ACTIONS.metric, options: metricOptions, ...(initialMetric ? { initial_option: initialMetric } : {}) } }]
+      ? [
+          {
+            type: 'input',
+            block_id: FOLLOWUP_BLOCKS.metric,
+            optional: true,
+            label: plain('Linked metric'),
+            element: {
+              type: 'static_select',
+              action_id: FOLLOWUP_ACTIONS.metric,
+              options: metricOptions,
+              ...(initialMetric ? { initial_option: initialMetric } : {}),
+            },
+          },
+        ]
       : []),
   ];
   return {
     type: 'modal' as const,
     callback_id: FOLLOWUP_CALLBACK_ID,
     // A permalink is ~80 characters; one that is not a plain https URL is dropped, never cut mid-JSON.
-    private_metadata: JSON.stringify({ m: i.meetingId ?? null, s: i.sourceLink && i.sourceLink.length <= 500 ? i.sourceLink : null }),
+    private_metadata: JSON.stringify({
+      m: i.meetingId ?? null,
+      s: i.sourceLink && i.sourceLink.length <= 500 ? i.sourceLink : null,
+    }),
     title: plain('Track a follow-up'),
     submit: plain('Save follow-up'),
     close: plain('Cancel'),
@@ -57,9 +129,20 @@ export function buildFollowUpModal(i: FollowUpModalInput) {
   };
 }
 
-const stateSchema = z.record(z.string(), z.record(z.string(), z.object({
-  value: z.string().nullish(), selected_user: z.string().nullish(), selected_date: z.string().nullish(), selected_option: z.object({ value: z.string() }).nullish(),
-}).loose()));
+const stateSchema = z.record(
+  z.string(),
+  z.record(
+    z.string(),
+    z
+      .object({
+        value: z.string().nullish(),
+        selected_user: z.string().nullish(),
+        selected_date: z.string().nullish(),
+        selected_option: z.object({ value: z.string() }).nullish(),
+      })
+      .loose(),
+  ),
+);
 
 export interface FollowUpFormValues {
   text: string;

@@ -1,7 +1,8 @@
 // How numbers, targets and statuses read in messages. Status always has words and a symbol,
 // never colour alone.
-import type { MetricRule, Status } from '../domain/types.js';
+
 import { formatMetricNumber } from '../domain/submission/parse-number.js';
+import type { MetricRule, Status } from '../domain/types.js';
 
 export function withUnit(value: number, unit: string, decimals: number): string {
   const n = formatMetricNumber(value, decimals);
@@ -43,5 +44,7 @@ export function formatVariance(actual: number, target: number | null, unit: stri
 export function formatDay(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
-  return date.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).replace(',', '');
+  return date
+    .toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
+    .replace(',', '');
 }

@@ -13,7 +13,8 @@ export const COMMAND_HELP: [string, string][] = [
 ];
 
 export function buildHelpMessage(unknown?: string) {
-  const intro = unknown && unknown !== 'help' ? `I don't know \`${unknown.slice(0, 30).replace(/[`<>&]/g, '')}\`. ` : '';
+  const intro =
+    unknown && unknown !== 'help' ? `I don't know \`${unknown.slice(0, 30).replace(/[`<>&]/g, '')}\`. ` : '';
   const lines = COMMAND_HELP.map(([cmd, what]) => `• \`${cmd}\` — ${what}`).join('\n');
   const text = `${intro}Here's what I can do:\n${lines}`;
   return { text, blocks: [{ type: 'section', text: md(text) }] };

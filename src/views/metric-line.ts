@@ -1,9 +1,10 @@
 // One metric in one line of mrkdwn: value, target, variance, status and signal — the unit every
 // packet table and agenda item is built from.
-import type { AnalysedMetric } from '../services/roundtable/analyse-departments.js';
+
 import { describeOffTargetRun } from '../domain/metric-analysis.js';
+import type { AnalysedMetric } from '../services/roundtable/analyse-departments.js';
+import { describeTarget, formatVariance, statusText, withUnit } from './format.js';
 import { escapeMrkdwn } from './mrkdwn.js';
-import { withUnit, describeTarget, statusText, formatVariance } from './format.js';
 
 export function metricValueText(m: AnalysedMetric): string {
   const a = m.analysis;
@@ -15,7 +16,12 @@ export function metricValueText(m: AnalysedMetric): string {
 export function signalText(m: AnalysedMetric): string {
   const s = m.analysis.signal;
   if (!s.isSignal) return `_${escapeMrkdwn(s.text)}_`;
-  const icon = s.direction === 'deterioration' ? ':rotating_light:' : s.direction === 'improvement' ? ':chart_with_upwards_trend:' : ':mag:';
+  const icon =
+    s.direction === 'deterioration'
+      ? ':rotating_light:'
+      : s.direction === 'improvement'
+        ? ':chart_with_upwards_trend:'
+        : ':mag:';
   return `${icon} *${escapeMrkdwn(s.text)}*`;
 }
 

@@ -1,6 +1,6 @@
 // A one-message modal for when a form cannot go on (locked period, refused, failure).
 import { LIMITS } from './limits.js';
-import { plain, md, fitText } from './mrkdwn.js';
+import { fitText, md, plain } from './mrkdwn.js';
 
 export function buildNoticeModal(title: string, message: string) {
   return {

@@ -1,12 +1,13 @@
 // The pre-meeting packet posted to the meeting channel: header, one compact summary per
 // department, missing data and follow-ups. Charts follow in the thread.
-import type { Agenda } from '../services/roundtable/build-agenda.js';
+
 import type { AnalysedDepartment, AnalysedMetric } from '../services/roundtable/analyse-departments.js';
-import { plain, md, escapeMrkdwn, fitText } from './mrkdwn.js';
-import { LIMITS } from './limits.js';
-import { withUnit, describeTarget, statusText, formatVariance } from './format.js';
+import type { Agenda } from '../services/roundtable/build-agenda.js';
 import { followUpLine, formatMeetingTime } from './agenda-message.js';
-import { paginateBlocks, type MessagePage } from './paginate.js';
+import { describeTarget, formatVariance, statusText, withUnit } from './format.js';
+import { LIMITS } from './limits.js';
+import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
+import { type MessagePage, paginateBlocks } from './paginate.js';
 
 function summaryLine(m: AnalysedMetric): string {
   const a = m.analysis;
@@ -20,9 +21,19 @@ function summaryLine(m: AnalysedMetric): string {
 export function departmentSummaryBlocks(d: AnalysedDepartment): object[] {
   const off = d.metrics.filter((m) => m.analysis.status === 'off_target').length;
   const signals = d.metrics.filter((m) => m.analysis.signal.isSignal).length;
-  const blocks: object[] = [{ type: 'section', text: md(`*${escapeMrkdwn(d.name)}* — ${d.metrics.length} metrics, ${off} off target, ${signals} signal${signals === 1 ? '' : 's'}`) }];
+  const blocks: object[] = [
+    {
+      type: 'section',
+      text: md(
+        `*${escapeMrkdwn(d.name)}* — ${d.metrics.length} metrics, ${off} off target, ${signals} signal${signals === 1 ? '' : 's'}`,
+      ),
+    },
+  ];
   let chunk: string[] = [];
-  const flush = () => chunk.length && blocks.push({ type: 'section', text: md(chunk.join('\n')) }) && (chunk = []);
+  const flush = () => {
+    if (chunk.length) blocks.push({ type: 'section', text: md(chunk.join('\n')) });
+    chunk = [];
+  };
   for (const m of d.metrics) {
     const line = fitText(summaryLine(m), 1000);
     if ([...chunk, line].join('\n').length > LIMITS.sectionText) flush();
@@ -36,15 +47,34 @@ export function buildPacketMessages(agenda: Agenda, chartNote: string | null): M
   const when = formatMeetingTime(agenda.meeting.startsAt, agenda.timezone);
   const head: object[] = [
     { type: 'header', text: plain(fitText(`Packet — ${agenda.meeting.name}, ${when}`, LIMITS.headerText)) },
-    { type: 'context', elements: [md(`${agenda.periodLabel} numbers · status is relative to each metric's target and tolerance; a *signal* is a change beyond normal variation (XmR limits and run rules)`)] },
+    {
+      type: 'context',
+      elements: [
+        md(
+          `${agenda.periodLabel} numbers · status is relative to each metric's target and tolerance; a *signal* is a change beyond normal variation (XmR limits and run rules)`,
+        ),
+      ],
+    },
   ];
   const body: object[] = agenda.departments.flatMap((d) => [...departmentSummaryBlocks(d), { type: 'divider' }]);
-  if (agenda.departments.length === 0) body.push({ type: 'section', text: md('This meeting has no departments on its rotation.') });
+  if (agenda.departments.length === 0)
+    body.push({ type: 'section', text: md('This meeting has no departments on its rotation.') });
   if (agenda.missing.length) {
-    body.push({ type: 'section', text: md(fitText(`*Late or missing submissions*\n${agenda.missing.map((r) => `• ${escapeMrkdwn(r.name)}: ${r.filled} of ${r.total} entered${r.state === 'late' ? `, ${r.businessDaysLate} business days late` : ''}`).join('\n')}`, LIMITS.sectionText)) });
+    body.push({
+      type: 'section',
+      text: md(
+        fitText(
+          `*Late or missing submissions*\n${agenda.missing.map((r) => `• ${escapeMrkdwn(r.name)}: ${r.filled} of ${r.total} entered${r.state === 'late' ? `, ${r.businessDaysLate} business days late` : ''}`).join('\n')}`,
+          LIMITS.sectionText,
+        ),
+      ),
+    });
   }
   const open = agenda.followUps.filter((f) => f.status === 'open');
-  body.push({ type: 'section', text: md(`*Open follow-ups* (${open.length}, ${open.filter((f) => f.overdue).length} overdue)`) });
+  body.push({
+    type: 'section',
+    text: md(`*Open follow-ups* (${open.length}, ${open.filter((f) => f.overdue).length} overdue)`),
+  });
   for (const f of open) body.push({ type: 'section', text: md(fitText(followUpLine(f), LIMITS.sectionText)) });
   if (chartNote) body.push({ type: 'context', elements: [md(escapeMrkdwn(chartNote))] });
   return paginateBlocks(`Packet for ${agenda.meeting.name}, ${when} (${agenda.periodLabel})`, head, body);
@@ -54,11 +84,28 @@ export function buildPacketMessages(agenda: Agenda, chartNote: string | null): M
 export function buildChairBriefing(agenda: Agenda, packetLink: string | null): MessagePage {
   const overdue = agenda.followUps.filter((f) => f.overdue || f.blocked);
   const items = [
-    ...agenda.items.slice(0, 4).map((i) => `• *${escapeMrkdwn(i.departmentName)} — ${escapeMrkdwn(i.name)}*: ${i.analysis.signal.isSignal ? escapeMrkdwn(i.analysis.signal.text) : statusText(i.analysis.status)}`),
-    ...overdue.slice(0, 2).map((f) => `• Follow-up ${f.overdue ? 'overdue' : 'blocked'}: ${escapeMrkdwn(fitText(f.text, 150))} (<@${f.ownerUserId}>)`),
+    ...agenda.items
+      .slice(0, 4)
+      .map(
+        (i) =>
+          `• *${escapeMrkdwn(i.departmentName)} — ${escapeMrkdwn(i.name)}*: ${i.analysis.signal.isSignal ? escapeMrkdwn(i.analysis.signal.text) : statusText(i.analysis.status)}`,
+      ),
+    ...overdue
+      .slice(0, 2)
+      .map(
+        (f) =>
+          `• Follow-up ${f.overdue ? 'overdue' : 'blocked'}: ${escapeMrkdwn(fitText(f.text, 150))} (<@${f.ownerUserId}>)`,
+      ),
   ].slice(0, 6);
   const when = formatMeetingTime(agenda.meeting.startsAt, agenda.timezone);
-  const intro = items.length ? `Worth the meeting's time (${when}):` : `Nothing is off target or signalling for ${when} — a good meeting to hear what is working.`;
+  const intro = items.length
+    ? `Worth the meeting's time (${when}):`
+    : `Nothing is off target or signalling for ${when} — a good meeting to hear what is working.`;
   const link = packetLink ? `\n<${packetLink}|Open the packet>` : '';
-  return { text: `Briefing for ${agenda.meeting.name}, ${when}`, blocks: [{ type: 'section', text: md(fitText(`:clipboard: ${intro}\n${items.join('\n')}${link}`, LIMITS.sectionText)) }] };
+  return {
+    text: `Briefing for ${agenda.meeting.name}, ${when}`,
+    blocks: [
+      { type: 'section', text: md(fitText(`:clipboard: ${intro}\n${items.join('\n')}${link}`, LIMITS.sectionText)) },
+    ],
+  };
 }

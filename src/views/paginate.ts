@@ -27,6 +27,9 @@ export function paginateBlocks(text: string, head: object[], body: object[], foo
   if (current.length > 0 || pages.length === 0) pages.push(current);
   return pages.map((blocks, i) => {
     const note = pages.length > 1 ? [{ type: 'context', elements: [md(`Part ${i + 1} of ${pages.length}`)] }] : [];
-    return { text: i === 0 ? text : `${text} (part ${i + 1} of ${pages.length})`, blocks: [...(i === 0 ? head : []), ...blocks, ...note, ...(i === pages.length - 1 ? foot : [])] };
+    return {
+      text: i === 0 ? text : `${text} (part ${i + 1} of ${pages.length})`,
+      blocks: [...(i === 0 ? head : []), ...blocks, ...note, ...(i === pages.length - 1 ? foot : [])],
+    };
   });
 }

@@ -1,10 +1,16 @@
 // The late list as a message: who has submitted, who is partial, who is late and by how much.
 import type { CollectionStatus, DepartmentStatusRow } from '../services/collection/collection-status.js';
-import { LIMITS } from './limits.js';
-import { plain, md, escapeMrkdwn } from './mrkdwn.js';
 import { formatDay } from './format.js';
+import { LIMITS } from './limits.js';
+import { escapeMrkdwn, md, plain } from './mrkdwn.js';
 
-const ORDER: Record<DepartmentStatusRow['state'], number> = { late: 0, partial: 1, not_started: 2, submitted: 3, nothing_due: 4 };
+const ORDER: Record<DepartmentStatusRow['state'], number> = {
+  late: 0,
+  partial: 1,
+  not_started: 2,
+  submitted: 3,
+  nothing_due: 4,
+};
 
 function line(r: DepartmentStatusRow): string {
   const name = `*${escapeMrkdwn(r.name)}*`;
@@ -23,12 +29,28 @@ function line(r: DepartmentStatusRow): string {
 }
 
 export function buildStatusMessage(status: CollectionStatus) {
-  const rows = [...status.rows].sort((a, b) => ORDER[a.state] - ORDER[b.state] || b.businessDaysLate - a.businessDaysLate || a.name.localeCompare(b.name));
+  const rows = [...status.rows].sort(
+    (a, b) =>
+      ORDER[a.state] - ORDER[b.state] || b.businessDaysLate - a.businessDaysLate || a.name.localeCompare(b.name),
+  );
   const counts = (s: DepartmentStatusRow['state']) => rows.filter((r) => r.state === s).length;
   const summary = `${status.periodLabel}: ${counts('submitted')} submitted, ${counts('partial')} partial, ${counts('late')} late, ${counts('not_started')} not started`;
   // One section per ~20 departments keeps each under the 3,000-character section limit.
   const chunks: string[] = [];
-  for (let i = 0; i < rows.length; i += 20) chunks.push(rows.slice(i, i + 20).map(line).join('\n'));
+  for (let i = 0; i < rows.length; i += 20)
+    chunks.push(
+      rows
+        .slice(i, i + 20)
+        .map(line)
+        .join('\n'),
+    );
   const body = chunks.slice(0, LIMITS.messageBlocks - 2).map((c) => ({ type: 'section', text: md(c) }));
-  return { text: summary, blocks: [{ type: 'header', text: plain(`Submissions — ${status.periodLabel}`) }, { type: 'context', elements: [md(summary)] }, ...body] };
+  return {
+    text: summary,
+    blocks: [
+      { type: 'header', text: plain(`Submissions — ${status.periodLabel}`) },
+      { type: 'context', elements: [md(summary)] },
+      ...body,
+    ],
+  };
 }

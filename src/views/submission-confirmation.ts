@@ -1,11 +1,11 @@
 // The DM a liaison gets after saving: each value with its variance and status, so they see what
 // the chair will see. Their own notes are echoed escaped (no accidental @channel).
 import type { MetricRule, Status } from '../domain/types.js';
+import { encodeOpenSubmission, OPEN_SUBMISSION_ACTION_ID } from './collection-reminder.js';
+import { describeTarget, formatVariance, statusText, withUnit } from './format.js';
 import { LIMITS } from './limits.js';
-import { paginateBlocks, type MessagePage } from './paginate.js';
-import { plain, md, escapeMrkdwn, fitText } from './mrkdwn.js';
-import { withUnit, describeTarget, statusText, formatVariance } from './format.js';
-import { OPEN_SUBMISSION_ACTION_ID, encodeOpenSubmission } from './collection-reminder.js';
+import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
+import { type MessagePage, paginateBlocks } from './paginate.js';
 
 export interface ConfirmationRow {
   name: string;
@@ -44,10 +44,37 @@ export function buildSubmissionConfirmation(c: Confirmation): MessagePage[] {
   const rows = c.rows.map((r) => ({ type: 'section', text: md(fitText(rowText(r), LIMITS.sectionText)) }));
   const missing = c.missing.length
     ? [
-        { type: 'section', text: md(fitText(`:hourglass_flowing_sand: Still to enter: ${c.missing.map(escapeMrkdwn).join(', ')}`, LIMITS.sectionText)) },
-        { type: 'actions', elements: [{ type: 'button', action_id: OPEN_SUBMISSION_ACTION_ID, text: plain('Enter numbers'), value: encodeOpenSubmission(c.departmentId, c.period), style: 'primary' }] },
+        {
+          type: 'section',
+          text: md(
+            fitText(
+              `:hourglass_flowing_sand: Still to enter: ${c.missing.map(escapeMrkdwn).join(', ')}`,
+              LIMITS.sectionText,
+            ),
+          ),
+        },
+        {
+          type: 'actions',
+          elements: [
+            {
+              type: 'button',
+              action_id: OPEN_SUBMISSION_ACTION_ID,
+              text: plain('Enter numbers'),
+              value: encodeOpenSubmission(c.departmentId, c.period),
+              style: 'primary',
+            },
+          ],
+        },
       ]
     : [];
-  const footer = { type: 'context', elements: [md('You can revise these until the roundtable packet is posted; every change is kept with who and when.')] };
-  return paginateBlocks(summary, [{ type: 'header', text: plain(fitText(summary, LIMITS.headerText)) }], rows, [...missing, footer]);
+  const footer = {
+    type: 'context',
+    elements: [
+      md('You can revise these until the roundtable packet is posted; every change is kept with who and when.'),
+    ],
+  };
+  return paginateBlocks(summary, [{ type: 'header', text: plain(fitText(summary, LIMITS.headerText)) }], rows, [
+    ...missing,
+    footer,
+  ]);
 }

@@ -1,19 +1,23 @@
 // The "Enter numbers" modal: one number input per metric with its target and last value, a
 // "not available" box and an explanation field. Big departments are split into pages.
 import { z } from 'zod';
-import type { MetricRule } from '../domain/types.js';
 import { formatMetricNumber } from '../domain/submission/parse-number.js';
-import { MAX_NOTE_LENGTH, type EntryField } from '../domain/submission/validate-entries.js';
-import { LIMITS } from './limits.js';
-import { plain, md, fitText, escapeMrkdwn } from './mrkdwn.js';
+import { type EntryField, MAX_NOTE_LENGTH } from '../domain/submission/validate-entries.js';
+import type { MetricRule } from '../domain/types.js';
 import { describeTarget, withUnit } from './format.js';
+import { LIMITS } from './limits.js';
+import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 
 export const SUBMISSION_CALLBACK_ID = 'stat_submit_numbers';
 export const VALUE_ACTION_ID = 'value';
 export const NOTE_ACTION_ID = 'note';
 export const NOT_AVAILABLE_ACTION_ID = 'not_available';
 const NOT_AVAILABLE_OPTION = 'na';
-const ACTION_OF_FIELD: Record<EntryField, string> = { value: VALUE_ACTION_ID, note: NOTE_ACTION_ID, not_available: NOT_AVAILABLE_ACTION_ID };
+const ACTION_OF_FIELD: Record<EntryField, string> = {
+  value: VALUE_ACTION_ID,
+  note: NOTE_ACTION_ID,
+  not_available: NOT_AVAILABLE_ACTION_ID,
+};
 
 /** Blocks per metric (value, not-available, note, divider) and fixed blocks at the top. */
 const BLOCKS_PER_METRIC = 4;
@@ -65,26 +69,61 @@ export function metricsOnPage<T>(metrics: readonly T[], page: number): T[] {
 
 function hintFor(m: FormMetric): string {
   const parts = [describeTarget(m.rule, m.target, m.unit)];
-  if (m.previous) parts.push(`${m.previous.label}: ${m.previous.value === null ? 'not reported' : withUnit(m.previous.value, m.unit, m.rule.decimals)}`);
-  if (m.rule.min !== null && m.rule.max !== null) parts.push(`allowed ${formatMetricNumber(m.rule.min, m.rule.decimals)}–${formatMetricNumber(m.rule.max, m.rule.decimals)}`);
+  if (m.previous)
+    parts.push(
+      `${m.previous.label}: ${m.previous.value === null ? 'not reported' : withUnit(m.previous.value, m.unit, m.rule.decimals)}`,
+    );
+  if (m.rule.min !== null && m.rule.max !== null)
+    parts.push(
+      `allowed ${formatMetricNumber(m.rule.min, m.rule.decimals)}–${formatMetricNumber(m.rule.max, m.rule.decimals)}`,
+    );
   return fitText(parts.join(' · '), LIMITS.inputHint);
 }
 
 function metricBlocks(m: FormMetric) {
   const number = {
-    type: 'number_input', action_id: VALUE_ACTION_ID, is_decimal_allowed: m.rule.decimals > 0,
+    type: 'number_input',
+    action_id: VALUE_ACTION_ID,
+    is_decimal_allowed: m.rule.decimals > 0,
     ...(m.rule.min !== null ? { min_value: String(m.rule.min) } : {}),
     ...(m.rule.max !== null ? { max_value: String(m.rule.max) } : {}),
     ...(m.saved?.value != null ? { initial_value: String(m.saved.value) } : {}),
   };
   const naOption = { text: plain('Not available this period'), value: NOT_AVAILABLE_OPTION };
   return [
-    { type: 'input', block_id: metricBlockId(m.id, 'value'), optional: true, label: plain(fitText(`${m.name}${m.unit ? ` (${m.unit})` : ''}`, LIMITS.inputLabel)), hint: plain(hintFor(m)), element: number },
-    { type: 'input', block_id: metricBlockId(m.id, 'not_available'), optional: true, label: plain('Availability'), element: { type: 'checkboxes', action_id: NOT_AVAILABLE_ACTION_ID, options: [naOption], ...(m.saved?.notAvailable ? { initial_options: [naOption] } : {}) } },
     {
-      type: 'input', block_id: metricBlockId(m.id, 'note'), optional: true, label: plain('Explanation'),
+      type: 'input',
+      block_id: metricBlockId(m.id, 'value'),
+      optional: true,
+      label: plain(fitText(`${m.name}${m.unit ? ` (${m.unit})` : ''}`, LIMITS.inputLabel)),
+      hint: plain(hintFor(m)),
+      element: number,
+    },
+    {
+      type: 'input',
+      block_id: metricBlockId(m.id, 'not_available'),
+      optional: true,
+      label: plain('Availability'),
+      element: {
+        type: 'checkboxes',
+        action_id: NOT_AVAILABLE_ACTION_ID,
+        options: [naOption],
+        ...(m.saved?.notAvailable ? { initial_options: [naOption] } : {}),
+      },
+    },
+    {
+      type: 'input',
+      block_id: metricBlockId(m.id, 'note'),
+      optional: true,
+      label: plain('Explanation'),
       hint: plain('Required when the value is off target or not available.'),
-      element: { type: 'plain_text_input', action_id: NOTE_ACTION_ID, multiline: true, max_length: MAX_NOTE_LENGTH, ...(m.saved?.note ? { initial_value: m.saved.note } : {}) },
+      element: {
+        type: 'plain_text_input',
+        action_id: NOTE_ACTION_ID,
+        multiline: true,
+        max_length: MAX_NOTE_LENGTH,
+        ...(m.saved?.note ? { initial_value: m.saved.note } : {}),
+      },
     },
     { type: 'divider' },
   ];
@@ -96,8 +135,18 @@ export function buildSubmissionModal(form: SubmissionForm) {
   const metadata: SubmissionMetadata = { d: form.departmentId, p: form.period, pg: form.page, c: form.confirmed };
   const pageNote = pages > 1 ? ` · page ${form.page + 1} of ${pages}` : '';
   const blocks: object[] = [
-    { type: 'section', text: md(`*${escapeMrkdwn(form.departmentName)}* — numbers for *${form.periodLabel}*, due ${form.dueLabel}${pageNote}`) },
-    { type: 'context', elements: [md('Off-target values need a short explanation. Leave a value empty only if it is not available, and say why.')] },
+    {
+      type: 'section',
+      text: md(
+        `*${escapeMrkdwn(form.departmentName)}* — numbers for *${form.periodLabel}*, due ${form.dueLabel}${pageNote}`,
+      ),
+    },
+    {
+      type: 'context',
+      elements: [
+        md('Off-target values need a short explanation. Leave a value empty only if it is not available, and say why.'),
+      ],
+    },
     ...form.warnings.map((w) => ({ type: 'section', text: md(`:warning: ${escapeMrkdwn(w)}`) })),
     ...metricsOnPage(form.metrics, form.page).flatMap(metricBlocks),
   ];
@@ -113,10 +162,18 @@ export function buildSubmissionModal(form: SubmissionForm) {
 }
 
 /** Slack's `view.state.values` for this modal, loosely typed as it arrives. */
-const stateSchema = z.record(z.string(), z.record(z.string(), z.object({
-  value: z.string().nullish(),
-  selected_options: z.array(z.object({ value: z.string() })).nullish(),
-}).loose()));
+const stateSchema = z.record(
+  z.string(),
+  z.record(
+    z.string(),
+    z
+      .object({
+        value: z.string().nullish(),
+        selected_options: z.array(z.object({ value: z.string() })).nullish(),
+      })
+      .loose(),
+  ),
+);
 
 export interface SubmittedEntry {
   metricId: number;
@@ -140,12 +197,15 @@ export function parseSubmissionState(values: unknown): SubmittedEntry[] {
     const action = actions[ACTION_OF_FIELD[field]];
     if (field === 'value') entry.value = action?.value ?? undefined;
     if (field === 'note') entry.note = action?.value ?? undefined;
-    if (field === 'not_available') entry.notAvailable = (action?.selected_options ?? []).some((o) => o.value === NOT_AVAILABLE_OPTION);
+    if (field === 'not_available')
+      entry.notAvailable = (action?.selected_options ?? []).some((o) => o.value === NOT_AVAILABLE_OPTION);
   }
   return [...byMetric.values()];
 }
 
 /** Inline errors in Slack's `response_action: errors` shape (keyed by block id). */
-export function buildSubmissionErrors(problems: { metricId: number; field: EntryField; message: string }[]): Record<string, string> {
+export function buildSubmissionErrors(
+  problems: { metricId: number; field: EntryField; message: string }[],
+): Record<string, string> {
   return Object.fromEntries(problems.map((p) => [metricBlockId(p.metricId, p.field), p.message]));
 }

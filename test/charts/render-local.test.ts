@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { describe, it, expect, beforeAll } from 'vitest';
-import { renderChartGridPng, renderChartPng } from '../../src/infra/charts/render-local.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDepartmentOverviewConfigs, planOverviewGrid } from '../../src/infra/charts/overview-chart-spec.js';
+import { renderChartGridPng, renderChartPng } from '../../src/infra/charts/render-local.js';
 import { buildVarianceChartConfig, VARIANCE_CHART_SIZE } from '../../src/infra/charts/variance-chart-spec.js';
 import { INSPECTION_DAYS, ON_TIME, PRESSURE } from './sample-charts.js';
 
@@ -53,7 +53,10 @@ describe('renderChartPng', () => {
   it('renders the other samples, and fast enough for a packet of a few dozen charts', async () => {
     await renderChartPng(buildVarianceChartConfig(INSPECTION_DAYS), SIZE); // warm-up: fonts, JIT
     const times: number[] = [];
-    for (const [name, input] of [['inspection-days', INSPECTION_DAYS], ['pressure', PRESSURE]] as const) {
+    for (const [name, input] of [
+      ['inspection-days', INSPECTION_DAYS],
+      ['pressure', PRESSURE],
+    ] as const) {
       const start = performance.now();
       const png = await renderChartPng(buildVarianceChartConfig(input), SIZE);
       times.push(performance.now() - start);

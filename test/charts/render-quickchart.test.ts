@@ -1,12 +1,19 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ChartRendererError, renderForSlack } from '../../src/infra/charts/index.js';
-import { buildQuickChartUrl, fitsSlackImageUrl, SLACK_IMAGE_URL_LIMIT } from '../../src/infra/charts/render-quickchart.js';
+import {
+  buildQuickChartUrl,
+  fitsSlackImageUrl,
+  SLACK_IMAGE_URL_LIMIT,
+} from '../../src/infra/charts/render-quickchart.js';
 import { buildVarianceChartConfig, type ChartJsonConfig } from '../../src/infra/charts/variance-chart-spec.js';
 import { ON_TIME } from './sample-charts.js';
 
 const OPTIONS = { baseUrl: 'https://charts.city.example/qc/', width: 480, height: 300, pixelRatio: 1 };
 // A deliberately tiny chart: the only kind whose URL fits Slack's limit.
-const TINY: ChartJsonConfig = { type: 'line', data: { labels: ['Sep', 'Oct'], datasets: [{ type: 'line', label: 'Actual', data: [91, 94] }] } };
+const TINY: ChartJsonConfig = {
+  type: 'line',
+  data: { labels: ['Sep', 'Oct'], datasets: [{ type: 'line', label: 'Actual', data: [91, 94] }] },
+};
 
 describe('buildQuickChartUrl', () => {
   it('targets the configured server with Chart.js 4, an explicit pixel ratio and a white background', () => {
@@ -50,7 +57,10 @@ describe('renderForSlack', () => {
   it('quickchart: a URL when it fits, else a local PNG', async () => {
     const short = await renderForSlack(TINY, 'quickchart', { ...size, quickchartUrl: OPTIONS.baseUrl });
     expect(short.kind === 'url' && short.url.startsWith('https://charts.city.example/qc/chart?')).toBe(true);
-    const long = await renderForSlack(buildVarianceChartConfig(ON_TIME), 'quickchart', { ...size, quickchartUrl: OPTIONS.baseUrl });
+    const long = await renderForSlack(buildVarianceChartConfig(ON_TIME), 'quickchart', {
+      ...size,
+      quickchartUrl: OPTIONS.baseUrl,
+    });
     expect(long.kind).toBe('png');
   });
 

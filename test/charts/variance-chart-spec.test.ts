@@ -1,16 +1,25 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyseMetric } from '../../src/domain/metric-analysis.js';
 import { wrapText } from '../../src/infra/charts/chart-text.js';
-import { buildVarianceChartInput, labelPeriodShort } from '../../src/infra/charts/variance-chart-input.js';
 import { buildDepartmentOverviewConfigs, planOverviewGrid } from '../../src/infra/charts/overview-chart-spec.js';
-import { buildVarianceChartConfig, STATUS_STYLE, type ChartJsonConfig, type VarianceChartInput } from '../../src/infra/charts/variance-chart-spec.js';
+import { buildVarianceChartInput, labelPeriodShort } from '../../src/infra/charts/variance-chart-input.js';
+import {
+  buildVarianceChartConfig,
+  type ChartJsonConfig,
+  STATUS_STYLE,
+  type VarianceChartInput,
+} from '../../src/infra/charts/variance-chart-spec.js';
 import { INSPECTION_DAYS, ON_TIME, PRESSURE } from './sample-charts.js';
 
 const dataset = (cfg: ChartJsonConfig, label: string) => cfg.data.datasets.find((d) => d.label === label);
 const titleOf = (cfg: ChartJsonConfig) => [cfg.options?.plugins?.title?.text ?? ''].flat().join(' ');
 
 const SMALL: VarianceChartInput = {
-  title: 'Potholes filled within 48 h', unit: '%', decimals: 0, polarity: 'higher_is_better', tolerance: 5,
+  title: 'Potholes filled within 48 h',
+  unit: '%',
+  decimals: 0,
+  polarity: 'higher_is_better',
+  tolerance: 5,
   points: [
     { label: 'Jan', actual: 96, target: 90, status: 'on_target', signal: false },
     { label: 'Feb', actual: 87, target: 90, status: 'near', signal: false },
@@ -26,8 +35,14 @@ describe('buildVarianceChartConfig', () => {
     expect(cfg.type).toBe('line');
     expect(cfg.data.labels).toEqual(['Jan', 'Feb', 'Mar', 'Apr']);
     expect(cfg.data.datasets.map((d) => [d.type, d.label])).toEqual([
-      ['line', 'On target'], ['line', 'Near target'], ['line', 'Off target'], ['line', 'Signal (XmR)'],
-      ['line', 'Actual'], ['line', 'Target'], ['line', 'Average and process limits'], ['bar', 'Near-target zone'],
+      ['line', 'On target'],
+      ['line', 'Near target'],
+      ['line', 'Off target'],
+      ['line', 'Signal (XmR)'],
+      ['line', 'Actual'],
+      ['line', 'Target'],
+      ['line', 'Average and process limits'],
+      ['bar', 'Near-target zone'],
     ]);
     expect(cfg.options).toMatchObject({ responsive: false, animation: false });
   });
@@ -41,9 +56,21 @@ describe('buildVarianceChartConfig', () => {
 
   it('colours and shapes each point by its status, and only where that status applies', () => {
     const cfg = buildVarianceChartConfig(SMALL);
-    expect(dataset(cfg, 'On target')).toMatchObject({ data: [96, null, null, null], pointBackgroundColor: STATUS_STYLE.on_target.colour, pointStyle: 'circle' });
-    expect(dataset(cfg, 'Near target')).toMatchObject({ data: [null, 87, null, null], pointBackgroundColor: '#E69F00', pointStyle: 'rectRot' });
-    expect(dataset(cfg, 'Off target')).toMatchObject({ data: [null, null, null, 70], pointBackgroundColor: '#D55E00', pointStyle: 'rect' });
+    expect(dataset(cfg, 'On target')).toMatchObject({
+      data: [96, null, null, null],
+      pointBackgroundColor: STATUS_STYLE.on_target.colour,
+      pointStyle: 'circle',
+    });
+    expect(dataset(cfg, 'Near target')).toMatchObject({
+      data: [null, 87, null, null],
+      pointBackgroundColor: '#E69F00',
+      pointStyle: 'rectRot',
+    });
+    expect(dataset(cfg, 'Off target')).toMatchObject({
+      data: [null, null, null, 70],
+      pointBackgroundColor: '#D55E00',
+      pointStyle: 'rect',
+    });
     expect(dataset(cfg, 'Actual')?.data).toEqual([96, 87, null, 70]); // the gap stays a gap
   });
 
@@ -61,29 +88,56 @@ describe('buildVarianceChartConfig', () => {
   });
 
   it('describes the latest value under the title unless given a note', () => {
-    expect(buildVarianceChartConfig(SMALL).options?.plugins?.subtitle?.text).toEqual(['Apr: 70% vs target 90% (higher is better)']);
-    expect(buildVarianceChartConfig(ON_TIME).options?.plugins?.subtitle?.text).toEqual(['Signal: latest value 87.6 is below the lower limit (92.1) —', 'a deterioration']);
+    expect(buildVarianceChartConfig(SMALL).options?.plugins?.subtitle?.text).toEqual([
+      'Apr: 70% vs target 90% (higher is better)',
+    ]);
+    expect(buildVarianceChartConfig(ON_TIME).options?.plugins?.subtitle?.text).toEqual([
+      'Signal: latest value 87.6 is below the lower limit (92.1) —',
+      'a deterioration',
+    ]);
   });
 
   it('draws the tolerance zone on the side the polarity allows', () => {
-    const band = (polarity: VarianceChartInput['polarity']) => buildVarianceChartConfig({ ...SMALL, polarity }).data.datasets.find((d) => d.type === 'bar');
+    const band = (polarity: VarianceChartInput['polarity']) =>
+      buildVarianceChartConfig({ ...SMALL, polarity }).data.datasets.find((d) => d.type === 'bar');
     expect(band('higher_is_better')?.data[0]).toEqual([85, 90]);
     expect(band('lower_is_better')?.data[0]).toEqual([90, 95]);
-    expect(band('within_band')).toMatchObject({ label: 'Target band ±5', data: [[85, 95], [85, 95], [85, 95], [85, 95]] });
-    expect(buildVarianceChartConfig({ ...SMALL, tolerance: 0 }).data.datasets.some((d) => d.type === 'bar')).toBe(false);
+    expect(band('within_band')).toMatchObject({
+      label: 'Target band ±5',
+      data: [
+        [85, 95],
+        [85, 95],
+        [85, 95],
+        [85, 95],
+      ],
+    });
+    expect(buildVarianceChartConfig({ ...SMALL, tolerance: 0 }).data.datasets.some((d) => d.type === 'bar')).toBe(
+      false,
+    );
   });
 
   it('draws the limits as three two-point lines, rounded', () => {
     expect(dataset(buildVarianceChartConfig(SMALL), 'Average and process limits')?.data).toEqual([
-      { x: 'Jan', y: 118.54 }, { x: 'Apr', y: 118.54 }, { x: 'Apr', y: null },
-      { x: 'Jan', y: 84.33 }, { x: 'Apr', y: 84.33 }, { x: 'Apr', y: null },
-      { x: 'Jan', y: 50.12 }, { x: 'Apr', y: 50.12 },
+      { x: 'Jan', y: 118.54 },
+      { x: 'Apr', y: 118.54 },
+      { x: 'Apr', y: null },
+      { x: 'Jan', y: 84.33 },
+      { x: 'Apr', y: 84.33 },
+      { x: 'Apr', y: null },
+      { x: 'Jan', y: 50.12 },
+      { x: 'Apr', y: 50.12 },
     ]);
     expect(dataset(buildVarianceChartConfig({ ...SMALL, limits: null }), 'Average and process limits')).toBeUndefined();
   });
 
   it('shows only the 24 most recent periods', () => {
-    const points = Array.from({ length: 30 }, (_, i) => ({ label: `P${i}`, actual: i, target: 10, status: 'on_target' as const, signal: false }));
+    const points = Array.from({ length: 30 }, (_, i) => ({
+      label: `P${i}`,
+      actual: i,
+      target: 10,
+      status: 'on_target' as const,
+      signal: false,
+    }));
     const cfg = buildVarianceChartConfig({ ...SMALL, points });
     expect(cfg.data.labels).toHaveLength(24);
     expect(cfg.data.labels?.[0]).toBe('P6');
@@ -102,7 +156,10 @@ describe('overview and text helpers', () => {
 
   it('wraps at " — " before wrapping words', () => {
     expect(wrapText('Short — fine', 42)).toEqual(['Short — fine']);
-    expect(wrapText('Service requests closed on time — Off target', 42)).toEqual(['Service requests closed on time —', 'Off target']);
+    expect(wrapText('Service requests closed on time — Off target', 42)).toEqual([
+      'Service requests closed on time —',
+      'Off target',
+    ]);
     expect(wrapText('one two three four', 9)).toEqual(['one two', 'three', 'four']);
   });
 });
@@ -110,9 +167,26 @@ describe('overview and text helpers', () => {
 describe('buildVarianceChartInput', () => {
   it('carries the analysis: short labels, statuses, signals, limits and the signal sentence', () => {
     expect(ON_TIME.points).toHaveLength(24);
-    expect(ON_TIME.points[0]).toEqual({ label: 'Jan 25', actual: 94.1, target: 93, status: 'on_target', signal: false });
-    expect(ON_TIME.points[23]).toEqual({ label: 'Dec 26', actual: 87.6, target: 95, status: 'off_target', signal: true });
-    expect(INSPECTION_DAYS.points[13]).toMatchObject({ label: 'Feb 26', actual: null, status: 'no_data', signal: false });
+    expect(ON_TIME.points[0]).toEqual({
+      label: 'Jan 25',
+      actual: 94.1,
+      target: 93,
+      status: 'on_target',
+      signal: false,
+    });
+    expect(ON_TIME.points[23]).toEqual({
+      label: 'Dec 26',
+      actual: 87.6,
+      target: 95,
+      status: 'off_target',
+      signal: true,
+    });
+    expect(INSPECTION_DAYS.points[13]).toMatchObject({
+      label: 'Feb 26',
+      actual: null,
+      status: 'no_data',
+      signal: false,
+    });
     expect(ON_TIME.note).toBe('Signal: latest value 87.6 is below the lower limit (92.1) — a deterioration');
     expect(ON_TIME.limits?.lower).toBeCloseTo(92.1, 1);
   });
@@ -121,7 +195,11 @@ describe('buildVarianceChartInput', () => {
     expect(labelPeriodShort('2026-Q3')).toBe('Q3 26');
     const rule = { polarity: 'higher_is_better', tolerance: 1, decimals: 0 } as const;
     const points = ['2026-01', '2026-02', '2026-03'].map((period) => ({ period, actual: 5, target: 5 }));
-    const input = buildVarianceChartInput({ name: 'Flat', unit: '', rule }, analyseMetric({ rule, points, ytdAggregation: 'mean' }), points);
+    const input = buildVarianceChartInput(
+      { name: 'Flat', unit: '', rule },
+      analyseMetric({ rule, points, ytdAggregation: 'mean' }),
+      points,
+    );
     expect(input.limits).toBeNull();
   });
 });

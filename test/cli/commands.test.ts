@@ -1,16 +1,21 @@
 // The commands a city operator runs, as processes: clear one-line errors and exit codes, never a
 // stack trace; an import that changes nothing the second time.
-import { describe, it, expect } from 'vitest';
+
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 
 function run(args: string[], env: Record<string, string> = {}) {
   // A clean environment: nothing inherited can satisfy the settings by accident.
-  const res = spawnSync(TSX, args, { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, encoding: 'utf8', timeout: 150_000 });
+  const res = spawnSync(TSX, args, {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    encoding: 'utf8',
+    timeout: 150_000,
+  });
   return { code: res.status, out: res.stdout, err: res.stderr };
 }
 
@@ -25,7 +30,12 @@ describe('npm start with missing or malformed settings', () => {
   });
 
   it('rejects malformed values', () => {
-    const r = run(['src/main.ts'], { SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_APP_TOKEN: 'nope', PORT: 'eighty', DATABASE_URL: 'mysql://x' });
+    const r = run(['src/main.ts'], {
+      SLACK_BOT_TOKEN: 'xoxp-user-token',
+      SLACK_APP_TOKEN: 'nope',
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+    });
     expect(r.code).toBe(1);
     expect(r.err).toContain('must start with "xoxb-"');
     expect(r.err).toContain('must start with "xapp-"');
@@ -35,7 +45,11 @@ describe('npm start with missing or malformed settings', () => {
   });
 
   it('says clearly when the database cannot be reached', () => {
-    const r = run(['src/main.ts'], { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', DATABASE_URL: 'postgres://x@127.0.0.1:1/db' });
+    const r = run(['src/main.ts'], {
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+      DATABASE_URL: 'postgres://x@127.0.0.1:1/db',
+    });
     expect(r.code).toBe(1);
     expect(r.err).toContain('Cannot reach PostgreSQL at 127.0.0.1:1');
     expect(r.err).not.toMatch(/\n\s+at /);
@@ -43,7 +57,9 @@ describe('npm start with missing or malformed settings', () => {
 });
 
 describe('npm run stat -- program import', () => {
-  it('imports the sample program into a fresh embedded database, then changes nothing on re-import', { timeout: 180_000 }, () => {
+  it('imports the sample program into a fresh embedded database, then changes nothing on re-import', {
+    timeout: 180_000,
+  }, () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'statbot-data-'));
     const first = run(['src/cli/main.ts', 'program', 'import', 'examples/riverton.yaml'], { DATA_DIR: dataDir });
     expect(first.err).toBe('');
@@ -55,7 +71,10 @@ describe('npm run stat -- program import', () => {
   it('lists every problem of a bad file with its line, imports nothing, exits 1', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'statbot-'));
     const file = path.join(dir, 'bad.yaml');
-    writeFileSync(file, 'program:\n  name: X\n  timezone: Nowhere/Land\ndepartments:\n  - key: A\n    name: A\n    metrics:\n      - { key: m, name: M, polarity: up, target: high }\n');
+    writeFileSync(
+      file,
+      'program:\n  name: X\n  timezone: Nowhere/Land\ndepartments:\n  - key: A\n    name: A\n    metrics:\n      - { key: m, name: M, polarity: up, target: high }\n',
+    );
     const r = run(['src/cli/main.ts', 'program', 'import', file], { DATA_DIR: path.join(dir, 'data') });
     expect(r.code).toBe(1);
     expect(r.err).toContain('nothing was imported');

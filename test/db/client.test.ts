@@ -38,7 +38,13 @@ describe('generated client on a migrated test database', () => {
     const metric = dept.metrics[0];
     expect(metric).toBeDefined();
     await db.prisma.metricValue.create({
-      data: { metricId: metric!.id, period: '2026-10', value: 87.5, submittedBy: 'U123', submittedAt: new Date('2026-11-03T15:00:00Z') },
+      data: {
+        metricId: metric!.id,
+        period: '2026-10',
+        value: 87.5,
+        submittedBy: 'U123',
+        submittedAt: new Date('2026-11-03T15:00:00Z'),
+      },
     });
 
     const read = await db.prisma.metric.findUniqueOrThrow({
@@ -55,7 +61,12 @@ describe('generated client on a migrated test database', () => {
 
   it('round-trips JSON and text[] columns and fills defaults', async () => {
     await db.prisma.program.create({
-      data: { name: 'CityStat', timezone: 'America/Chicago', holidays: ['2026-12-25', '2027-01-01'], settings: { reminders: [3, 1], on: true } },
+      data: {
+        name: 'CityStat',
+        timezone: 'America/Chicago',
+        holidays: ['2026-12-25', '2027-01-01'],
+        settings: { reminders: [3, 1], on: true },
+      },
     });
     const program = await db.prisma.program.findUniqueOrThrow({ where: { id: 1 } });
     expect(program.holidays).toEqual(['2026-12-25', '2027-01-01']);
@@ -65,7 +76,9 @@ describe('generated client on a migrated test database', () => {
 
   it('reports a unique violation as P2002', async () => {
     await db.prisma.person.create({ data: { slackUserId: 'U1', name: 'Ada' } });
-    const error = await db.prisma.person.create({ data: { slackUserId: 'U1', name: 'Ada again' } }).catch((e: unknown) => e);
+    const error = await db.prisma.person
+      .create({ data: { slackUserId: 'U1', name: 'Ada again' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
     expect((error as Prisma.PrismaClientKnownRequestError).code).toBe('P2002');
   });

@@ -1,10 +1,11 @@
 // Migrations through the WASM schema engine, on whichever back end createTestDatabase gives
 // (in-memory PGlite, or a fresh database on TEST_DATABASE_URL's server).
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
 import {
   applyMigrations,
   DEFAULT_MIGRATIONS_DIR,
@@ -12,7 +13,6 @@ import {
   MigrationError,
   migrationStatus,
 } from '../../src/infra/db/migrate.js';
-import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
 
 async function migrationNames(dir: string): Promise<string[]> {
   return (await readdir(dir, { withFileTypes: true }))
@@ -60,8 +60,16 @@ describe('applyMigrations on an empty database', () => {
 
   it('records each migration in _prisma_migrations as `prisma migrate deploy` does', async () => {
     const rows = await db.prisma.$queryRawUnsafe<
-      Array<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number }>
-    >(`SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`);
+      Array<{
+        migration_name: string;
+        checksum: string;
+        finished_at: Date | null;
+        rolled_back_at: Date | null;
+        applied_steps_count: number;
+      }>
+    >(
+      `SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`,
+    );
     const names = await migrationNames(DEFAULT_MIGRATIONS_DIR);
     expect(rows.map((r) => r.migration_name)).toEqual(names);
     for (const row of rows) {
@@ -78,9 +86,9 @@ describe('applyMigrations on an empty database', () => {
     expect(await db.migrate()).toEqual([]);
     const status = await migrationStatus(db.adapterFactory);
     expect(status).toEqual({ pending: [], failed: [], edited: [], hasMigrationsTable: true });
-    const [{ n }] = (await db.prisma.$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM _prisma_migrations`)) as [
-      { n: number },
-    ];
+    const [{ n }] = (await db.prisma.$queryRawUnsafe<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM _prisma_migrations`,
+    )) as [{ n: number }];
     expect(n).toBe((await migrationNames(DEFAULT_MIGRATIONS_DIR)).length);
   });
 });

@@ -1,22 +1,18 @@
 // scripts/create-migration.ts's logic: diff the migration history against schema.prisma.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_MIGRATIONS_DIR,
-  DEFAULT_SCHEMA_PATH,
-  MIGRATION_LOCK_CONTENT,
-} from '../../src/infra/db/migrate.js';
+import { createTestPglite } from '../../local-stack/test-db.js';
+import { DEFAULT_MIGRATIONS_DIR, DEFAULT_SCHEMA_PATH, MIGRATION_LOCK_CONTENT } from '../../src/infra/db/migrate.js';
 import {
   createMigration,
   diffSchemaAgainstMigrations,
   nextMigrationTimestamp,
   normaliseMigrationName,
 } from '../../src/infra/db/migration-authoring.js';
-import { createTestPglite } from '../../local-stack/test-db.js';
 
 const opened: PGlite[] = [];
 async function shadow(): Promise<PGlite> {
@@ -84,7 +80,12 @@ describe('createMigration into an empty folder', () => {
       expect(created?.sql).toBe(first);
     }
 
-    const again = await createMigration({ schemaPath: DEFAULT_SCHEMA_PATH, migrationsDir: dir, name: 'again', shadow: await shadow() });
+    const again = await createMigration({
+      schemaPath: DEFAULT_SCHEMA_PATH,
+      migrationsDir: dir,
+      name: 'again',
+      shadow: await shadow(),
+    });
     expect(again).toBeNull();
   });
 });

@@ -104,13 +104,15 @@ describe('unusable DATABASE_URL', () => {
       user: 'stat',
       display: 'db.internal:6543',
     });
-    expect(parsePostgresUrl('postgres://stat@/citystat?host=/var/run/postgresql').display).toBe('/var/run/postgresql (port 5432)');
+    expect(parsePostgresUrl('postgres://stat@/citystat?host=/var/run/postgresql').display).toBe(
+      '/var/run/postgresql (port 5432)',
+    );
   });
 });
 
 // Needs a server: TEST_DATABASE_URL (see scripts/ci-postgres.sh, whose pg_hba demands a password
 // from every role but the server user).
-const serverUrl = process.env['TEST_DATABASE_URL'];
+const serverUrl = process.env.TEST_DATABASE_URL;
 describe.skipIf(!serverUrl)('PostgreSQL server errors', () => {
   const withParts = (change: (url: URL) => void) => {
     const url = new URL(serverUrl ?? 'postgres://localhost/');
@@ -142,9 +144,16 @@ describe('asDatabaseUnavailable', () => {
     const { asDatabaseUnavailable } = await import('../../src/infra/db/errors.js');
     const unreachable = Object.assign(new Error('Invalid `prisma.auditEvent.count()` invocation'), {
       code: 'P1001',
-      meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 } } },
+      meta: {
+        driverAdapterError: {
+          name: 'DriverAdapterError',
+          cause: { kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 },
+        },
+      },
     });
-    expect(asDatabaseUnavailable(unreachable)?.userMessage).toBe('Lost the connection to the database at 127.0.0.1:5432 — is it running?');
+    expect(asDatabaseUnavailable(unreachable)?.userMessage).toBe(
+      'Lost the connection to the database at 127.0.0.1:5432 — is it running?',
+    );
     const shutdown = Object.assign(new Error('Raw query failed. Code: `57P01`.'), {
       code: 'P2010',
       meta: { driverAdapterError: { cause: { kind: 'postgres', originalCode: '57P01' } } },

@@ -1,5 +1,11 @@
-import { describe, it, expect } from 'vitest';
-import { analyseMetric, describeOffTargetRun, rankAgendaItems, scoreAgendaItem, type MetricPoint } from '../../src/domain/metric-analysis.js';
+import { describe, expect, it } from 'vitest';
+import {
+  analyseMetric,
+  describeOffTargetRun,
+  type MetricPoint,
+  rankAgendaItems,
+  scoreAgendaItem,
+} from '../../src/domain/metric-analysis.js';
 import type { XmrSignalSummary } from '../../src/domain/xmr.js';
 
 // % of service requests closed on time: higher is better, target 95, tolerance 2.
@@ -10,7 +16,15 @@ const months = (values: (number | null)[], target: number | null = 95): MetricPo
 describe('analyseMetric', () => {
   it('combines status, trends, YTD, limits and signal for the latest period', () => {
     const a = analyseMetric({ rule, points: months([96, 94, 92, 91, 90, 89]), ytdAggregation: 'mean' });
-    expect(a).toMatchObject({ period: '2026-06', frequency: 'monthly', actual: 89, target: 95, status: 'off_target', statusLabel: 'Off target', severity: 3 }); // (95 − 89) / 2
+    expect(a).toMatchObject({
+      period: '2026-06',
+      frequency: 'monthly',
+      actual: 89,
+      target: 95,
+      status: 'off_target',
+      statusLabel: 'Off target',
+      severity: 3,
+    }); // (95 − 89) / 2
     expect(a.variance?.absolute).toBe(-6);
     expect(a.variance?.percent).toBeCloseTo(-6.3158, 4); // −6 / 95
     // Statuses: on, near (94 ≥ 93), off, off, off, off → 4 periods off target
@@ -26,7 +40,12 @@ describe('analyseMetric', () => {
     expect(a.xmr.limits?.upper).toBeCloseTo(95.724, 10);
     expect(a.xmr.points[0]?.rules).toEqual(['outside_limits']);
     // Six strictly falling points end at the latest.
-    expect(a.signal).toMatchObject({ isSignal: true, rule: 'trend_run', direction: 'deterioration', text: 'Signal: 6 months in a row falling — a deterioration' });
+    expect(a.signal).toMatchObject({
+      isSignal: true,
+      rule: 'trend_run',
+      direction: 'deterioration',
+      text: 'Signal: 6 months in a row falling — a deterioration',
+    });
   });
 
   it('lays out missing periods as gaps, in period order', () => {
@@ -44,13 +63,29 @@ describe('analyseMetric', () => {
 
   it('reviews the latest period even when its value is missing', () => {
     const a = analyseMetric({ rule, points: months([90, 91, null]), ytdAggregation: 'last' });
-    expect(a).toMatchObject({ period: '2026-03', actual: null, status: 'no_data', variance: null, severity: null, periodsOffTarget: 0 });
+    expect(a).toMatchObject({
+      period: '2026-03',
+      actual: null,
+      status: 'no_data',
+      variance: null,
+      severity: null,
+      periodsOffTarget: 0,
+    });
     expect(a.ytd?.actual).toBe(91);
   });
 
   it('handles no points, no targets, lower-is-better and quarters', () => {
-    expect(analyseMetric({ rule, points: [], ytdAggregation: 'mean' })).toMatchObject({ period: null, status: 'no_data', ytd: null, periodsOffTarget: 0 });
-    expect(analyseMetric({ rule, points: months([90, 91], null), ytdAggregation: 'mean' })).toMatchObject({ status: 'no_target', variance: null, severity: null });
+    expect(analyseMetric({ rule, points: [], ytdAggregation: 'mean' })).toMatchObject({
+      period: null,
+      status: 'no_data',
+      ytd: null,
+      periodsOffTarget: 0,
+    });
+    expect(analyseMetric({ rule, points: months([90, 91], null), ytdAggregation: 'mean' })).toMatchObject({
+      status: 'no_target',
+      variance: null,
+      severity: null,
+    });
     const days = { polarity: 'lower_is_better', tolerance: 10, decimals: 0 } as const;
     const q = [100, 110, 120].map((actual, i) => ({ period: `2026-Q${i + 1}`, actual, target: 80 }));
     const a = analyseMetric({ rule: days, points: q, ytdAggregation: 'mean' });
@@ -60,15 +95,30 @@ describe('analyseMetric', () => {
   });
 
   it('rejects duplicate periods and mixed frequencies', () => {
-    expect(() => analyseMetric({ rule, points: [...months([1]), ...months([2])], ytdAggregation: 'mean' })).toThrow(/appears twice/);
-    expect(() => analyseMetric({ rule, points: [...months([1]), { period: '2026-Q1', actual: 1, target: 1 }], ytdAggregation: 'mean' })).toThrow(RangeError);
+    expect(() => analyseMetric({ rule, points: [...months([1]), ...months([2])], ytdAggregation: 'mean' })).toThrow(
+      /appears twice/,
+    );
+    expect(() =>
+      analyseMetric({
+        rule,
+        points: [...months([1]), { period: '2026-Q1', actual: 1, target: 1 }],
+        ytdAggregation: 'mean',
+      }),
+    ).toThrow(RangeError);
   });
 });
 
 describe('rankAgendaItems', () => {
   const signal = (direction: XmrSignalSummary['direction']): XmrSignalSummary =>
-    direction ? { isSignal: true, rule: 'outside_limits', direction, text: '' } : { isSignal: false, rule: null, direction: null, text: '' };
-  const item = (name: string, severity: number | null, periodsOffTarget: number, dir: XmrSignalSummary['direction'] = null) => ({ name, severity, periodsOffTarget, signal: signal(dir) });
+    direction
+      ? { isSignal: true, rule: 'outside_limits', direction, text: '' }
+      : { isSignal: false, rule: null, direction: null, text: '' };
+  const item = (
+    name: string,
+    severity: number | null,
+    periodsOffTarget: number,
+    dir: XmrSignalSummary['direction'] = null,
+  ) => ({ name, severity, periodsOffTarget, signal: signal(dir) });
 
   it('puts a worsening signal first, then how far and how long off target', () => {
     const items = [
@@ -79,7 +129,14 @@ describe('rankAgendaItems', () => {
       item('moderate', 2, 2), //                        4 + 2 = 6
       item('wildly off', 40, 1), //                     capped: 10 + 1 = 11
     ];
-    expect(rankAgendaItems(items).map((i) => i.name)).toEqual(['slightly off, worsening signal', 'far and long', 'wildly off', 'moderate', 'on target, improving', 'no data']);
+    expect(rankAgendaItems(items).map((i) => i.name)).toEqual([
+      'slightly off, worsening signal',
+      'far and long',
+      'wildly off',
+      'moderate',
+      'on target, improving',
+      'no data',
+    ]);
     expect(scoreAgendaItem(items[3]!)).toEqual({ score: 21, severityPoints: 1, durationPoints: 0, signalPoints: 20 });
   });
 

@@ -1,12 +1,17 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseFollowUpCommand, readCertainDate } from '../../src/domain/followups/parse-followup-command.js';
 
 const TODAY = '2026-11-23'; // a Monday
 
 describe('parseFollowUpCommand', () => {
   it('reads owner, text and a plain date', () => {
-    expect(parseFollowUpCommand('<@U0DPWHEAD|marcus> bring a plan for the bucket-truck backlog by 15 Dec', TODAY)).toEqual({
-      ownerUserId: 'U0DPWHEAD', text: 'bring a plan for the bucket-truck backlog', dueDate: '2026-12-15', dateText: '15 Dec',
+    expect(
+      parseFollowUpCommand('<@U0DPWHEAD|marcus> bring a plan for the bucket-truck backlog by 15 Dec', TODAY),
+    ).toEqual({
+      ownerUserId: 'U0DPWHEAD',
+      text: 'bring a plan for the bucket-truck backlog',
+      dueDate: '2026-12-15',
+      dateText: '15 Dec',
     });
   });
   it('reads relative dates against the local today', () => {
@@ -21,7 +26,12 @@ describe('parseFollowUpCommand', () => {
     expect(parseFollowUpCommand('<@U0X> sort it out by the time the budget passes', TODAY).dueDate).toBeNull();
   });
   it('works without an owner or a date', () => {
-    expect(parseFollowUpCommand('report back on overtime', TODAY)).toEqual({ ownerUserId: null, text: 'report back on overtime', dueDate: null, dateText: null });
+    expect(parseFollowUpCommand('report back on overtime', TODAY)).toEqual({
+      ownerUserId: null,
+      text: 'report back on overtime',
+      dueDate: null,
+      dateText: null,
+    });
   });
   it('takes the "by" that ends the text, not one inside it', () => {
     const d = parseFollowUpCommand('<@U0X> cut time spent by crews on paperwork by 2026-12-18', TODAY);

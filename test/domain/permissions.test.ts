@@ -1,5 +1,5 @@
-import { describe, it, expect } from 'vitest';
-import { can, PERMISSIONS, type Action, type Actor } from '../../src/domain/permissions.js';
+import { describe, expect, it } from 'vitest';
+import { type Action, type Actor, can, PERMISSIONS } from '../../src/domain/permissions.js';
 
 const DEPT = 7;
 const OTHER = 8;
@@ -33,7 +33,11 @@ describe('permission table', () => {
   for (const [action, row] of Object.entries(EXPECTED) as [Action, boolean[]][]) {
     it(`${action}: admin, chair, liaison, head, stranger`, () => {
       const got = Object.entries(actors).map(([name, actor]) =>
-        can(actor, action, { departmentId: DEPT, followUpOwner: 'ULIAISON', actorUserId: name === 'liaison' ? 'ULIAISON' : `U${name.toUpperCase()}` }),
+        can(actor, action, {
+          departmentId: DEPT,
+          followUpOwner: 'ULIAISON',
+          actorUserId: name === 'liaison' ? 'ULIAISON' : `U${name.toUpperCase()}`,
+        }),
       );
       expect(got).toEqual(row);
     });

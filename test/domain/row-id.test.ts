@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseRowId } from '../../src/domain/row-id.js';
 
 describe('parseRowId', () => {
@@ -7,7 +7,10 @@ describe('parseRowId', () => {
     expect(parseRowId('#7')).toBe(7);
     expect(parseRowId(2147483647)).toBe(2147483647);
   });
-  it.each(['', '0', '-3', '1.5', '1e20', 'NaN', '2147483648', '99999999999999999999', ' 12abc', null, undefined, {}])('rejects %j', (v) => {
-    expect(parseRowId(v)).toBeNull();
-  });
+  it.each(['', '0', '-3', '1.5', '1e20', 'NaN', '2147483648', '99999999999999999999', ' 12abc', null, undefined, {}])(
+    'rejects %j',
+    (v) => {
+      expect(parseRowId(v)).toBeNull();
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeTrend, computeYearToDate, type PeriodValue } from '../../src/domain/trend.js';
 
 const higher = { polarity: 'higher_is_better', tolerance: 1 } as const;
@@ -57,7 +57,13 @@ describe('computeYearToDate', () => {
   ];
 
   it('aggregates the fiscal year so far as documented per metric', () => {
-    expect(computeYearToDate(points, '2026-10', 'sum', 7)).toEqual({ aggregation: 'sum', fiscalYearStart: '2026-07', periodsCounted: 3, actual: 60, target: 36 });
+    expect(computeYearToDate(points, '2026-10', 'sum', 7)).toEqual({
+      aggregation: 'sum',
+      fiscalYearStart: '2026-07',
+      periodsCounted: 3,
+      actual: 60,
+      target: 36,
+    });
     expect(computeYearToDate(points, '2026-10', 'mean', 7)).toMatchObject({ actual: 20, target: 12 }); // 60 / 3
     expect(computeYearToDate(points, '2026-10', 'last', 7)).toMatchObject({ actual: 30, target: 12 });
   });
@@ -75,7 +81,12 @@ describe('computeYearToDate', () => {
       { period: '2026-Q2', actual: 8, target: 1 },
     ];
     // FY July 2025 – June 2026 holds Q3 2025 … Q2 2026: 2 + 4 + 8 = 14; one quarter lacks a target → null.
-    expect(computeYearToDate(q, '2026-Q2', 'sum', 7)).toMatchObject({ fiscalYearStart: '2025-07', periodsCounted: 3, actual: 14, target: null });
+    expect(computeYearToDate(q, '2026-Q2', 'sum', 7)).toMatchObject({
+      fiscalYearStart: '2025-07',
+      periodsCounted: 3,
+      actual: 14,
+      target: null,
+    });
   });
 
   it('is empty without data and rejects a bad start month', () => {

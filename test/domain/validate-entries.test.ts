@@ -1,12 +1,19 @@
-import { describe, it, expect } from 'vitest';
-import { validateEntries, type EntryInput } from '../../src/domain/submission/validate-entries.js';
+import { describe, expect, it } from 'vitest';
+import { type EntryInput, validateEntries } from '../../src/domain/submission/validate-entries.js';
 
 const onTime = (raw: EntryInput['raw'], over: Partial<EntryInput> = {}): EntryInput => ({
-  metricId: 1, target: 95, usualRange: { lower: 80, upper: 99 }, raw,
-  rule: { polarity: 'higher_is_better', tolerance: 2, decimals: 1, min: 0, max: 100 }, ...over,
+  metricId: 1,
+  target: 95,
+  usualRange: { lower: 80, upper: 99 },
+  raw,
+  rule: { polarity: 'higher_is_better', tolerance: 2, decimals: 1, min: 0, max: 100 },
+  ...over,
 });
 const days = (raw: EntryInput['raw']): EntryInput => ({
-  metricId: 2, target: 80, usualRange: { lower: 80, upper: 140 }, raw,
+  metricId: 2,
+  target: 80,
+  usualRange: { lower: 80, upper: 140 },
+  raw,
   rule: { polarity: 'lower_is_better', tolerance: 10, decimals: 0, min: 0, max: 5000 },
 });
 const none = new Map<number, number>();
@@ -14,7 +21,11 @@ const none = new Map<number, number>();
 describe('validateEntries', () => {
   it('accepts an on-target value without explanation', () => {
     const r = validateEntries([onTime({ value: '96.2', notAvailable: false })], none);
-    expect(r).toEqual({ errors: [], unusual: [], entries: [{ metricId: 1, value: 96.2, notAvailable: false, note: null }] });
+    expect(r).toEqual({
+      errors: [],
+      unusual: [],
+      entries: [{ metricId: 1, value: 96.2, notAvailable: false, note: null }],
+    });
   });
 
   it('requires an explanation when off target beyond tolerance, respecting polarity', () => {
@@ -28,13 +39,20 @@ describe('validateEntries', () => {
     expect(validateEntries([days({ value: '95', notAvailable: false })], none).errors[0]?.field).toBe('note');
     expect(validateEntries([days({ value: '85', notAvailable: false })], none).errors).toEqual([]);
     // with an explanation it passes
-    expect(validateEntries([days({ value: '95', note: 'Two inspectors on leave', notAvailable: false })], none).errors).toEqual([]);
+    expect(
+      validateEntries([days({ value: '95', note: 'Two inspectors on leave', notAvailable: false })], none).errors,
+    ).toEqual([]);
   });
 
   it('needs a value or "not available" with a reason', () => {
     expect(validateEntries([onTime({ notAvailable: false })], none).errors[0]).toMatchObject({ field: 'value' });
-    expect(validateEntries([onTime({ notAvailable: true })], none).errors[0]).toMatchObject({ field: 'note', message: expect.stringContaining('why') });
-    expect(validateEntries([onTime({ notAvailable: true, value: '90' })], none).errors[0]).toMatchObject({ field: 'value' });
+    expect(validateEntries([onTime({ notAvailable: true })], none).errors[0]).toMatchObject({
+      field: 'note',
+      message: expect.stringContaining('why'),
+    });
+    expect(validateEntries([onTime({ notAvailable: true, value: '90' })], none).errors[0]).toMatchObject({
+      field: 'value',
+    });
     expect(validateEntries([onTime({ notAvailable: true, note: 'CRM migration' })], none).entries).toEqual([
       { metricId: 1, value: null, notAvailable: true, note: 'CRM migration' },
     ]);
@@ -42,10 +60,18 @@ describe('validateEntries', () => {
 
   it('rejects bad numbers and over-long notes, one message per field', () => {
     const r = validateEntries(
-      [onTime({ value: 'lots', notAvailable: false }), days({ value: '-3', notAvailable: false }), onTime({ value: '96', note: 'x'.repeat(3001), notAvailable: false }, { metricId: 3 })],
+      [
+        onTime({ value: 'lots', notAvailable: false }),
+        days({ value: '-3', notAvailable: false }),
+        onTime({ value: '96', note: 'x'.repeat(3001), notAvailable: false }, { metricId: 3 }),
+      ],
       none,
     );
-    expect(r.errors.map((e) => [e.metricId, e.field])).toEqual([[1, 'value'], [2, 'value'], [3, 'note']]);
+    expect(r.errors.map((e) => [e.metricId, e.field])).toEqual([
+      [1, 'value'],
+      [2, 'value'],
+      [3, 'note'],
+    ]);
     expect(r.entries).toEqual([]);
   });
 
@@ -54,8 +80,12 @@ describe('validateEntries', () => {
     expect(r.unusual).toEqual([{ metricId: 2, value: 1250, message: expect.stringContaining('usual range 80–140') }]);
     expect(r.unusual[0]!.message).toContain('decimal point');
     // Confirmed with the same value: accepted without asking again.
-    expect(validateEntries([days({ value: '1250', notAvailable: false, note: 'backlog' })], new Map([[2, 1250]])).unusual).toEqual([]);
+    expect(
+      validateEntries([days({ value: '1250', notAvailable: false, note: 'backlog' })], new Map([[2, 1250]])).unusual,
+    ).toEqual([]);
     // A different value after confirming a first one: asked again.
-    expect(validateEntries([days({ value: '1300', notAvailable: false, note: 'backlog' })], new Map([[2, 1250]])).unusual).toHaveLength(1);
+    expect(
+      validateEntries([days({ value: '1300', notAvailable: false, note: 'backlog' })], new Map([[2, 1250]])).unusual,
+    ).toHaveLength(1);
   });
 });

@@ -1,6 +1,12 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Status } from '../../src/domain/types.js';
-import { classifyStatus, computeSeverity, computeVariance, describeStatus, isWorseThanTarget } from '../../src/domain/variance.js';
+import {
+  classifyStatus,
+  computeSeverity,
+  computeVariance,
+  describeStatus,
+  isWorseThanTarget,
+} from '../../src/domain/variance.js';
 
 const higher = { polarity: 'higher_is_better', tolerance: 2 } as const; // e.g. % closed on time, target 95
 const lower = { polarity: 'lower_is_better', tolerance: 10 } as const; // e.g. days to inspection, target 80
@@ -91,8 +97,6 @@ describe('computeSeverity', () => {
 describe('describeStatus', () => {
   it('has words for every status', () => {
     const all: Status[] = ['on_target', 'near', 'off_target', 'no_data', 'no_target'];
-    expect(all.map(describeStatus)).toEqual([
-      'On target', 'Near target', 'Off target', 'No data', 'No target',
-    ]);
+    expect(all.map(describeStatus)).toEqual(['On target', 'Near target', 'Off target', 'No data', 'No target']);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyseXmr, computeXmrLimits, type XmrOptions } from '../../src/domain/xmr.js';
 
 const up: XmrOptions = { polarity: 'higher_is_better', decimals: 1 };
@@ -38,7 +38,14 @@ describe('computeXmrLimits', () => {
   });
 
   it('collapses the limits when every value is equal', () => {
-    expect(computeXmrLimits([7, 7, 7, 7])).toEqual({ centre: 7, averageMovingRange: 0, lower: 7, upper: 7, upperRangeLimit: 0, collapsed: true });
+    expect(computeXmrLimits([7, 7, 7, 7])).toEqual({
+      centre: 7,
+      averageMovingRange: 0,
+      lower: 7,
+      upper: 7,
+      upperRangeLimit: 0,
+      collapsed: true,
+    });
   });
 });
 
@@ -46,7 +53,12 @@ describe('analyseXmr', () => {
   it('reads routine variation as such', () => {
     const r = analyseXmr(BASE, up);
     expect(r.points.every((p) => p.rules.length === 0)).toBe(true);
-    expect(r.latest).toEqual({ isSignal: false, rule: null, direction: null, text: 'Within normal variation (limits 7.6–15.6)' });
+    expect(r.latest).toEqual({
+      isSignal: false,
+      rule: null,
+      direction: null,
+      text: 'Within normal variation (limits 7.6–15.6)',
+    });
   });
 
   it('rule 1: a point beyond a limit, good or bad depending on polarity', () => {
@@ -87,9 +99,17 @@ describe('analyseXmr', () => {
     expect(r.points[9]).toMatchObject({ slope: 'rising', slopeRun: 5, rules: [] });
     expect(r.points[10]).toMatchObject({ slopeRun: 6, rules: ['trend_run'] });
     expect(r.latest.text).toBe('Signal: 6 months in a row rising — an improvement');
-    const down = analyseXmr(series, { ...up, polarity: 'lower_is_better', baseline: { first: 5 }, frequency: 'quarterly' });
+    const down = analyseXmr(series, {
+      ...up,
+      polarity: 'lower_is_better',
+      baseline: { first: 5 },
+      frequency: 'quarterly',
+    });
     expect(down.latest.text).toBe('Signal: 6 quarters in a row rising — a deterioration');
-    expect(analyseXmr(series, { ...up, polarity: 'within_band', baseline: { first: 5 } }).latest).toMatchObject({ direction: 'neutral', text: 'Signal: 6 months in a row rising' });
+    expect(analyseXmr(series, { ...up, polarity: 'within_band', baseline: { first: 5 } }).latest).toMatchObject({
+      direction: 'neutral',
+      text: 'Signal: 6 months in a row rising',
+    });
   });
 
   it('rule 3: a repeated value breaks the run', () => {
@@ -98,7 +118,11 @@ describe('analyseXmr', () => {
   });
 
   it('handles an empty series, one point and a missing latest value', () => {
-    expect(analyseXmr([], up)).toEqual({ limits: null, points: [], latest: { isSignal: false, rule: null, direction: null, text: 'No value for the latest period' } });
+    expect(analyseXmr([], up)).toEqual({
+      limits: null,
+      points: [],
+      latest: { isSignal: false, rule: null, direction: null, text: 'No value for the latest period' },
+    });
     expect(analyseXmr([5], up).latest.text).toBe('Not enough data for process limits yet');
     expect(analyseXmr([...BASE, null], up).latest.text).toBe('No value for the latest period');
   });

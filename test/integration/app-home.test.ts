@@ -1,6 +1,6 @@
 // App Home: each person sees what is due from them and what they owe; chairs see the program.
-import { describe, it, expect } from 'vitest';
-import { useLocalStack, slashReply } from '../helpers/use-local-stack.js';
+import { describe, expect, it } from 'vitest';
+import { slashReply, useLocalStack } from '../helpers/use-local-stack.js';
 
 const stack = useLocalStack({ now: '2026-11-12T15:30:00Z' }, async (s) => {
   await s.runDue(); // nobody has entered October yet: due Fri 6 Nov, so 3 business days late (11 Nov is a holiday)

@@ -1,6 +1,6 @@
 // A bot that was down catches up on what came due, but only with what still makes sense: after a
 // week offline nobody gets "due in 2 days" for a date that has passed.
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useLocalStack } from '../helpers/use-local-stack.js';
 
 // Down since before October closed; back on Tue 10 Nov 10:30 New York (due date was Fri 6 Nov).
@@ -12,11 +12,19 @@ describe('catching up after downtime', () => {
     const report = await stack().runDue();
     expect(report.failed).toBe(0);
     for (const user of LIAISONS) {
-      const texts = stack().sandbox.dmsTo(user).map((m) => m.text);
+      const texts = stack()
+        .sandbox.dmsTo(user)
+        .map((m) => m.text);
       expect(texts, user).toEqual([expect.stringContaining('were due Fri 6 Nov (2 business days ago)')]);
     }
-    const skipped = await stack().db.prisma.scheduledNotice.findMany({ where: { status: 'skipped', recipient: 'U0DPWLIA1' } });
-    expect(skipped.map((n) => n.kind).sort()).toEqual(['collect_due_day', 'collect_opening', 'collect_reminder_before']);
+    const skipped = await stack().db.prisma.scheduledNotice.findMany({
+      where: { status: 'skipped', recipient: 'U0DPWLIA1' },
+    });
+    expect(skipped.map((n) => n.kind).sort()).toEqual([
+      'collect_due_day',
+      'collect_opening',
+      'collect_reminder_before',
+    ]);
   });
 
   it('does not repeat itself when run again', async () => {

@@ -1,8 +1,9 @@
 // What chairs do with follow-ups after the meeting: list, reassign, change the date, cancel with a
 // reason (every change kept), and export everything to CSV.
-import { describe, it, expect } from 'vitest';
+
 import { parse } from 'csv-parse/sync';
-import { useLocalStack, slashReply } from '../helpers/use-local-stack.js';
+import { describe, expect, it } from 'vitest';
+import { slashReply, useLocalStack } from '../helpers/use-local-stack.js';
 
 const CHAIR = 'U0CHAIR01';
 let id = 0;
@@ -20,18 +21,30 @@ describe('managing follow-ups', () => {
   });
 
   it('reassigns, changes the date and cancels with a reason; each change is kept', async () => {
-    expect(await say(`followups reassign ${id} <@U0DPWLIA1|priya> Priya owns the crew budget`)).toContain('Reassigned to <@U0DPWLIA1>');
+    expect(await say(`followups reassign ${id} <@U0DPWLIA1|priya> Priya owns the crew budget`)).toContain(
+      'Reassigned to <@U0DPWLIA1>',
+    );
     expect(await say(`followups due ${id} 2026-12-11 waiting for the union`)).toContain('Now due Fri 11 Dec');
     expect(await say(`followups cancel ${id}`)).toContain('Give a reason');
     expect(await say(`followups cancel ${id} folded into the budget review`)).toContain('Cancelled');
     expect(await say(`followups due ${id} 2026-12-18`)).toContain('already cancelled');
-    const updates = await stack().db.prisma.followUpUpdate.findMany({ where: { followUpId: id }, orderBy: { id: 'asc' } });
-    expect(updates.map((u) => [u.kind, u.authorUserId])).toEqual([['created', CHAIR], ['reassigned', CHAIR], ['due_changed', CHAIR], ['cancelled', CHAIR]]);
+    const updates = await stack().db.prisma.followUpUpdate.findMany({
+      where: { followUpId: id },
+      orderBy: { id: 'asc' },
+    });
+    expect(updates.map((u) => [u.kind, u.authorUserId])).toEqual([
+      ['created', CHAIR],
+      ['reassigned', CHAIR],
+      ['due_changed', CHAIR],
+      ['cancelled', CHAIR],
+    ]);
     expect(updates[1]!.note).toContain('U0DPWHEAD → U0DPWLIA1');
   });
 
   it('only chairs and admins may change a follow-up', async () => {
-    expect(await say(`followups cancel ${id} mine now`, 'U0DPWHEAD')).toContain('only chairs and admins can approve dates, reassign or cancel');
+    expect(await say(`followups cancel ${id} mine now`, 'U0DPWHEAD')).toContain(
+      'only chairs and admins can approve dates, reassign or cancel',
+    );
   });
 });
 
@@ -40,10 +53,20 @@ describe('/stat export', () => {
     expect(await say('export')).toContain('The export is in your DM');
     const files = stack().sandbox.files.filter((f) => f.filename.endsWith('.csv'));
     expect(files.map((f) => f.title).sort()).toEqual(['Follow-ups', 'Metric values']);
-    const values = parse(files.find((f) => f.title === 'Metric values')!.bytes!.toString('utf8'), { columns: true }) as Record<string, string>[];
+    const values = parse(files.find((f) => f.title === 'Metric values')!.bytes!.toString('utf8'), {
+      columns: true,
+    }) as Record<string, string>[];
     expect(values).toHaveLength(368);
-    expect(values[0]).toMatchObject({ department: 'DPW', metric: 'sr_on_time', period: '2024-10', value: '59.2', target: '90' });
-    const followUps = parse(files.find((f) => f.title === 'Follow-ups')!.bytes!.toString('utf8'), { columns: true }) as Record<string, string>[];
+    expect(values[0]).toMatchObject({
+      department: 'DPW',
+      metric: 'sr_on_time',
+      period: '2024-10',
+      value: '59.2',
+      target: '90',
+    });
+    const followUps = parse(files.find((f) => f.title === 'Follow-ups')!.bytes!.toString('utf8'), {
+      columns: true,
+    }) as Record<string, string>[];
     expect(followUps.map((r) => r.update_kind)).toEqual(['created', 'reassigned', 'due_changed', 'cancelled']);
   });
 

@@ -1,16 +1,16 @@
 // Follow-ups through signed requests and a real database: captured three ways, nagged on business
 // days until the owner answers, the chair deciding on more time, escalation, and the answers
 // returning on the next agenda. Bad input gets clear errors and nothing is duplicated.
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
-import { startLocalStack, type LocalStack } from '../../local-stack/local-stack.js';
-import { FOLLOWUP_CALLBACK_ID, FOLLOWUP_BLOCKS, FOLLOWUP_ACTIONS } from '../../src/views/followup-modal.js';
-import { FOLLOWUP_ANSWER_ACTIONS } from '../../src/views/followup-message.js';
-import { FOLLOWUP_ANSWER_CALLBACK_ID, ANSWER_BLOCKS, ANSWER_ACTIONS } from '../../src/views/followup-answer-modal.js';
-import { MORE_TIME_ACTIONS } from '../../src/views/followup-chair-messages.js';
-import { RECORD_DECISION_ACTION_ID, encodeDecision } from '../../src/views/agenda-message.js';
-import { TRACK_FOLLOWUP_CALLBACK_ID } from '../../src/handlers/shortcuts/track-followup.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../local-stack/local-stack.js';
 import type { StateValues } from '../../local-stack/slack-sandbox/index.js';
+import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
+import { TRACK_FOLLOWUP_CALLBACK_ID } from '../../src/handlers/shortcuts/track-followup.js';
+import { encodeDecision, RECORD_DECISION_ACTION_ID } from '../../src/views/agenda-message.js';
+import { ANSWER_ACTIONS, ANSWER_BLOCKS, FOLLOWUP_ANSWER_CALLBACK_ID } from '../../src/views/followup-answer-modal.js';
+import { MORE_TIME_ACTIONS } from '../../src/views/followup-chair-messages.js';
+import { FOLLOWUP_ANSWER_ACTIONS } from '../../src/views/followup-message.js';
+import { FOLLOWUP_ACTIONS, FOLLOWUP_BLOCKS, FOLLOWUP_CALLBACK_ID } from '../../src/views/followup-modal.js';
 
 const CHAIR = 'U0CHAIR01';
 const GRACE = 'U0WATHEAD';
@@ -41,13 +41,30 @@ const followUpForm = (text: string, owner: string, due: string): StateValues => 
   [FOLLOWUP_BLOCKS.owner]: { [FOLLOWUP_ACTIONS.owner]: { type: 'users_select', selected_user: owner } },
   [FOLLOWUP_BLOCKS.due]: { [FOLLOWUP_ACTIONS.due]: { type: 'datepicker', selected_date: due } },
 });
-const modal = (user: string, callbackId: string) => s.sandbox.openViews(user).find((v) => v.callback_id === callbackId)!;
+const modal = (user: string, callbackId: string) =>
+  s.sandbox.openViews(user).find((v) => v.callback_id === callbackId)!;
 const replyTo = (res: { responseUrl?: string }) => JSON.stringify(s.sandbox.responses(res.responseUrl!));
-async function answer(user: string, id: number, kind: keyof typeof FOLLOWUP_ANSWER_ACTIONS, note: string, date?: string) {
-  const card = [...s.sandbox.dmsTo(user)].reverse().find((m) => JSON.stringify(m.blocks ?? []).includes(`followup_answers_${id}`));
+async function answer(
+  user: string,
+  id: number,
+  kind: keyof typeof FOLLOWUP_ANSWER_ACTIONS,
+  note: string,
+  date?: string,
+) {
+  const card = [...s.sandbox.dmsTo(user)]
+    .reverse()
+    .find((m) => JSON.stringify(m.blocks ?? []).includes(`followup_answers_${id}`));
   if (!card) throw new Error(`no card for follow-up ${id} in ${user}'s DMs`);
-  await s.driver.blockAction({ userId: user, actionId: FOLLOWUP_ANSWER_ACTIONS[kind], blockId: `followup_answers_${id}`, channelId: card.channel, messageTs: card.ts });
-  const values: StateValues = { [ANSWER_BLOCKS.note]: { [ANSWER_ACTIONS.note]: { type: 'plain_text_input', value: note } } };
+  await s.driver.blockAction({
+    userId: user,
+    actionId: FOLLOWUP_ANSWER_ACTIONS[kind],
+    blockId: `followup_answers_${id}`,
+    channelId: card.channel,
+    messageTs: card.ts,
+  });
+  const values: StateValues = {
+    [ANSWER_BLOCKS.note]: { [ANSWER_ACTIONS.note]: { type: 'plain_text_input', value: note } },
+  };
   if (date) values[ANSWER_BLOCKS.date] = { [ANSWER_ACTIONS.date]: { type: 'datepicker', selected_date: date } };
   return s.driver.viewSubmission({ userId: user, view: modal(user, FOLLOWUP_ANSWER_CALLBACK_ID), values });
 }
@@ -58,44 +75,107 @@ describe('capturing decisions', () => {
     const metric = await db.prisma.metric.findFirstOrThrow({ where: { departmentId: water.id, key: 'main_breaks' } });
     const meeting = await db.prisma.meeting.findFirstOrThrow({ where: { startsAt: new Date('2026-11-17T15:00:00Z') } });
     expect(meeting.departmentKeys).toEqual(['DPW', 'WATER']);
-    await s.driver.blockAction({ userId: CHAIR, actionId: RECORD_DECISION_ACTION_ID, value: encodeDecision(metric.id, water.id, meeting.id), type: 'button', container: { type: 'message', is_ephemeral: true } });
-    const res = await s.driver.viewSubmission({ userId: CHAIR, view: modal(CHAIR, FOLLOWUP_CALLBACK_ID), values: followUpForm('Root-cause review of east-side main breaks', GRACE, '2026-12-01') });
+    await s.driver.blockAction({
+      userId: CHAIR,
+      actionId: RECORD_DECISION_ACTION_ID,
+      value: encodeDecision(metric.id, water.id, meeting.id),
+      type: 'button',
+      container: { type: 'message', is_ephemeral: true },
+    });
+    const res = await s.driver.viewSubmission({
+      userId: CHAIR,
+      view: modal(CHAIR, FOLLOWUP_CALLBACK_ID),
+      values: followUpForm('Root-cause review of east-side main breaks', GRACE, '2026-12-01'),
+    });
     expect(res.body).toBeFalsy();
     const f = await db.prisma.followUp.findFirstOrThrow({ where: { ownerUserId: GRACE } });
-    expect(f).toMatchObject({ departmentId: water.id, metricId: metric.id, meetingId: meeting.id, dueDate: '2026-12-01', status: 'open' });
+    expect(f).toMatchObject({
+      departmentId: water.id,
+      metricId: metric.id,
+      meetingId: meeting.id,
+      dueDate: '2026-12-01',
+      status: 'open',
+    });
     expect(s.sandbox.dmsTo(GRACE).at(-1)!.text).toContain('Root-cause review');
   });
 
   it('from a message shortcut: pre-filled with the text and a link back', async () => {
-    const msg = s.sandbox.addMessage({ channel: 'C0STATROOM', text: 'Public Works to report on overtime spend', user: CHAIR });
-    await s.driver.messageShortcut({ userId: CHAIR, callbackId: TRACK_FOLLOWUP_CALLBACK_ID, message: { text: msg.text, ts: msg.ts, user: CHAIR }, channelId: 'C0STATROOM' });
+    const msg = s.sandbox.addMessage({
+      channel: 'C0STATROOM',
+      text: 'Public Works to report on overtime spend',
+      user: CHAIR,
+    });
+    await s.driver.messageShortcut({
+      userId: CHAIR,
+      callbackId: TRACK_FOLLOWUP_CALLBACK_ID,
+      message: { text: msg.text, ts: msg.ts, user: CHAIR },
+      channelId: 'C0STATROOM',
+    });
     const view = modal(CHAIR, FOLLOWUP_CALLBACK_ID);
     expect(JSON.stringify(view.blocks)).toContain('Public Works to report on overtime spend');
     expect(JSON.stringify(view.blocks)).toContain('the original message');
     const dpw = await db.prisma.department.findUniqueOrThrow({ where: { key: 'DPW' } });
-    const values = { ...followUpForm('Public Works to report on overtime spend', MARCUS, '2026-12-04'), [FOLLOWUP_BLOCKS.department]: { [FOLLOWUP_ACTIONS.department]: { type: 'static_select', selected_option: { text: { type: 'plain_text' as const, text: 'Public Works' }, value: String(dpw.id) } } } };
+    const values = {
+      ...followUpForm('Public Works to report on overtime spend', MARCUS, '2026-12-04'),
+      [FOLLOWUP_BLOCKS.department]: {
+        [FOLLOWUP_ACTIONS.department]: {
+          type: 'static_select',
+          selected_option: { text: { type: 'plain_text' as const, text: 'Public Works' }, value: String(dpw.id) },
+        },
+      },
+    };
     expect((await s.driver.viewSubmission({ userId: CHAIR, view, values })).body).toBeFalsy();
-    expect((await db.prisma.followUp.findFirstOrThrow({ where: { text: { contains: 'overtime' } } })).sourceLink).toMatch(/^https:\/\//);
+    expect(
+      (await db.prisma.followUp.findFirstOrThrow({ where: { text: { contains: 'overtime' } } })).sourceLink,
+    ).toMatch(/^https:\/\//);
   });
 
   it('from the command: a clear date records it at once; a vague one opens the modal instead', async () => {
-    const clear = await s.driver.slashCommand({ command: '/stat', text: `followup <@${MARCUS}|marcus> bring a plan for the bucket-truck backlog by 15 Dec`, userId: CHAIR });
+    const clear = await s.driver.slashCommand({
+      command: '/stat',
+      text: `followup <@${MARCUS}|marcus> bring a plan for the bucket-truck backlog by 15 Dec`,
+      userId: CHAIR,
+    });
     expect(replyTo(clear)).toContain('Follow-up recorded for <@U0DPWHEAD>, due Tue 15 Dec');
-    expect(await db.prisma.followUp.count({ where: { text: 'bring a plan for the bucket-truck backlog', dueDate: '2026-12-15' } })).toBe(1);
-    await s.driver.slashCommand({ command: '/stat', text: `followup <@${MARCUS}|marcus> look at crew rosters by sometime soonish`, userId: CHAIR });
+    expect(
+      await db.prisma.followUp.count({
+        where: { text: 'bring a plan for the bucket-truck backlog', dueDate: '2026-12-15' },
+      }),
+    ).toBe(1);
+    await s.driver.slashCommand({
+      command: '/stat',
+      text: `followup <@${MARCUS}|marcus> look at crew rosters by sometime soonish`,
+      userId: CHAIR,
+    });
     const view = modal(CHAIR, FOLLOWUP_CALLBACK_ID);
     expect(JSON.stringify(view.blocks)).toContain('could not read that date for certain');
     expect(await db.prisma.followUp.count({ where: { text: { contains: 'crew rosters' } } })).toBe(0);
   });
 
   it('refuses bad input clearly: past date, a bot or deactivated owner, non-chairs', async () => {
-    const past = await s.driver.viewSubmission({ userId: CHAIR, view: modal(CHAIR, FOLLOWUP_CALLBACK_ID), values: followUpForm('x', MARCUS, '2026-11-01') });
+    const past = await s.driver.viewSubmission({
+      userId: CHAIR,
+      view: modal(CHAIR, FOLLOWUP_CALLBACK_ID),
+      values: followUpForm('x', MARCUS, '2026-11-01'),
+    });
     expect(JSON.stringify(past.body)).toContain('in the past');
-    const bot = await s.driver.viewSubmission({ userId: CHAIR, view: modal(CHAIR, FOLLOWUP_CALLBACK_ID), values: followUpForm('x', 'U0ROBOT01', '2026-12-20') });
+    const bot = await s.driver.viewSubmission({
+      userId: CHAIR,
+      view: modal(CHAIR, FOLLOWUP_CALLBACK_ID),
+      values: followUpForm('x', 'U0ROBOT01', '2026-12-20'),
+    });
     expect(JSON.stringify(bot.body)).toContain('not a bot');
-    const gone = await s.driver.viewSubmission({ userId: CHAIR, view: modal(CHAIR, FOLLOWUP_CALLBACK_ID), values: followUpForm('x', 'U0GONE001', '2026-12-20') });
+    const gone = await s.driver.viewSubmission({
+      userId: CHAIR,
+      view: modal(CHAIR, FOLLOWUP_CALLBACK_ID),
+      values: followUpForm('x', 'U0GONE001', '2026-12-20'),
+    });
     expect(JSON.stringify(gone.body)).toContain('deactivated');
-    const liaison = await s.driver.slashCommand({ command: '/stat', text: `followup <@${MARCUS}> something by 15 Dec`, userId: PRIYA });
+    const liaison = await s.driver.slashCommand({
+      command: '/stat',
+      text: `followup <@${MARCUS}> something by 15 Dec`,
+      userId: PRIYA,
+    });
     expect(replyTo(liaison)).toContain('only chairs and admins can record decisions');
     expect(await db.prisma.followUp.count({ where: { text: 'x' } })).toBe(0);
   });
@@ -106,7 +186,12 @@ describe('reporting back', () => {
     const f = await db.prisma.followUp.findFirstOrThrow({ where: { ownerUserId: GRACE } });
     const before = s.sandbox.dmsTo(GRACE).length;
     await s.runDue('2026-11-28T15:30:00Z'); // Saturday: nothing
-    expect(s.sandbox.dmsTo(GRACE).slice(before).map((m) => m.text)).toEqual([]);
+    expect(
+      s.sandbox
+        .dmsTo(GRACE)
+        .slice(before)
+        .map((m) => m.text),
+    ).toEqual([]);
     await s.runDue('2026-12-01T15:30:00Z'); // due day, 10:30 local
     const nags = s.sandbox.dmsTo(GRACE).filter((m) => m.text.includes('due today'));
     expect(nags).toHaveLength(1);
@@ -121,7 +206,8 @@ describe('reporting back', () => {
     expect(marcusOvertime.dueDate).toBe('2026-12-04');
     // Due Fri 4 Dec; three business days late is Wed 9 Dec. The chair hears once, at 10:00 local.
     await s.runDue('2026-12-09T15:30:00Z');
-    const told = () => s.sandbox.dmsTo(CHAIR).filter((m) => m.text.includes('business days overdue') && m.text.includes('overtime'));
+    const told = () =>
+      s.sandbox.dmsTo(CHAIR).filter((m) => m.text.includes('business days overdue') && m.text.includes('overtime'));
     expect(told()).toHaveLength(1);
     expect(s.sandbox.dmsTo(MARCUS).filter((m) => m.text.includes('business days overdue'))).toHaveLength(0); // the owner is nagged, not escalated to
     await s.runDue('2026-12-09T16:30:00Z');
@@ -131,35 +217,76 @@ describe('reporting back', () => {
 
   it('owner answers: update, more time (chair approves), done — each a history row; a second Done changes nothing', async () => {
     const grace = await db.prisma.followUp.findFirstOrThrow({ where: { ownerUserId: GRACE } });
-    expect((await answer(GRACE, grace.id, 'update', 'Root cause: pump transient')).body).toMatchObject({ response_action: 'update' });
+    expect((await answer(GRACE, grace.id, 'update', 'Root cause: pump transient')).body).toMatchObject({
+      response_action: 'update',
+    });
     await answer(GRACE, grace.id, 'more_time', 'Vendor visits on the 10th', '2026-12-15');
-    const request = s.sandbox.dmsTo(CHAIR).find((m) => JSON.stringify(m.blocks ?? []).includes(MORE_TIME_ACTIONS.approve))!;
+    const request = s.sandbox
+      .dmsTo(CHAIR)
+      .find((m) => JSON.stringify(m.blocks ?? []).includes(MORE_TIME_ACTIONS.approve))!;
     expect(request.text).toContain('More time requested');
     // A double click: both arrive before Slack replaces the buttons; the row lock serialises them.
-    const clicks = await Promise.all([1, 2].map(() => s.driver.blockAction({ userId: CHAIR, actionId: MORE_TIME_ACTIONS.approve, channelId: request.channel, messageTs: request.ts })));
+    const clicks = await Promise.all(
+      [1, 2].map(() =>
+        s.driver.blockAction({
+          userId: CHAIR,
+          actionId: MORE_TIME_ACTIONS.approve,
+          channelId: request.channel,
+          messageTs: request.ts,
+        }),
+      ),
+    );
     const replies = clicks.map(replyTo).join('\n');
     expect(replies).toContain('Approved: now due Tue 15 Dec');
     expect(replies).toContain('already been answered');
     expect((await db.prisma.followUp.findUniqueOrThrow({ where: { id: grace.id } })).dueDate).toBe('2026-12-15');
     expect(s.sandbox.dmsTo(GRACE).filter((m) => m.text.includes('Approved: now due Tue 15 Dec'))).toHaveLength(1);
 
-    const marcus = await db.prisma.followUp.findFirstOrThrow({ where: { text: 'bring a plan for the bucket-truck backlog' } });
+    const marcus = await db.prisma.followUp.findFirstOrThrow({
+      where: { text: 'bring a plan for the bucket-truck backlog' },
+    });
     await answer(MARCUS, marcus.id, 'done', 'Two trucks leased');
     // A second click on Done (the old card still shows the button) changes nothing and says why.
-    const card = s.sandbox.dmsTo(MARCUS).find((m) => JSON.stringify(m.blocks ?? []).includes(`followup_answers_${marcus.id}`))!;
-    const late = await s.driver.blockAction({ userId: MARCUS, actionId: FOLLOWUP_ANSWER_ACTIONS.done, channelId: card.channel, messageTs: card.ts, blockId: `followup_answers_${marcus.id}` });
+    const card = s.sandbox
+      .dmsTo(MARCUS)
+      .find((m) => JSON.stringify(m.blocks ?? []).includes(`followup_answers_${marcus.id}`))!;
+    const late = await s.driver.blockAction({
+      userId: MARCUS,
+      actionId: FOLLOWUP_ANSWER_ACTIONS.done,
+      channelId: card.channel,
+      messageTs: card.ts,
+      blockId: `followup_answers_${marcus.id}`,
+    });
     expect(replyTo(late)).toContain('already done');
-    const updates = await db.prisma.followUpUpdate.findMany({ where: { followUpId: { in: [grace.id, marcus.id] } }, orderBy: { id: 'asc' } });
+    const updates = await db.prisma.followUpUpdate.findMany({
+      where: { followUpId: { in: [grace.id, marcus.id] } },
+      orderBy: { id: 'asc' },
+    });
     expect(updates.map((u) => [u.followUpId === grace.id ? 'grace' : 'marcus', u.kind])).toEqual([
-      ['grace', 'created'], ['marcus', 'created'], ['grace', 'update'], ['grace', 'more_time'], ['grace', 'more_time_approved'], ['marcus', 'done'],
+      ['grace', 'created'],
+      ['marcus', 'created'],
+      ['grace', 'update'],
+      ['grace', 'more_time'],
+      ['grace', 'more_time_approved'],
+      ['marcus', 'done'],
     ]);
   });
 
   it('only the owner (or a chair) can answer; blocked tells the chair at once', async () => {
     const overtime = await db.prisma.followUp.findFirstOrThrow({ where: { text: { contains: 'overtime' } } });
     await expect(answer(PRIYA, overtime.id, 'done', 'not mine')).rejects.toThrow(/no card/);
-    const card = s.sandbox.dmsTo(MARCUS).find((m) => JSON.stringify(m.blocks ?? []).includes(`followup_answers_${overtime.id}`))!;
-    const refused = await s.driver.blockAction({ userId: PRIYA, actionId: FOLLOWUP_ANSWER_ACTIONS.done, value: String(overtime.id), type: 'button', channelId: card.channel, messageTs: card.ts, blockId: `followup_answers_${overtime.id}` });
+    const card = s.sandbox
+      .dmsTo(MARCUS)
+      .find((m) => JSON.stringify(m.blocks ?? []).includes(`followup_answers_${overtime.id}`))!;
+    const refused = await s.driver.blockAction({
+      userId: PRIYA,
+      actionId: FOLLOWUP_ANSWER_ACTIONS.done,
+      value: String(overtime.id),
+      type: 'button',
+      channelId: card.channel,
+      messageTs: card.ts,
+      blockId: `followup_answers_${overtime.id}`,
+    });
     expect(replyTo(refused)).toContain('only its owner can');
     await answer(MARCUS, overtime.id, 'blocked', 'Payroll export is broken <!channel>');
     const told = s.sandbox.dmsTo(CHAIR).at(-1)!;
@@ -169,9 +296,17 @@ describe('reporting back', () => {
 
   it('a button on a follow-up deleted meanwhile says so', async () => {
     const overtime = await db.prisma.followUp.findFirstOrThrow({ where: { text: { contains: 'overtime' } } });
-    const card = s.sandbox.dmsTo(MARCUS).find((m) => JSON.stringify(m.blocks ?? []).includes(`followup_answers_${overtime.id}`))!;
+    const card = s.sandbox
+      .dmsTo(MARCUS)
+      .find((m) => JSON.stringify(m.blocks ?? []).includes(`followup_answers_${overtime.id}`))!;
     await db.prisma.followUp.delete({ where: { id: overtime.id } });
-    const res = await s.driver.blockAction({ userId: MARCUS, actionId: FOLLOWUP_ANSWER_ACTIONS.update, channelId: card.channel, messageTs: card.ts, blockId: `followup_answers_${overtime.id}` });
+    const res = await s.driver.blockAction({
+      userId: MARCUS,
+      actionId: FOLLOWUP_ANSWER_ACTIONS.update,
+      channelId: card.channel,
+      messageTs: card.ts,
+      blockId: `followup_answers_${overtime.id}`,
+    });
     expect(replyTo(res)).toContain('no longer exists');
   });
 

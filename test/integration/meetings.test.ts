@@ -1,23 +1,28 @@
 // Chairs manage the calendar from Slack; the packet follows the meeting.
-import { describe, it, expect } from 'vitest';
-import { useLocalStack, slashReply } from '../helpers/use-local-stack.js';
+import { describe, expect, it } from 'vitest';
+import { slashReply, useLocalStack } from '../helpers/use-local-stack.js';
 
 const CHAIR = 'U0CHAIR01';
 const stack = useLocalStack({ now: '2026-11-02T15:00:00Z' });
 const say = (text: string, user = CHAIR) => slashReply(stack(), text, user);
-const packetOf = (meetingId: number) => stack().db.prisma.scheduledNotice.findUniqueOrThrow({ where: { key: `packet:${meetingId}` } });
+const packetOf = (meetingId: number) =>
+  stack().db.prisma.scheduledNotice.findUniqueOrThrow({ where: { key: `packet:${meetingId}` } });
 
 describe('/stat meeting', () => {
   it('lists the coming meetings with their numbers', async () => {
     const text = await say('meeting');
-    const nov = await stack().db.prisma.meeting.findFirstOrThrow({ where: { startsAt: new Date('2026-11-17T15:00:00Z') } });
+    const nov = await stack().db.prisma.meeting.findFirstOrThrow({
+      where: { startsAt: new Date('2026-11-17T15:00:00Z') },
+    });
     expect(text).toContain(`#${nov.id}* Monthly Performance Roundtable — Tue 17 Nov 10:00 (DPW, WATER)`);
     // 48 h before Tue 10:00 is Sunday: the packet is planned for Friday 10:00.
     expect((await packetOf(nov.id)).sendAt.toISOString()).toBe('2026-11-13T15:00:00.000Z');
   });
 
   it('moving a meeting moves its packet; cancelling cancels it', async () => {
-    const nov = await stack().db.prisma.meeting.findFirstOrThrow({ where: { startsAt: new Date('2026-11-17T15:00:00Z') } });
+    const nov = await stack().db.prisma.meeting.findFirstOrThrow({
+      where: { startsAt: new Date('2026-11-17T15:00:00Z') },
+    });
     expect(await say(`meeting move ${nov.id} 2026-11-19 14:00`)).toContain('Its packet moves with it');
     expect((await packetOf(nov.id)).sendAt.toISOString()).toBe('2026-11-17T19:00:00.000Z'); // Thu 14:00 − 48 h = Tue 14:00
     expect(await say(`meeting cancel ${nov.id}`)).toContain('is cancelled');

@@ -1,13 +1,13 @@
 // The roundtable through signed requests and a real database: the packet posted once before the
 // meeting (with charts, missing data, the chair's briefing, and the period locked), the agenda
 // for the chair (and read-only for others), and a correction after an unlock threaded on the packet.
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../local-stack/local-stack.js';
 import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
-import { startLocalStack, type LocalStack } from '../../local-stack/local-stack.js';
-import { formValues } from '../helpers/forms.js';
 import { createChartRenderer } from '../../src/services/roundtable/packet-charts.js';
+import { POST_AGENDA_ACTION_ID, RECORD_DECISION_ACTION_ID } from '../../src/views/agenda-message.js';
 import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
-import { RECORD_DECISION_ACTION_ID, POST_AGENDA_ACTION_ID } from '../../src/views/agenda-message.js';
+import { formValues } from '../helpers/forms.js';
 
 const ROOM = 'C0STATROOM';
 const CHAIR = 'U0CHAIR01';
@@ -26,8 +26,14 @@ beforeAll(async () => {
   await s.driver.slashCommand({ command: '/stat', text: 'submit', userId: PRIYA });
   const view = s.sandbox.openViews(PRIYA).find((v) => v.callback_id === SUBMISSION_CALLBACK_ID)!;
   await s.driver.viewSubmission({
-    userId: PRIYA, view,
-    values: await formValues(db.prisma, 'DPW', { sr_on_time: { value: '91.2', note: 'Bucket trucks out of service' }, potholes_48h: { value: '92.5' }, streetlights_7d: { value: '21' }, missed_pickups: { value: '6.8' } }),
+    userId: PRIYA,
+    view,
+    values: await formValues(db.prisma, 'DPW', {
+      sr_on_time: { value: '91.2', note: 'Bucket trucks out of service' },
+      potholes_48h: { value: '92.5' },
+      streetlights_7d: { value: '21' },
+      missed_pickups: { value: '6.8' },
+    }),
   });
 });
 afterAll(async () => {
@@ -55,13 +61,18 @@ describe('the packet', () => {
     // Charts: an overview and one per metric for both departments (2 + 8), PNGs, in the packet's thread.
     const charts = s.sandbox.files;
     expect(charts).toHaveLength(10);
-    expect(charts.every((f) => f.bytes?.subarray(1, 4).toString('latin1') === 'PNG' && f.threadTs === packet!.ts)).toBe(true);
+    expect(charts.every((f) => f.bytes?.subarray(1, 4).toString('latin1') === 'PNG' && f.threadTs === packet!.ts)).toBe(
+      true,
+    );
     expect(rest.every((m) => m.thread_ts === packet!.ts)).toBe(true);
     const briefing = s.sandbox.dmsTo(CHAIR).at(-1)!;
     expect(briefing.text).toContain('Briefing for Monthly Performance Roundtable');
     expect(JSON.stringify(briefing.blocks)).toContain('Service requests closed on time');
     // Posting locked the period for both departments.
-    const locked = await db.prisma.departmentPeriod.findMany({ where: { period: '2026-10', lockedAt: { not: null } }, include: { department: true } });
+    const locked = await db.prisma.departmentPeriod.findMany({
+      where: { period: '2026-10', lockedAt: { not: null } },
+      include: { department: true },
+    });
     expect(locked.map((l) => l.department.key).sort()).toEqual(['DPW', 'WATER']);
     // Idempotent: running again posts nothing.
     const filesBefore = s.sandbox.files.length;
@@ -81,8 +92,14 @@ describe('the packet', () => {
     await s.driver.slashCommand({ command: '/stat', text: 'submit', userId: PRIYA });
     const view = s.sandbox.openViews(PRIYA).find((v) => v.callback_id === SUBMISSION_CALLBACK_ID)!;
     await s.driver.viewSubmission({
-      userId: PRIYA, view,
-      values: await formValues(db.prisma, 'DPW', { sr_on_time: { value: '92.4', note: 'Bucket trucks out of service' }, potholes_48h: { value: '92.5' }, streetlights_7d: { value: '21' }, missed_pickups: { value: '6.8' } }),
+      userId: PRIYA,
+      view,
+      values: await formValues(db.prisma, 'DPW', {
+        sr_on_time: { value: '92.4', note: 'Bucket trucks out of service' },
+        potholes_48h: { value: '92.5' },
+        streetlights_7d: { value: '21' },
+        missed_pickups: { value: '6.8' },
+      }),
     });
     const packet = s.sandbox.messagesIn(ROOM).find((m) => !m.thread_ts)!;
     const note = s.sandbox.messagesIn(ROOM).find((m) => m.thread_ts === packet.ts && m.text.includes('Correction'));
@@ -92,7 +109,9 @@ describe('the packet', () => {
 
   it('a non-liaison cannot unlock', async () => {
     const res = await s.driver.slashCommand({ command: '/stat', text: 'unlock DPW 2026-10', userId: TOM });
-    expect(JSON.stringify(s.sandbox.responses(res.responseUrl!))).toContain('only chairs and admins can unlock a period');
+    expect(JSON.stringify(s.sandbox.responses(res.responseUrl!))).toContain(
+      'only chairs and admins can unlock a period',
+    );
   });
 });
 
@@ -111,7 +130,13 @@ describe('/stat agenda', () => {
     const before = s.sandbox.messagesIn(ROOM).length;
     const meeting = await db.prisma.meeting.findFirstOrThrow({ where: { packetTs: { not: null } } });
     // The agenda is ephemeral (not stored as a message), so the click is sent with the button's value.
-    await s.driver.blockAction({ userId: CHAIR, actionId: POST_AGENDA_ACTION_ID, value: String(meeting.id), type: 'button', container: { type: 'message', is_ephemeral: true } });
+    await s.driver.blockAction({
+      userId: CHAIR,
+      actionId: POST_AGENDA_ACTION_ID,
+      value: String(meeting.id),
+      type: 'button',
+      container: { type: 'message', is_ephemeral: true },
+    });
     const posted = s.sandbox.messagesIn(ROOM).slice(before);
     expect(posted[0]?.text).toContain('Agenda — Monthly Performance Roundtable');
     expect(JSON.stringify(posted[0]?.blocks)).not.toContain(RECORD_DECISION_ACTION_ID); // the channel copy is read-only
@@ -124,7 +149,9 @@ describe('/stat agenda', () => {
     expect(text).not.toContain(RECORD_DECISION_ACTION_ID);
     s.sandbox.addUser({ id: 'U0OUTSIDE', name: 'visitor' });
     const outsider = await s.driver.slashCommand({ command: '/stat', text: 'agenda', userId: 'U0OUTSIDE' });
-    expect(JSON.stringify(s.sandbox.responses(outsider.responseUrl!))).toContain('only chairs and admins can see the agenda');
+    expect(JSON.stringify(s.sandbox.responses(outsider.responseUrl!))).toContain(
+      'only chairs and admins can see the agenda',
+    );
   });
 
   it('says clearly when no meeting matches', async () => {
@@ -157,7 +184,9 @@ describe('when things go wrong', () => {
     try {
       await s3.runDue(PACKET_TIME);
       const packet = s3.sandbox.messagesIn(ROOM)[0];
-      expect(JSON.stringify(packet?.blocks)).toContain('10 charts could not be drawn; the table above has every number.');
+      expect(JSON.stringify(packet?.blocks)).toContain(
+        '10 charts could not be drawn; the table above has every number.',
+      );
     } finally {
       await s3.close();
       await db3.close();

@@ -1,8 +1,8 @@
 // The same bot in Socket Mode: envelopes over the sandbox's WebSocket, acked with payloads.
-import { describe, it, expect } from 'vitest';
-import { useLocalStack } from '../helpers/use-local-stack.js';
-import { formValues } from '../helpers/forms.js';
+import { describe, expect, it } from 'vitest';
 import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
+import { formValues } from '../helpers/forms.js';
+import { useLocalStack } from '../helpers/use-local-stack.js';
 
 const stack = useLocalStack({ now: '2026-11-03T15:00:00Z', mode: 'socket' });
 
@@ -16,14 +16,25 @@ describe('Socket Mode', () => {
     await s.sandbox.waitForCall('views.open', { count: 1, timeoutMs: 5000 });
     const view = s.sandbox.openViews('U0FIRLIA1').find((v) => v.callback_id === SUBMISSION_CALLBACK_ID)!;
     expect(view).toBeDefined();
-    const bad = await s.driver.viewSubmission({ userId: 'U0FIRLIA1', view, values: await formValues(db.prisma, 'FIRE', { turnout_p90: { value: '99' } }) });
+    const bad = await s.driver.viewSubmission({
+      userId: 'U0FIRLIA1',
+      view,
+      values: await formValues(db.prisma, 'FIRE', { turnout_p90: { value: '99' } }),
+    });
     expect(bad.body).toMatchObject({ response_action: 'errors' });
     const good = await s.driver.viewSubmission({
-      userId: 'U0FIRLIA1', view,
-      values: await formValues(db.prisma, 'FIRE', { turnout_p90: { value: '78' }, calls_10s: { value: '91' }, ems_response_p90: { value: '8.9' } }),
+      userId: 'U0FIRLIA1',
+      view,
+      values: await formValues(db.prisma, 'FIRE', {
+        turnout_p90: { value: '78' },
+        calls_10s: { value: '91' },
+        ems_response_p90: { value: '8.9' },
+      }),
     });
     expect(good.body).toBeFalsy();
-    expect(await db.prisma.metricValue.count({ where: { period: '2026-10', metric: { department: { key: 'FIRE' } } } })).toBe(3);
+    expect(
+      await db.prisma.metricValue.count({ where: { period: '2026-10', metric: { department: { key: 'FIRE' } } } }),
+    ).toBe(3);
   });
 
   it('reconnects after Slack asks it to, and keeps working', async () => {

@@ -1,9 +1,9 @@
-import { describe, it, expect } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readYamlProgram } from '../../src/infra/program-file/read-yaml-program.js';
+import { describe, expect, it } from 'vitest';
 import { loadProgramFile } from '../../src/infra/program-file/load-program-file.js';
+import { readYamlProgram } from '../../src/infra/program-file/read-yaml-program.js';
 
 const minimal = (extra = '') => `program:
   name: Test Stat
@@ -36,18 +36,25 @@ describe('YAML program file', () => {
   });
 
   it('reports every problem at once, each with its line', () => {
-    const text = minimal().replace('polarity: higher_is_better', 'polarity: upwards').replace('timezone: America/New_York', 'timezone: 42');
+    const text = minimal()
+      .replace('polarity: higher_is_better', 'polarity: upwards')
+      .replace('timezone: America/New_York', 'timezone: 42');
     const errors = errorsOf(text);
     expect(errors).toHaveLength(2);
     expect(errors.some((e) => e.startsWith('p.yaml:3: program.timezone'))).toBe(true);
-    expect(errors.some((e) => e.startsWith('p.yaml:8:') && e.includes('higher_is_better, lower_is_better or within_band'))).toBe(true);
+    expect(
+      errors.some((e) => e.startsWith('p.yaml:8:') && e.includes('higher_is_better, lower_is_better or within_band')),
+    ).toBe(true);
   });
 
   it('rejects duplicate metric names, unknown departments in roles and a bad timezone', () => {
     const text = minimal(`people:
   - { slack_id: U0LIAISON, name: Pat, roles: ["liaison:PARKS"] }`)
       .replace('timezone: America/New_York', 'timezone: Mars/Olympus')
-      .replace(/(      - \{ key: on_time.*\n)/, '$1      - { key: on_time_2, name: On Time, polarity: higher_is_better }\n');
+      .replace(
+        /( {6}- \{ key: on_time.*\n)/,
+        '$1      - { key: on_time_2, name: On Time, polarity: higher_is_better }\n',
+      );
     const errors = errorsOf(text);
     expect(errors.join('\n')).toContain('"Mars/Olympus" is not a timezone');
     expect(errors.join('\n')).toContain('duplicate metric name "On Time" in DPW');
@@ -72,13 +79,18 @@ describe('loadProgramFile', () => {
     expect(r.value.program.departments).toHaveLength(4);
     expect(r.value.program.departments.flatMap((d) => d.metrics)).toHaveLength(16);
     expect(new Set(r.value.history.map((h) => h.period)).size).toBeGreaterThanOrEqual(24);
-    expect(r.value.program.departments.flatMap((d) => d.metrics).some((m) => m.polarity === 'lower_is_better')).toBe(true);
+    expect(r.value.program.departments.flatMap((d) => d.metrics).some((m) => m.polarity === 'lower_is_better')).toBe(
+      true,
+    );
   });
 
   it('reports bad history rows with their CSV line', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'statbot-'));
     await writeFile(path.join(dir, 'p.yaml'), minimal('history: h.csv'));
-    await writeFile(path.join(dir, 'h.csv'), 'department,metric,period,value\nDPW,on_time,2026-01,93\nDPW,on_time,2026-13,abc\n');
+    await writeFile(
+      path.join(dir, 'h.csv'),
+      'department,metric,period,value\nDPW,on_time,2026-01,93\nDPW,on_time,2026-13,abc\n',
+    );
     const r = await loadProgramFile(path.join(dir, 'p.yaml'));
     expect(r.ok).toBe(false);
     if (!r.ok) {
@@ -89,7 +101,10 @@ describe('loadProgramFile', () => {
 
   it('says clearly when the file does not exist or has the wrong type', async () => {
     expect(await loadProgramFile('nope.yaml')).toEqual({ ok: false, errors: ['nope.yaml: file not found'] });
-    expect(await loadProgramFile('README.md')).toEqual({ ok: false, errors: ['README.md: expected a .yaml, .yml or .csv file'] });
+    expect(await loadProgramFile('README.md')).toEqual({
+      ok: false,
+      errors: ['README.md: expected a .yaml, .yml or .csv file'],
+    });
   });
 
   it('reads a CSV metric sheet, reporting a missing column', async () => {
@@ -103,7 +118,9 @@ describe('loadProgramFile', () => {
 
 describe('due rules in the program file', () => {
   it('rejects a due rule it cannot read, naming the line', () => {
-    const errors = errorsOf(minimal().replace('    name: Public Works\n', '    name: Public Works\n    due_rule: whenever you like\n'));
+    const errors = errorsOf(
+      minimal().replace('    name: Public Works\n', '    name: Public Works\n    due_rule: whenever you like\n'),
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^p\.yaml:7: departments\.0\.due_rule: /);
   });

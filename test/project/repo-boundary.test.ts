@@ -10,12 +10,15 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const CODE = /\.(ts|mjs|js|sh|json)$/;
 
 function trackedFiles(): string[] {
-  const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return out.split('\n').filter((f) => CODE.test(f) && !f.startsWith('vendor/') && f !== 'package-lock.json');
 }
 
 /** Relative paths the file names: '../x' literals and runs of '..' arguments ('..', '..', 'x'). */
-export function relativePathsIn(text: string): string[] {
+function relativePathsIn(text: string): string[] {
   const literals = [...text.matchAll(/['"`]((?:\.\.\/)+[^'"`\s]*)['"`]/g)].map((m) => m[1]!);
   const segmentRuns = [...text.matchAll(/(?:['"]\.\.['"]\s*,\s*)+(?:['"]([^'"]+)['"])?/g)].map((m) => {
     const ups = (m[0].match(/['"]\.\.['"]/g) ?? []).length;

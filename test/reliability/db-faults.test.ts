@@ -3,21 +3,25 @@
 // a clear "can't reach its database" answer and a scheduled run fails cleanly; afterwards the bot
 // answers again and scheduled work resumes. A DM that Slack accepted just as the database went
 // away is recorded when it returns, not sent twice; nothing due is lost.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebClient } from '@slack/web-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FANOUT_NOW, seedFanout, tallyFanout } from '../../local-stack/fanout-fixture.js';
+import { type LocalStack, startLocalStack } from '../../local-stack/local-stack.js';
 import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
-import { startLocalStack, type LocalStack } from '../../local-stack/local-stack.js';
-import { seedFanout, tallyFanout, FANOUT_NOW } from '../../local-stack/fanout-fixture.js';
-import { startPrivatePostgres, type PrivatePostgres } from './private-postgres.js';
-import { deliverDueNotices } from '../../src/services/notices/deliver-notices.js';
 import { toDatabaseUnavailable } from '../../src/infra/db-errors.js';
-import { noPacing } from '../../src/infra/slack/pacer.js';
-import { silentLogger } from '../../src/infra/logger.js';
 import type { PrismaClient } from '../../src/infra/db-types.js';
+import { silentLogger } from '../../src/infra/logger.js';
+import { noPacing } from '../../src/infra/slack/pacer.js';
+import { deliverDueNotices } from '../../src/services/notices/deliver-notices.js';
+import { type PrivatePostgres, startPrivatePostgres } from './private-postgres.js';
 
-const postgres = process.env['TEST_DATABASE_URL']?.trim();
-if (!postgres) console.warn("test/reliability/db-faults.test.ts: skipped — it starts and stops a PostgreSQL server of its own; it runs in CI's PostgreSQL phase (TEST_DATABASE_URL set).");
+const postgres = process.env.TEST_DATABASE_URL?.trim();
+if (!postgres)
+  console.warn(
+    "test/reliability/db-faults.test.ts: skipped — it starts and stops a PostgreSQL server of its own; it runs in CI's PostgreSQL phase (TEST_DATABASE_URL set).",
+  );
 
 const CHAIR = 'U0CHAIR01';
 
@@ -46,7 +50,10 @@ describe.skipIf(!postgres)('the database goes away and comes back', () => {
     await pg.stop();
     try {
       expect(await statusReply()).toContain("can't reach its database");
-      const failed = await stack.runDue().then(() => null, (err: unknown) => err);
+      const failed = await stack.runDue().then(
+        () => null,
+        (err: unknown) => err,
+      );
       expect(toDatabaseUnavailable(failed)).not.toBeNull();
     } finally {
       await pg.start();
@@ -67,28 +74,46 @@ describe.skipIf(!postgres)('the database goes away and comes back', () => {
       if (++posts === 3) await pg.stop(); // Slack has the third DM; the row is not marked sent yet
       return res;
     };
-    const deps = { prisma: db.prisma, client, logger: silentLogger, pacer: noPacing, workerId: 'worker-1', leaseMs: 5 * 60_000 };
-    const failed = await deliverDueNotices(deps, FANOUT_NOW).then(() => null, (err: unknown) => err);
+    const deps = {
+      prisma: db.prisma,
+      client,
+      logger: silentLogger,
+      pacer: noPacing,
+      workerId: 'worker-1',
+      leaseMs: 5 * 60_000,
+    };
+    const failed = await deliverDueNotices(deps, FANOUT_NOW).then(
+      () => null,
+      (err: unknown) => err,
+    );
     expect(toDatabaseUnavailable(failed)).not.toBeNull();
     expect(posts).toBe(3);
     await pg.start();
     await untilReachable(db.prisma);
     // The next run of the same process: the third is recorded, the three never sent go out now
     // (its own claims are taken back at once, without waiting for the five-minute lease).
-    expect(await deliverDueNotices(deps, new Date(FANOUT_NOW.getTime() + 60_000))).toMatchObject({ sent: 3, failed: 0 });
-    expect(await tallyFanout(db, stack.sandbox, recipients)).toMatchObject({ delivered: 6, duplicates: 0, lost: 0, badRows: 0 });
+    expect(await deliverDueNotices(deps, new Date(FANOUT_NOW.getTime() + 60_000))).toMatchObject({
+      sent: 3,
+      failed: 0,
+    });
+    expect(await tallyFanout(db, stack.sandbox, recipients)).toMatchObject({
+      delivered: 6,
+      duplicates: 0,
+      lost: 0,
+      badRows: 0,
+    });
     stack.sandbox.assertNoViolations();
   }, 60_000);
 });
 
 /** Runs `fn` with TEST_DATABASE_URL pointing at `url` (createTestDatabase reads it). */
 async function onServer<T>(url: string, fn: () => Promise<T>): Promise<T> {
-  const saved = process.env['TEST_DATABASE_URL'];
-  process.env['TEST_DATABASE_URL'] = url;
+  const saved = process.env.TEST_DATABASE_URL;
+  process.env.TEST_DATABASE_URL = url;
   try {
     return await fn();
   } finally {
-    process.env['TEST_DATABASE_URL'] = saved;
+    process.env.TEST_DATABASE_URL = saved;
   }
 }
 

@@ -2,14 +2,15 @@
 // retried (with backoff, or after Slack's Retry-After), what fails at once and is reported to an
 // admin once, that DMs are paced to Slack's limits instead of meeting them as 429s, and that one
 // broken notice does not hold up the rest. Runs on PGlite or PostgreSQL.
-import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
+
 import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FANOUT_NOW, seedFanout, tallyFanout } from '../../local-stack/fanout-fixture.js';
+import { type SlackSandbox, startSlackSandbox } from '../../local-stack/slack-sandbox/index.js';
 import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
-import { startSlackSandbox, type SlackSandbox } from '../../local-stack/slack-sandbox/index.js';
-import { seedFanout, tallyFanout, FANOUT_NOW } from '../../local-stack/fanout-fixture.js';
-import { deliverDueNotices, type DeliveryDeps } from '../../src/services/notices/deliver-notices.js';
-import { createPacer, noPacing, type Pacer } from '../../src/infra/slack/pacer.js';
 import { silentLogger } from '../../src/infra/logger.js';
+import { createPacer, noPacing, type Pacer } from '../../src/infra/slack/pacer.js';
+import { type DeliveryDeps, deliverDueNotices } from '../../src/services/notices/deliver-notices.js';
 
 const ADMIN = 'U0ADMIN01';
 const at = (minutes: number) => new Date(FANOUT_NOW.getTime() + minutes * 60_000);
@@ -33,8 +34,20 @@ afterEach(async () => {
 
 function deps(extra: Partial<DeliveryDeps> & { clientOptions?: WebClientOptions } = {}): DeliveryDeps {
   const { clientOptions, ...rest } = extra;
-  const client = new WebClient('xoxb-test', { slackApiUrl: sandbox.apiUrl, retryConfig: { retries: 0 }, ...clientOptions });
-  return { prisma: db.prisma, client, logger: silentLogger, pacer: noPacing, workerId: 'worker-1', leaseMs: 60_000, ...rest };
+  const client = new WebClient('xoxb-test', {
+    slackApiUrl: sandbox.apiUrl,
+    retryConfig: { retries: 0 },
+    ...clientOptions,
+  });
+  return {
+    prisma: db.prisma,
+    client,
+    logger: silentLogger,
+    pacer: noPacing,
+    workerId: 'worker-1',
+    leaseMs: 60_000,
+    ...rest,
+  };
 }
 const row = (recipient: string) => db.prisma.scheduledNotice.findFirstOrThrow({ where: { recipient } });
 
@@ -52,7 +65,12 @@ describe('delivery under faults', () => {
     };
     const a = await deliverDueNotices(deps({ workerId: 'replica-a', pacer: stalling }), FANOUT_NOW);
     expect({ a: a.sent, b: b?.sent }).toEqual({ a: 1, b: 5 });
-    expect(await tallyFanout(db, sandbox, recipients)).toMatchObject({ delivered: 6, duplicates: 0, lost: 0, badRows: 0 });
+    expect(await tallyFanout(db, sandbox, recipients)).toMatchObject({
+      delivered: 6,
+      duplicates: 0,
+      lost: 0,
+      badRows: 0,
+    });
   });
 
   it('5xx and transient Slack errors are retried later with exponential backoff, then sent once', async () => {
@@ -80,24 +98,40 @@ describe('delivery under faults', () => {
     // A client that hands the 429 back: the notice is rescheduled no sooner than Slack asked.
     const again = await seedFanout(db, sandbox, 1);
     sandbox.failNext('chat.postMessage', { rateLimited: 600 });
-    expect(await deliverDueNotices(deps({ clientOptions: { rejectRateLimitedCalls: true } }), FANOUT_NOW)).toMatchObject({ deferred: 1 });
+    expect(
+      await deliverDueNotices(deps({ clientOptions: { rejectRateLimitedCalls: true } }), FANOUT_NOW),
+    ).toMatchObject({ deferred: 1 });
     expect((await row(again[0]!)).sendAt).toEqual(at(10));
   });
 
   it('a recipient the bot cannot reach fails at once, and an admin is told once — not per notice, not per run', async () => {
     const recipients = await seedFanout(db, sandbox, 4);
-    await db.prisma.scheduledNotice.updateMany({ where: { recipient: { in: recipients.slice(1, 3) } }, data: { recipient: 'C0GONE' } });
+    await db.prisma.scheduledNotice.updateMany({
+      where: { recipient: { in: recipients.slice(1, 3) } },
+      data: { recipient: 'C0GONE' },
+    });
     expect(await deliverDueNotices(deps(), FANOUT_NOW)).toMatchObject({ sent: 2, failed: 2, deferred: 0 });
     const gone = await db.prisma.scheduledNotice.findMany({ where: { recipient: 'C0GONE' } });
-    expect(gone.map((n) => [n.status, n.lastError, n.attempts])).toEqual([['failed', 'channel_not_found', 1], ['failed', 'channel_not_found', 1]]);
+    expect(gone.map((n) => [n.status, n.lastError, n.attempts])).toEqual([
+      ['failed', 'channel_not_found', 1],
+      ['failed', 'channel_not_found', 1],
+    ]);
     // A later notice to the same channel, from another replica: failed too, nobody told again.
-    await db.prisma.scheduledNotice.create({ data: { key: 'later', kind: 'collect_opening', recipient: 'C0GONE', sendAt: FANOUT_NOW, payload: gone[0]!.payload ?? {} } });
+    await db.prisma.scheduledNotice.create({
+      data: {
+        key: 'later',
+        kind: 'collect_opening',
+        recipient: 'C0GONE',
+        sendAt: FANOUT_NOW,
+        payload: gone[0]!.payload ?? {},
+      },
+    });
     expect(await deliverDueNotices(deps({ workerId: 'worker-2' }), at(5))).toMatchObject({ failed: 1 });
     const told = sandbox.dmsTo(ADMIN);
     expect(told).toHaveLength(1);
     expect(told[0]!.text).toContain('channel_not_found');
     expect(told[0]!.text).toContain('/invite @stat-bot');
-    expect(sandbox.callsTo('chat.postMessage').filter((c) => c.args['channel'] === 'C0GONE')).toHaveLength(3); // one try each, no loop
+    expect(sandbox.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0GONE')).toHaveLength(3); // one try each, no loop
   });
 
   it('DMs to one channel are paced to its limit instead of meeting it as 429s', async () => {
@@ -105,7 +139,9 @@ describe('delivery under faults', () => {
     const recipients = await seedFanout(db, sandbox, 5);
     await db.prisma.scheduledNotice.updateMany({ data: { recipient: recipients[0]! } });
     // Paced at half the limit's rate: a loaded machine may delay one request and not the next.
-    expect(await deliverDueNotices(deps({ pacer: createPacer({ perChannelMs: 100, globalMs: 0 }) }), FANOUT_NOW)).toMatchObject({ sent: 5 });
+    expect(
+      await deliverDueNotices(deps({ pacer: createPacer({ perChannelMs: 100, globalMs: 0 }) }), FANOUT_NOW),
+    ).toMatchObject({ sent: 5 });
     expect(sandbox.rateLimitStats.limited).toBe(0);
     // Unpaced, the same five meet the limit (the check above can fail).
     await seedFanout(db, sandbox, 5);
@@ -118,8 +154,14 @@ describe('delivery under faults', () => {
     const recipients = await seedFanout(db, sandbox, 6);
     const stop = new AbortController();
     let waits = 0;
-    const stopAfterTwo: Pacer = { async wait() { if (++waits === 2) stop.abort(); } };
-    expect(await deliverDueNotices(deps({ workerId: 'stopping', pacer: stopAfterTwo, signal: stop.signal }), FANOUT_NOW)).toMatchObject({ sent: 2, deferred: 4 });
+    const stopAfterTwo: Pacer = {
+      async wait() {
+        if (++waits === 2) stop.abort();
+      },
+    };
+    expect(
+      await deliverDueNotices(deps({ workerId: 'stopping', pacer: stopAfterTwo, signal: stop.signal }), FANOUT_NOW),
+    ).toMatchObject({ sent: 2, deferred: 4 });
     const back = await db.prisma.scheduledNotice.findMany({ where: { status: 'pending' } });
     expect(back.map((n) => n.claimedBy)).toEqual([null, null, null, null]);
     // Well inside the stopped worker's lease, another takes them.
@@ -131,7 +173,10 @@ describe('delivery under faults', () => {
     const recipients = await seedFanout(db, sandbox, 3);
     // Well-formed, but the database refuses the id (beyond a 32-bit integer): preparing it throws.
     const first = await row(recipients[0]!);
-    await db.prisma.scheduledNotice.update({ where: { id: first.id }, data: { payload: { ...(first.payload as object), departmentId: 2 ** 31 } } });
+    await db.prisma.scheduledNotice.update({
+      where: { id: first.id },
+      data: { payload: { ...(first.payload as object), departmentId: 2 ** 31 } },
+    });
     expect(await deliverDueNotices(deps(), FANOUT_NOW)).toMatchObject({ sent: 2, deferred: 1 });
     const broken = await row(recipients[0]!);
     expect(broken.status).toBe('pending');

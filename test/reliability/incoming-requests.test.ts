@@ -3,21 +3,22 @@
 // listener answers is still acknowledged at once; every handler acks within Slack's 3 seconds even
 // when every Web API call takes longer than that (the heavy work happens after the ack); every log
 // line of a request carries its request id.
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
-import type { AddressInfo } from 'node:net';
+
 import type { Server } from 'node:http';
-import { request, Agent } from 'node:http';
+import { Agent, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver } from '@slack/bolt';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../local-stack/local-stack.js';
+import { type HttpDriver, slackSignature } from '../../local-stack/slack-sandbox/index.js';
 import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
-import { startLocalStack, type LocalStack } from '../../local-stack/local-stack.js';
-import { slackSignature, type HttpDriver } from '../../local-stack/slack-sandbox/index.js';
-import { createLogger } from '../../src/infra/logger.js';
-import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
-import { OPEN_SUBMISSION_ACTION_ID } from '../../src/views/collection-reminder.js';
-import { TRACK_FOLLOWUP_CALLBACK_ID } from '../../src/handlers/shortcuts/track-followup.js';
 import { hardenHttpServer } from '../../src/handlers/middleware/harden-http-server.js';
-import { RawSlack, eventCallback } from './hostile/raw-requests.js';
+import { TRACK_FOLLOWUP_CALLBACK_ID } from '../../src/handlers/shortcuts/track-followup.js';
+import { createLogger } from '../../src/infra/logger.js';
+import { OPEN_SUBMISSION_ACTION_ID } from '../../src/views/collection-reminder.js';
+import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
 import { digest } from './hostile/observe.js';
+import { eventCallback, RawSlack } from './hostile/raw-requests.js';
 
 const MON_2_NOV_1030 = '2026-11-02T15:30:00Z';
 const LIAISON = 'U0DPWLIA1';
@@ -45,41 +46,63 @@ describe('over HTTP', () => {
   });
   afterEach(() => stack.sandbox.assertNoViolations());
 
-  it.each(['forged', 'omit', 'stale'] as const)('a %s signature is refused with 401 and nothing runs', async (signature) => {
-    const before = await digest(db.prisma);
-    const res = await stack.driver.slashCommand({ command: '/stat', text: 'submit', userId: LIAISON }, { signature });
-    expect(res.status).toBe(401);
-    expect(stack.sandbox.callsTo('views.open')).toHaveLength(0);
-    expect(stack.sandbox.responses(res.responseUrl!)).toHaveLength(0);
-    expect(await digest(db.prisma)).toEqual(before);
-  });
+  it.each(['forged', 'omit', 'stale'] as const)(
+    'a %s signature is refused with 401 and nothing runs',
+    async (signature) => {
+      const before = await digest(db.prisma);
+      const res = await stack.driver.slashCommand({ command: '/stat', text: 'submit', userId: LIAISON }, { signature });
+      expect(res.status).toBe(401);
+      expect(stack.sandbox.callsTo('views.open')).toHaveLength(0);
+      expect(stack.sandbox.responses(res.responseUrl!)).toHaveLength(0);
+      expect(await digest(db.prisma)).toEqual(before);
+    },
+  );
 
   it('a body changed after signing is refused; a request four minutes old is still accepted', async () => {
     const ts = Math.floor(Date.now() / 1000);
     const signed = new URLSearchParams({ command: '/stat', text: 'status', user_id: LIAISON }).toString();
     const tampered = await (stack.driver as HttpDriver).sendRaw(signed.replace(LIAISON, CHAIR), {
-      'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(stack.sandbox.signingSecret, ts, signed),
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': slackSignature(stack.sandbox.signingSecret, ts, signed),
     });
     expect(tampered.status).toBe(401);
-    const recent = await stack.driver.slashCommand({ command: '/stat', text: 'help', userId: LIAISON }, { timestampOffsetSec: -240 });
+    const recent = await stack.driver.slashCommand(
+      { command: '/stat', text: 'help', userId: LIAISON },
+      { timestampOffsetSec: -240 },
+    );
     expect(recent.status).toBe(200);
   });
 
   it('an event Slack delivers again (X-Slack-Retry-Num) is handled once; a new event, or a retry of one never seen, is handled', async () => {
-    const home = (eventId: string) => raw.appEvent({ type: 'app_home_opened', user: LIAISON, channel: stack.sandbox.dmChannelId(LIAISON), tab: 'home' }, eventId);
+    const home = (eventId: string) =>
+      raw.appEvent(
+        { type: 'app_home_opened', user: LIAISON, channel: stack.sandbox.dmChannelId(LIAISON), tab: 'home' },
+        eventId,
+      );
     const publishes = () => stack.sandbox.callsTo('views.publish').length;
     expect((await raw.event(home('Ev0FIRST'))).status).toBe(200);
     expect(publishes()).toBe(1);
-    for (const n of [1, 2, 3]) expect((await raw.event(home('Ev0FIRST'), { 'x-slack-retry-num': String(n), 'x-slack-retry-reason': 'http_timeout' })).status).toBe(200);
+    for (const n of [1, 2, 3])
+      expect(
+        (await raw.event(home('Ev0FIRST'), { 'x-slack-retry-num': String(n), 'x-slack-retry-reason': 'http_timeout' }))
+          .status,
+      ).toBe(200);
     expect(publishes()).toBe(1);
     await raw.event(home('Ev0SECOND'));
     await raw.event(home('Ev0LOSTFIRST'), { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' });
     expect(publishes()).toBe(3);
     // The skipped retry is logged with the request's id and Slack's retry number.
-    const skipped = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => String(l['msg']).includes('handled already'));
+    const skipped = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => String(l.msg).includes('handled already'));
     expect(skipped).toHaveLength(3);
-    expect(skipped[0]).toMatchObject({ requestId: expect.stringMatching(/^req-[0-9a-f]{8}$/), slackRetry: 1, eventId: 'Ev0FIRST' });
-    expect(new Set(skipped.map((l) => l['requestId'])).size).toBe(3);
+    expect(skipped[0]).toMatchObject({
+      requestId: expect.stringMatching(/^req-[0-9a-f]{8}$/),
+      slackRetry: 1,
+      eventId: 'Ev0FIRST',
+    });
+    expect(new Set(skipped.map((l) => l.requestId)).size).toBe(3);
   });
 
   it('a button no listener knows is acknowledged at once, not left to time out', async () => {
@@ -105,7 +128,10 @@ describe('in Socket Mode, with every Slack Web API call taking 3.5 s', () => {
 
   it('an event Slack retries over the socket (retry_attempt) is handled once; nothing is acked twice', async () => {
     const { sandbox } = stack;
-    const body = eventCallback({ type: 'app_home_opened', user: CHAIR, channel: sandbox.dmChannelId(CHAIR), tab: 'home' }, 'Ev0SOCKET');
+    const body = eventCallback(
+      { type: 'app_home_opened', user: CHAIR, channel: sandbox.dmChannelId(CHAIR), tab: 'home' },
+      'Ev0SOCKET',
+    );
     const published = sandbox.callsTo('views.publish').length;
     await sandbox.socket.send('events_api', body);
     await sandbox.waitForCall('views.publish', { count: published + 1 });
@@ -129,9 +155,19 @@ describe('in Socket Mode, with every Slack Web API call taking 3.5 s', () => {
       driver.slashCommand({ command: '/stat', text: 'status', userId: CHAIR }),
       driver.slashCommand({ command: '/stat', text: 'agenda', userId: CHAIR }),
       driver.slashCommand({ command: '/stat', text: 'submit', userId: LIAISON }),
-      driver.blockAction({ userId: LIAISON, actionId: OPEN_SUBMISSION_ACTION_ID, channelId: dm.channel, messageTs: dm.ts }),
+      driver.blockAction({
+        userId: LIAISON,
+        actionId: OPEN_SUBMISSION_ACTION_ID,
+        channelId: dm.channel,
+        messageTs: dm.ts,
+      }),
       driver.viewSubmission({ userId: LIAISON, view: form, values: {} }),
-      driver.messageShortcut({ userId: CHAIR, callbackId: TRACK_FOLLOWUP_CALLBACK_ID, channelId: 'C0STATROOM', message: { text: note.text, ts: note.ts, user: CHAIR } }),
+      driver.messageShortcut({
+        userId: CHAIR,
+        callbackId: TRACK_FOLLOWUP_CALLBACK_ID,
+        channelId: 'C0STATROOM',
+        message: { text: note.text, ts: note.ts, user: CHAIR },
+      }),
       driver.appHomeOpened(CHAIR),
     ]);
     for (const ack of acks) {
@@ -163,10 +199,19 @@ describe('the HTTP server', () => {
 function post(server: Server, agent: Agent, body: string): Promise<number | string> {
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve) => {
-    const req = request({ port, path: '/slack/events', method: 'POST', agent, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      {
+        port,
+        path: '/slack/events',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', () => resolve('error'));
     req.setTimeout(2000, () => req.destroy());
     req.end(body);

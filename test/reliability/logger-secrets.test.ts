@@ -2,11 +2,11 @@
 // headers, response_urls — in the message, in fields, nested, inside errors and their causes, in
 // both formats, and through Bolt's logger. Logging never throws, keeps one event on one line, and
 // inside a request or a job every line carries its id.
-import { describe, it, expect } from 'vitest';
-import { createLogger, secretsFromEnv, withLogContext, redact, type LogLevel } from '../../src/infra/logger.js';
-import { boltLogger } from '../../src/infra/slack/bolt-logger.js';
-import { createTestDatabase } from '../../local-stack/test-db.js';
+import { describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../local-stack/local-stack.js';
+import { createTestDatabase } from '../../local-stack/test-db.js';
+import { createLogger, type LogLevel, redact, secretsFromEnv, withLogContext } from '../../src/infra/logger.js';
+import { boltLogger } from '../../src/infra/slack/bolt-logger.js';
 
 const SIGNING_SECRET = '8f14e45fceea167a5a36dedd4bea2543';
 const DB_PASSWORD = 'Tr0ub4dor&3';
@@ -16,7 +16,13 @@ const ENV = {
   SLACK_SIGNING_SECRET: SIGNING_SECRET,
   DATABASE_URL: `postgres://statbot:${encodeURIComponent(DB_PASSWORD)}@db.internal:5432/stat`,
 };
-const SECRETS = [ENV.SLACK_BOT_TOKEN, ENV.SLACK_APP_TOKEN, SIGNING_SECRET, DB_PASSWORD, encodeURIComponent(DB_PASSWORD)];
+const SECRETS = [
+  ENV.SLACK_BOT_TOKEN,
+  ENV.SLACK_APP_TOKEN,
+  SIGNING_SECRET,
+  DB_PASSWORD,
+  encodeURIComponent(DB_PASSWORD),
+];
 
 function capture(format: 'json' | 'pretty', level: LogLevel = 'debug') {
   const lines: string[] = [];
@@ -30,10 +36,16 @@ describe.each(['json', 'pretty'] as const)('%s logs', (format) => {
   it('mask tokens, the signing secret and database passwords wherever they appear', () => {
     const { logger, text } = capture(format);
     const cause = new Error(`connect failed for ${ENV.DATABASE_URL}`);
-    const err = Object.assign(new Error(`Slack said no to ${ENV.SLACK_BOT_TOKEN}`, { cause }), { code: 'E_TEST', meta: { url: ENV.DATABASE_URL } });
+    const err = Object.assign(new Error(`Slack said no to ${ENV.SLACK_BOT_TOKEN}`, { cause }), {
+      code: 'E_TEST',
+      meta: { url: ENV.DATABASE_URL },
+    });
     logger.error(`starting with ${ENV.SLACK_APP_TOKEN} and ${SIGNING_SECRET}`, {
       err,
-      config: { slack: { botToken: ENV.SLACK_BOT_TOKEN, signingSecret: SIGNING_SECRET }, database: { url: ENV.DATABASE_URL, password: DB_PASSWORD } },
+      config: {
+        slack: { botToken: ENV.SLACK_BOT_TOKEN, signingSecret: SIGNING_SECRET },
+        database: { url: ENV.DATABASE_URL, password: DB_PASSWORD },
+      },
       headers: { Authorization: `Bearer ${ENV.SLACK_BOT_TOKEN}`, 'x-slack-signature': `v0=${'a1'.repeat(32)}` },
       list: [ENV.SLACK_BOT_TOKEN, { deeper: { still: SIGNING_SECRET } }],
     });
@@ -57,7 +69,16 @@ describe.each(['json', 'pretty'] as const)('%s logs', (format) => {
       respond: 'https://hooks.slack.com/commands/T0SANDBOX/123456/AbCdEfGhIjKlMnOp',
       basic: 'Basic dXNlcjpodW50ZXIyaHVudGVyMg==',
     });
-    for (const secret of ['9999999999-8888888888', 'Mi0yLTEx', 'My0xLTEx', 's3cr3t-redis', 'hunter2hunter2', 'k3yk3yk3y', 'AbCdEfGhIjKlMnOp', 'dXNlcjpodW50ZXIy']) {
+    for (const secret of [
+      '9999999999-8888888888',
+      'Mi0yLTEx',
+      'My0xLTEx',
+      's3cr3t-redis',
+      'hunter2hunter2',
+      'k3yk3yk3y',
+      'AbCdEfGhIjKlMnOp',
+      'dXNlcjpodW50ZXIy',
+    ]) {
       expect(text()).not.toContain(secret);
     }
   });
@@ -65,11 +86,24 @@ describe.each(['json', 'pretty'] as const)('%s logs', (format) => {
   it('never throw, and keep one event on one line', () => {
     const { logger, lines } = capture(format);
     const loop: Record<string, unknown> = { name: 'loop' };
-    loop['self'] = loop;
-    expect(() => logger.info('odd values\nINFO forged second line', { loop, big: 10n ** 30n, fn: () => 1, huge: 'x'.repeat(100_000), when: new Date('nope') })).not.toThrow();
+    loop.self = loop;
+    expect(() =>
+      logger.info('odd values\nINFO forged second line', {
+        loop,
+        big: 10n ** 30n,
+        fn: () => 1,
+        huge: 'x'.repeat(100_000),
+        when: new Date('nope'),
+      }),
+    ).not.toThrow();
     expect(lines).toHaveLength(1);
     expect(lines[0]!.length).toBeLessThan(10_000);
-    if (format === 'json') expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'info', msg: 'odd values\\nINFO forged second line', big: '1000000000000000000000000000000' });
+    if (format === 'json')
+      expect(JSON.parse(lines[0]!)).toMatchObject({
+        level: 'info',
+        msg: 'odd values\\nINFO forged second line',
+        big: '1000000000000000000000000000000',
+      });
   });
 });
 
@@ -83,14 +117,17 @@ describe('request and job ids', () => {
     });
     logger.info('outside');
     const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(parsed.map((p) => p['requestId'])).toEqual(['req-0000abcd', 'req-0000abcd', undefined]);
+    expect(parsed.map((p) => p.requestId)).toEqual(['req-0000abcd', 'req-0000abcd', undefined]);
   });
 });
 
 describe('through Bolt and the running app', () => {
   it("Bolt's own log calls are masked too", () => {
     const { logger, text } = capture('json');
-    boltLogger(logger).warn('incoming', { token: ENV.SLACK_BOT_TOKEN, response_url: 'https://hooks.slack.com/actions/T0/1/SeCrEtPaRt' });
+    boltLogger(logger).warn('incoming', {
+      token: ENV.SLACK_BOT_TOKEN,
+      response_url: 'https://hooks.slack.com/actions/T0/1/SeCrEtPaRt',
+    });
     expect(leaks(text())).toEqual([]);
     expect(text()).not.toContain('SeCrEtPaRt');
   });
@@ -98,7 +135,11 @@ describe('through Bolt and the running app', () => {
   it('a request and a scheduled run at debug level log neither the bot token nor the signing secret', async () => {
     const db = await createTestDatabase();
     const lines: string[] = [];
-    const stack = await startLocalStack({ db, now: '2026-11-02T15:30:00Z', logger: createLogger({ format: 'json', level: 'debug', write: (l) => lines.push(l), secrets: ['xoxb-sandbox'] }) });
+    const stack = await startLocalStack({
+      db,
+      now: '2026-11-02T15:30:00Z',
+      logger: createLogger({ format: 'json', level: 'debug', write: (l) => lines.push(l), secrets: ['xoxb-sandbox'] }),
+    });
     try {
       await stack.driver.slashCommand({ command: '/stat', text: 'submit WATER', userId: 'U0DPWLIA1' });
       await stack.runDue();

@@ -5,8 +5,8 @@ import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const run = promisify(execFile);
@@ -24,7 +24,8 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const port = 56000 + (process.pid % 1000);
   const data = join(tmpdir(), `stat-bot-pg-${process.pid}`);
   const env = { ...process.env, CI_PG_PORT: String(port), CI_PG_DATA: data };
-  const script = (command: 'start' | 'stop') => run('bash', ['scripts/ci-postgres.sh', command], { cwd: ROOT, env, timeout: 90_000 });
+  const script = (command: 'start' | 'stop') =>
+    run('bash', ['scripts/ci-postgres.sh', command], { cwd: ROOT, env, timeout: 90_000 });
   const { stdout } = await script('start');
   return {
     url: stdout.trim().split('\n').pop()!.trim(),

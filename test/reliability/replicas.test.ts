@@ -4,15 +4,19 @@
 // the survivor (or the restarted process) sends the rest, and what was already sent is not resent.
 // The one unavoidable window (Slack has the message, the row is not yet marked) is shown too: a
 // kill exactly there duplicates that one message and nothing else.
-import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
-import { startSlackSandbox, type SlackSandbox } from '../../local-stack/slack-sandbox/index.js';
-import { startReplica, type Replica, type ReplicaOptions } from '../../local-stack/replica-process.js';
-import { seedFanout, tallyFanout, FANOUT_NOW } from '../../local-stack/fanout-fixture.js';
 
-const postgres = process.env['TEST_DATABASE_URL']?.trim();
-if (!postgres) console.warn('test/reliability/replicas.test.ts: skipped — replicas need a shared PostgreSQL server (TEST_DATABASE_URL; CI sets it in its PostgreSQL phase).');
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FANOUT_NOW, seedFanout, tallyFanout } from '../../local-stack/fanout-fixture.js';
+import { type Replica, type ReplicaOptions, startReplica } from '../../local-stack/replica-process.js';
+import { type SlackSandbox, startSlackSandbox } from '../../local-stack/slack-sandbox/index.js';
+import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
+
+const postgres = process.env.TEST_DATABASE_URL?.trim();
+if (!postgres)
+  console.warn(
+    'test/reliability/replicas.test.ts: skipped — replicas need a shared PostgreSQL server (TEST_DATABASE_URL; CI sets it in its PostgreSQL phase).',
+  );
 
 const LEASE_MS = 1500;
 
@@ -30,7 +34,14 @@ describe.skipIf(!postgres)('replicas on one PostgreSQL database', () => {
   });
   beforeEach(async () => {
     sandbox = await startSlackSandbox();
-    shared = { databaseUrl: db.url!, slackApiUrl: sandbox.apiUrl, leaseMs: LEASE_MS, now: FANOUT_NOW, epochMs: Date.now(), paceMs: 2 };
+    shared = {
+      databaseUrl: db.url!,
+      slackApiUrl: sandbox.apiUrl,
+      leaseMs: LEASE_MS,
+      now: FANOUT_NOW,
+      epochMs: Date.now(),
+      paceMs: 2,
+    };
   });
   afterEach(async () => {
     await Promise.all(replicas.splice(0).map((r) => r.kill()));
@@ -43,7 +54,8 @@ describe.skipIf(!postgres)('replicas on one PostgreSQL database', () => {
     replicas.push(r);
     return r;
   };
-  const claimedBy = (workerId: string) => db.prisma.scheduledNotice.count({ where: { claimedBy: workerId, status: 'claimed' } });
+  const claimedBy = (workerId: string) =>
+    db.prisma.scheduledNotice.count({ where: { claimedBy: workerId, status: 'claimed' } });
 
   it('two replicas deliver a fan-out of 60 between them: each notice once, none missed', async () => {
     const recipients = await seedFanout(db, sandbox, 60);
@@ -52,7 +64,12 @@ describe.skipIf(!postgres)('replicas on one PostgreSQL database', () => {
     a.start();
     b.start();
     await Promise.all([a.next('done'), b.next('done')]);
-    expect(await tallyFanout(db, sandbox, recipients)).toMatchObject({ delivered: 60, duplicates: 0, lost: 0, badRows: 0 });
+    expect(await tallyFanout(db, sandbox, recipients)).toMatchObject({
+      delivered: 60,
+      duplicates: 0,
+      lost: 0,
+      badRows: 0,
+    });
     expect(a.reportedSent() + b.reportedSent()).toBe(60);
     // Both really took part: the row locks split the work, they did not take turns.
     expect(Math.min(a.reportedSent(), b.reportedSent())).toBeGreaterThan(5);

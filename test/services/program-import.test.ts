@@ -1,11 +1,11 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtemp, writeFile, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
-import { loadProgramFile, type LoadedProgram } from '../../src/infra/program-file/load-program-file.js';
-import { importProgram } from '../../src/services/program-import/import-program.js';
+import { type LoadedProgram, loadProgramFile } from '../../src/infra/program-file/load-program-file.js';
 import { HistoryReferenceError } from '../../src/services/program-import/import-history.js';
+import { importProgram } from '../../src/services/program-import/import-program.js';
 import { isNoop } from '../../src/services/program-import/import-summary.js';
 
 let db: TestDatabase;
@@ -40,16 +40,34 @@ describe('program import', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'statbot-'));
     const yaml = (await readFile('examples/riverton.yaml', 'utf8'))
       .replace('name: Liens collected', 'name: Liens collected (all sources)')
-      .replace(/      - \{ key: cases_closed_90d.*\n/, '');
-    const csv = (await readFile('examples/riverton-history.csv', 'utf8')).replace('DPW,sr_on_time,2024-10,59.2', 'DPW,sr_on_time,2024-10,60.0');
+      .replace(/ {6}- \{ key: cases_closed_90d.*\n/, '');
+    const csv = (await readFile('examples/riverton-history.csv', 'utf8')).replace(
+      'DPW,sr_on_time,2024-10,59.2',
+      'DPW,sr_on_time,2024-10,60.0',
+    );
     await writeFile(path.join(dir, 'riverton.yaml'), yaml);
-    await writeFile(path.join(dir, 'riverton-history.csv'), csv.split('\n').filter((l) => !l.startsWith('CODE,cases_closed_90d')).join('\n'));
-    const summary = await importProgram(db.prisma, await load(path.join(dir, 'riverton.yaml')), { actor: 'test', now: NOW });
+    await writeFile(
+      path.join(dir, 'riverton-history.csv'),
+      csv
+        .split('\n')
+        .filter((l) => !l.startsWith('CODE,cases_closed_90d'))
+        .join('\n'),
+    );
+    const summary = await importProgram(db.prisma, await load(path.join(dir, 'riverton.yaml')), {
+      actor: 'test',
+      now: NOW,
+    });
     expect(summary.updated).toMatchObject({ metrics: 1, values: 1 });
     expect(summary.deactivated).toMatchObject({ metrics: 1 });
-    const value = await db.prisma.metricValue.findFirstOrThrow({ where: { period: '2024-10', metric: { key: 'sr_on_time', department: { key: 'DPW' } } }, include: { revisions: { orderBy: { revision: 'asc' } } } });
+    const value = await db.prisma.metricValue.findFirstOrThrow({
+      where: { period: '2024-10', metric: { key: 'sr_on_time', department: { key: 'DPW' } } },
+      include: { revisions: { orderBy: { revision: 'asc' } } },
+    });
     expect(value.value).toBe(60);
-    expect(value.revisions.map((r) => [r.revision, r.oldValue, r.newValue])).toEqual([[1, null, 59.2], [2, 59.2, 60]]);
+    expect(value.revisions.map((r) => [r.revision, r.oldValue, r.newValue])).toEqual([
+      [1, null, 59.2],
+      [2, 59.2, 60],
+    ]);
     const dropped = await db.prisma.metric.findFirstOrThrow({ where: { key: 'cases_closed_90d' } });
     expect(dropped.active).toBe(false);
   });
@@ -63,7 +81,9 @@ describe('program import', () => {
       program: { ...sample.program, program: { ...sample.program.program, name: 'Renamed' } },
       history: [...sample.history, { department: 'DPW', metric: 'no_such_metric', period: '2026-01', value: 1 }],
     };
-    await expect(importProgram(db.prisma, broken, { actor: 'test', now: NOW })).rejects.toBeInstanceOf(HistoryReferenceError);
+    await expect(importProgram(db.prisma, broken, { actor: 'test', now: NOW })).rejects.toBeInstanceOf(
+      HistoryReferenceError,
+    );
     expect((await db.prisma.program.findUniqueOrThrow({ where: { id: 1 } })).name).toBe('Riverton Stat');
     expect(await db.prisma.metricValue.count()).toBe(before);
   });

@@ -1,29 +1,59 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  buildSubmissionModal, parseSubmissionState, metricBlockId, METRICS_PER_PAGE, pageCount, buildSubmissionErrors, type FormMetric, type SubmissionForm,
+  buildSubmissionErrors,
+  buildSubmissionModal,
+  type FormMetric,
+  METRICS_PER_PAGE,
+  metricBlockId,
+  pageCount,
+  parseSubmissionState,
+  type SubmissionForm,
 } from '../../src/views/submission-modal.js';
 
 const metric = (id: number, over: Partial<FormMetric> = {}): FormMetric => ({
-  id, name: `Metric ${id}`, unit: '%', target: 95, previous: { label: 'September 2026', value: 93.1 }, saved: null,
-  rule: { polarity: 'higher_is_better', tolerance: 2, decimals: 1, min: 0, max: 100 }, ...over,
+  id,
+  name: `Metric ${id}`,
+  unit: '%',
+  target: 95,
+  previous: { label: 'September 2026', value: 93.1 },
+  saved: null,
+  rule: { polarity: 'higher_is_better', tolerance: 2, decimals: 1, min: 0, max: 100 },
+  ...over,
 });
 const form = (metrics: FormMetric[], page = 0): SubmissionForm => ({
-  departmentId: 3, departmentName: 'Public <Works>', period: '2026-10', periodLabel: 'October 2026', dueLabel: 'Fri 6 Nov',
-  metrics, page, confirmed: [], warnings: [],
+  departmentId: 3,
+  departmentName: 'Public <Works>',
+  period: '2026-10',
+  periodLabel: 'October 2026',
+  dueLabel: 'Fri 6 Nov',
+  metrics,
+  page,
+  confirmed: [],
+  warnings: [],
 });
 
 describe('buildSubmissionModal', () => {
   it('has one number input per metric with target, last value and range in the hint', () => {
     const view = buildSubmissionModal(form([metric(1), metric(2)]));
-    const inputs = view.blocks.filter((b) => (b as { block_id?: string }).block_id?.endsWith('_value')) as { element: Record<string, unknown>; hint: { text: string } }[];
+    const inputs = view.blocks.filter((b) => (b as { block_id?: string }).block_id?.endsWith('_value')) as {
+      element: Record<string, unknown>;
+      hint: { text: string };
+    }[];
     expect(inputs).toHaveLength(2);
-    expect(inputs[0]!.element).toMatchObject({ type: 'number_input', is_decimal_allowed: true, min_value: '0', max_value: '100' });
+    expect(inputs[0]!.element).toMatchObject({
+      type: 'number_input',
+      is_decimal_allowed: true,
+      min_value: '0',
+      max_value: '100',
+    });
     expect(inputs[0]!.hint.text).toBe('target ≥ 95.0% · September 2026: 93.1% · allowed 0.0–100.0');
     expect(JSON.parse(view.private_metadata)).toEqual({ d: 3, p: '2026-10', pg: 0, c: [] });
   });
 
   it('escapes the department name and pre-fills saved values', () => {
-    const view = buildSubmissionModal(form([metric(1, { saved: { value: 91.5, notAvailable: false, note: 'Storm week' } })]));
+    const view = buildSubmissionModal(
+      form([metric(1, { saved: { value: 91.5, notAvailable: false, note: 'Storm week' } })]),
+    );
     expect(JSON.stringify(view.blocks[0])).toContain('Public &lt;Works&gt;');
     const json = JSON.stringify(view.blocks);
     expect(json).toContain('"initial_value":"91.5"');
@@ -48,7 +78,9 @@ describe('parseSubmissionState', () => {
     const state = {
       [metricBlockId(1, 'value')]: { value: { type: 'number_input', value: '93.4' } },
       [metricBlockId(1, 'note')]: { note: { type: 'plain_text_input', value: null } },
-      [metricBlockId(2, 'not_available')]: { not_available: { type: 'checkboxes', selected_options: [{ value: 'na' }] } },
+      [metricBlockId(2, 'not_available')]: {
+        not_available: { type: 'checkboxes', selected_options: [{ value: 'na' }] },
+      },
       [metricBlockId(2, 'note')]: { note: { type: 'plain_text_input', value: 'System outage' } },
       evil_block: { value: { value: 'x' } },
     };
@@ -62,21 +94,48 @@ describe('parseSubmissionState', () => {
     expect(parseSubmissionState({ a: 5 })).toEqual([]);
   });
   it('keys errors by the block that shows them', () => {
-    expect(buildSubmissionErrors([{ metricId: 4, field: 'note', message: 'Say why' }])).toEqual({ metric_4_note: 'Say why' });
+    expect(buildSubmissionErrors([{ metricId: 4, field: 'note', message: 'Say why' }])).toEqual({
+      metric_4_note: 'Say why',
+    });
   });
 });
 
 describe('buildSubmissionConfirmation', async () => {
   const { buildSubmissionConfirmation } = await import('../../src/views/submission-confirmation.js');
-  const row = (i: number) => ({ name: `Metric ${i}`, unit: '%', rule: metric(1).rule, target: 95, value: 96, notAvailable: false, note: i === 1 ? '<@U123> see <!here>' : null, status: 'on_target' as const });
+  const row = (i: number) => ({
+    name: `Metric ${i}`,
+    unit: '%',
+    rule: metric(1).rule,
+    target: 95,
+    value: 96,
+    notAvailable: false,
+    note: i === 1 ? '<@U123> see <!here>' : null,
+    status: 'on_target' as const,
+  });
   it('escapes notes and shows status in words', () => {
-    const [page] = buildSubmissionConfirmation({ departmentId: 1, departmentName: 'Public Works', period: '2026-10', periodLabel: 'October 2026', rows: [row(1)], missing: [], revised: false });
+    const [page] = buildSubmissionConfirmation({
+      departmentId: 1,
+      departmentName: 'Public Works',
+      period: '2026-10',
+      periodLabel: 'October 2026',
+      rows: [row(1)],
+      missing: [],
+      revised: false,
+    });
     const json = JSON.stringify(page!.blocks);
     expect(json).toContain('&lt;@U123&gt; see &lt;!here&gt;');
     expect(json).toContain('On target');
   });
   it('pages a very large department instead of cutting it', () => {
-    const pages = buildSubmissionConfirmation({ departmentId: 1, departmentName: 'Big', period: '2026-10', periodLabel: 'October 2026', rows: Array.from({ length: 120 }, (_, i) => row(i + 2)), missing: [], revised: false });
+    const pages = buildSubmissionConfirmation({
+      departmentId: 1,
+      departmentName: 'Big',
+      period: '2026-10',
+      periodLabel: 'October 2026',
+      rows: Array.from({ length: 120 }, (_, i) => row(i + 2)),
+      missing: [],
+      revised: false,
+    });
     expect(pages.length).toBeGreaterThan(2);
     expect(pages.every((p) => p.blocks.length <= 50)).toBe(true);
     const all = pages.map((p) => JSON.stringify(p.blocks)).join();

@@ -1,6 +1,6 @@
 // auth.test, apps.connections.open, team.info, oauth.v2.access, bookmarks.add.
 import { SANDBOX_IDS } from '../sandbox-state.js';
-import { fail, str, type MethodHandler } from './method-handler.js';
+import { fail, type MethodHandler, str } from './method-handler.js';
 
 const authTest: MethodHandler = () => ({
   ok: true,
@@ -18,7 +18,13 @@ const connectionsOpen: MethodHandler = ({ issueSocketUrl }) => ({ ok: true, url:
 
 const teamInfo: MethodHandler = () => ({
   ok: true,
-  team: { id: SANDBOX_IDS.teamId, name: SANDBOX_IDS.teamName, domain: SANDBOX_IDS.teamDomain, email_domain: 'sandbox.example.gov', icon: {} },
+  team: {
+    id: SANDBOX_IDS.teamId,
+    name: SANDBOX_IDS.teamName,
+    domain: SANDBOX_IDS.teamDomain,
+    email_domain: 'sandbox.example.gov',
+    icon: {},
+  },
 });
 
 // The sandbox has no OAuth install flow; any code is unknown.

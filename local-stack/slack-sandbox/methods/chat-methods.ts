@@ -1,8 +1,8 @@
 // chat.* and reactions/pins: messages with state. Block Kit and `text` rules were checked before.
 import { SANDBOX_IDS } from '../sandbox-state.js';
-import { messageObject } from '../slack-objects.js';
 import type { StoredMessage } from '../sandbox-types.js';
-import { fail, str, type HandlerContext, type MethodHandler } from './method-handler.js';
+import { messageObject } from '../slack-objects.js';
+import { fail, type HandlerContext, type MethodHandler, str } from './method-handler.js';
 
 const blocksOf = (v: unknown): unknown[] | undefined => (Array.isArray(v) && v.length > 0 ? v : undefined);
 
@@ -86,7 +86,11 @@ const getPermalink: MethodHandler = (ctx) => {
   if (!m) return fail('message_not_found');
   const p = m.ts.replace('.', '');
   const thread = m.thread_ts ? `?thread_ts=${m.thread_ts}&cid=${m.channel}` : '';
-  return { ok: true, channel: m.channel, permalink: `https://${SANDBOX_IDS.teamDomain}.slack.com/archives/${m.channel}/p${p}${thread}` };
+  return {
+    ok: true,
+    channel: m.channel,
+    permalink: `https://${SANDBOX_IDS.teamDomain}.slack.com/archives/${m.channel}/p${p}${thread}`,
+  };
 };
 
 const MAX_SCHEDULE_SECONDS = 120 * 24 * 3600;
@@ -102,13 +106,27 @@ const scheduleMessage: MethodHandler = (ctx) => {
   const id = state.newId('Q');
   const text = str(args.text) ?? '';
   const blocks = blocksOf(args.blocks);
-  state.scheduled.push({ id, channel: target.channel.id, post_at: postAt, text, blocks, thread_ts: str(args.thread_ts), delivered: false });
+  state.scheduled.push({
+    id,
+    channel: target.channel.id,
+    post_at: postAt,
+    text,
+    blocks,
+    thread_ts: str(args.thread_ts),
+    delivered: false,
+  });
   return {
     ok: true,
     channel: target.channel.id,
     scheduled_message_id: id,
     post_at: postAt,
-    message: { type: 'message', text, bot_id: SANDBOX_IDS.botId, user: SANDBOX_IDS.botUserId, ...(blocks ? { blocks } : {}) },
+    message: {
+      type: 'message',
+      text,
+      bot_id: SANDBOX_IDS.botId,
+      user: SANDBOX_IDS.botUserId,
+      ...(blocks ? { blocks } : {}),
+    },
   };
 };
 
@@ -121,7 +139,10 @@ const reactionsAdd: MethodHandler = (ctx) => {
   const name = (str(args.name) ?? '').replace(/^:|:$/g, '');
   if (!/^[a-z0-9_+'-]+$/.test(name)) return fail('invalid_name');
   let r = m.reactions.find((x) => x.name === name);
-  if (!r) m.reactions.push((r = { name, users: [] }));
+  if (!r) {
+    r = { name, users: [] };
+    m.reactions.push(r);
+  }
   if (r.users.includes(SANDBOX_IDS.botUserId)) return fail('already_reacted');
   r.users.push(SANDBOX_IDS.botUserId);
   return { ok: true };

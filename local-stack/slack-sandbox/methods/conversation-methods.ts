@@ -1,7 +1,7 @@
 // conversations.* and users.*: answered from the users and channels a test registers.
 import { SANDBOX_IDS } from '../sandbox-state.js';
 import { channelObject, userObject } from '../slack-objects.js';
-import { fail, paginate, str, type MethodHandler } from './method-handler.js';
+import { fail, type MethodHandler, paginate, str } from './method-handler.js';
 
 const usersInfo: MethodHandler = ({ args, state }) => {
   const u = state.users.get(str(args.user) ?? '');
@@ -11,7 +11,12 @@ const usersInfo: MethodHandler = ({ args, state }) => {
 const usersList: MethodHandler = ({ args, state }) => {
   const page = paginate([...state.users.values()], args);
   if ('error' in page) return fail(page.error);
-  return { ok: true, members: page.page.map(userObject), cache_ts: Math.floor(state.now() / 1000), response_metadata: { next_cursor: page.next_cursor } };
+  return {
+    ok: true,
+    members: page.page.map(userObject),
+    cache_ts: Math.floor(state.now() / 1000),
+    response_metadata: { next_cursor: page.next_cursor },
+  };
 };
 
 const usersLookupByEmail: MethodHandler = ({ args, state }) => {
@@ -31,7 +36,8 @@ const conversationsInfo: MethodHandler = ({ args, state }) => {
 const conversationsMembers: MethodHandler = ({ args, state }) => {
   const c = state.channels.get(str(args.channel) ?? '');
   if (!c || (c.isPrivate && !c.botIsMember)) return fail('channel_not_found');
-  const members = c.botIsMember && !c.members.includes(SANDBOX_IDS.botUserId) ? [...c.members, SANDBOX_IDS.botUserId] : c.members;
+  const members =
+    c.botIsMember && !c.members.includes(SANDBOX_IDS.botUserId) ? [...c.members, SANDBOX_IDS.botUserId] : c.members;
   const page = paginate(members, args);
   if ('error' in page) return fail(page.error);
   return { ok: true, members: page.page, response_metadata: { next_cursor: page.next_cursor } };
@@ -44,7 +50,11 @@ const conversationsJoin: MethodHandler = ({ args, state }) => {
   if (c.isArchived) return fail('is_archived');
   const already = c.botIsMember;
   c.botIsMember = true;
-  return { ok: true, channel: channelObject(c), ...(already ? { warning: 'already_in_channel', response_metadata: { warnings: ['already_in_channel'] } } : {}) };
+  return {
+    ok: true,
+    channel: channelObject(c),
+    ...(already ? { warning: 'already_in_channel', response_metadata: { warnings: ['already_in_channel'] } } : {}),
+  };
 };
 
 const MAX_MPIM_USERS = 8;
@@ -60,7 +70,10 @@ const conversationsOpen: MethodHandler = ({ args, state }) => {
   if (!raw) return fail('users_list_not_supplied');
   // A comma-separated string. An array sent by mistake arrives JSON-encoded ('["U1"]') and, as
   // on Slack, matches no user.
-  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (ids.length > MAX_MPIM_USERS) return fail('too_many_users');
   for (const id of ids) {
     const u = state.users.get(id);

@@ -2,9 +2,9 @@
 // sandbox at /upload/<file_id>), the client POSTs the bytes there, and completeUploadExternal
 // shares the files, posting a message that carries them.
 import { SANDBOX_IDS } from '../sandbox-state.js';
-import { fileObject, sniffMimetype } from '../slack-objects.js';
 import type { StoredFile, StoredMessage } from '../sandbox-types.js';
-import { fail, str, type MethodHandler } from './method-handler.js';
+import { fileObject, sniffMimetype } from '../slack-objects.js';
+import { fail, type MethodHandler, str } from './method-handler.js';
 
 const getUploadURLExternal: MethodHandler = ({ args, state, baseUrl }) => {
   const filename = str(args.filename) ?? '';
@@ -81,7 +81,7 @@ const completeUploadExternal: MethodHandler = ({ args, state, baseUrl, method })
 
 const info: MethodHandler = ({ args, state, baseUrl }) => {
   const f = state.files.get(str(args.file) ?? '');
-  if (!f || !f.completed) return fail('file_not_found');
+  if (!f?.completed) return fail('file_not_found');
   return { ok: true, file: fileObject(f, baseUrl), comments: [], response_metadata: { next_cursor: '' } };
 };
 

@@ -16,7 +16,11 @@ export interface HandlerContext {
 
 export type MethodHandler = (ctx: HandlerContext) => SlackResult;
 
-export const fail = (error: string, extra: Record<string, unknown> = {}): SlackResult => ({ ok: false, error, ...extra });
+export const fail = (error: string, extra: Record<string, unknown> = {}): SlackResult => ({
+  ok: false,
+  error,
+  ...extra,
+});
 
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 

@@ -2,10 +2,10 @@
 // App Home is one published view per user. The view JSON itself was validated before.
 import { randomBytes } from 'node:crypto';
 import { SANDBOX_IDS, type SandboxState } from '../sandbox-state.js';
+import type { StoredView } from '../sandbox-types.js';
 import { LIMITS } from '../slack-limits.js';
 import { viewObject } from '../slack-objects.js';
-import type { StoredView } from '../sandbox-types.js';
-import { fail, str, type MethodHandler } from './method-handler.js';
+import { fail, type MethodHandler, str } from './method-handler.js';
 
 type Obj = Record<string, unknown>;
 const asObj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
@@ -15,7 +15,12 @@ export function newHash(state: SandboxState): string {
 }
 
 /** Builds the stored view Slack would return for `input` (a validated modal/home payload). */
-export function createView(state: SandboxState, input: Obj, user: string, links: { root?: string; previous?: string } = {}): StoredView {
+export function createView(
+  state: SandboxState,
+  input: Obj,
+  user: string,
+  links: { root?: string; previous?: string } = {},
+): StoredView {
   const id = state.newId('V');
   const view: StoredView = {
     id,
@@ -98,7 +103,7 @@ const update: MethodHandler = ({ args, state }) => {
   const view = viewId
     ? state.views.get(viewId)
     : [...state.views.values()].find((v) => v.open && externalId !== undefined && v.external_id === externalId);
-  if (!view || !view.open) return fail('not_found');
+  if (!view?.open) return fail('not_found');
   const input = asObj(args.view);
   // The hash guards against a stale update overwriting a newer one (Slack: hash_conflict).
   if (args.hash !== undefined && args.hash !== view.hash) return fail('hash_conflict');

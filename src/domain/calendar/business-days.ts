@@ -1,5 +1,5 @@
 // Business days: Monday to Friday, minus the program's holidays (local ISO dates).
-import { addDays, weekdayOf, type LocalDate } from './local-date.js';
+import { addDays, type LocalDate, weekdayOf } from './local-date.js';
 
 export function isBusinessDay(date: LocalDate, holidays: readonly string[]): boolean {
   return weekdayOf(date) <= 5 && !holidays.includes(date);

@@ -1,7 +1,7 @@
 // When a period's numbers are due. Program files write the rule as short text; code uses DueRule.
 import type { PeriodKey } from '../types.js';
 import { addBusinessDays } from './business-days.js';
-import { addDays, fromUtcDay, toUtcDay, type LocalDate } from './local-date.js';
+import { addDays, fromUtcDay, type LocalDate, toUtcDay } from './local-date.js';
 import { periodStartEnd } from './periods.js';
 
 export type DueRule =
@@ -37,7 +37,8 @@ export function parseDueRule(text: string): DueRuleResult {
   const b = BUSINESS_DAYS_TEXT.exec(input);
   if (b) {
     const days = Number(b[1]);
-    if (days > MAX_BUSINESS_DAYS) return { ok: false, message: `Due rule "${text.trim()}": at most ${MAX_BUSINESS_DAYS} business days.` };
+    if (days > MAX_BUSINESS_DAYS)
+      return { ok: false, message: `Due rule "${text.trim()}": at most ${MAX_BUSINESS_DAYS} business days.` };
     return { ok: true, value: { kind: 'business_days_after_period_end', days } };
   }
   const d = DAY_OF_NEXT_MONTH_TEXT.exec(input);
@@ -51,7 +52,8 @@ export function parseDueRule(text: string): DueRuleResult {
 
 /** The canonical text of a rule; parseDueRule(formatDueRule(r)) gives r back. */
 export function formatDueRule(rule: DueRule): string {
-  if (rule.kind === 'business_days_after_period_end') return `${rule.days} business day${rule.days === 1 ? '' : 's'} after period end`;
+  if (rule.kind === 'business_days_after_period_end')
+    return `${rule.days} business day${rule.days === 1 ? '' : 's'} after period end`;
   return `${rule.day}${ordinalSuffix(rule.day)} of next month`;
 }
 

@@ -1,16 +1,43 @@
 // Public API of the calendar domain: periods, business days, due rules, working hours, reminders.
+
+export { addBusinessDays, businessDaysBetween, isBusinessDay } from './business-days.js';
+export {
+  computeDueDate,
+  computeOpeningDate,
+  DEFAULT_DUE_RULE,
+  type DueRule,
+  type DueRuleResult,
+  formatDueRule,
+  parseDueRule,
+} from './due-rule.js';
 export { CalendarInputError, type LocalDate } from './local-date.js';
-export { localDateOf, localTimeOnDate, startOfLocalDay, parseClockTime } from './zoned-time.js';
+export { type PeriodInputErrorCode, type PeriodInputResult, parsePeriodInput } from './parse-period.js';
 export {
-  MONTH_NAMES, type PeriodParts, isPeriodKey, parsePeriodKey, formatPeriodKey, frequencyOfPeriod, formatPeriodLabel,
-  shiftPeriod, previousPeriod, nextPeriod, periodsBack, periodContaining, periodStartEnd, periodEndInstant, lastClosedPeriod,
+  formatPeriodKey,
+  formatPeriodLabel,
+  frequencyOfPeriod,
+  isPeriodKey,
+  lastClosedPeriod,
+  MONTH_NAMES,
+  nextPeriod,
+  type PeriodParts,
+  parsePeriodKey,
+  periodContaining,
+  periodEndInstant,
+  periodStartEnd,
+  periodsBack,
+  previousPeriod,
+  shiftPeriod,
 } from './periods.js';
-export { parsePeriodInput, type PeriodInputResult, type PeriodInputErrorCode } from './parse-period.js';
-export { isBusinessDay, addBusinessDays, businessDaysBetween } from './business-days.js';
-export { type DueRule, type DueRuleResult, DEFAULT_DUE_RULE, computeDueDate, computeOpeningDate, parseDueRule, formatDueRule } from './due-rule.js';
-export { workingWindowOn, isWithinWorkingHours, nextWorkingInstant, sendInstantOn } from './working-hours.js';
 export {
-  type LadderStepName, type LadderSettings, type LadderInput, type LadderStep, DEFAULT_LADDER_SETTINGS,
-  buildReminderLadder, resolveLadderSettings,
+  buildReminderLadder,
+  DEFAULT_LADDER_SETTINGS,
+  type LadderInput,
+  type LadderSettings,
+  type LadderStep,
+  type LadderStepName,
+  resolveLadderSettings,
 } from './reminder-ladder.js';
-export { isStepStillRelevant, dropStaleSteps } from './stale-steps.js';
+export { dropStaleSteps, isStepStillRelevant } from './stale-steps.js';
+export { isWithinWorkingHours, nextWorkingInstant, sendInstantOn, workingWindowOn } from './working-hours.js';
+export { localDateOf, localTimeOnDate, parseClockTime, startOfLocalDay } from './zoned-time.js';

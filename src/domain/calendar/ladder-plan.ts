@@ -24,22 +24,41 @@ export interface PlannedDay {
  * overdue-k falls k × overdueEveryBusinessDays business days after due, so overdue steps never
  * share a day with each other, the due day or the "due soon" reminder.
  */
-export function planLadderDays(due: LocalDate, opening: LocalDate | null, s: LadderSettings, holidays: readonly string[]): PlannedDay[] {
+export function planLadderDays(
+  due: LocalDate,
+  opening: LocalDate | null,
+  s: LadderSettings,
+  holidays: readonly string[],
+): PlannedDay[] {
   const plan: PlannedDay[] = [];
   if (s.reminderBusinessDaysBefore > 0) {
-    plan.push({ step: 'reminder_before', name: 'reminder-before', day: addBusinessDays(due, -s.reminderBusinessDaysBefore, holidays) });
+    plan.push({
+      step: 'reminder_before',
+      name: 'reminder-before',
+      day: addBusinessDays(due, -s.reminderBusinessDaysBefore, holidays),
+    });
   }
   plan.push({ step: 'due_day', name: 'due-day', day: due });
   for (let k = 1; k <= s.maxOverdueReminders; k += 1) {
-    plan.push({ step: 'overdue', name: `overdue-${k}`, day: addBusinessDays(due, k * s.overdueEveryBusinessDays, holidays) });
+    plan.push({
+      step: 'overdue',
+      name: `overdue-${k}`,
+      day: addBusinessDays(due, k * s.overdueEveryBusinessDays, holidays),
+    });
   }
   const afterOpening = opening === null ? plan : plan.filter((p) => p.day > opening);
   const escalation = planEscalation(due, opening, s, holidays);
-  const steps = escalation === null ? afterOpening : [...afterOpening.filter((p) => p.day !== escalation.day), escalation];
+  const steps =
+    escalation === null ? afterOpening : [...afterOpening.filter((p) => p.day !== escalation.day), escalation];
   return opening === null ? steps : [{ step: 'opening', name: 'opening', day: opening }, ...steps];
 }
 
-function planEscalation(due: LocalDate, opening: LocalDate | null, s: LadderSettings, holidays: readonly string[]): PlannedDay | null {
+function planEscalation(
+  due: LocalDate,
+  opening: LocalDate | null,
+  s: LadderSettings,
+  holidays: readonly string[],
+): PlannedDay | null {
   if (s.escalateAfterBusinessDaysLate === 0) return null;
   let day = addBusinessDays(due, s.escalateAfterBusinessDaysLate, holidays);
   if (opening !== null && day <= opening) day = addBusinessDays(opening, 1, holidays);

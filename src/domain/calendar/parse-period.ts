@@ -7,12 +7,14 @@
 // A bare name means the latest one that has begun, so "november" typed on 2026-11-07 is the
 // current (open) month and "december" is December 2025.
 import type { PeriodKey } from '../types.js';
-import { toUtcDay, type LocalDate } from './local-date.js';
-import { MONTH_NAMES, formatPeriodKey } from './periods.js';
+import { type LocalDate, toUtcDay } from './local-date.js';
+import { formatPeriodKey, MONTH_NAMES } from './periods.js';
 
 export type PeriodInputErrorCode = 'empty' | 'unrecognized' | 'invalid_month' | 'invalid_quarter' | 'invalid_year';
 
-export type PeriodInputResult = { ok: true; value: PeriodKey } | { ok: false; code: PeriodInputErrorCode; message: string };
+export type PeriodInputResult =
+  | { ok: true; value: PeriodKey }
+  | { ok: false; code: PeriodInputErrorCode; message: string };
 
 const EXAMPLES = 'Try 2026-10, Oct 2026, october, 2026-Q3 or Q3.';
 
@@ -44,7 +46,8 @@ function buildMonth(year: number, month: number): PeriodInputResult {
 }
 
 function buildQuarter(year: number, quarter: number): PeriodInputResult {
-  if (quarter < 1 || quarter > 4) return fail('invalid_quarter', `There is no quarter Q${quarter}. Quarters run from Q1 to Q4.`);
+  if (quarter < 1 || quarter > 4)
+    return fail('invalid_quarter', `There is no quarter Q${quarter}. Quarters run from Q1 to Q4.`);
   if (year < 1000) return fail('invalid_year', `${year} is not a year I can use.`);
   return { ok: true, value: formatPeriodKey({ frequency: 'quarterly', year, index: quarter }) };
 }

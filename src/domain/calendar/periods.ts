@@ -1,7 +1,7 @@
 // Reporting periods: `YYYY-MM` (monthly) and `YYYY-Qn` (quarterly). A period covers whole local
 // days in the program's timezone and closes at local midnight at the start of the next period.
 import type { Frequency, PeriodKey } from '../types.js';
-import { CalendarInputError, addDays, fromUtcDay, toUtcDay, type LocalDate } from './local-date.js';
+import { addDays, CalendarInputError, fromUtcDay, type LocalDate, toUtcDay } from './local-date.js';
 import { localDateOf, startOfLocalDay } from './zoned-time.js';
 
 /** `index` is the month (1–12) for monthly periods, the quarter (1–4) for quarterly ones. */
@@ -11,7 +11,20 @@ export interface PeriodParts {
   index: number;
 }
 
-export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
 const MONTHLY_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const QUARTERLY_KEY = /^(\d{4})-Q([1-4])$/;
@@ -50,7 +63,11 @@ export function shiftPeriod(key: PeriodKey, n: number): PeriodKey {
   const p = parsePeriodKey(key);
   const perYear = p.frequency === 'monthly' ? 12 : 4;
   const ordinal = p.year * perYear + (p.index - 1) + n;
-  return formatPeriodKey({ frequency: p.frequency, year: Math.floor(ordinal / perYear), index: (((ordinal % perYear) + perYear) % perYear) + 1 });
+  return formatPeriodKey({
+    frequency: p.frequency,
+    year: Math.floor(ordinal / perYear),
+    index: (((ordinal % perYear) + perYear) % perYear) + 1,
+  });
 }
 
 export function previousPeriod(key: PeriodKey): PeriodKey {

@@ -3,8 +3,8 @@
 // message the subject could get; the caller skips keys already sent and stops once the item is done.
 import type { ProgramCalendar } from '../types.js';
 import { addBusinessDays, businessDaysBetween } from './business-days.js';
+import { type PlannedDay, planLadderDays } from './ladder-plan.js';
 import type { LocalDate } from './local-date.js';
-import { planLadderDays, type PlannedDay } from './ladder-plan.js';
 import { sendInstantOn, workingWindowOn } from './working-hours.js';
 
 export type LadderStepName = 'opening' | 'reminder_before' | 'due_day' | 'overdue' | 'escalation';
@@ -72,9 +72,16 @@ export function buildReminderLadder(input: LadderInput): LadderStep[] {
 
 export function resolveLadderSettings(partial: Partial<LadderSettings> = {}): LadderSettings {
   const s = { ...DEFAULT_LADDER_SETTINGS, ...stripUndefined(partial) };
-  const counts = [s.reminderBusinessDaysBefore, s.overdueEveryBusinessDays, s.escalateAfterBusinessDaysLate, s.maxOverdueReminders];
-  if (!counts.every((n) => Number.isInteger(n) && n >= 0)) throw new RangeError('ladder settings must be whole numbers ≥ 0');
-  if (s.maxOverdueReminders > 0 && s.overdueEveryBusinessDays < 1) throw new RangeError('overdueEveryBusinessDays must be ≥ 1');
+  const counts = [
+    s.reminderBusinessDaysBefore,
+    s.overdueEveryBusinessDays,
+    s.escalateAfterBusinessDaysLate,
+    s.maxOverdueReminders,
+  ];
+  if (!counts.every((n) => Number.isInteger(n) && n >= 0))
+    throw new RangeError('ladder settings must be whole numbers ≥ 0');
+  if (s.maxOverdueReminders > 0 && s.overdueEveryBusinessDays < 1)
+    throw new RangeError('overdueEveryBusinessDays must be ≥ 1');
   return s;
 }
 

@@ -22,7 +22,10 @@ export function isStepStillRelevant(step: Pick<LadderStep, 'expiresAt'>, now: Da
  * If an unsent opening and an unsent "due soon" reminder are both past their time, only the
  * opening is kept: one catch-up message, and the opening is the one that introduces the form.
  */
-export function dropStaleSteps<T extends Pick<LadderStep, 'step' | 'sendAt' | 'expiresAt'>>(steps: readonly T[], now: Date): T[] {
+export function dropStaleSteps<T extends Pick<LadderStep, 'step' | 'sendAt' | 'expiresAt'>>(
+  steps: readonly T[],
+  now: Date,
+): T[] {
   const live = steps.filter((s) => isStepStillRelevant(s, now));
   const openingPending = live.some((s) => s.step === 'opening' && s.sendAt <= now);
   return live.filter((s) => !(openingPending && s.step === 'reminder_before' && s.sendAt <= now));

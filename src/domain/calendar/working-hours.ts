@@ -13,7 +13,10 @@ export function workingWindowOn(date: LocalDate, cal: ProgramCalendar): { start:
   if (start.hour * 60 + start.minute >= end.hour * 60 + end.minute) {
     throw new CalendarInputError(`working hours ${cal.workdayStart}–${cal.workdayEnd} must start before they end`);
   }
-  return { start: localTimeOnDate(date, cal.workdayStart, cal.timezone), end: localTimeOnDate(date, cal.workdayEnd, cal.timezone) };
+  return {
+    start: localTimeOnDate(date, cal.workdayStart, cal.timezone),
+    end: localTimeOnDate(date, cal.workdayEnd, cal.timezone),
+  };
 }
 
 export function isWithinWorkingHours(instant: Date, cal: ProgramCalendar): boolean {

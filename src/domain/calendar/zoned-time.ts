@@ -1,6 +1,6 @@
 // Where local dates meet clock times in the program's timezone. All zone maths goes through luxon.
 import { DateTime } from 'luxon';
-import { CalendarInputError, toUtcDay, type LocalDate } from './local-date.js';
+import { CalendarInputError, type LocalDate, toUtcDay } from './local-date.js';
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 

@@ -40,7 +40,10 @@ export function readCertainDate(phrase: string, today: LocalDate): LocalDate | n
   const ref = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
   const results = chrono.en.GB.parse(phrase.trim(), ref, { forwardDate: true });
   const r = results[0];
-  if (!r || results.length > 1 || r.index !== 0 || r.text.length < phrase.trim().replace(/[.!]+$/, '').length) return null;
-  const iso = [r.start.get('year')!, r.start.get('month')!, r.start.get('day')!].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
+  if (!r || results.length > 1 || r.index !== 0 || r.text.length < phrase.trim().replace(/[.!]+$/, '').length)
+    return null;
+  const iso = [r.start.get('year')!, r.start.get('month')!, r.start.get('day')!]
+    .map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0'))
+    .join('-');
   return iso;
 }

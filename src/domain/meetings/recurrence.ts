@@ -15,8 +15,12 @@ export interface Recurrence {
 export type RecurrenceResult = { ok: true; value: Recurrence } | { ok: false; message: string };
 
 export function parseRecurrence(text: string): RecurrenceResult {
-  const m = /^\s*(first|second|third|fourth|last)\s+(monday|tuesday|wednesday|thursday|friday)s?\s+(?:at\s+)?([01]?\d|2[0-3]):([0-5]\d)\s*$/i.exec(text);
-  if (!m) return { ok: false, message: `"${text.slice(0, 40)}" is not a recurrence; write it like "second Tuesday 10:00"` };
+  const m =
+    /^\s*(first|second|third|fourth|last)\s+(monday|tuesday|wednesday|thursday|friday)s?\s+(?:at\s+)?([01]?\d|2[0-3]):([0-5]\d)\s*$/i.exec(
+      text,
+    );
+  if (!m)
+    return { ok: false, message: `"${text.slice(0, 40)}" is not a recurrence; write it like "second Tuesday 10:00"` };
   return {
     ok: true,
     value: {

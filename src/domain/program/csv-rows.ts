@@ -1,9 +1,12 @@
 // Row shapes for the two CSV formats: a metric sheet (one metric per row) and value history.
 import { z } from 'zod';
-import { metricSchema, departmentSchema } from './program-schema.js';
+import { departmentSchema, metricSchema } from './program-schema.js';
 
 const blankToUndefined = (v: unknown) => (v === '' || v === undefined ? undefined : v);
-const optionalNumber = z.preprocess(blankToUndefined, z.coerce.number({ error: 'must be a number' }).finite().optional());
+const optionalNumber = z.preprocess(
+  blankToUndefined,
+  z.coerce.number({ error: 'must be a number' }).finite().optional(),
+);
 
 export const historyRowSchema = z.object({
   department: z.string().min(1, 'department is empty'),

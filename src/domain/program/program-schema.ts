@@ -3,7 +3,9 @@ import { z } from 'zod';
 
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U04ABCDEF');
 const slackChannelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C04ABCDEF');
-const key = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'must be a short key: letters, digits, _ or -, starting with a letter');
+const key = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'must be a short key: letters, digits, _ or -, starting with a letter');
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "09:00"');
 const isoDate = z.union([z.string(), z.date()]).transform((v, ctx) => {
   const s = v instanceof Date ? v.toISOString().slice(0, 10) : v;
@@ -61,7 +63,16 @@ export const personSchema = z
     name: z.string().min(1).max(80),
     email: z.email().optional(),
     // "admin", "chair", "liaison:DPW", "head:DPW"
-    roles: z.array(z.string().regex(/^(admin|chair|(liaison|head):[A-Za-z][A-Za-z0-9_-]*)$/, 'must be admin, chair, liaison:<DEPT> or head:<DEPT>')).default([]),
+    roles: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^(admin|chair|(liaison|head):[A-Za-z][A-Za-z0-9_-]*)$/,
+            'must be admin, chair, liaison:<DEPT> or head:<DEPT>',
+          ),
+      )
+      .default([]),
   })
   .strict();
 
@@ -72,7 +83,14 @@ export const meetingSeriesSchema = z
     channel: slackChannelId,
     chair: slackUserId,
     recurrence: z.string().min(1),
-    rotation: z.array(z.array(key).min(1, 'a meeting needs at least one department').max(3, 'a roundtable takes one to three departments')).min(1),
+    rotation: z
+      .array(
+        z
+          .array(key)
+          .min(1, 'a meeting needs at least one department')
+          .max(3, 'a roundtable takes one to three departments'),
+      )
+      .min(1),
     packet_lead_hours: z.number().int().min(1).max(240).default(48),
   })
   .strict();
@@ -83,7 +101,10 @@ export const programFileSchema = z
       .object({
         name: z.string().min(1).max(120),
         timezone: z.string().min(1),
-        working_hours: z.object({ start: localTime, end: localTime }).strict().default({ start: '09:00', end: '17:00' }),
+        working_hours: z
+          .object({ start: localTime, end: localTime })
+          .strict()
+          .default({ start: '09:00', end: '17:00' }),
         holidays: z.array(isoDate).default([]),
         due_rule: z.string().default('5 business days after period end'),
         reminders: z

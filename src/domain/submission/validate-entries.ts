@@ -1,8 +1,9 @@
 // The rules a submitted value must meet before it is saved. Returns inline errors per field
 // (Slack shows them under the input) and the values that need a second look.
-import { classifyStatus } from '../variance.js';
+
 import type { MetricRule } from '../types.js';
-import { parseMetricNumber, formatMetricNumber } from './parse-number.js';
+import { classifyStatus } from '../variance.js';
+import { formatMetricNumber, parseMetricNumber } from './parse-number.js';
 
 export const MAX_NOTE_LENGTH = 3000;
 
@@ -40,11 +41,15 @@ export interface EntriesResult {
 export function validateEntries(inputs: readonly EntryInput[], confirmed: ReadonlyMap<number, number>): EntriesResult {
   const result: EntriesResult = { entries: [], errors: [], unusual: [] };
   for (const input of inputs) {
-    const problem = (field: EntryField, message: string) => result.errors.push({ metricId: input.metricId, field, message });
+    const problem = (field: EntryField, message: string) =>
+      result.errors.push({ metricId: input.metricId, field, message });
     const note = input.raw.note?.trim() || null;
     const valueText = input.raw.value?.trim() ?? '';
     if (note && note.length > MAX_NOTE_LENGTH) {
-      problem('note', `Keep the note under ${MAX_NOTE_LENGTH.toLocaleString('en-US')} characters (it has ${note.length.toLocaleString('en-US')})`);
+      problem(
+        'note',
+        `Keep the note under ${MAX_NOTE_LENGTH.toLocaleString('en-US')} characters (it has ${note.length.toLocaleString('en-US')})`,
+      );
       continue;
     }
     if (input.raw.notAvailable) {
@@ -67,7 +72,8 @@ export function validateEntries(inputs: readonly EntryInput[], confirmed: Readon
       continue;
     }
     const odd = describeUnusual(parsed.value, input);
-    if (odd && confirmed.get(input.metricId) !== parsed.value) result.unusual.push({ metricId: input.metricId, value: parsed.value, message: odd });
+    if (odd && confirmed.get(input.metricId) !== parsed.value)
+      result.unusual.push({ metricId: input.metricId, value: parsed.value, message: odd });
     result.entries.push({ metricId: input.metricId, value: parsed.value, notAvailable: false, note });
   }
   return result;

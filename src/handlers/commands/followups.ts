@@ -1,17 +1,18 @@
 // `/stat followups [mine|overdue|all|<department>]`, and for chairs
 // `/stat followups cancel <id> <reason>`, `… reassign <id> @owner [reason]`, `… due <id> <date> [reason]`.
-import type { SubcommandHandler } from './stat-command.js';
-import { listFollowUps, parseFollowUpFilter } from '../../services/followups/list-followups.js';
-import { manageFollowUp } from '../../services/followups/manage-followup.js';
-import { buildFollowUpList } from '../../views/followup-list-message.js';
-import { readCertainDate } from '../../domain/followups/parse-followup-command.js';
+
 import { localDateOf } from '../../domain/calendar/index.js';
-import { loadProgramSettings } from '../../services/program-settings.js';
-import { refusalFor } from '../shared/authorize.js';
-import { userFacingMessage } from '../shared/user-facing-error.js';
-import { checkOwner } from '../shared/record-followup.js';
+import { readCertainDate } from '../../domain/followups/parse-followup-command.js';
 import { parseRowId } from '../../domain/row-id.js';
 import { toSlackBlocks } from '../../infra/slack/blocks.js';
+import { listFollowUps, parseFollowUpFilter } from '../../services/followups/list-followups.js';
+import { manageFollowUp } from '../../services/followups/manage-followup.js';
+import { loadProgramSettings } from '../../services/program-settings.js';
+import { buildFollowUpList } from '../../views/followup-list-message.js';
+import { refusalFor } from '../shared/authorize.js';
+import { checkOwner } from '../shared/record-followup.js';
+import { userFacingMessage } from '../shared/user-facing-error.js';
+import type { SubcommandHandler } from './stat-command.js';
 
 const MANAGE = /^(cancel|reassign|due)\s+#?(\d+)\s*(.*)$/is;
 
@@ -27,7 +28,7 @@ export const handleFollowUpsCommand: SubcommandHandler = async ({ ack, command, 
       const idText = manage[2]!;
       const tail = manage[3] ?? '';
       const now = deps.clock.now();
-      let change;
+      let change: Parameters<typeof manageFollowUp>[3];
       if (verb.toLowerCase() === 'cancel') change = { kind: 'cancel' as const, reason: tail };
       else if (verb.toLowerCase() === 'reassign') {
         const owner = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/.exec(tail);
@@ -39,13 +40,23 @@ export const handleFollowUpsCommand: SubcommandHandler = async ({ ack, command, 
         const today = localDateOf(now, (await loadProgramSettings(deps.prisma)).calendar.timezone);
         const [first, ...why] = tail.split(/\s+/);
         const date = readCertainDate(first ?? '', today);
-        if (!date || date < today) return void (await reply('Give the new date as YYYY-MM-DD, today or later: `/stat followups due 12 2026-12-18 reason`'));
+        if (!date || date < today)
+          return void (await reply(
+            'Give the new date as YYYY-MM-DD, today or later: `/stat followups due 12 2026-12-18 reason`',
+          ));
         change = { kind: 'change_due' as const, dueDate: date, reason: why.join(' ') };
       }
       const followUpId = parseRowId(idText);
       if (followUpId === null) return void (await reply(`There is no follow-up #${idText.slice(0, 20)}.`));
       const outcome = await manageFollowUp(deps.prisma, followUpId, command.user_id, change, now);
-      const text = outcome.kind === 'done' ? `Follow-up #${idText}: ${outcome.message}` : outcome.kind === 'not_found' ? `There is no follow-up #${idText}.` : outcome.kind === 'not_allowed' ? 'Only chairs and admins can do that.' : outcome.message;
+      const text =
+        outcome.kind === 'done'
+          ? `Follow-up #${idText}: ${outcome.message}`
+          : outcome.kind === 'not_found'
+            ? `There is no follow-up #${idText}.`
+            : outcome.kind === 'not_allowed'
+              ? 'Only chairs and admins can do that.'
+              : outcome.message;
       return void (await reply(text));
     }
     const filter = parseFollowUpFilter(rest);
@@ -54,8 +65,16 @@ export const handleFollowUpsCommand: SubcommandHandler = async ({ ack, command, 
       if (refusal) return void (await reply(refusal));
     }
     const items = await listFollowUps(deps.prisma, filter, command.user_id, deps.clock.now());
-    const title = filter.kind === 'mine' ? 'Your open follow-ups' : filter.kind === 'overdue' ? 'Overdue follow-ups' : filter.kind === 'all' ? 'All open follow-ups' : `Open follow-ups — ${filter.key}`;
-    for (const page of buildFollowUpList(title, items)) await respond({ response_type: 'ephemeral', text: page.text, blocks: toSlackBlocks(page.blocks) });
+    const title =
+      filter.kind === 'mine'
+        ? 'Your open follow-ups'
+        : filter.kind === 'overdue'
+          ? 'Overdue follow-ups'
+          : filter.kind === 'all'
+            ? 'All open follow-ups'
+            : `Open follow-ups — ${filter.key}`;
+    for (const page of buildFollowUpList(title, items))
+      await respond({ response_type: 'ephemeral', text: page.text, blocks: toSlackBlocks(page.blocks) });
   } catch (err) {
     deps.logger.error('/stat followups failed', { err });
     await reply(userFacingMessage(err));

@@ -3,17 +3,25 @@
 //   /stat meeting move <id> <YYYY-MM-DD> <HH:MM>   reschedule; its packet moves with it
 //   /stat meeting cancel <id>                      cancel; its packet and record are cancelled
 //   /stat meeting add <series> <YYYY-MM-DD> <HH:MM> <DEPT>[,<DEPT>…]   an extra meeting
-import type { SubcommandHandler } from './stat-command.js';
-import { localTimeOnDate, CalendarInputError } from '../../domain/calendar/index.js';
+
+import { CalendarInputError, localTimeOnDate } from '../../domain/calendar/index.js';
+import { parseRowId } from '../../domain/row-id.js';
+import { toSlackBlocks } from '../../infra/slack/blocks.js';
+import {
+  addMeeting,
+  cancelMeetingById,
+  listMeetings,
+  MeetingChangeError,
+  moveMeeting,
+} from '../../services/meetings/manage-meetings.js';
 import { loadProgramSettings } from '../../services/program-settings.js';
-import { listMeetings, moveMeeting, cancelMeetingById, addMeeting, MeetingChangeError } from '../../services/meetings/manage-meetings.js';
 import { buildMeetingList } from '../../views/meeting-list-message.js';
 import { refusalFor } from '../shared/authorize.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';
-import { toSlackBlocks } from '../../infra/slack/blocks.js';
-import { parseRowId } from '../../domain/row-id.js';
+import type { SubcommandHandler } from './stat-command.js';
 
-const USAGE = 'Try `/stat meeting`, `/stat meeting move 12 2026-12-16 10:00`, `/stat meeting cancel 12` or `/stat meeting add roundtable 2026-12-03 14:00 DPW,WATER`.';
+const USAGE =
+  'Try `/stat meeting`, `/stat meeting move 12 2026-12-16 10:00`, `/stat meeting cancel 12` or `/stat meeting add roundtable 2026-12-03 14:00 DPW,WATER`.';
 
 export const handleMeetingCommand: SubcommandHandler = async ({ ack, command, respond }, rest, deps) => {
   await ack();
@@ -32,9 +40,18 @@ export const handleMeetingCommand: SubcommandHandler = async ({ ack, command, re
     if (verb === '') {
       const page = buildMeetingList(await listMeetings(deps.prisma, now), timezone);
       return void (await respond({ response_type: 'ephemeral', text: page.text, blocks: toSlackBlocks(page.blocks) }));
-    } else if (verb === 'move') text = await moveMeeting(deps.prisma, parseRowId(args[0]) ?? 0, at(args[1], args[2]), now, command.user_id);
-    else if (verb === 'cancel') text = await cancelMeetingById(deps.prisma, parseRowId(args[0]) ?? 0, now, command.user_id);
-    else if (verb === 'add') text = await addMeeting(deps.prisma, { seriesKey: args[0] ?? '', startsAt: at(args[1], args[2]), departmentKeys: (args[3] ?? '').split(',').filter(Boolean), now, actor: command.user_id });
+    } else if (verb === 'move')
+      text = await moveMeeting(deps.prisma, parseRowId(args[0]) ?? 0, at(args[1], args[2]), now, command.user_id);
+    else if (verb === 'cancel')
+      text = await cancelMeetingById(deps.prisma, parseRowId(args[0]) ?? 0, now, command.user_id);
+    else if (verb === 'add')
+      text = await addMeeting(deps.prisma, {
+        seriesKey: args[0] ?? '',
+        startsAt: at(args[1], args[2]),
+        departmentKeys: (args[3] ?? '').split(',').filter(Boolean),
+        now,
+        actor: command.user_id,
+      });
     else text = USAGE;
     await reply(text);
   } catch (err) {

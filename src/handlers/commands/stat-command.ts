@@ -1,16 +1,16 @@
 // `/stat <subcommand> …`: one slash command, routed by its first word. Each route acks within
 // Slack's 3 seconds itself (a modal needs its trigger_id used at once).
-import type { App, SlackCommandMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
-import { handleSubmitCommand } from './submit.js';
-import { handleStatusCommand } from './status.js';
-import { handleFollowUpCommand } from './followup.js';
-import { handleAgendaCommand } from './agenda.js';
-import { handleFollowUpsCommand } from './followups.js';
-import { handleExportCommand } from './export.js';
-import { handleUnlockCommand } from './unlock.js';
-import { handleMeetingCommand } from './meeting.js';
 import { buildHelpMessage } from '../../views/help-message.js';
+import { handleAgendaCommand } from './agenda.js';
+import { handleExportCommand } from './export.js';
+import { handleFollowUpCommand } from './followup.js';
+import { handleFollowUpsCommand } from './followups.js';
+import { handleMeetingCommand } from './meeting.js';
+import { handleStatusCommand } from './status.js';
+import { handleSubmitCommand } from './submit.js';
+import { handleUnlockCommand } from './unlock.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export type SubcommandHandler = (args: CommandArgs, rest: string, deps: Deps) => Promise<void>;

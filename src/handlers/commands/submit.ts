@@ -1,8 +1,9 @@
 // `/stat submit [department] [period]` → the numbers form.
-import type { SubcommandHandler } from './stat-command.js';
-import { openSubmissionModal } from '../shared/open-submission-modal.js';
-import { parsePeriodInput, localDateOf } from '../../domain/calendar/index.js';
+
+import { localDateOf, parsePeriodInput } from '../../domain/calendar/index.js';
 import { loadProgramSettings } from '../../services/program-settings.js';
+import { openSubmissionModal } from '../shared/open-submission-modal.js';
+import type { SubcommandHandler } from './stat-command.js';
 
 export const handleSubmitCommand: SubcommandHandler = async ({ ack, command, client, respond }, rest, deps) => {
   await ack();
@@ -20,5 +21,13 @@ export const handleSubmitCommand: SubcommandHandler = async ({ ack, command, cli
       break;
     }
   }
-  await openSubmissionModal({ client, respond, deps, userId: command.user_id, triggerId: command.trigger_id, departmentKey: words.join(' ') || undefined, period });
+  await openSubmissionModal({
+    client,
+    respond,
+    deps,
+    userId: command.user_id,
+    triggerId: command.trigger_id,
+    departmentKey: words.join(' ') || undefined,
+    period,
+  });
 };

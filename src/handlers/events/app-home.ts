@@ -1,9 +1,9 @@
 // App Home, rebuilt each time someone opens it.
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
+import { toSlackView } from '../../infra/slack/blocks.js';
 import { loadHomeData } from '../../services/home/home-data.js';
 import { buildHomeView } from '../../views/home-view.js';
-import { toSlackView } from '../../infra/slack/blocks.js';
 
 export function registerAppHome(app: App, deps: Deps): void {
   app.event('app_home_opened', async ({ event, client }) => {

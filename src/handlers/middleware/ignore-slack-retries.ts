@@ -10,7 +10,10 @@ export function ignoreSlackRetries(deps: Deps): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
     const key = deliveryKey(body);
     if (key && !(await isFirstDelivery(deps, key))) {
-      deps.logger.info('Slack delivered an event again; it was handled already, so it is ignored', { key, slackRetry: context.retryNum ?? null });
+      deps.logger.info('Slack delivered an event again; it was handled already, so it is ignored', {
+        key,
+        slackRetry: context.retryNum ?? null,
+      });
       return;
     }
     await next();
@@ -19,12 +22,17 @@ export function ignoreSlackRetries(deps: Deps): Middleware<AnyMiddlewareArgs> {
 
 function deliveryKey(body: unknown): string | null {
   const b = body as { type?: unknown; event_id?: unknown };
-  return b.type === 'event_callback' && typeof b.event_id === 'string' && b.event_id.length <= 200 ? `event:${b.event_id}` : null;
+  return b.type === 'event_callback' && typeof b.event_id === 'string' && b.event_id.length <= 200
+    ? `event:${b.event_id}`
+    : null;
 }
 
 async function isFirstDelivery(deps: Deps, key: string): Promise<boolean> {
   try {
-    const inserted = await deps.prisma.processedInteraction.createMany({ data: [{ key, createdAt: deps.clock.now() }], skipDuplicates: true });
+    const inserted = await deps.prisma.processedInteraction.createMany({
+      data: [{ key, createdAt: deps.clock.now() }],
+      skipDuplicates: true,
+    });
     return inserted.count === 1;
   } catch (err) {
     // Without the database we cannot tell; handling an event twice beats dropping it (the only

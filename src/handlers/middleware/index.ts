@@ -3,8 +3,8 @@
 // listener sees them (ignore-slack-retries.ts; app.use() middleware runs before all listeners).
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
-import { wrapRequests } from './request-context.js';
 import { ignoreSlackRetries } from './ignore-slack-retries.js';
+import { wrapRequests } from './request-context.js';
 
 export function registerMiddleware(app: App, deps: Deps): void {
   wrapRequests(app);

@@ -28,11 +28,11 @@ export function wrapRequests(app: App): void {
 /** What the request is, for the log: never its content (that may be anything a user typed). */
 function describe(event: ReceiverEvent): Record<string, unknown> {
   const b: Record<string, unknown> = typeof event.body === 'object' && event.body !== null ? event.body : {};
-  const kind = typeof b['command'] === 'string' ? 'command' : typeof b['type'] === 'string' ? b['type'] : 'unknown';
+  const kind = typeof b.command === 'string' ? 'command' : typeof b.type === 'string' ? b.type : 'unknown';
   return {
     requestId: `req-${randomBytes(4).toString('hex')}`,
     slack: kind,
-    ...(typeof b['event_id'] === 'string' ? { eventId: b['event_id'] } : {}),
+    ...(typeof b.event_id === 'string' ? { eventId: b.event_id } : {}),
     ...(event.retryNum !== undefined ? { slackRetry: event.retryNum } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // The one place handlers ask the permission table. Returns the refusal to show, or null.
+
+import { type Action, can, type Resource } from '../../domain/permissions.js';
 import type { Db } from '../../infra/db-types.js';
-import { can, type Action, type Resource } from '../../domain/permissions.js';
 import { loadActor } from '../../services/actors.js';
 import { MESSAGES } from '../../views/messages.js';
 
@@ -17,7 +18,12 @@ const WHAT: Record<Action, string> = {
   export: 'export the program data',
 };
 
-export async function refusalFor(db: Db, userId: string, action: Action, resource: Resource = {}): Promise<string | null> {
+export async function refusalFor(
+  db: Db,
+  userId: string,
+  action: Action,
+  resource: Resource = {},
+): Promise<string | null> {
   const actor = await loadActor(db, userId);
   return can(actor, action, { ...resource, actorUserId: userId }) ? null : MESSAGES.notAllowed(WHAT[action]);
 }

@@ -2,12 +2,14 @@
 // The owner must be a real, active person: Slack's users.info says so.
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../app/deps.js';
+import { sendDm } from '../../infra/slack/send-dm.js';
 import { createFollowUp, FollowUpInputError, type NewFollowUp } from '../../services/followups/create-followup.js';
 import { loadFollowUpCard } from '../../services/followups/followup-card.js';
 import { buildFollowUpOwnerMessage } from '../../views/followup-message.js';
-import { sendDm } from '../../infra/slack/send-dm.js';
 
-export type RecordResult = { ok: true; id: number | null } | { ok: false; field: FollowUpInputError['field']; message: string };
+export type RecordResult =
+  | { ok: true; id: number | null }
+  | { ok: false; field: FollowUpInputError['field']; message: string };
 
 export async function checkOwner(client: WebClient, userId: string): Promise<string | null> {
   try {
@@ -20,7 +22,11 @@ export async function checkOwner(client: WebClient, userId: string): Promise<str
   }
 }
 
-export async function recordFollowUpAndNotify(client: WebClient, deps: Deps, input: NewFollowUp): Promise<RecordResult> {
+export async function recordFollowUpAndNotify(
+  client: WebClient,
+  deps: Deps,
+  input: NewFollowUp,
+): Promise<RecordResult> {
   const ownerProblem = await checkOwner(client, input.ownerUserId);
   if (ownerProblem) return { ok: false, field: 'owner', message: ownerProblem };
   try {

@@ -1,8 +1,9 @@
 // Turns any error into a sentence a city employee can act on. Branches on error classes, never
 // on message text; the details go to the log, not to the user.
-import { MESSAGES } from '../../views/messages.js';
-import { ProgramNotConfiguredError } from '../../services/program-settings.js';
+
 import { toDatabaseUnavailable } from '../../infra/db-errors.js';
+import { ProgramNotConfiguredError } from '../../services/program-settings.js';
+import { MESSAGES } from '../../views/messages.js';
 
 export function userFacingMessage(err: unknown): string {
   if (err instanceof ProgramNotConfiguredError) return err.userMessage;

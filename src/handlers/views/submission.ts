@@ -2,47 +2,85 @@
 // inline under the field and "saved" means saved; the confirmation DM goes after the ack.
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
-import {
-  SUBMISSION_CALLBACK_ID, submissionMetadataSchema, buildSubmissionModal, buildSubmissionErrors,
-} from '../../views/submission-modal.js';
-import { buildSubmissionConfirmation } from '../../views/submission-confirmation.js';
-import { buildNoticeModal } from '../../views/notice-modal.js';
-import { submitNumbersPage, buildConfirmation } from '../../services/collection/submit-form.js';
-import { userFacingMessage } from '../shared/user-facing-error.js';
-import { MESSAGES } from '../../views/messages.js';
 import { toSlackView } from '../../infra/slack/blocks.js';
-import { noteRevisionsOnPackets } from '../../services/roundtable/note-revisions.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
+import { buildConfirmation, submitNumbersPage } from '../../services/collection/submit-form.js';
+import { noteRevisionsOnPackets } from '../../services/roundtable/note-revisions.js';
+import { MESSAGES } from '../../views/messages.js';
+import { buildNoticeModal } from '../../views/notice-modal.js';
+import { buildSubmissionConfirmation } from '../../views/submission-confirmation.js';
+import {
+  buildSubmissionErrors,
+  buildSubmissionModal,
+  SUBMISSION_CALLBACK_ID,
+  submissionMetadataSchema,
+} from '../../views/submission-modal.js';
+import { userFacingMessage } from '../shared/user-facing-error.js';
 
 export function registerSubmissionView(app: App, deps: Deps): void {
   app.view(SUBMISSION_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const metadata = safeMetadata(view.private_metadata);
     if (!metadata) {
-      await ack({ response_action: 'update', view: toSlackView(buildNoticeModal('Form out of date', MESSAGES.somethingWentWrong)) });
+      await ack({
+        response_action: 'update',
+        view: toSlackView(buildNoticeModal('Form out of date', MESSAGES.somethingWentWrong)),
+      });
       return;
     }
-    let outcome;
+    let outcome: Awaited<ReturnType<typeof submitNumbersPage>>;
     try {
       outcome = await submitNumbersPage(deps.prisma, {
-        userId: body.user.id, metadata, state: view.state.values, interactionKey: `submit:${view.id}:${view.hash}`, now: deps.clock.now(),
+        userId: body.user.id,
+        metadata,
+        state: view.state.values,
+        interactionKey: `submit:${view.id}:${view.hash}`,
+        now: deps.clock.now(),
       });
     } catch (err) {
       deps.logger.error('saving a submission failed', { err, userId: body.user.id });
-      await ack({ response_action: 'update', view: toSlackView(buildNoticeModal('Not saved', userFacingMessage(err))) });
+      await ack({
+        response_action: 'update',
+        view: toSlackView(buildNoticeModal('Not saved', userFacingMessage(err))),
+      });
       return;
     }
-    if (outcome.kind === 'errors') return void (await ack({ response_action: 'errors', errors: buildSubmissionErrors(outcome.problems) }));
+    if (outcome.kind === 'errors')
+      return void (await ack({ response_action: 'errors', errors: buildSubmissionErrors(outcome.problems) }));
     if (outcome.kind === 'show') {
       await ack({ response_action: 'update', view: toSlackView(buildSubmissionModal(outcome.form)) });
-      if (outcome.revisions?.length) await noteRevisionsOnPackets({ ...deps, client }, outcome.departmentId!, outcome.period!, outcome.revisions, body.user.id);
+      if (outcome.revisions?.length)
+        await noteRevisionsOnPackets(
+          { ...deps, client },
+          outcome.departmentId!,
+          outcome.period!,
+          outcome.revisions,
+          body.user.id,
+        );
       return;
     }
-    if (outcome.kind === 'rejected') return void (await ack({ response_action: 'update', view: toSlackView(buildNoticeModal('Not saved', outcome.message)) }));
+    if (outcome.kind === 'rejected')
+      return void (await ack({
+        response_action: 'update',
+        view: toSlackView(buildNoticeModal('Not saved', outcome.message)),
+      }));
     await ack();
     if (outcome.duplicate) return;
-    await noteRevisionsOnPackets({ ...deps, client }, outcome.departmentId, outcome.period, outcome.revisions, body.user.id);
-    const confirmation = await buildConfirmation(deps.prisma, body.user.id, outcome.departmentId, outcome.period, deps.clock.now());
-    for (const page of confirmation ? buildSubmissionConfirmation(confirmation) : []) await sendDm(client, body.user.id, page, deps.logger);
+    await noteRevisionsOnPackets(
+      { ...deps, client },
+      outcome.departmentId,
+      outcome.period,
+      outcome.revisions,
+      body.user.id,
+    );
+    const confirmation = await buildConfirmation(
+      deps.prisma,
+      body.user.id,
+      outcome.departmentId,
+      outcome.period,
+      deps.clock.now(),
+    );
+    for (const page of confirmation ? buildSubmissionConfirmation(confirmation) : [])
+      await sendDm(client, body.user.id, page, deps.logger);
   });
 }
 

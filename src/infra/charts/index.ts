@@ -1,6 +1,6 @@
 // What a packet or agenda service calls: one chart config in, something Slack can show out.
 import { buildDepartmentOverviewConfigs, planOverviewGrid } from './overview-chart-spec.js';
-import { renderChartGridPng, renderChartPng, type RenderSize } from './render-local.js';
+import { type RenderSize, renderChartGridPng, renderChartPng } from './render-local.js';
 import { buildQuickChartUrl, fitsSlackImageUrl } from './render-quickchart.js';
 import type { ChartJsonConfig, VarianceChartInput } from './variance-chart-spec.js';
 
@@ -23,9 +23,14 @@ export class ChartRendererError extends Error {
  * image_url limit, and otherwise falls back to a local PNG (a full 24-month variance chart never
  * fits, so in practice only simple charts go by URL).
  */
-export async function renderForSlack(config: ChartJsonConfig, renderer: ChartRenderer, options: RenderForSlackOptions): Promise<SlackChartImage> {
+export async function renderForSlack(
+  config: ChartJsonConfig,
+  renderer: ChartRenderer,
+  options: RenderForSlackOptions,
+): Promise<SlackChartImage> {
   if (renderer === 'quickchart') {
-    if (!options.quickchartUrl) throw new ChartRendererError('CHART_RENDERER is "quickchart" but QUICKCHART_URL is not set');
+    if (!options.quickchartUrl)
+      throw new ChartRendererError('CHART_RENDERER is "quickchart" but QUICKCHART_URL is not set');
     const url = buildQuickChartUrl(config, { ...options, baseUrl: options.quickchartUrl });
     if (fitsSlackImageUrl(url)) return { kind: 'url', url };
   }
@@ -33,15 +38,33 @@ export async function renderForSlack(config: ChartJsonConfig, renderer: ChartRen
 }
 
 /** Small multiples for one department (at most MAX_OVERVIEW_PANELS), always a PNG. */
-export async function renderDepartmentOverviewPng(inputs: readonly VarianceChartInput[], heading: string, pixelRatio = 2): Promise<Buffer> {
-  return renderChartGridPng(buildDepartmentOverviewConfigs(inputs), planOverviewGrid(inputs.length, heading, pixelRatio));
+export async function renderDepartmentOverviewPng(
+  inputs: readonly VarianceChartInput[],
+  heading: string,
+  pixelRatio = 2,
+): Promise<Buffer> {
+  return renderChartGridPng(
+    buildDepartmentOverviewConfigs(inputs),
+    planOverviewGrid(inputs.length, heading, pixelRatio),
+  );
 }
 
-export { buildVarianceChartInput, labelPeriodShort, type ChartedMetric } from './variance-chart-input.js';
-export { buildDepartmentOverviewConfigs, planOverviewGrid, MAX_OVERVIEW_PANELS } from './overview-chart-spec.js';
-export { renderChartPng, renderChartGridPng, type RenderSize, type GridOptions } from './render-local.js';
-export { buildQuickChartUrl, fitsSlackImageUrl, SLACK_IMAGE_URL_LIMIT, type QuickChartOptions } from './render-quickchart.js';
+export { buildDepartmentOverviewConfigs, MAX_OVERVIEW_PANELS, planOverviewGrid } from './overview-chart-spec.js';
+export { type GridOptions, type RenderSize, renderChartGridPng, renderChartPng } from './render-local.js';
 export {
-  buildVarianceChartConfig, MAX_CHART_POINTS, VARIANCE_CHART_SIZE, OVERVIEW_PANEL_SIZE, STATUS_STYLE,
-  type ChartJsonConfig, type VarianceChartInput, type VarianceChartPoint,
+  buildQuickChartUrl,
+  fitsSlackImageUrl,
+  type QuickChartOptions,
+  SLACK_IMAGE_URL_LIMIT,
+} from './render-quickchart.js';
+export { buildVarianceChartInput, type ChartedMetric, labelPeriodShort } from './variance-chart-input.js';
+export {
+  buildVarianceChartConfig,
+  type ChartJsonConfig,
+  MAX_CHART_POINTS,
+  OVERVIEW_PANEL_SIZE,
+  STATUS_STYLE,
+  VARIANCE_CHART_SIZE,
+  type VarianceChartInput,
+  type VarianceChartPoint,
 } from './variance-chart-spec.js';

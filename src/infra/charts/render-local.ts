@@ -1,9 +1,9 @@
 // Chart.js drawn on @napi-rs/canvas (a prebuilt Skia binary: no system packages, no compile step).
 // Chart.js picks its DOM-free platform in Node, so it sizes itself from the canvas we hand it.
-import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { Chart, registerables, type ChartItem, type Plugin } from 'chart.js';
+import { type Canvas, createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { Chart, type ChartItem, type Plugin, registerables } from 'chart.js';
 import { describeStatus } from '../../domain/variance.js';
-import { STATUS_STYLE, type ChartJsonConfig } from './variance-chart-spec.js';
+import { type ChartJsonConfig, STATUS_STYLE } from './variance-chart-spec.js';
 
 export interface RenderSize {
   /** Logical size in CSS pixels: what the fonts and paddings in the config are measured against. */
@@ -41,7 +41,8 @@ function asChartItem(ctx: SKRSContext2D): ChartItem {
 
 function checkSize(size: RenderSize): void {
   const ok = (n: number) => Number.isFinite(n) && n > 0;
-  if (!ok(size.width) || !ok(size.height) || !ok(size.pixelRatio)) throw new RangeError(`bad chart size ${JSON.stringify(size)}`);
+  if (!ok(size.width) || !ok(size.height) || !ok(size.pixelRatio))
+    throw new RangeError(`bad chart size ${JSON.stringify(size)}`);
 }
 
 /**
@@ -53,7 +54,12 @@ export function drawChart(config: ChartJsonConfig, size: RenderSize): { canvas: 
   registerOnce();
   const canvas = createCanvas(Math.round(size.width), Math.round(size.height));
   // Forced whatever the config says: a resize observer or an animation frame never comes in Node.
-  const options = { ...config.options, responsive: false, animation: false as const, devicePixelRatio: size.pixelRatio };
+  const options = {
+    ...config.options,
+    responsive: false,
+    animation: false as const,
+    devicePixelRatio: size.pixelRatio,
+  };
   const chart = new Chart(asChartItem(canvas.getContext('2d')), { ...config, options, plugins: [whiteBackground] });
   return { canvas, release: () => chart.destroy() };
 }

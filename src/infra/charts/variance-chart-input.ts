@@ -23,7 +23,11 @@ export function labelPeriodShort(period: PeriodKey): string {
  * `points` are the ones the analysis was given. Collapsed limits (no variation yet) are left off:
  * one line on the average would read as a limit the process sits on.
  */
-export function buildVarianceChartInput(metric: ChartedMetric, analysis: MetricAnalysis, points: readonly MetricPoint[]): VarianceChartInput {
+export function buildVarianceChartInput(
+  metric: ChartedMetric,
+  analysis: MetricAnalysis,
+  points: readonly MetricPoint[],
+): VarianceChartInput {
   const byPeriod = new Map(points.map((p) => [p.period, p]));
   const limits = analysis.xmr.limits;
   return {
@@ -36,7 +40,13 @@ export function buildVarianceChartInput(metric: ChartedMetric, analysis: MetricA
       const actual = byPeriod.get(period)?.actual ?? null;
       const target = byPeriod.get(period)?.target ?? null;
       const signal = (analysis.xmr.points[i]?.rules.length ?? 0) > 0;
-      return { label: labelPeriodShort(period), actual, target, status: classifyStatus(actual, target, metric.rule), signal };
+      return {
+        label: labelPeriodShort(period),
+        actual,
+        target,
+        status: classifyStatus(actual, target, metric.rule),
+        signal,
+      };
     }),
     limits: limits && !limits.collapsed ? limits : null,
     note: analysis.signal.text,

@@ -3,9 +3,9 @@
 // a function (legend filter, segment style, tick callback) is not allowed.
 import type { ChartConfiguration, ChartDataset, ChartTypeRegistry } from 'chart.js';
 import { formatMetricNumber } from '../../domain/submission/parse-number.js';
-import { formatWithUnit, wrapText } from './chart-text.js';
 import type { Polarity, Status } from '../../domain/types.js';
 import { describePolarity, describeStatus } from '../../domain/variance.js';
+import { formatWithUnit, wrapText } from './chart-text.js';
 
 export type ChartDatum = number | [number, number] | { x: string; y: number | null } | null;
 export type ChartJsonConfig = ChartConfiguration<'line' | 'bar', ChartDatum[], string>;
@@ -55,25 +55,51 @@ export const OVERVIEW_PANEL_SIZE = { width: 320, height: 200 } as const;
 
 type Dataset = ChartDataset<'line' | 'bar', ChartDatum[]>;
 type LineStyle = Partial<ChartTypeRegistry['line']['datasetOptions']>;
-const line = (label: string, data: ChartDatum[], style: LineStyle): Dataset => ({ type: 'line', label, data, ...style });
+const line = (label: string, data: ChartDatum[], style: LineStyle): Dataset => ({
+  type: 'line',
+  label,
+  data,
+  ...style,
+});
 
 function statusDatasets(points: readonly VarianceChartPoint[], compact: boolean): Dataset[] {
   const order: Status[] = ['on_target', 'near', 'off_target', 'no_target'];
   return order
     .filter((s) => points.some((p) => p.status === s && p.actual !== null))
-    .map((s) => line(describeStatus(s), points.map((p) => (p.status === s ? p.actual : null)), {
-      showLine: false, pointStyle: STATUS_STYLE[s].shape, pointRadius: compact ? 4 : 5.5, pointBackgroundColor: STATUS_STYLE[s].colour,
-      pointBorderColor: STATUS_STYLE[s].colour, backgroundColor: STATUS_STYLE[s].colour, borderColor: STATUS_STYLE[s].colour,
-    }));
+    .map((s) =>
+      line(
+        describeStatus(s),
+        points.map((p) => (p.status === s ? p.actual : null)),
+        {
+          showLine: false,
+          pointStyle: STATUS_STYLE[s].shape,
+          pointRadius: compact ? 4 : 5.5,
+          pointBackgroundColor: STATUS_STYLE[s].colour,
+          pointBorderColor: STATUS_STYLE[s].colour,
+          backgroundColor: STATUS_STYLE[s].colour,
+          borderColor: STATUS_STYLE[s].colour,
+        },
+      ),
+    );
 }
 
 /** An open ring drawn over the status marker, so a signal shows whatever the status colour. */
 function signalDataset(points: readonly VarianceChartPoint[], compact: boolean): Dataset | null {
   if (!points.some((p) => p.signal && p.actual !== null)) return null;
-  return line('Signal (XmR)', points.map((p) => (p.signal ? p.actual : null)), {
-    showLine: false, pointStyle: 'circle', pointRadius: compact ? 7 : 9, pointBorderWidth: 2, pointBorderColor: INK,
-    pointBackgroundColor: 'rgba(0, 0, 0, 0)', borderColor: INK, backgroundColor: 'rgba(0, 0, 0, 0)',
-  });
+  return line(
+    'Signal (XmR)',
+    points.map((p) => (p.signal ? p.actual : null)),
+    {
+      showLine: false,
+      pointStyle: 'circle',
+      pointRadius: compact ? 7 : 9,
+      pointBorderWidth: 2,
+      pointBorderColor: INK,
+      pointBackgroundColor: 'rgba(0, 0, 0, 0)',
+      borderColor: INK,
+      backgroundColor: 'rgba(0, 0, 0, 0)',
+    },
+  );
 }
 
 /** The tolerance zone as floating bars, one per period, so it sits exactly under each target. */
@@ -81,10 +107,25 @@ function bandDataset(input: VarianceChartInput, points: readonly VarianceChartPo
   const tol = input.tolerance;
   if (tol <= 0 || points.every((p) => p.target === null)) return null;
   const span = (t: number): [number, number] =>
-    input.polarity === 'higher_is_better' ? [t - tol, t] : input.polarity === 'lower_is_better' ? [t, t + tol] : [t - tol, t + tol];
-  const label = input.polarity === 'within_band' ? `Target band ±${formatMetricNumber(tol, input.decimals)}` : 'Near-target zone';
+    input.polarity === 'higher_is_better'
+      ? [t - tol, t]
+      : input.polarity === 'lower_is_better'
+        ? [t, t + tol]
+        : [t - tol, t + tol];
+  const label =
+    input.polarity === 'within_band' ? `Target band ±${formatMetricNumber(tol, input.decimals)}` : 'Near-target zone';
   const data = points.map((p) => (p.target === null ? null : span(p.target)));
-  return { type: 'bar', label, data, backgroundColor: BAND, borderWidth: 0, inflateAmount: 1, grouped: false, categoryPercentage: 1, barPercentage: 1 };
+  return {
+    type: 'bar',
+    label,
+    data,
+    backgroundColor: BAND,
+    borderWidth: 0,
+    inflateAmount: 1,
+    grouped: false,
+    categoryPercentage: 1,
+    barPercentage: 1,
+  };
 }
 
 /**
@@ -97,15 +138,32 @@ function limitsDataset(limits: VarianceChartInput['limits'], labels: string[], d
   const last = labels[labels.length - 1];
   if (!limits || first === undefined || last === undefined) return null;
   const round = (y: number) => Number(y.toFixed(decimals + 2)); // keeps QuickChart URLs short
-  const across = (y: number) => [{ x: first, y: round(y) }, { x: last, y: round(y) }];
-  const data = [...across(limits.upper), { x: last, y: null }, ...across(limits.centre), { x: last, y: null }, ...across(limits.lower)];
-  return line('Average and process limits', data, { borderColor: LIMITS, borderWidth: 1, borderDash: [2, 3], pointRadius: 0, spanGaps: false, pointStyle: 'line' });
+  const across = (y: number) => [
+    { x: first, y: round(y) },
+    { x: last, y: round(y) },
+  ];
+  const data = [
+    ...across(limits.upper),
+    { x: last, y: null },
+    ...across(limits.centre),
+    { x: last, y: null },
+    ...across(limits.lower),
+  ];
+  return line('Average and process limits', data, {
+    borderColor: LIMITS,
+    borderWidth: 1,
+    borderDash: [2, 3],
+    pointRadius: 0,
+    spanGaps: false,
+    pointStyle: 'line',
+  });
 }
 
 function describeLatest(input: VarianceChartInput, latest: VarianceChartPoint | undefined): string {
   if (!latest || latest.actual === null) return `${latest?.label ?? 'Latest period'}: no data`;
   const value = formatWithUnit(latest.actual, input.unit, input.decimals);
-  const target = latest.target === null ? 'no target' : `target ${formatWithUnit(latest.target, input.unit, input.decimals)}`;
+  const target =
+    latest.target === null ? 'no target' : `target ${formatWithUnit(latest.target, input.unit, input.decimals)}`;
   return `${latest.label}: ${value} vs ${target} (${describePolarity(input.polarity)})`;
 }
 
@@ -117,8 +175,24 @@ export function buildVarianceChartConfig(input: VarianceChartInput): ChartJsonCo
   const datasets: Dataset[] = [
     ...statusDatasets(points, compact),
     signalDataset(points, compact),
-    line('Actual', points.map((p) => p.actual), { borderColor: INK, backgroundColor: INK, borderWidth: 2, pointRadius: 0, pointStyle: 'line', spanGaps: false }),
-    line('Target', points.map((p) => p.target), { borderColor: TARGET, backgroundColor: TARGET, borderWidth: 2, borderDash: [6, 4], pointRadius: 0, pointStyle: 'line', stepped: 'middle' }),
+    line(
+      'Actual',
+      points.map((p) => p.actual),
+      { borderColor: INK, backgroundColor: INK, borderWidth: 2, pointRadius: 0, pointStyle: 'line', spanGaps: false },
+    ),
+    line(
+      'Target',
+      points.map((p) => p.target),
+      {
+        borderColor: TARGET,
+        backgroundColor: TARGET,
+        borderWidth: 2,
+        borderDash: [6, 4],
+        pointRadius: 0,
+        pointStyle: 'line',
+        stepped: 'middle',
+      },
+    ),
     limitsDataset(input.limits, labels, input.decimals),
     bandDataset(input, points),
   ].filter((d): d is Dataset => d !== null);
@@ -133,12 +207,32 @@ export function buildVarianceChartConfig(input: VarianceChartInput): ChartJsonCo
       animation: false,
       layout: { padding: { top: 4, right: 14, bottom: 4, left: 6 } },
       plugins: {
-        title: { display: true, text: wrapText(`${input.title} — ${status}`, size.wrap), color: INK, font: { size: size.title, weight: 'bold' }, padding: { top: 4, bottom: 2 } },
-        subtitle: { display: !compact, text: wrapText(subtitle, 66), color: '#444', font: { size: size.text }, padding: { bottom: 10 } },
-        legend: { display: !compact, position: 'bottom', labels: { usePointStyle: true, boxHeight: 8, padding: 10, color: INK, font: { size: size.text - 1 } } },
+        title: {
+          display: true,
+          text: wrapText(`${input.title} — ${status}`, size.wrap),
+          color: INK,
+          font: { size: size.title, weight: 'bold' },
+          padding: { top: 4, bottom: 2 },
+        },
+        subtitle: {
+          display: !compact,
+          text: wrapText(subtitle, 66),
+          color: '#444',
+          font: { size: size.text },
+          padding: { bottom: 10 },
+        },
+        legend: {
+          display: !compact,
+          position: 'bottom',
+          labels: { usePointStyle: true, boxHeight: 8, padding: 10, color: INK, font: { size: size.text - 1 } },
+        },
       },
       scales: {
-        x: { offset: true, grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 10, color: INK, font: { size: size.text } } },
+        x: {
+          offset: true,
+          grid: { display: false },
+          ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 10, color: INK, font: { size: size.text } },
+        },
         y: {
           beginAtZero: false,
           grace: '8%',

@@ -45,8 +45,9 @@ export function pgAdapterFactory(
 ): SqlMigrationAwareDriverAdapterFactory {
   const inner = new PrismaPg({ connectionString, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000 });
   return withWholeScripts(inner, async (adapter, script) => {
-    const pool = (adapter as unknown as { underlyingDriver(): { query(sql: string): Promise<unknown> } })
-      .underlyingDriver();
+    const pool = (
+      adapter as unknown as { underlyingDriver(): { query(sql: string): Promise<unknown> } }
+    ).underlyingDriver();
     await pool.query(script);
   });
 }

@@ -1,27 +1,25 @@
 // Opening the database: embedded PGlite (default, one process) or a PostgreSQL server.
 // Both run the same migrations and the same generated Prisma client.
 
-import { mkdirSync } from 'node:fs';
 import { lookup } from 'node:dns/promises';
+import { mkdirSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../../../generated/prisma/client.js';
 import { pgAdapterFactory, pgliteAdapterFactory } from './adapters.js';
+import { LOCK_FILE, lockDataDir } from './data-dir-lock.js';
 import {
-  DatabaseUnavailableError,
   classifyPostgresError,
+  DatabaseUnavailableError,
   describeError,
-  parsePostgresUrl,
   type PostgresTarget,
+  parsePostgresUrl,
 } from './errors.js';
-import { applyMigrations, migrationStatus, type MigrationStatus } from './migrate.js';
-import { lockDataDir, LOCK_FILE } from './data-dir-lock.js';
+import { applyMigrations, type MigrationStatus, migrationStatus } from './migrate.js';
 
-export { LOCK_FILE };
-
-export { PrismaClient };
+export { LOCK_FILE, PrismaClient };
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export const DEFAULT_DATA_DIR = './data/pglite';
@@ -103,9 +101,13 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   if (options.inMemory) {
     location = 'PGlite (in memory)';
     try {
-      pglite = options.pgliteSnapshot ? await PGlite.create({ loadDataDir: options.pgliteSnapshot }) : await PGlite.create();
+      pglite = options.pgliteSnapshot
+        ? await PGlite.create({ loadDataDir: options.pgliteSnapshot })
+        : await PGlite.create();
     } catch (error) {
-      throw new DatabaseUnavailableError('unknown', `Cannot start the in-memory database: ${describeError(error)}`, { cause: error });
+      throw new DatabaseUnavailableError('unknown', `Cannot start the in-memory database: ${describeError(error)}`, {
+        cause: error,
+      });
     }
   } else {
     const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
@@ -113,7 +115,11 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
     try {
       mkdirSync(dataDir, { recursive: true });
     } catch (error) {
-      throw new DatabaseUnavailableError('data_dir', `Cannot create the database folder ${dataDir}: ${describeError(error)}`, { cause: error });
+      throw new DatabaseUnavailableError(
+        'data_dir',
+        `Cannot create the database folder ${dataDir}: ${describeError(error)}`,
+        { cause: error },
+      );
     }
     releaseLock = lockDataDir(dataDir);
     try {
@@ -194,7 +200,10 @@ async function finishOpening(parts: {
 }
 
 /** One round trip before anything else, so connection problems become one clear message. */
-async function checkPostgresConnection(factory: SqlMigrationAwareDriverAdapterFactory, target: PostgresTarget): Promise<void> {
+async function checkPostgresConnection(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  target: PostgresTarget,
+): Promise<void> {
   let adapter: Awaited<ReturnType<SqlMigrationAwareDriverAdapterFactory['connect']>> | undefined;
   try {
     adapter = await factory.connect();
@@ -210,7 +219,9 @@ async function checkPostgresConnection(factory: SqlMigrationAwareDriverAdapterFa
     }
     throw (
       classified ??
-      new DatabaseUnavailableError('unknown', `Cannot use PostgreSQL at ${target.display}: ${describeError(error)}`, { cause: error })
+      new DatabaseUnavailableError('unknown', `Cannot use PostgreSQL at ${target.display}: ${describeError(error)}`, {
+        cause: error,
+      })
     );
   } finally {
     await adapter?.dispose().catch(() => {});
@@ -228,4 +239,3 @@ async function hostDoesNotResolve(host: string): Promise<boolean> {
     return code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME';
   }
 }
-

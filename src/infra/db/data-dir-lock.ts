@@ -16,7 +16,10 @@ let exitHookInstalled = false;
 export function lockDataDir(dataDir: string): () => void {
   const lockPath = join(dataDir, LOCK_FILE);
   if (heldLocks.has(lockPath)) {
-    throw new DatabaseUnavailableError('in_use', `The embedded database in ${dataDir} is already open in this process — close it first.`);
+    throw new DatabaseUnavailableError(
+      'in_use',
+      `The embedded database in ${dataDir} is already open in this process — close it first.`,
+    );
   }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -39,7 +42,11 @@ export function lockDataDir(dataDir: string): () => void {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new DatabaseUnavailableError('data_dir', `Cannot lock the database folder ${dataDir}: ${describeError(error)}`, { cause: error });
+        throw new DatabaseUnavailableError(
+          'data_dir',
+          `Cannot lock the database folder ${dataDir}: ${describeError(error)}`,
+          { cause: error },
+        );
       }
       const holder = readLockHolder(lockPath);
       if (holder !== null && holder !== process.pid && processIsAlive(holder)) {

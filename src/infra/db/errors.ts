@@ -110,10 +110,16 @@ export function classifyPostgresError(error: unknown, target: PostgresTarget): D
     return make('timeout', `Timed out connecting to ${at} — is the host and port right, and is a firewall in the way?`);
   }
   if (code === 'ECONNRESET' || kind === 'ConnectionClosed' || /Connection terminated unexpectedly/i.test(message)) {
-    return make('unreachable', `${at} closed the connection while connecting — is it a PostgreSQL server, and does it require TLS (?sslmode=require)?`);
+    return make(
+      'unreachable',
+      `${at} closed the connection while connecting — is it a PostgreSQL server, and does it require TLS (?sslmode=require)?`,
+    );
   }
   if (/client password must be a string/i.test(message)) {
-    return make('auth_failed', `${at} requires a password${target.user ? ` for user "${target.user}"` : ''}, and DATABASE_URL has none.`);
+    return make(
+      'auth_failed',
+      `${at} requires a password${target.user ? ` for user "${target.user}"` : ''}, and DATABASE_URL has none.`,
+    );
   }
   if (
     code === '28P01' ||
@@ -121,16 +127,28 @@ export function classifyPostgresError(error: unknown, target: PostgresTarget): D
     /password authentication failed|SASL|role ".*" does not exist/i.test(message)
   ) {
     const who = target.user ? ` for user "${target.user}"` : '';
-    return make('auth_failed', `${at} rejected the credentials${who} — check the user name and password in DATABASE_URL.`);
+    return make(
+      'auth_failed',
+      `${at} rejected the credentials${who} — check the user name and password in DATABASE_URL.`,
+    );
   }
   if (code === '3D000' || kind === 'DatabaseDoesNotExist') {
-    return make('database_missing', `Database "${target.database}" does not exist on ${at} — create it (createdb ${target.database}) or fix DATABASE_URL.`);
+    return make(
+      'database_missing',
+      `Database "${target.database}" does not exist on ${at} — create it (createdb ${target.database}) or fix DATABASE_URL.`,
+    );
   }
   if (code === '28000' || kind === 'DatabaseAccessDenied' || code === '42501') {
-    return make('access_denied', `${at} refused access to database "${target.database}"${target.user ? ` for user "${target.user}"` : ''} — check pg_hba.conf and the role's privileges.`);
+    return make(
+      'access_denied',
+      `${at} refused access to database "${target.database}"${target.user ? ` for user "${target.user}"` : ''} — check pg_hba.conf and the role's privileges.`,
+    );
   }
   if (code === '53300' || kind === 'TooManyConnections') {
-    return make('too_many_connections', `${at} has too many connections open — try again shortly or raise max_connections.`);
+    return make(
+      'too_many_connections',
+      `${at} has too many connections open — try again shortly or raise max_connections.`,
+    );
   }
   if (kind === 'TlsConnectionError' || /SSL|TLS|certificate/i.test(message)) {
     return make('tls', `TLS problem connecting to ${at}: ${firstLine(message || kind)}`);
@@ -140,7 +158,12 @@ export function classifyPostgresError(error: unknown, target: PostgresTarget): D
 
 /** The first line of a message, trimmed. */
 export function firstLine(text: string): string {
-  return text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? ''
+  );
 }
 
 interface ErrorFields {
@@ -154,16 +177,16 @@ function errorFields(error: unknown, depth = 0): ErrorFields {
   if (typeof error !== 'object' || error === null || depth > 4) return {};
   const e = error as Record<string, unknown>;
   const own: ErrorFields = {};
-  if (typeof e['code'] === 'string') own.code = e['code'];
-  if (typeof e['originalCode'] === 'string') own.code ??= e['originalCode'];
-  if (typeof e['kind'] === 'string') own.kind = e['kind'];
-  if (typeof e['message'] === 'string') own.message = e['message'];
+  if (typeof e.code === 'string') own.code = e.code;
+  if (typeof e.originalCode === 'string') own.code ??= e.originalCode;
+  if (typeof e.kind === 'string') own.kind = e.kind;
+  if (typeof e.message === 'string') own.message = e.message;
   // AggregateError from net.connect when every address (IPv4 and IPv6) refused.
-  const inner = Array.isArray(e['errors']) ? e['errors'][0] : e['cause'];
+  const inner = Array.isArray(e.errors) ? e.errors[0] : e.cause;
   const deeper = errorFields(inner, depth + 1);
   return {
-    ...(own.code ?? deeper.code ? { code: (own.code ?? deeper.code) as string } : {}),
-    ...(own.kind ?? deeper.kind ? { kind: (own.kind ?? deeper.kind) as string } : {}),
+    ...((own.code ?? deeper.code) ? { code: (own.code ?? deeper.code) as string } : {}),
+    ...((own.kind ?? deeper.kind) ? { kind: (own.kind ?? deeper.kind) as string } : {}),
     ...(own.message || deeper.message ? { message: (own.message || deeper.message) as string } : {}),
   };
 }
@@ -184,12 +207,12 @@ export function asDatabaseUnavailable(error: unknown): DatabaseUnavailableError 
     typeof e.meta === 'object' && e.meta !== null
       ? ((e.meta as { driverAdapterError?: { cause?: Record<string, unknown> } }).driverAdapterError?.cause ?? null)
       : null;
-  const kind = typeof adapterCause?.['kind'] === 'string' ? adapterCause['kind'] : '';
-  const pgCode = typeof adapterCause?.['originalCode'] === 'string' ? adapterCause['originalCode'] : '';
+  const kind = typeof adapterCause?.kind === 'string' ? adapterCause.kind : '';
+  const pgCode = typeof adapterCause?.originalCode === 'string' ? adapterCause.originalCode : '';
   const message = typeof e.message === 'string' ? e.message : '';
   const where =
-    typeof adapterCause?.['host'] === 'string'
-      ? ` at ${adapterCause['host']}${adapterCause['port'] !== undefined ? `:${String(adapterCause['port'])}` : ''}`
+    typeof adapterCause?.host === 'string'
+      ? ` at ${adapterCause.host}${adapterCause.port !== undefined ? `:${String(adapterCause.port)}` : ''}`
       : '';
   const lost =
     e.code === 'P1001' ||
@@ -202,7 +225,9 @@ export function asDatabaseUnavailable(error: unknown): DatabaseUnavailableError 
     (typeof e.code === 'string' && CONNECTION_LOST_CODES.has(e.code)) ||
     /PGlite is closed/i.test(message);
   if (!lost) return null;
-  return new DatabaseUnavailableError('unreachable', `Lost the connection to the database${where} — is it running?`, { cause: error });
+  return new DatabaseUnavailableError('unreachable', `Lost the connection to the database${where} — is it running?`, {
+    cause: error,
+  });
 }
 
 /** The first line of an error, for one-line messages. */

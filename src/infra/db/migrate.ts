@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { NO_EXTERNAL_ENTITIES, withSchemaEngine, type MigrationList } from './schema-engine.js';
+import { type MigrationList, NO_EXTERNAL_ENTITIES, withSchemaEngine } from './schema-engine.js';
 
 /** `<repo>/prisma/migrations`, found relative to this source file. */
 export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../../../prisma/migrations/', import.meta.url));
@@ -118,7 +118,11 @@ export async function migrationStatus(
     const result = await withSchemaEngine(
       adapterFactory,
       (engine) =>
-        engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_EXTERNAL_ENTITIES }),
+        engine.diagnoseMigrationHistory({
+          migrationsList,
+          optInToShadowDatabase: false,
+          filters: NO_EXTERNAL_ENTITIES,
+        }),
       engineOptions,
     );
     const history = result.history;

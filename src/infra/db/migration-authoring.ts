@@ -16,7 +16,10 @@ import { NO_EXTERNAL_ENTITIES, withSchemaEngine } from './schema-engine.js';
  * become "_"), letters and digits only otherwise, at most 80 characters. Throws on anything else.
  */
 export function normaliseMigrationName(raw: string): string {
-  const name = raw.trim().replace(/[\s-]+/g, '_').toLowerCase();
+  const name = raw
+    .trim()
+    .replace(/[\s-]+/g, '_')
+    .toLowerCase();
   if (!/^[a-z0-9]+(?:_[a-z0-9]+)*$/.test(name)) {
     throw new Error(
       `Invalid migration name "${raw}": use letters, digits and "_" (words may be separated by "-" or spaces), e.g. add_meeting_notes.`,

@@ -12,10 +12,7 @@ import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
-import type {
-  SchemaEngine,
-  SchemaFilter,
-} from '@prisma/schema-engine-wasm/schema_engine_bg';
+import type { SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 export type {
   ApplyMigrationsOutput,
@@ -70,7 +67,7 @@ async function instantiate(): Promise<SchemaEngineModule> {
     './schema_engine_bg.js': glue as unknown as WebAssembly.ModuleImports,
   });
   (glue as unknown as WasmBindgenGlue).__wbg_set_wasm(instance.exports);
-  const start = instance.exports['__wbindgen_start'];
+  const start = instance.exports.__wbindgen_start;
   if (typeof start === 'function') (start as () => void)();
   lastLoadMs = performance.now() - started;
   return glue;

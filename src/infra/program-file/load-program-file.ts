@@ -1,10 +1,17 @@
 // Loads a program file (YAML, or a CSV metric sheet) plus its optional history CSV.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readYamlProgram, type ReadResult } from './read-yaml-program.js';
-import { parseCsvRows, validateRows } from './read-csv.js';
-import { historyRowSchema, HISTORY_COLUMNS, metricRowSchema, METRIC_SHEET_COLUMNS, type HistoryRow, type MetricRow } from '../../domain/program/csv-rows.js';
+import {
+  HISTORY_COLUMNS,
+  type HistoryRow,
+  historyRowSchema,
+  METRIC_SHEET_COLUMNS,
+  type MetricRow,
+  metricRowSchema,
+} from '../../domain/program/csv-rows.js';
 import type { ProgramFile } from '../../domain/program/program-schema.js';
+import { parseCsvRows, validateRows } from './read-csv.js';
+import { type ReadResult, readYamlProgram } from './read-yaml-program.js';
 
 export type LoadedProgram =
   | { kind: 'program'; program: ProgramFile; history: HistoryRow[] }
@@ -15,7 +22,10 @@ async function readText(file: string): Promise<ReadResult<string>> {
     return { ok: true, value: await readFile(file, 'utf8') };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { ok: false, errors: [`${file}: ${code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? 'unknown error'})`}`] };
+    return {
+      ok: false,
+      errors: [`${file}: ${code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? 'unknown error'})`}`],
+    };
   }
 }
 

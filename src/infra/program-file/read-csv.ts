@@ -1,7 +1,7 @@
 // CSV files (metric sheets and value history) parsed with csv-parse, which handles quoting,
 // embedded newlines and BOMs that a hand-rolled split(',') gets wrong.
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ReadResult } from './read-yaml-program.js';
 
 export interface CsvRow {
@@ -12,7 +12,13 @@ export interface CsvRow {
 export function parseCsvRows(text: string, fileName: string, required: readonly string[]): ReadResult<CsvRow[]> {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true, info: true });
+    records = parse(text, {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    });
   } catch (err) {
     const e = err as { lines?: number; message: string };
     return { ok: false, errors: [`${fileName}:${e.lines ?? '?'}: ${e.message}`] };
@@ -26,7 +32,11 @@ export function parseCsvRows(text: string, fileName: string, required: readonly 
 }
 
 /** Validate each row with a zod schema; collect every error with its line and column. */
-export function validateRows<T>(rows: CsvRow[], schema: z.ZodType<T>, fileName: string): ReadResult<{ line: number; value: T }[]> {
+export function validateRows<T>(
+  rows: CsvRow[],
+  schema: z.ZodType<T>,
+  fileName: string,
+): ReadResult<{ line: number; value: T }[]> {
   const errors: string[] = [];
   const values: { line: number; value: T }[] = [];
   for (const row of rows) {

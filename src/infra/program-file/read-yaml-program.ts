@@ -1,8 +1,8 @@
 // Reads a YAML program file and reports every problem with its line, so a city analyst can fix
 // the file without reading a stack trace.
-import { LineCounter, parseDocument, isNode } from 'yaml';
-import { programFileSchema, type ProgramFile } from '../../domain/program/program-schema.js';
+import { isNode, LineCounter, parseDocument } from 'yaml';
 import { checkProgram, type ProgramIssue } from '../../domain/program/check-program.js';
+import { type ProgramFile, programFileSchema } from '../../domain/program/program-schema.js';
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -27,7 +27,10 @@ export function readYamlProgram(text: string, fileName: string): ReadResult<Prog
 
   const parsed = programFileSchema.safeParse(doc.toJS());
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => format({ path: i.path as ProgramIssue['path'], message: i.message })) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => format({ path: i.path as ProgramIssue['path'], message: i.message })),
+    };
   }
   const issues = checkProgram(parsed.data);
   if (issues.length > 0) return { ok: false, errors: issues.map(format) };

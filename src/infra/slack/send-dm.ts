@@ -8,9 +8,18 @@ export interface MessageContent {
   blocks: object[];
 }
 
-export async function sendDm(client: WebClient, userId: string, content: MessageContent, logger: Logger): Promise<{ channel: string; ts: string } | null> {
+export async function sendDm(
+  client: WebClient,
+  userId: string,
+  content: MessageContent,
+  logger: Logger,
+): Promise<{ channel: string; ts: string } | null> {
   try {
-    const res = await client.chat.postMessage({ channel: userId, text: content.text, ...(content.blocks.length ? { blocks: toSlackBlocks(content.blocks) } : {}) });
+    const res = await client.chat.postMessage({
+      channel: userId,
+      text: content.text,
+      ...(content.blocks.length ? { blocks: toSlackBlocks(content.blocks) } : {}),
+    });
     return { channel: String(res.channel), ts: String(res.ts) };
   } catch (err) {
     logger.warn('could not send a DM', { userId, err });

@@ -1,11 +1,17 @@
 // The one job the clock drives: plan what has become plannable, then send what is due.
 // Run-once given `now`, so the scheduler, `npm run stat -- run-due` and tests share it.
-import { planCollectionNotices } from '../../services/notices/plan-collection.js';
+
 import { planMeetings } from '../../services/meetings/plan-meetings.js';
-import { deliverDueNotices, type DeliveryDeps, type DeliveryReport, type SpecialSender } from '../../services/notices/deliver-notices.js';
-import { postPacket } from '../../services/roundtable/post-packet.js';
-import { postMeetingRecord } from '../../services/roundtable/post-meeting-record.js';
+import {
+  type DeliveryDeps,
+  type DeliveryReport,
+  deliverDueNotices,
+  type SpecialSender,
+} from '../../services/notices/deliver-notices.js';
+import { planCollectionNotices } from '../../services/notices/plan-collection.js';
 import type { PacketChartRenderer } from '../../services/roundtable/packet-charts.js';
+import { postMeetingRecord } from '../../services/roundtable/post-meeting-record.js';
+import { postPacket } from '../../services/roundtable/post-packet.js';
 
 export interface JobDeps extends DeliveryDeps {
   charts: PacketChartRenderer;

@@ -1,7 +1,8 @@
 // The late list: for one period, each department's state — submitted, partial, late (by how many
 // business days) or not yet due. Used by `/stat status`, the chair's escalation button and App Home.
-import type { Db } from '../../infra/db-types.js';
+
 import { businessDaysBetween, formatPeriodLabel, localDateOf } from '../../domain/calendar/index.js';
+import type { Db } from '../../infra/db-types.js';
 import { loadProgramSettings } from '../program-settings.js';
 import { ensureDepartmentPeriod } from './department-period.js';
 
@@ -26,14 +27,24 @@ export interface CollectionStatus {
 }
 
 /** `departmentKeys` narrows the list (an agenda needs only its meeting's departments). */
-export async function getCollectionStatus(db: Db, period: string, now: Date, departmentKeys?: readonly string[]): Promise<CollectionStatus> {
+export async function getCollectionStatus(
+  db: Db,
+  period: string,
+  now: Date,
+  departmentKeys?: readonly string[],
+): Promise<CollectionStatus> {
   const settings = await loadProgramSettings(db);
   const today = localDateOf(now, settings.calendar.timezone);
   const quarterly = period.includes('Q');
   const departments = await db.department.findMany({
     where: { active: true, ...(departmentKeys ? { key: { in: [...departmentKeys] } } : {}) },
     orderBy: { key: 'asc' },
-    include: { metrics: { where: { active: true, frequency: quarterly ? 'quarterly' : 'monthly' }, include: { values: { where: { period } } } } },
+    include: {
+      metrics: {
+        where: { active: true, frequency: quarterly ? 'quarterly' : 'monthly' },
+        include: { values: { where: { period } } },
+      },
+    },
   });
   const rows: DepartmentStatusRow[] = [];
   for (const d of departments) {
@@ -42,8 +53,26 @@ export async function getCollectionStatus(db: Db, period: string, now: Date, dep
     const filled = d.metrics.filter((m) => m.values.length > 0).length;
     const late = Math.max(0, businessDaysBetween(obligation.dueDate, today, settings.calendar.holidays));
     const state: DepartmentState =
-      total === 0 ? 'nothing_due' : filled === total ? 'submitted' : late > 0 ? 'late' : filled > 0 ? 'partial' : 'not_started';
-    rows.push({ departmentId: d.id, key: d.key, name: d.name, state, filled, total, dueDate: obligation.dueDate, businessDaysLate: state === 'late' ? late : 0, submittedAt: obligation.submittedAt });
+      total === 0
+        ? 'nothing_due'
+        : filled === total
+          ? 'submitted'
+          : late > 0
+            ? 'late'
+            : filled > 0
+              ? 'partial'
+              : 'not_started';
+    rows.push({
+      departmentId: d.id,
+      key: d.key,
+      name: d.name,
+      state,
+      filled,
+      total,
+      dueDate: obligation.dueDate,
+      businessDaysLate: state === 'late' ? late : 0,
+      submittedAt: obligation.submittedAt,
+    });
   }
   return { period, periodLabel: formatPeriodLabel(period), rows };
 }

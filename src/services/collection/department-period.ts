@@ -1,15 +1,27 @@
 // A department's obligation for a period: created on first need with its due date, so reminders,
 // the form and the late list all agree on one date.
+
+import { computeDueDate, DEFAULT_DUE_RULE, parseDueRule } from '../../domain/calendar/index.js';
 import type { Db } from '../../infra/db-types.js';
-import { computeDueDate, parseDueRule, DEFAULT_DUE_RULE } from '../../domain/calendar/index.js';
 import type { ProgramSettings } from '../program-settings.js';
 
-export async function ensureDepartmentPeriod(db: Db, department: { id: number; dueRule: string }, period: string, settings: ProgramSettings) {
-  const existing = await db.departmentPeriod.findUnique({ where: { departmentId_period: { departmentId: department.id, period } } });
+export async function ensureDepartmentPeriod(
+  db: Db,
+  department: { id: number; dueRule: string },
+  period: string,
+  settings: ProgramSettings,
+) {
+  const existing = await db.departmentPeriod.findUnique({
+    where: { departmentId_period: { departmentId: department.id, period } },
+  });
   if (existing) return existing;
   const rule = parseDueRule(department.dueRule);
   const fallback = parseDueRule(settings.dueRule);
-  const dueDate = computeDueDate(period, rule.ok ? rule.value : fallback.ok ? fallback.value : DEFAULT_DUE_RULE, settings.calendar.holidays);
+  const dueDate = computeDueDate(
+    period,
+    rule.ok ? rule.value : fallback.ok ? fallback.value : DEFAULT_DUE_RULE,
+    settings.calendar.holidays,
+  );
   return db.departmentPeriod.upsert({
     where: { departmentId_period: { departmentId: department.id, period } },
     create: { departmentId: department.id, period, dueDate },

@@ -1,9 +1,10 @@
 // Everything needed to judge a department's values for one period: each active metric with its
 // rule, the target in force, last period's value and its usual range from its own history.
-import type { Db } from '../../infra/db-types.js';
-import type { MetricRule, Polarity } from '../../domain/types.js';
+
 import { targetFor } from '../../domain/targets.js';
+import type { MetricRule, Polarity } from '../../domain/types.js';
 import { computeXmrLimits } from '../../domain/xmr.js';
+import type { Db } from '../../infra/db-types.js';
 
 /** How many past periods the form loads (two years of monthly data). */
 const HISTORY_WINDOW = 24;
@@ -15,13 +16,20 @@ const PLAUSIBILITY_WINDOW = 12;
  * (XmR's measure of routine month-to-month movement). Wider than process limits on purpose: it is
  * a typo and slipped-decimal check, not a signal test, and must tolerate a steady trend.
  */
-function plausibleRange(series: number[], min: number | null, max: number | null): { lower: number; upper: number } | null {
+function plausibleRange(
+  series: number[],
+  min: number | null,
+  max: number | null,
+): { lower: number; upper: number } | null {
   const recent = series.slice(-PLAUSIBILITY_WINDOW);
   if (recent.length < 6) return null;
   const limits = computeXmrLimits(recent);
   if (!limits || limits.collapsed) return null;
   const margin = 3 * limits.averageMovingRange;
-  return { lower: Math.max(Math.min(...recent) - margin, min ?? -Infinity), upper: Math.min(Math.max(...recent) + margin, max ?? Infinity) };
+  return {
+    lower: Math.max(Math.min(...recent) - margin, min ?? -Infinity),
+    upper: Math.min(Math.max(...recent) + margin, max ?? Infinity),
+  };
 }
 
 export interface MetricContext {
@@ -37,15 +45,30 @@ export interface MetricContext {
   usualRange: { lower: number; upper: number } | null;
 }
 
-export function ruleOf(m: { polarity: string; tolerance: number; decimals: number; minValue: number | null; maxValue: number | null }): MetricRule {
-  return { polarity: m.polarity as Polarity, tolerance: m.tolerance, decimals: m.decimals, min: m.minValue, max: m.maxValue };
+export function ruleOf(m: {
+  polarity: string;
+  tolerance: number;
+  decimals: number;
+  minValue: number | null;
+  maxValue: number | null;
+}): MetricRule {
+  return {
+    polarity: m.polarity as Polarity,
+    tolerance: m.tolerance,
+    decimals: m.decimals,
+    min: m.minValue,
+    max: m.maxValue,
+  };
 }
 
 export async function loadMetricContexts(db: Db, departmentId: number, period: string): Promise<MetricContext[]> {
   const metrics = await db.metric.findMany({
     where: { departmentId, active: true },
     orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
-    include: { targets: true, values: { where: { period: { lte: period } }, orderBy: { period: 'desc' }, take: HISTORY_WINDOW + 1 } },
+    include: {
+      targets: true,
+      values: { where: { period: { lte: period } }, orderBy: { period: 'desc' }, take: HISTORY_WINDOW + 1 },
+    },
   });
   // A quarterly metric is only due in the quarter's period key; a monthly key never matches it.
   const due = metrics.filter((m) => (m.frequency === 'quarterly') === period.includes('Q'));
@@ -55,10 +78,20 @@ export async function loadMetricContexts(db: Db, departmentId: number, period: s
     const series = past.map((v) => v.value).filter((v): v is number => v !== null);
     const usualRange = plausibleRange(series, m.minValue, m.maxValue);
     return {
-      id: m.id, key: m.key, name: m.name, unit: m.unit, frequency: m.frequency, rule: ruleOf(m),
+      id: m.id,
+      key: m.key,
+      name: m.name,
+      unit: m.unit,
+      frequency: m.frequency,
+      rule: ruleOf(m),
       target: targetFor(m.targets, period),
       history: past.map((v) => ({ period: v.period, value: v.value })),
-      current: current && { value: current.value, notAvailable: current.notAvailable, note: current.note, revision: current.revision },
+      current: current && {
+        value: current.value,
+        notAvailable: current.notAvailable,
+        note: current.note,
+        revision: current.revision,
+      },
       usualRange,
     };
   });

@@ -1,8 +1,9 @@
 // Saves a department's values in ONE transaction, before Slack is acknowledged: every change is a
 // revision (who, when, old, new), a locked period refuses, and a retried submission saves nothing twice.
-import type { PrismaClient, Db } from '../../infra/db-types.js';
+
 import type { ValidEntry } from '../../domain/submission/validate-entries.js';
 import { isUniqueViolation } from '../../infra/db-errors.js';
+import type { Db, PrismaClient } from '../../infra/db-types.js';
 
 export type SubmissionOutcome =
   | { kind: 'saved'; changed: number; complete: boolean; firstComplete: boolean; revisions: Revision[] }
@@ -43,7 +44,9 @@ async function saveInTransaction(db: Db, input: SubmissionInput): Promise<Submis
   await db.processedInteraction.create({ data: { key: input.interactionKey, createdAt: now } });
   // Row lock: a packet posting that locks the period waits for us, or we see its lock.
   await db.$queryRaw`SELECT id FROM "DepartmentPeriod" WHERE "departmentId" = ${departmentId} AND period = ${period} FOR UPDATE`;
-  const obligation = await db.departmentPeriod.findUniqueOrThrow({ where: { departmentId_period: { departmentId, period } } });
+  const obligation = await db.departmentPeriod.findUniqueOrThrow({
+    where: { departmentId_period: { departmentId, period } },
+  });
   if (obligation.lockedAt) return { kind: 'locked', lockedAt: obligation.lockedAt };
 
   let changed = 0;
@@ -56,21 +59,31 @@ async function saveInTransaction(db: Db, input: SubmissionInput): Promise<Submis
   const filled = await db.metricValue.count({ where: { period, metricId: { in: input.dueMetricIds } } });
   const complete = filled >= input.dueMetricIds.length;
   const firstComplete = complete && !obligation.submittedAt;
-  if (firstComplete) await db.departmentPeriod.update({ where: { id: obligation.id }, data: { submittedAt: now, submittedBy: userId } });
+  if (firstComplete)
+    await db.departmentPeriod.update({ where: { id: obligation.id }, data: { submittedAt: now, submittedBy: userId } });
   return { kind: 'saved', changed, complete, firstComplete, revisions };
 }
 
 async function saveEntry(db: Db, e: ValidEntry, period: string, userId: string, now: Date) {
   const old = await db.metricValue.findUnique({ where: { metricId_period: { metricId: e.metricId, period } } });
-  if (old && old.value === e.value && old.note === e.note && old.notAvailable === e.notAvailable) return { changed: false, revised: false, oldValue: old.value };
+  if (old && old.value === e.value && old.note === e.note && old.notAvailable === e.notAvailable)
+    return { changed: false, revised: false, oldValue: old.value };
   const data = { value: e.value, note: e.note, notAvailable: e.notAvailable, submittedBy: userId, submittedAt: now };
   const row = old
     ? await db.metricValue.update({ where: { id: old.id }, data: { ...data, revision: old.revision + 1 } })
     : await db.metricValue.create({ data: { metricId: e.metricId, period, ...data } });
   await db.metricValueRevision.create({
     data: {
-      valueId: row.id, revision: row.revision, oldValue: old?.value ?? null, newValue: e.value, oldNote: old?.note ?? null,
-      newNote: e.note, notAvailable: e.notAvailable, changedBy: userId, changedAt: now, source: 'slack',
+      valueId: row.id,
+      revision: row.revision,
+      oldValue: old?.value ?? null,
+      newValue: e.value,
+      oldNote: old?.note ?? null,
+      newNote: e.note,
+      notAvailable: e.notAvailable,
+      changedBy: userId,
+      changedAt: now,
+      source: 'slack',
     },
   });
   return { changed: true, revised: old !== null && old.value !== e.value, oldValue: old?.value ?? null };

@@ -1,17 +1,20 @@
 // Works out which form a person gets: their department (or the one they named), the period that
 // just closed (or the one they named), with saved values pre-filled. Refusals carry a message.
-import type { Db } from '../../infra/db-types.js';
+
+import { formatPeriodLabel, frequencyOfPeriod, lastClosedPeriod, previousPeriod } from '../../domain/calendar/index.js';
 import { can } from '../../domain/permissions.js';
-import { formatPeriodLabel, lastClosedPeriod, previousPeriod, frequencyOfPeriod } from '../../domain/calendar/index.js';
-import type { FormMetric, SubmissionForm } from '../../views/submission-modal.js';
+import type { Db } from '../../infra/db-types.js';
 import { formatDay } from '../../views/format.js';
+import { MESSAGES } from '../../views/messages.js';
+import type { FormMetric, SubmissionForm } from '../../views/submission-modal.js';
 import { loadActor } from '../actors.js';
 import { loadProgramSettings } from '../program-settings.js';
 import { ensureDepartmentPeriod } from './department-period.js';
 import { loadMetricContexts, type MetricContext } from './metric-context.js';
-import { MESSAGES } from '../../views/messages.js';
 
-export type FormOutcome = { kind: 'form'; form: SubmissionForm; contexts: MetricContext[] } | { kind: 'refused'; message: string };
+export type FormOutcome =
+  | { kind: 'form'; form: SubmissionForm; contexts: MetricContext[] }
+  | { kind: 'refused'; message: string };
 
 export interface FormRequest {
   userId: string;
@@ -27,7 +30,8 @@ export async function prepareSubmissionForm(db: Db, req: FormRequest): Promise<F
   const actor = await loadActor(db, req.userId);
   const department = await resolveDepartment(db, req, actor.liaisonOf);
   if (typeof department === 'string') return { kind: 'refused', message: department };
-  if (!can(actor, 'submit_numbers', { departmentId: department.id })) return { kind: 'refused', message: MESSAGES.notLiaison(department.name) };
+  if (!can(actor, 'submit_numbers', { departmentId: department.id }))
+    return { kind: 'refused', message: MESSAGES.notLiaison(department.name) };
   const period = req.period ?? lastClosedPeriod(req.now, 'monthly', settings.calendar.timezone);
   // Only a period that has ended can be reported on (and no row is created for one that has not).
   if (period > lastClosedPeriod(req.now, frequencyOfPeriod(period), settings.calendar.timezone)) {
@@ -36,33 +40,59 @@ export async function prepareSubmissionForm(db: Db, req: FormRequest): Promise<F
   const obligation = await ensureDepartmentPeriod(db, department, period, settings);
   if (obligation.lockedAt) return { kind: 'refused', message: MESSAGES.periodLocked(formatPeriodLabel(period)) };
   const contexts = await loadMetricContexts(db, department.id, period);
-  if (contexts.length === 0) return { kind: 'refused', message: MESSAGES.noMetricsDue(department.name, formatPeriodLabel(period)) };
+  if (contexts.length === 0)
+    return { kind: 'refused', message: MESSAGES.noMetricsDue(department.name, formatPeriodLabel(period)) };
   const prevLabel = formatPeriodLabel(previousPeriod(period));
   const metrics: FormMetric[] = contexts.map((c) => ({
-    id: c.id, name: c.name, unit: c.unit, rule: c.rule, target: c.target,
-    previous: c.history.length ? { label: prevLabel, value: c.history.at(-1)?.period === previousPeriod(period) ? (c.history.at(-1)?.value ?? null) : null } : null,
+    id: c.id,
+    name: c.name,
+    unit: c.unit,
+    rule: c.rule,
+    target: c.target,
+    previous: c.history.length
+      ? {
+          label: prevLabel,
+          value: c.history.at(-1)?.period === previousPeriod(period) ? (c.history.at(-1)?.value ?? null) : null,
+        }
+      : null,
     saved: c.current,
   }));
   return {
     kind: 'form',
     contexts,
     form: {
-      departmentId: department.id, departmentName: department.name, period, periodLabel: formatPeriodLabel(period),
-      dueLabel: formatDay(obligation.dueDate), metrics, page: req.page ?? 0, confirmed: [], warnings: [],
+      departmentId: department.id,
+      departmentName: department.name,
+      period,
+      periodLabel: formatPeriodLabel(period),
+      dueLabel: formatDay(obligation.dueDate),
+      metrics,
+      page: req.page ?? 0,
+      confirmed: [],
+      warnings: [],
     },
   };
 }
 
 async function resolveDepartment(db: Db, req: FormRequest, liaisonOf: readonly number[]) {
   if (req.departmentId !== undefined) {
-    return (await db.department.findFirst({ where: { id: req.departmentId, active: true } })) ?? MESSAGES.unknownDepartment(String(req.departmentId));
+    return (
+      (await db.department.findFirst({ where: { id: req.departmentId, active: true } })) ??
+      MESSAGES.unknownDepartment(String(req.departmentId))
+    );
   }
   if (req.departmentKey) {
     const key = req.departmentKey.trim();
-    const found = await db.department.findFirst({ where: { active: true, OR: [{ key: { equals: key, mode: 'insensitive' } }, { name: { equals: key, mode: 'insensitive' } }] } });
+    const found = await db.department.findFirst({
+      where: {
+        active: true,
+        OR: [{ key: { equals: key, mode: 'insensitive' } }, { name: { equals: key, mode: 'insensitive' } }],
+      },
+    });
     return found ?? MESSAGES.unknownDepartment(key);
   }
-  if (liaisonOf.length === 1) return (await db.department.findUnique({ where: { id: liaisonOf[0]! } })) ?? MESSAGES.notLiaisonAnywhere;
+  if (liaisonOf.length === 1)
+    return (await db.department.findUnique({ where: { id: liaisonOf[0]! } })) ?? MESSAGES.notLiaisonAnywhere;
   if (liaisonOf.length === 0) return MESSAGES.notLiaisonAnywhere;
   const names = await db.department.findMany({ where: { id: { in: [...liaisonOf] } }, orderBy: { key: 'asc' } });
   return MESSAGES.chooseDepartment(names.map((d) => d.key));

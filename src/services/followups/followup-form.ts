@@ -4,7 +4,11 @@ import type { Db } from '../../infra/db-types.js';
 import type { FollowUpModalInput } from '../../views/followup-modal.js';
 
 export async function loadFollowUpChoices(db: Db): Promise<Pick<FollowUpModalInput, 'departments' | 'metrics'>> {
-  const departments = await db.department.findMany({ where: { active: true }, orderBy: { name: 'asc' }, include: { metrics: { where: { active: true }, orderBy: { sortOrder: 'asc' } } } });
+  const departments = await db.department.findMany({
+    where: { active: true },
+    orderBy: { name: 'asc' },
+    include: { metrics: { where: { active: true }, orderBy: { sortOrder: 'asc' } } },
+  });
   return {
     departments: departments.map((d) => ({ id: d.id, name: d.name })),
     metrics: departments.flatMap((d) => d.metrics.map((m) => ({ id: m.id, name: m.name, departmentName: d.name }))),

@@ -1,11 +1,12 @@
 // Everything App Home shows one person: their submissions due, their open follow-ups, and for
 // chairs and admins the program at a glance.
-import type { Db } from '../../infra/db-types.js';
+
 import { lastClosedPeriod, localDateOf } from '../../domain/calendar/index.js';
-import { loadActor } from '../actors.js';
-import { loadProgramSettings } from '../program-settings.js';
-import { getCollectionStatus, type CollectionStatus } from '../collection/collection-status.js';
+import type { Db } from '../../infra/db-types.js';
 import type { FollowUpCard } from '../../views/followup-message.js';
+import { loadActor } from '../actors.js';
+import { type CollectionStatus, getCollectionStatus } from '../collection/collection-status.js';
+import { loadProgramSettings } from '../program-settings.js';
 
 type OwnedCard = FollowUpCard & { ownerUserId: string };
 
@@ -14,27 +15,77 @@ export interface HomeData {
   status: CollectionStatus;
   myDepartments: number[];
   myFollowUps: OwnedCard[];
-  staff: { overdueFollowUps: OwnedCard[]; nextMeetings: { name: string; startsAt: Date; departmentKeys: string[] }[] } | null;
+  staff: {
+    overdueFollowUps: OwnedCard[];
+    nextMeetings: { name: string; startsAt: Date; departmentKeys: string[] }[];
+  } | null;
   timezone: string;
 }
 
 const include = { department: true, metric: true, updates: { orderBy: { id: 'desc' as const }, take: 1 } };
 
-function toCard(f: { id: number; text: string; dueDate: string; status: string; ownerUserId: string; department: { name: string }; metric: { name: string } | null; updates: { kind: string; note: string }[] }): OwnedCard {
-  return { id: f.id, text: f.text, dueDate: f.dueDate, status: f.status, ownerUserId: f.ownerUserId, departmentName: f.department.name, metricName: f.metric?.name ?? null, latest: f.updates[0] ?? null };
+function toCard(f: {
+  id: number;
+  text: string;
+  dueDate: string;
+  status: string;
+  ownerUserId: string;
+  department: { name: string };
+  metric: { name: string } | null;
+  updates: { kind: string; note: string }[];
+}): OwnedCard {
+  return {
+    id: f.id,
+    text: f.text,
+    dueDate: f.dueDate,
+    status: f.status,
+    ownerUserId: f.ownerUserId,
+    departmentName: f.department.name,
+    metricName: f.metric?.name ?? null,
+    latest: f.updates[0] ?? null,
+  };
 }
 
 export async function loadHomeData(db: Db, userId: string, now: Date): Promise<HomeData> {
   const settings = await loadProgramSettings(db);
   const actor = await loadActor(db, userId);
   const status = await getCollectionStatus(db, lastClosedPeriod(now, 'monthly', settings.calendar.timezone), now);
-  const mine = await db.followUp.findMany({ where: { ownerUserId: userId, status: 'open' }, include, orderBy: { dueDate: 'asc' }, take: 20 });
+  const mine = await db.followUp.findMany({
+    where: { ownerUserId: userId, status: 'open' },
+    include,
+    orderBy: { dueDate: 'asc' },
+    take: 20,
+  });
   let staff: HomeData['staff'] = null;
   if (actor.isAdmin || actor.isChair) {
     const today = localDateOf(now, settings.calendar.timezone);
-    const overdue = await db.followUp.findMany({ where: { status: 'open', dueDate: { lt: today } }, include, orderBy: { dueDate: 'asc' }, take: 15 });
-    const meetings = await db.meeting.findMany({ where: { status: 'scheduled', startsAt: { gt: now } }, include: { series: true }, orderBy: { startsAt: 'asc' }, take: 3 });
-    staff = { overdueFollowUps: overdue.map(toCard), nextMeetings: meetings.map((m) => ({ name: m.series.name, startsAt: m.startsAt, departmentKeys: m.departmentKeys })) };
+    const overdue = await db.followUp.findMany({
+      where: { status: 'open', dueDate: { lt: today } },
+      include,
+      orderBy: { dueDate: 'asc' },
+      take: 15,
+    });
+    const meetings = await db.meeting.findMany({
+      where: { status: 'scheduled', startsAt: { gt: now } },
+      include: { series: true },
+      orderBy: { startsAt: 'asc' },
+      take: 3,
+    });
+    staff = {
+      overdueFollowUps: overdue.map(toCard),
+      nextMeetings: meetings.map((m) => ({
+        name: m.series.name,
+        startsAt: m.startsAt,
+        departmentKeys: m.departmentKeys,
+      })),
+    };
   }
-  return { programName: settings.name, status, myDepartments: [...actor.liaisonOf], myFollowUps: mine.map(toCard), staff, timezone: settings.calendar.timezone };
+  return {
+    programName: settings.name,
+    status,
+    myDepartments: [...actor.liaisonOf],
+    myFollowUps: mine.map(toCard),
+    staff,
+    timezone: settings.calendar.timezone,
+  };
 }

@@ -1,7 +1,13 @@
 // Chairs change the calendar from Slack: move, cancel or add a meeting. The packet and the meeting
 // record follow the meeting; every change is in the audit trail.
 import type { Db } from '../../infra/db-types.js';
-import { cancelMeeting, planMeetings, rescheduleMeeting, schedulePacket, scheduleMeetingRecord } from './plan-meetings.js';
+import {
+  cancelMeeting,
+  planMeetings,
+  rescheduleMeeting,
+  scheduleMeetingRecord,
+  schedulePacket,
+} from './plan-meetings.js';
 
 export class MeetingChangeError extends Error {}
 
@@ -15,13 +21,27 @@ export interface MeetingRow {
 
 export async function listMeetings(db: Db, now: Date): Promise<MeetingRow[]> {
   await planMeetings(db, now);
-  const rows = await db.meeting.findMany({ where: { status: 'scheduled', startsAt: { gt: now } }, include: { series: true }, orderBy: { startsAt: 'asc' }, take: 20 });
-  return rows.map((m) => ({ id: m.id, name: m.series.name, startsAt: m.startsAt, departmentKeys: m.departmentKeys, packetPosted: m.packetTs !== null }));
+  const rows = await db.meeting.findMany({
+    where: { status: 'scheduled', startsAt: { gt: now } },
+    include: { series: true },
+    orderBy: { startsAt: 'asc' },
+    take: 20,
+  });
+  return rows.map((m) => ({
+    id: m.id,
+    name: m.series.name,
+    startsAt: m.startsAt,
+    departmentKeys: m.departmentKeys,
+    packetPosted: m.packetTs !== null,
+  }));
 }
 
 async function findUpcoming(db: Db, id: number, now: Date) {
   const m = id > 0 ? await db.meeting.findUnique({ where: { id } }) : null;
-  if (!m) throw new MeetingChangeError(`There is no meeting #${id > 0 ? id : '?'} — \`/stat meeting\` lists them with their numbers.`);
+  if (!m)
+    throw new MeetingChangeError(
+      `There is no meeting #${id > 0 ? id : '?'} — \`/stat meeting\` lists them with their numbers.`,
+    );
   if (m.status === 'cancelled') throw new MeetingChangeError(`Meeting #${id} is already cancelled.`);
   if (m.startsAt <= now) throw new MeetingChangeError(`Meeting #${id} has already started.`);
   return m;
@@ -31,7 +51,14 @@ export async function moveMeeting(db: Db, id: number, startsAt: Date, now: Date,
   const m = await findUpcoming(db, id, now);
   if (startsAt <= now) throw new MeetingChangeError('The new time is in the past.');
   await rescheduleMeeting(db, m.id, startsAt);
-  await db.auditEvent.create({ data: { actor, action: 'meeting.move', detail: { id, from: m.startsAt.toISOString(), to: startsAt.toISOString() }, at: now } });
+  await db.auditEvent.create({
+    data: {
+      actor,
+      action: 'meeting.move',
+      detail: { id, from: m.startsAt.toISOString(), to: startsAt.toISOString() },
+      at: now,
+    },
+  });
   return `Meeting #${id} moved. ${m.packetTs ? 'Its packet was already posted and stays as it is.' : 'Its packet moves with it.'}`;
 }
 
@@ -42,15 +69,24 @@ export async function cancelMeetingById(db: Db, id: number, now: Date, actor: st
   return `Meeting #${id} is cancelled; its packet and meeting record will not be posted.`;
 }
 
-export async function addMeeting(db: Db, o: { seriesKey: string; startsAt: Date; departmentKeys: string[]; now: Date; actor: string }): Promise<string> {
+export async function addMeeting(
+  db: Db,
+  o: { seriesKey: string; startsAt: Date; departmentKeys: string[]; now: Date; actor: string },
+): Promise<string> {
   const series = await db.meetingSeries.findUnique({ where: { key: o.seriesKey } });
-  if (!series) throw new MeetingChangeError(`There is no meeting series "${o.seriesKey.slice(0, 40)}" (see \`meetings:\` in the program file).`);
+  if (!series)
+    throw new MeetingChangeError(
+      `There is no meeting series "${o.seriesKey.slice(0, 40)}" (see \`meetings:\` in the program file).`,
+    );
   if (o.startsAt <= o.now) throw new MeetingChangeError('That time is in the past.');
-  if (o.departmentKeys.length < 1 || o.departmentKeys.length > 3) throw new MeetingChangeError('A roundtable takes one to three departments, e.g. `DPW,WATER`.');
+  if (o.departmentKeys.length < 1 || o.departmentKeys.length > 3)
+    throw new MeetingChangeError('A roundtable takes one to three departments, e.g. `DPW,WATER`.');
   const known = await db.department.findMany({ where: { key: { in: o.departmentKeys }, active: true } });
   const unknown = o.departmentKeys.filter((k) => !known.some((d) => d.key === k));
   if (unknown.length) throw new MeetingChangeError(`Unknown department(s): ${unknown.join(', ')}.`);
-  const m = await db.meeting.create({ data: { seriesId: series.id, startsAt: o.startsAt, departmentKeys: o.departmentKeys } });
+  const m = await db.meeting.create({
+    data: { seriesId: series.id, startsAt: o.startsAt, departmentKeys: o.departmentKeys },
+  });
   await schedulePacket(db, m.id, o.startsAt, series.packetLeadHours, series.channelId);
   await scheduleMeetingRecord(db, m.id, o.startsAt, series.channelId);
   await db.auditEvent.create({ data: { actor: o.actor, action: 'meeting.add', detail: { id: m.id }, at: o.now } });

@@ -1,9 +1,10 @@
 // Keeps the next meetings of every roundtable series on the calendar, each with its packet notice
 // (posted `packetLeadHours` before). Idempotent: unique (series, startsAt) and unique notice keys.
-import type { Db } from '../../infra/db-types.js';
-import { nextOccurrences, parseRecurrence, rotationGroupFor } from '../../domain/meetings/recurrence.js';
-import { loadProgramSettings } from '../program-settings.js';
+
 import { computePacketTime } from '../../domain/meetings/packet-time.js';
+import { nextOccurrences, parseRecurrence, rotationGroupFor } from '../../domain/meetings/recurrence.js';
+import type { Db } from '../../infra/db-types.js';
+import { loadProgramSettings } from '../program-settings.js';
 
 /** How many future meetings per series are kept on the calendar. */
 const LOOKAHEAD = 2;
@@ -23,7 +24,9 @@ export async function planMeetings(db: Db, now: Date): Promise<number> {
     for (const startsAt of nextOccurrences(rule.value, now, LOOKAHEAD, tz)) {
       const existing = await db.meeting.findUnique({ where: { seriesId_startsAt: { seriesId: series.id, startsAt } } });
       if (existing) continue;
-      const meeting = await db.meeting.create({ data: { seriesId: series.id, startsAt, departmentKeys: rotationGroupFor(rotation, startsAt, tz) } });
+      const meeting = await db.meeting.create({
+        data: { seriesId: series.id, startsAt, departmentKeys: rotationGroupFor(rotation, startsAt, tz) },
+      });
       await schedulePacket(db, meeting.id, startsAt, series.packetLeadHours, series.channelId);
       await scheduleMeetingRecord(db, meeting.id, startsAt, series.channelId);
       created++;
@@ -32,7 +35,13 @@ export async function planMeetings(db: Db, now: Date): Promise<number> {
   return created;
 }
 
-export async function schedulePacket(db: Db, meetingId: number, startsAt: Date, leadHours: number, channelId: string): Promise<void> {
+export async function schedulePacket(
+  db: Db,
+  meetingId: number,
+  startsAt: Date,
+  leadHours: number,
+  channelId: string,
+): Promise<void> {
   const settings = await loadProgramSettings(db);
   const sendAt = computePacketTime(startsAt, leadHours, settings.reminders.sendTime, settings.calendar);
   await db.scheduledNotice.upsert({
@@ -52,11 +61,22 @@ export function meetingRecordKey(meetingId: number): string {
  */
 export const MEETING_RECORD_DELAY_HOURS = 3;
 
-export async function scheduleMeetingRecord(db: Db, meetingId: number, startsAt: Date, channelId: string): Promise<void> {
+export async function scheduleMeetingRecord(
+  db: Db,
+  meetingId: number,
+  startsAt: Date,
+  channelId: string,
+): Promise<void> {
   const sendAt = new Date(startsAt.getTime() + MEETING_RECORD_DELAY_HOURS * 3_600_000);
   await db.scheduledNotice.upsert({
     where: { key: meetingRecordKey(meetingId) },
-    create: { key: meetingRecordKey(meetingId), kind: 'meeting_record', recipient: channelId, sendAt, payload: { meetingId } },
+    create: {
+      key: meetingRecordKey(meetingId),
+      kind: 'meeting_record',
+      recipient: channelId,
+      sendAt,
+      payload: { meetingId },
+    },
     update: { sendAt },
   });
 }
@@ -65,11 +85,18 @@ export async function scheduleMeetingRecord(db: Db, meetingId: number, startsAt:
 export async function rescheduleMeeting(db: Db, meetingId: number, startsAt: Date): Promise<void> {
   const meeting = await db.meeting.update({ where: { id: meetingId }, data: { startsAt }, include: { series: true } });
   const notice = await db.scheduledNotice.findUnique({ where: { key: packetNoticeKey(meetingId) } });
-  if (!notice || notice.status === 'pending') await schedulePacket(db, meetingId, startsAt, meeting.series.packetLeadHours, meeting.series.channelId);
-  await db.scheduledNotice.updateMany({ where: { key: meetingRecordKey(meetingId), status: 'pending' }, data: { sendAt: new Date(startsAt.getTime() + MEETING_RECORD_DELAY_HOURS * 3_600_000) } });
+  if (!notice || notice.status === 'pending')
+    await schedulePacket(db, meetingId, startsAt, meeting.series.packetLeadHours, meeting.series.channelId);
+  await db.scheduledNotice.updateMany({
+    where: { key: meetingRecordKey(meetingId), status: 'pending' },
+    data: { sendAt: new Date(startsAt.getTime() + MEETING_RECORD_DELAY_HOURS * 3_600_000) },
+  });
 }
 
 export async function cancelMeeting(db: Db, meetingId: number): Promise<void> {
   await db.meeting.update({ where: { id: meetingId }, data: { status: 'cancelled' } });
-  await db.scheduledNotice.updateMany({ where: { key: { in: [packetNoticeKey(meetingId), meetingRecordKey(meetingId)] }, status: 'pending' }, data: { status: 'skipped', lastError: 'meeting cancelled' } });
+  await db.scheduledNotice.updateMany({
+    where: { key: { in: [packetNoticeKey(meetingId), meetingRecordKey(meetingId)] }, status: 'pending' },
+    data: { status: 'skipped', lastError: 'meeting cancelled' },
+  });
 }

@@ -15,7 +15,10 @@ export interface ClaimedNotice {
   attempts: number;
 }
 
-export async function claimDueNotices(prisma: PrismaClient, opts: { now: Date; workerId: string; limit: number; leaseMs: number }): Promise<ClaimedNotice[]> {
+export async function claimDueNotices(
+  prisma: PrismaClient,
+  opts: { now: Date; workerId: string; limit: number; leaseMs: number },
+): Promise<ClaimedNotice[]> {
   const leaseUntil = new Date(opts.now.getTime() + opts.leaseMs);
   const claimed = await prisma.$queryRaw<ClaimedNotice[]>`
     UPDATE "ScheduledNotice" SET status = 'claimed', "claimedBy" = ${opts.workerId}, "leaseUntil" = ${leaseUntil}, attempts = attempts + 1
@@ -37,13 +40,27 @@ export async function claimDueNotices(prisma: PrismaClient, opts: { now: Date; w
  * worker took the notice over: this one must not send it (the row lock orders the two updates, so
  * exactly one of them holds the notice when the message goes out).
  */
-export async function renewLease(prisma: PrismaClient, id: number, workerId: string, leaseUntil: Date): Promise<boolean> {
-  const res = await prisma.scheduledNotice.updateMany({ where: { id, status: 'claimed', claimedBy: workerId }, data: { leaseUntil } });
+export async function renewLease(
+  prisma: PrismaClient,
+  id: number,
+  workerId: string,
+  leaseUntil: Date,
+): Promise<boolean> {
+  const res = await prisma.scheduledNotice.updateMany({
+    where: { id, status: 'claimed', claimedBy: workerId },
+    data: { leaseUntil },
+  });
   return res.count === 1;
 }
 
 /** Marks a notice sent with the Slack message it became — only if this worker still holds it. */
-export async function markSent(prisma: PrismaClient, id: number, workerId: string, at: Date, message: { channel: string; ts: string }): Promise<boolean> {
+export async function markSent(
+  prisma: PrismaClient,
+  id: number,
+  workerId: string,
+  at: Date,
+  message: { channel: string; ts: string },
+): Promise<boolean> {
   const res = await prisma.scheduledNotice.updateMany({
     where: { id, status: 'claimed', claimedBy: workerId },
     data: { status: 'sent', sentAt: at, slackChannel: message.channel, slackTs: message.ts, leaseUntil: null },
@@ -52,14 +69,29 @@ export async function markSent(prisma: PrismaClient, id: number, workerId: strin
 }
 
 export async function markSkipped(prisma: PrismaClient, id: number, workerId: string, reason: string): Promise<void> {
-  await prisma.scheduledNotice.updateMany({ where: { id, claimedBy: workerId, status: 'claimed' }, data: { status: 'skipped', lastError: reason, leaseUntil: null } });
+  await prisma.scheduledNotice.updateMany({
+    where: { id, claimedBy: workerId, status: 'claimed' },
+    data: { status: 'skipped', lastError: reason, leaseUntil: null },
+  });
 }
 
 /** Puts a notice back for later (outside working hours, or a retryable Slack failure). */
-export async function release(prisma: PrismaClient, id: number, workerId: string, sendAt: Date, error?: string): Promise<void> {
-  await prisma.scheduledNotice.updateMany({ where: { id, claimedBy: workerId, status: 'claimed' }, data: { status: 'pending', sendAt, claimedBy: null, leaseUntil: null, lastError: error ?? null } });
+export async function release(
+  prisma: PrismaClient,
+  id: number,
+  workerId: string,
+  sendAt: Date,
+  error?: string,
+): Promise<void> {
+  await prisma.scheduledNotice.updateMany({
+    where: { id, claimedBy: workerId, status: 'claimed' },
+    data: { status: 'pending', sendAt, claimedBy: null, leaseUntil: null, lastError: error ?? null },
+  });
 }
 
 export async function markFailed(prisma: PrismaClient, id: number, workerId: string, error: string): Promise<void> {
-  await prisma.scheduledNotice.updateMany({ where: { id, claimedBy: workerId, status: 'claimed' }, data: { status: 'failed', lastError: error, leaseUntil: null } });
+  await prisma.scheduledNotice.updateMany({
+    where: { id, claimedBy: workerId, status: 'claimed' },
+    data: { status: 'failed', lastError: error, leaseUntil: null },
+  });
 }

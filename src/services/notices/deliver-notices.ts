@@ -10,15 +10,23 @@
 // failures are retried with exponential backoff, or after Slack's Retry-After, up to MAX_ATTEMPTS.
 import { randomBytes } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import type { PrismaClient } from '../../infra/db-types.js';
-import { withLogContext, type Logger } from '../../infra/logger.js';
+import { isWithinWorkingHours, nextWorkingInstant } from '../../domain/calendar/index.js';
 import { toDatabaseUnavailable } from '../../infra/db-errors.js';
-import { nextWorkingInstant, isWithinWorkingHours } from '../../domain/calendar/index.js';
-import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
+import type { PrismaClient } from '../../infra/db-types.js';
+import { type Logger, withLogContext } from '../../infra/logger.js';
 import { toSlackBlocks } from '../../infra/slack/blocks.js';
-import { classifySlackError } from '../../infra/slack/slack-errors.js';
 import type { Pacer } from '../../infra/slack/pacer.js';
-import { claimDueNotices, markSent, markSkipped, release, markFailed, renewLease, type ClaimedNotice } from './claim-notices.js';
+import { classifySlackError } from '../../infra/slack/slack-errors.js';
+import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
+import {
+  type ClaimedNotice,
+  claimDueNotices,
+  markFailed,
+  markSent,
+  markSkipped,
+  release,
+  renewLease,
+} from './claim-notices.js';
 import { decideCollectionNotice, type NoticeDecision } from './collection-notice.js';
 import { decideFollowUpNotice } from './followup-notice.js';
 import { reportDeliveryProblem } from './report-delivery-problem.js';
@@ -52,7 +60,10 @@ type Decide = (notice: ClaimedNotice, now: Date) => Promise<NoticeDecision>;
  * A notice that is more than one DM (a packet, a meeting record) is delivered by its own service,
  * which is idempotent on its own terms (e.g. Meeting.packetTs) and says how it went.
  */
-export type SpecialSender = (notice: ClaimedNotice, now: Date) => Promise<{ status: 'sent' | 'skipped' | 'failed'; detail: string; ts?: string; channel?: string }>;
+export type SpecialSender = (
+  notice: ClaimedNotice,
+  now: Date,
+) => Promise<{ status: 'sent' | 'skipped' | 'failed'; detail: string; ts?: string; channel?: string }>;
 
 interface Run {
   deps: DeliveryDeps;
@@ -66,14 +77,29 @@ interface Run {
 /** Sends Slack accepted but the database could not record, by worker (see recordEarlierSends). */
 const unrecorded = new Map<string, Map<number, { key: string; message: { channel: string; ts: string }; at: Date }>>();
 
-export async function deliverDueNotices(deps: DeliveryDeps, now: Date, senders: Record<string, SpecialSender> = {}): Promise<DeliveryReport> {
+export async function deliverDueNotices(
+  deps: DeliveryDeps,
+  now: Date,
+  senders: Record<string, SpecialSender> = {},
+): Promise<DeliveryReport> {
   return withLogContext({ jobId: `job-${randomBytes(4).toString('hex')}`, workerId: deps.workerId }, async () => {
     const started = performance.now();
-    const run: Run = { deps, now, clock: () => new Date(now.getTime() + Math.round(performance.now() - started)), leaseMs: deps.leaseMs ?? LEASE_MS, report: { sent: 0, skipped: 0, deferred: 0, failed: 0 } };
+    const run: Run = {
+      deps,
+      now,
+      clock: () => new Date(now.getTime() + Math.round(performance.now() - started)),
+      leaseMs: deps.leaseMs ?? LEASE_MS,
+      report: { sent: 0, skipped: 0, deferred: 0, failed: 0 },
+    };
     await recordEarlierSends(deps);
     const settings = await loadProgramSettings(deps.prisma);
     for (;;) {
-      const batch = await claimDueNotices(deps.prisma, { now: run.clock(), workerId: deps.workerId, limit: BATCH, leaseMs: run.leaseMs });
+      const batch = await claimDueNotices(deps.prisma, {
+        now: run.clock(),
+        workerId: deps.workerId,
+        limit: BATCH,
+        leaseMs: run.leaseMs,
+      });
       if (batch.length === 0) return run.report;
       for (const [i, notice] of batch.entries()) {
         if (deps.signal?.aborted) return handBack(run, batch.slice(i));
@@ -84,7 +110,12 @@ export async function deliverDueNotices(deps: DeliveryDeps, now: Date, senders: 
   });
 }
 
-async function deliverOne(run: Run, notice: ClaimedNotice, senders: Record<string, SpecialSender>, settings: ProgramSettings): Promise<void> {
+async function deliverOne(
+  run: Run,
+  notice: ClaimedNotice,
+  senders: Record<string, SpecialSender>,
+  settings: ProgramSettings,
+): Promise<void> {
   const { deps, now, report } = run;
   // Everything waits for working hours, packets and meeting records included: a catch-up after
   // downtime must not DM people on a Saturday.
@@ -102,7 +133,10 @@ async function deliverOne(run: Run, notice: ClaimedNotice, senders: Record<strin
     // One notice with bad data must not stall the rest; without the database, nothing can go on.
     if (toDatabaseUnavailable(err)) throw err;
     deps.logger.error('could not prepare a notice', { key: notice.key, err });
-    return retryOrFail(run, notice, { retry: true, code: `prepare_failed: ${err instanceof Error ? err.message.slice(0, 150) : 'error'}` });
+    return retryOrFail(run, notice, {
+      retry: true,
+      code: `prepare_failed: ${err instanceof Error ? err.message.slice(0, 150) : 'error'}`,
+    });
   }
   if (!decision.send) {
     await markSkipped(deps.prisma, notice.id, deps.workerId, decision.reason);
@@ -116,9 +150,13 @@ async function sendOne(run: Run, notice: ClaimedNotice, content: { text: string;
   const { deps } = run;
   await deps.pacer.wait(notice.recipient);
   if (!(await holdLease(run, notice))) return;
-  let res;
+  let res: Awaited<ReturnType<typeof deps.client.chat.postMessage>>;
   try {
-    res = await deps.client.chat.postMessage({ channel: notice.recipient, text: content.text, blocks: toSlackBlocks(content.blocks) });
+    res = await deps.client.chat.postMessage({
+      channel: notice.recipient,
+      text: content.text,
+      blocks: toSlackBlocks(content.blocks),
+    });
   } catch (err) {
     return retryOrFail(run, notice, classifySlackError(err));
   }
@@ -131,13 +169,23 @@ async function sendSpecial(run: Run, sender: SpecialSender, notice: ClaimedNotic
   if (!(await holdLease(run, notice))) return;
   try {
     const r = await sender(notice, now);
-    if (r.status === 'sent') await markSent(deps.prisma, notice.id, deps.workerId, now, { channel: r.channel ?? notice.recipient, ts: r.ts ?? '' });
+    if (r.status === 'sent')
+      await markSent(deps.prisma, notice.id, deps.workerId, now, {
+        channel: r.channel ?? notice.recipient,
+        ts: r.ts ?? '',
+      });
     else if (r.status === 'skipped') await markSkipped(deps.prisma, notice.id, deps.workerId, r.detail);
     else await markFailed(deps.prisma, notice.id, deps.workerId, r.detail);
     report[r.status === 'sent' ? 'sent' : r.status === 'skipped' ? 'skipped' : 'failed']++;
   } catch (err) {
     deps.logger.error('scheduled post failed; it will be retried', { key: notice.key, err });
-    await release(deps.prisma, notice.id, deps.workerId, new Date(now.getTime() + 5 * 60_000), err instanceof Error ? err.message.slice(0, 200) : 'error');
+    await release(
+      deps.prisma,
+      notice.id,
+      deps.workerId,
+      new Date(now.getTime() + 5 * 60_000),
+      err instanceof Error ? err.message.slice(0, 200) : 'error',
+    );
     report.deferred++;
   }
 }
@@ -152,7 +200,12 @@ async function handBack(run: Run, notices: ClaimedNotice[]): Promise<DeliveryRep
 
 /** True while this worker still holds the notice, now for another full lease. */
 async function holdLease(run: Run, notice: ClaimedNotice): Promise<boolean> {
-  const held = await renewLease(run.deps.prisma, notice.id, run.deps.workerId, new Date(run.clock().getTime() + run.leaseMs));
+  const held = await renewLease(
+    run.deps.prisma,
+    notice.id,
+    run.deps.workerId,
+    new Date(run.clock().getTime() + run.leaseMs),
+  );
   if (!held) run.deps.logger.info('another replica took this notice over; leaving it to them', { key: notice.key });
   return held;
 }
@@ -161,11 +214,17 @@ async function recordSent(run: Run, notice: ClaimedNotice, message: { channel: s
   const { deps } = run;
   try {
     const held = await markSent(deps.prisma, notice.id, deps.workerId, run.now, message);
-    if (!held) deps.logger.warn('a notice was sent after its lease ran out; another replica may send it too', { key: notice.key });
+    if (!held)
+      deps.logger.warn('a notice was sent after its lease ran out; another replica may send it too', {
+        key: notice.key,
+      });
   } catch (err) {
     const mine = unrecorded.get(deps.workerId) ?? new Map();
     unrecorded.set(deps.workerId, mine.set(notice.id, { key: notice.key, message, at: run.now }));
-    deps.logger.error('Slack accepted a notice but the database could not record it; it will be recorded when the database is back', { key: notice.key, err });
+    deps.logger.error(
+      'Slack accepted a notice but the database could not record it; it will be recorded when the database is back',
+      { key: notice.key, err },
+    );
     throw err;
   }
 }
@@ -177,11 +236,18 @@ async function recordEarlierSends(deps: DeliveryDeps): Promise<void> {
     const held = await markSent(deps.prisma, id, deps.workerId, p.at, p.message); // still away: this run fails, as it would anyway
     mine!.delete(id);
     if (held) deps.logger.info('recorded a notice sent while the database was away', { key: p.key });
-    else deps.logger.warn('a notice sent while the database was away had been taken over; it may have gone out twice', { key: p.key });
+    else
+      deps.logger.warn('a notice sent while the database was away had been taken over; it may have gone out twice', {
+        key: p.key,
+      });
   }
 }
 
-async function retryOrFail(run: Run, notice: ClaimedNotice, failure: ReturnType<typeof classifySlackError>): Promise<void> {
+async function retryOrFail(
+  run: Run,
+  notice: ClaimedNotice,
+  failure: ReturnType<typeof classifySlackError>,
+): Promise<void> {
   const { deps, now, report } = run;
   if (failure.retry && notice.attempts < MAX_ATTEMPTS) {
     const wait = Math.max(2 ** notice.attempts * 60_000, failure.retryAfterMs ?? 0);
@@ -189,10 +255,15 @@ async function retryOrFail(run: Run, notice: ClaimedNotice, failure: ReturnType<
     report.deferred++;
     return;
   }
-  deps.logger.warn('notice could not be delivered', { key: notice.key, error: failure.code, attempts: notice.attempts });
+  deps.logger.warn('notice could not be delivered', {
+    key: notice.key,
+    error: failure.code,
+    attempts: notice.attempts,
+  });
   await markFailed(deps.prisma, notice.id, deps.workerId, failure.code);
   report.failed++;
-  if (failure.recipientProblem) await reportDeliveryProblem(deps, { recipient: notice.recipient, code: failure.code, kind: notice.kind }, now);
+  if (failure.recipientProblem)
+    await reportDeliveryProblem(deps, { recipient: notice.recipient, code: failure.code, kind: notice.kind }, now);
 }
 
 function defaultDecider(deps: DeliveryDeps, kind: string): Decide {

@@ -1,12 +1,13 @@
 // Decides whether a follow-up nag still goes out: not once the follow-up is done or cancelled,
 // not for an old due date, not to a previous owner.
-import type { Db } from '../../infra/db-types.js';
+
 import { isStepStillRelevant } from '../../domain/calendar/index.js';
+import type { Db } from '../../infra/db-types.js';
 import { buildFollowUpOwnerMessage } from '../../views/followup-message.js';
 import { loadFollowUpCard } from '../followups/followup-card.js';
+import { followUpNagPayloadSchema } from '../followups/plan-followup-nags.js';
 import type { ClaimedNotice } from './claim-notices.js';
 import type { NoticeDecision } from './collection-notice.js';
-import { followUpNagPayloadSchema } from '../followups/plan-followup-nags.js';
 
 export async function decideFollowUpNotice(db: Db, notice: ClaimedNotice, now: Date): Promise<NoticeDecision> {
   const parsed = followUpNagPayloadSchema.safeParse(notice.payload);
@@ -17,7 +18,8 @@ export async function decideFollowUpNotice(db: Db, notice: ClaimedNotice, now: D
   if (card.status !== 'open') return { send: false, reason: `follow-up ${card.status}` };
   if (card.dueDate !== p.dueDate) return { send: false, reason: 'due date changed' };
   if (p.step !== 'escalation' && notice.recipient !== card.ownerUserId) return { send: false, reason: 'owner changed' };
-  if (!isStepStillRelevant({ expiresAt: p.expiresAt ? new Date(p.expiresAt) : null }, now)) return { send: false, reason: 'stale: no longer makes sense' };
+  if (!isStepStillRelevant({ expiresAt: p.expiresAt ? new Date(p.expiresAt) : null }, now))
+    return { send: false, reason: 'stale: no longer makes sense' };
   if (p.step === 'opening') return { send: false, reason: 'follow-ups have no opening notice' };
   return { send: true, content: buildFollowUpOwnerMessage(card, p.step, p.businessDaysLate, card.ownerUserId) };
 }

@@ -2,12 +2,12 @@
 // recipient, created ahead of time with a unique key, so planning twice (or on two replicas)
 // creates nothing new and a restart knows exactly what is still to send.
 import { z } from 'zod';
-import type { Db } from '../../infra/db-types.js';
-import { lastClosedPeriod, buildReminderLadder, computeOpeningDate } from '../../domain/calendar/index.js';
+import { buildReminderLadder, computeOpeningDate, lastClosedPeriod } from '../../domain/calendar/index.js';
 import type { Frequency } from '../../domain/types.js';
-import { loadProgramSettings } from '../program-settings.js';
+import type { Db } from '../../infra/db-types.js';
+import { chairs, membersOf } from '../actors.js';
 import { ensureDepartmentPeriod } from '../collection/department-period.js';
-import { membersOf, chairs } from '../actors.js';
+import { loadProgramSettings } from '../program-settings.js';
 
 /** What a collection notice row carries; read back through this schema, never trusted as-is. */
 export const collectionPayloadSchema = z.object({
@@ -23,7 +23,10 @@ export type CollectionPayload = z.infer<typeof collectionPayloadSchema>;
 
 export async function planCollectionNotices(db: Db, now: Date): Promise<number> {
   const settings = await loadProgramSettings(db);
-  const departments = await db.department.findMany({ where: { active: true }, include: { metrics: { where: { active: true }, select: { frequency: true } } } });
+  const departments = await db.department.findMany({
+    where: { active: true },
+    include: { metrics: { where: { active: true }, select: { frequency: true } } },
+  });
   let created = 0;
   for (const frequency of ['monthly', 'quarterly'] as Frequency[]) {
     const period = lastClosedPeriod(now, frequency, settings.calendar.timezone);
@@ -31,7 +34,13 @@ export async function planCollectionNotices(db: Db, now: Date): Promise<number> 
       const obligation = await ensureDepartmentPeriod(db, d, period, settings);
       if (obligation.submittedAt) continue;
       const openAt = computeOpeningDate(period, settings.calendar.holidays);
-      const steps = buildReminderLadder({ subjectKey: `collect:${d.key}:${period}`, openAt, dueDate: obligation.dueDate, settings: settings.reminders, calendar: settings.calendar });
+      const steps = buildReminderLadder({
+        subjectKey: `collect:${d.key}:${period}`,
+        openAt,
+        dueDate: obligation.dueDate,
+        settings: settings.reminders,
+        calendar: settings.calendar,
+      });
       const liaisons = await membersOf(db, d.id, 'liaison');
       const escalateTo = [...new Set([...(await membersOf(db, d.id, 'head')), ...(await chairs(db))])];
       const rows = steps.flatMap((s) =>
@@ -40,7 +49,14 @@ export async function planCollectionNotices(db: Db, now: Date): Promise<number> 
           kind: `collect_${s.step}`,
           recipient,
           sendAt: s.sendAt,
-          payload: { departmentId: d.id, period, step: s.step, dueDate: obligation.dueDate, businessDaysLate: s.businessDaysLate, expiresAt: s.expiresAt?.toISOString() ?? null } satisfies CollectionPayload,
+          payload: {
+            departmentId: d.id,
+            period,
+            step: s.step,
+            dueDate: obligation.dueDate,
+            businessDaysLate: s.businessDaysLate,
+            expiresAt: s.expiresAt?.toISOString() ?? null,
+          } satisfies CollectionPayload,
         })),
       );
       if (rows.length) created += (await db.scheduledNotice.createMany({ data: rows, skipDuplicates: true })).count;

@@ -1,16 +1,28 @@
 // Departments, metrics and dated targets, upserted by key. Things missing from the file are
 // deactivated, never deleted: their history stays.
+
+import type { MetricSpec, ProgramFile } from '../../domain/program/program-schema.js';
 import type { Db } from '../../infra/db-types.js';
-import type { ProgramFile, MetricSpec } from '../../domain/program/program-schema.js';
 import { count, type ImportSummary } from './import-summary.js';
 
 type DepartmentSpec = ProgramFile['departments'][number];
 
 function metricData(m: MetricSpec, sortOrder: number) {
   return {
-    name: m.name, unit: m.unit, description: m.description, polarity: m.polarity, tolerance: m.tolerance,
-    frequency: m.frequency, decimals: m.decimals, minValue: m.min ?? null, maxValue: m.max ?? null,
-    ytdAggregation: m.ytd, priority: m.priority ?? null, goal: m.goal ?? null, sortOrder, active: true,
+    name: m.name,
+    unit: m.unit,
+    description: m.description,
+    polarity: m.polarity,
+    tolerance: m.tolerance,
+    frequency: m.frequency,
+    decimals: m.decimals,
+    minValue: m.min ?? null,
+    maxValue: m.max ?? null,
+    ytdAggregation: m.ytd,
+    priority: m.priority ?? null,
+    goal: m.goal ?? null,
+    sortOrder,
+    active: true,
   };
 }
 
@@ -18,8 +30,19 @@ function differs<T extends object>(current: T, next: Partial<T>): boolean {
   return Object.entries(next).some(([k, v]) => current[k as keyof T] !== v);
 }
 
-export async function importDepartment(db: Db, spec: DepartmentSpec, defaultDueRule: string, summary: ImportSummary, firstPeriod: string) {
-  const data = { name: spec.name, channelId: spec.channel ?? null, dueRule: spec.due_rule ?? defaultDueRule, active: true };
+export async function importDepartment(
+  db: Db,
+  spec: DepartmentSpec,
+  defaultDueRule: string,
+  summary: ImportSummary,
+  firstPeriod: string,
+) {
+  const data = {
+    name: spec.name,
+    channelId: spec.channel ?? null,
+    dueRule: spec.due_rule ?? defaultDueRule,
+    active: true,
+  };
   const existing = await db.department.findUnique({ where: { key: spec.key } });
   const dept = existing ?? (await db.department.create({ data: { key: spec.key, ...data } }));
   if (!existing) count(summary, 'created', 'departments');

@@ -1,16 +1,32 @@
 // People and their roles. The file is the source of truth for roles: a person's memberships are
 // made to match it exactly (someone removed as liaison stops receiving reminders).
-import type { Db } from '../../infra/db-types.js';
+
 import type { ProgramFile } from '../../domain/program/program-schema.js';
+import type { Db } from '../../infra/db-types.js';
 import { count, type ImportSummary } from './import-summary.js';
 
-export async function importPeople(db: Db, people: ProgramFile['people'], departmentIds: Map<string, number>, summary: ImportSummary) {
+export async function importPeople(
+  db: Db,
+  people: ProgramFile['people'],
+  departmentIds: Map<string, number>,
+  summary: ImportSummary,
+) {
   for (const p of people) {
-    const flags = { name: p.name, email: p.email ?? null, isAdmin: p.roles.includes('admin'), isChair: p.roles.includes('chair') };
+    const flags = {
+      name: p.name,
+      email: p.email ?? null,
+      isAdmin: p.roles.includes('admin'),
+      isChair: p.roles.includes('chair'),
+    };
     const existing = await db.person.findUnique({ where: { slackUserId: p.slack_id }, include: { memberships: true } });
     const person = existing ?? (await db.person.create({ data: { slackUserId: p.slack_id, ...flags } }));
     if (!existing) count(summary, 'created', 'people');
-    else if (existing.name !== flags.name || existing.email !== flags.email || existing.isAdmin !== flags.isAdmin || existing.isChair !== flags.isChair) {
+    else if (
+      existing.name !== flags.name ||
+      existing.email !== flags.email ||
+      existing.isAdmin !== flags.isAdmin ||
+      existing.isChair !== flags.isChair
+    ) {
       await db.person.update({ where: { id: existing.id }, data: flags });
       count(summary, 'updated', 'people');
     }

@@ -1,48 +1,93 @@
 // Imports a whole program file in ONE transaction: a file with a bad reference leaves the
 // database exactly as it was. Re-importing the same file changes nothing.
 import { isDeepStrictEqual } from 'node:util';
+import type { MetricRow } from '../../domain/program/csv-rows.js';
+import type { ProgramFile } from '../../domain/program/program-schema.js';
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { LoadedProgram } from '../../infra/program-file/load-program-file.js';
-import type { ProgramFile } from '../../domain/program/program-schema.js';
-import type { MetricRow } from '../../domain/program/csv-rows.js';
-import { emptySummary, count, type ImportSummary } from './import-summary.js';
-import { importDepartment } from './import-departments.js';
-import { importPeople } from './import-people.js';
-import { importMeetingSeries } from './import-meetings.js';
-import { importHistory } from './import-history.js';
 import { programSettingsFromFile } from '../program-settings.js';
+import { importDepartment } from './import-departments.js';
+import { importHistory } from './import-history.js';
+import { importMeetingSeries } from './import-meetings.js';
+import { importPeople } from './import-people.js';
+import { count, emptySummary, type ImportSummary } from './import-summary.js';
 
 /** A metric's single `target:` applies to every period, so it is dated before any plausible history. */
 const SINGLE_TARGET_FROM = '2000-01';
 
 export class ProgramImportError extends Error {}
 
-export async function importProgram(prisma: PrismaClient, loaded: LoadedProgram, opts: { actor: string; now: Date }): Promise<ImportSummary> {
+export async function importProgram(
+  prisma: PrismaClient,
+  loaded: LoadedProgram,
+  opts: { actor: string; now: Date },
+): Promise<ImportSummary> {
   const summary = emptySummary();
   await prisma.$transaction(
     async (db) => {
       if (loaded.kind === 'metric_sheet') {
         const program = await db.program.findUnique({ where: { id: 1 } });
-        if (!program) throw new ProgramImportError('a metric sheet updates an existing program: import the YAML program file first');
-        for (const dept of departmentsFromSheet(loaded.rows)) await importDepartment(db, { ...dept, channel: undefined }, defaultDueRule(program.settings), summary, SINGLE_TARGET_FROM);
+        if (!program)
+          throw new ProgramImportError(
+            'a metric sheet updates an existing program: import the YAML program file first',
+          );
+        for (const dept of departmentsFromSheet(loaded.rows))
+          await importDepartment(
+            db,
+            { ...dept, channel: undefined },
+            defaultDueRule(program.settings),
+            summary,
+            SINGLE_TARGET_FROM,
+          );
         return;
       }
       const p = loaded.program;
       const settings = programSettingsFromFile(p);
-      const data = { name: p.program.name, timezone: p.program.timezone, workdayStart: p.program.working_hours.start, workdayEnd: p.program.working_hours.end, holidays: p.program.holidays, settings };
+      const data = {
+        name: p.program.name,
+        timezone: p.program.timezone,
+        workdayStart: p.program.working_hours.start,
+        workdayEnd: p.program.working_hours.end,
+        holidays: p.program.holidays,
+        settings,
+      };
       const existing = await db.program.findUnique({ where: { id: 1 } });
       if (!existing) count(summary, 'created', 'program');
       // Deep comparison: PostgreSQL's jsonb reorders object keys, so JSON text would differ.
-      else if (!isDeepStrictEqual([existing.name, existing.timezone, existing.workdayStart, existing.workdayEnd, existing.holidays, existing.settings], [data.name, data.timezone, data.workdayStart, data.workdayEnd, data.holidays, data.settings])) count(summary, 'updated', 'program');
+      else if (
+        !isDeepStrictEqual(
+          [
+            existing.name,
+            existing.timezone,
+            existing.workdayStart,
+            existing.workdayEnd,
+            existing.holidays,
+            existing.settings,
+          ],
+          [data.name, data.timezone, data.workdayStart, data.workdayEnd, data.holidays, data.settings],
+        )
+      )
+        count(summary, 'updated', 'program');
       await db.program.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
       const ids = new Map<string, number>();
-      for (const d of p.departments) ids.set(d.key, (await importDepartment(db, d, p.program.due_rule, summary, SINGLE_TARGET_FROM)).id);
-      const gone = await db.department.updateMany({ where: { key: { notIn: [...ids.keys()] }, active: true }, data: { active: false } });
+      for (const d of p.departments)
+        ids.set(d.key, (await importDepartment(db, d, p.program.due_rule, summary, SINGLE_TARGET_FROM)).id);
+      const gone = await db.department.updateMany({
+        where: { key: { notIn: [...ids.keys()] }, active: true },
+        data: { active: false },
+      });
       count(summary, 'deactivated', 'departments', gone.count);
       await importPeople(db, p.people, ids, summary);
       await importMeetingSeries(db, p.meetings, summary);
       await importHistory(db, loaded.history, opts.actor, opts.now, summary);
-      await db.auditEvent.create({ data: { actor: opts.actor, action: 'program.import', detail: JSON.parse(JSON.stringify(summary)), at: opts.now } });
+      await db.auditEvent.create({
+        data: {
+          actor: opts.actor,
+          action: 'program.import',
+          detail: JSON.parse(JSON.stringify(summary)),
+          at: opts.now,
+        },
+      });
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
@@ -54,15 +99,26 @@ function defaultDueRule(settings: unknown): string {
   return typeof rule === 'string' ? rule : '5 business days after period end';
 }
 
-
 function departmentsFromSheet(rows: MetricRow[]): ProgramFile['departments'] {
   const byKey = new Map<string, ProgramFile['departments'][number]>();
   for (const r of rows) {
     const dept = byKey.get(r.department) ?? { key: r.department, name: r.department_name, metrics: [] };
     byKey.set(r.department, dept);
     dept.metrics.push({
-      key: r.metric, name: r.name, unit: r.unit, description: '', polarity: r.polarity, target: r.target, tolerance: r.tolerance ?? 0,
-      frequency: r.frequency ?? 'monthly', decimals: r.decimals ?? 0, min: r.min, max: r.max, ytd: r.ytd ?? 'mean', priority: r.priority, goal: r.goal,
+      key: r.metric,
+      name: r.name,
+      unit: r.unit,
+      description: '',
+      polarity: r.polarity,
+      target: r.target,
+      tolerance: r.tolerance ?? 0,
+      frequency: r.frequency ?? 'monthly',
+      decimals: r.decimals ?? 0,
+      min: r.min,
+      max: r.max,
+      ytd: r.ytd ?? 'mean',
+      priority: r.priority,
+      goal: r.goal,
     });
   }
   return [...byKey.values()];

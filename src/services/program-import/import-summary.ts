@@ -20,7 +20,11 @@ export function isNoop(summary: ImportSummary): boolean {
 export function describeSummary(summary: ImportSummary): string {
   if (isNoop(summary)) return 'Nothing changed: the database already matches the file.';
   const part = (label: string, m: Record<string, number>) =>
-    Object.keys(m).length ? `${label} ${Object.entries(m).map(([k, n]) => `${n} ${k}`).join(', ')}` : null;
+    Object.keys(m).length
+      ? `${label} ${Object.entries(m)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ')}`
+      : null;
   return [part('created', summary.created), part('updated', summary.updated), part('deactivated', summary.deactivated)]
     .filter(Boolean)
     .join('; ');

@@ -1,11 +1,12 @@
 // Analyses every active metric of the given departments for one period: the same numbers feed
 // the packet, its charts, `/stat agenda` and the chair's briefing.
-import type { Db } from '../../infra/db-types.js';
+
+import { frequencyOfPeriod, periodsBack } from '../../domain/calendar/index.js';
 import { analyseMetric, type MetricAnalysis } from '../../domain/metric-analysis.js';
 import { targetFor } from '../../domain/targets.js';
-import { periodsBack, frequencyOfPeriod } from '../../domain/calendar/index.js';
-import type { MetricRule } from '../../domain/types.js';
 import type { YtdAggregation } from '../../domain/trend.js';
+import type { MetricRule } from '../../domain/types.js';
+import type { Db } from '../../infra/db-types.js';
 import { ruleOf } from '../collection/metric-context.js';
 
 /** Two years of monthly history (eight quarters) — enough for XmR limits and a 12-period trend. */
@@ -29,19 +30,32 @@ export interface AnalysedDepartment {
   metrics: AnalysedMetric[];
 }
 
-export async function analyseDepartments(db: Db, departmentKeys: readonly string[], monthlyPeriod: string, quarterlyPeriod: string): Promise<AnalysedDepartment[]> {
+export async function analyseDepartments(
+  db: Db,
+  departmentKeys: readonly string[],
+  monthlyPeriod: string,
+  quarterlyPeriod: string,
+): Promise<AnalysedDepartment[]> {
   const departments = await db.department.findMany({
     where: { key: { in: [...departmentKeys] } },
-    include: { metrics: { where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], include: { targets: true } } },
+    include: {
+      metrics: { where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], include: { targets: true } },
+    },
   });
   const order = new Map(departmentKeys.map((k, i) => [k, i]));
   departments.sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
-  const windows = { monthly: periodsBack(monthlyPeriod, HISTORY_PERIODS.monthly), quarterly: periodsBack(quarterlyPeriod, HISTORY_PERIODS.quarterly) };
+  const windows = {
+    monthly: periodsBack(monthlyPeriod, HISTORY_PERIODS.monthly),
+    quarterly: periodsBack(quarterlyPeriod, HISTORY_PERIODS.quarterly),
+  };
   // One query for every value in the window (an agenda over 50 departments stays a handful of queries).
   const values = await db.metricValue.findMany({
-    where: { metricId: { in: departments.flatMap((d) => d.metrics.map((m) => m.id)) }, period: { in: [...windows.monthly, ...windows.quarterly] } },
+    where: {
+      metricId: { in: departments.flatMap((d) => d.metrics.map((m) => m.id)) },
+      period: { in: [...windows.monthly, ...windows.quarterly] },
+    },
   });
-  const valueOf = new Map(values.map((v) => [`${v.metricId}/${v.period}`, v]));
+  const valueByKey = new Map(values.map((v) => [`${v.metricId}/${v.period}`, v]));
   const out: AnalysedDepartment[] = [];
   for (const d of departments) {
     const metrics: AnalysedMetric[] = [];
@@ -50,11 +64,30 @@ export async function analyseDepartments(db: Db, departmentKeys: readonly string
       const period = quarterly ? quarterlyPeriod : monthlyPeriod;
       if (frequencyOfPeriod(period) !== (quarterly ? 'quarterly' : 'monthly')) continue;
       const periods = quarterly ? windows.quarterly : windows.monthly;
-      const at = (p: string) => valueOf.get(`${m.id}/${p}`);
-      const history = periods.map((p) => ({ period: p, actual: at(p)?.value ?? null, target: targetFor(m.targets, p), note: at(p)?.note ?? null }));
+      const at = (p: string) => valueByKey.get(`${m.id}/${p}`);
+      const history = periods.map((p) => ({
+        period: p,
+        actual: at(p)?.value ?? null,
+        target: targetFor(m.targets, p),
+        note: at(p)?.note ?? null,
+      }));
       const rule = ruleOf(m);
-      const analysis = analyseMetric({ rule, points: history, ytdAggregation: m.ytdAggregation as YtdAggregation, xmrBaseline: undefined });
-      metrics.push({ metricId: m.id, key: m.key, name: m.name, unit: m.unit, rule, history, analysis, note: at(period)?.note ?? null });
+      const analysis = analyseMetric({
+        rule,
+        points: history,
+        ytdAggregation: m.ytdAggregation as YtdAggregation,
+        xmrBaseline: undefined,
+      });
+      metrics.push({
+        metricId: m.id,
+        key: m.key,
+        name: m.name,
+        unit: m.unit,
+        rule,
+        history,
+        analysis,
+        note: at(period)?.note ?? null,
+      });
     }
     out.push({ id: d.id, key: d.key, name: d.name, metrics });
   }

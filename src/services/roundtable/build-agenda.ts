@@ -1,13 +1,14 @@
 // The agenda of one meeting: signals and off-target metrics ranked, follow-ups to report back on,
 // and missing data. `/stat agenda`, the packet and the chair's briefing all read this.
-import type { Db } from '../../infra/db-types.js';
-import { rankAgendaItems, scoreAgendaItem } from '../../domain/metric-analysis.js';
+
 import { formatPeriodLabel, localDateOf } from '../../domain/calendar/index.js';
+import { rankAgendaItems, scoreAgendaItem } from '../../domain/metric-analysis.js';
+import type { Db } from '../../infra/db-types.js';
+import { type DepartmentStatusRow, getCollectionStatus } from '../collection/collection-status.js';
 import { loadProgramSettings } from '../program-settings.js';
-import { getCollectionStatus, type DepartmentStatusRow } from '../collection/collection-status.js';
-import { analyseDepartments, type AnalysedDepartment, type AnalysedMetric } from './analyse-departments.js';
-import { followUpsForAgenda, type AgendaFollowUp } from './followups-for-agenda.js';
+import { type AnalysedDepartment, type AnalysedMetric, analyseDepartments } from './analyse-departments.js';
 import { periodsReviewedAt } from './find-meeting.js';
+import { type AgendaFollowUp, followUpsForAgenda } from './followups-for-agenda.js';
 
 export interface AgendaMetricItem extends AnalysedMetric {
   departmentId: number;
@@ -16,7 +17,14 @@ export interface AgendaMetricItem extends AnalysedMetric {
 }
 
 export interface Agenda {
-  meeting: { id: number; name: string; startsAt: Date; channelId: string; chairUserId: string; departmentKeys: string[] };
+  meeting: {
+    id: number;
+    name: string;
+    startsAt: Date;
+    channelId: string;
+    chairUserId: string;
+    departmentKeys: string[];
+  };
   period: string;
   periodLabel: string;
   departments: AnalysedDepartment[];
@@ -36,19 +44,44 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
   const candidates = departments.flatMap((d) =>
     d.metrics
       .filter((m) => m.analysis.status === 'off_target' || m.analysis.signal.isSignal)
-      .map((m) => ({ ...m, departmentId: d.id, departmentName: d.name, severity: m.analysis.severity, periodsOffTarget: m.analysis.periodsOffTarget, signal: m.analysis.signal })),
+      .map((m) => ({
+        ...m,
+        departmentId: d.id,
+        departmentName: d.name,
+        severity: m.analysis.severity,
+        periodsOffTarget: m.analysis.periodsOffTarget,
+        signal: m.analysis.signal,
+      })),
   );
   const items = rankAgendaItems(candidates).map((c) => ({ ...c, score: scoreAgendaItem(c).score }));
   // "Since last time" means since these departments last met, not since the series last met.
   const previous = await db.meeting.findFirst({
-    where: { seriesId: meeting.seriesId, startsAt: { lt: meeting.startsAt }, status: { not: 'cancelled' }, departmentKeys: { hasSome: meeting.departmentKeys } },
+    where: {
+      seriesId: meeting.seriesId,
+      startsAt: { lt: meeting.startsAt },
+      status: { not: 'cancelled' },
+      departmentKeys: { hasSome: meeting.departmentKeys },
+    },
     orderBy: { startsAt: 'desc' },
   });
   const since = previous?.startsAt ?? new Date(meeting.startsAt.getTime() - 35 * 86_400_000);
-  const followUps = await followUpsForAgenda(db, departments.map((d) => d.id), localDateOf(now, tz), since, previous?.id ?? null);
+  const followUps = await followUpsForAgenda(
+    db,
+    departments.map((d) => d.id),
+    localDateOf(now, tz),
+    since,
+    previous?.id ?? null,
+  );
   const status = await getCollectionStatus(db, periods.monthly, now, meeting.departmentKeys);
   return {
-    meeting: { id: meeting.id, name: meeting.series.name, startsAt: meeting.startsAt, channelId: meeting.series.channelId, chairUserId: meeting.series.chairUserId, departmentKeys: meeting.departmentKeys },
+    meeting: {
+      id: meeting.id,
+      name: meeting.series.name,
+      startsAt: meeting.startsAt,
+      channelId: meeting.series.channelId,
+      chairUserId: meeting.series.chairUserId,
+      departmentKeys: meeting.departmentKeys,
+    },
     period: periods.monthly,
     periodLabel: formatPeriodLabel(periods.monthly),
     departments,

@@ -16,17 +16,34 @@ export interface AgendaFollowUp {
   latest: { kind: string; note: string; at: Date } | null;
 }
 
-export async function followUpsForAgenda(db: Db, departmentIds: number[], today: string, since: Date, previousMeetingId: number | null): Promise<AgendaFollowUp[]> {
+export async function followUpsForAgenda(
+  db: Db,
+  departmentIds: number[],
+  today: string,
+  since: Date,
+  previousMeetingId: number | null,
+): Promise<AgendaFollowUp[]> {
   const rows = await db.followUp.findMany({
     where: { departmentId: { in: departmentIds }, OR: [{ status: 'open' }, { closedAt: { gte: since } }] },
-    include: { department: true, metric: true, updates: { where: { note: { not: '' }, kind: { not: 'created' } }, orderBy: { id: 'desc' }, take: 1 } },
+    include: {
+      department: true,
+      metric: true,
+      updates: { where: { note: { not: '' }, kind: { not: 'created' } }, orderBy: { id: 'desc' }, take: 1 },
+    },
     orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
   });
   const items = rows.map((f) => {
     const u = f.updates[0];
     return {
-      id: f.id, text: f.text, ownerUserId: f.ownerUserId, departmentName: f.department.name, metricName: f.metric?.name ?? null,
-      dueDate: f.dueDate, status: f.status, blocked: f.blocked, overdue: f.status === 'open' && f.dueDate < today,
+      id: f.id,
+      text: f.text,
+      ownerUserId: f.ownerUserId,
+      departmentName: f.department.name,
+      metricName: f.metric?.name ?? null,
+      dueDate: f.dueDate,
+      status: f.status,
+      blocked: f.blocked,
+      overdue: f.status === 'open' && f.dueDate < today,
       carried: previousMeetingId !== null && f.meetingId === previousMeetingId && f.status === 'open',
       latest: u ? { kind: u.kind, note: u.note, at: u.createdAt } : null,
     };

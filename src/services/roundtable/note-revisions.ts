@@ -1,25 +1,35 @@
 // A value revised after its packet was posted (the chair unlocked the period) is announced in the
 // packet's thread, so nobody walks into the meeting with an old number.
 import type { WebClient } from '@slack/web-api';
+import { formatPeriodLabel } from '../../domain/calendar/index.js';
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { Logger } from '../../infra/logger.js';
+import { withUnit } from '../../views/format.js';
+import { escapeMrkdwn, possessive } from '../../views/mrkdwn.js';
 import type { Revision } from '../collection/record-submission.js';
 import { loadProgramSettings } from '../program-settings.js';
 import { periodsReviewedAt } from './find-meeting.js';
-import { formatPeriodLabel } from '../../domain/calendar/index.js';
-import { withUnit } from '../../views/format.js';
-import { escapeMrkdwn, possessive } from '../../views/mrkdwn.js';
 
-export async function noteRevisionsOnPackets(deps: { prisma: PrismaClient; client: WebClient; logger: Logger }, departmentId: number, period: string, revisions: Revision[], userId: string): Promise<number> {
+export async function noteRevisionsOnPackets(
+  deps: { prisma: PrismaClient; client: WebClient; logger: Logger },
+  departmentId: number,
+  period: string,
+  revisions: Revision[],
+  userId: string,
+): Promise<number> {
   if (revisions.length === 0) return 0;
   const dept = await deps.prisma.department.findUnique({ where: { id: departmentId } });
   if (!dept) return 0;
   const tz = (await loadProgramSettings(deps.prisma)).calendar.timezone;
-  const meetings = await deps.prisma.meeting.findMany({ where: { packetTs: { not: null }, departmentKeys: { has: dept.key } }, include: { series: true } });
+  const meetings = await deps.prisma.meeting.findMany({
+    where: { packetTs: { not: null }, departmentKeys: { has: dept.key } },
+    include: { series: true },
+  });
   const affected = meetings.filter((m) => Object.values(periodsReviewedAt(m.startsAt, tz)).includes(period));
   if (!affected.length) return 0;
   const metrics = await deps.prisma.metric.findMany({ where: { id: { in: revisions.map((r) => r.metricId) } } });
-  const show = (v: number | null, m: (typeof metrics)[number]) => (v === null ? 'not available' : withUnit(v, m.unit, m.decimals));
+  const show = (v: number | null, m: (typeof metrics)[number]) =>
+    v === null ? 'not available' : withUnit(v, m.unit, m.decimals);
   const lines = revisions.map((r) => {
     const m = metrics.find((x) => x.id === r.metricId)!;
     return `• ${escapeMrkdwn(m.name)}: ${show(r.oldValue, m)} → *${show(r.newValue, m)}*`;
@@ -28,7 +38,12 @@ export async function noteRevisionsOnPackets(deps: { prisma: PrismaClient; clien
   let posted = 0;
   for (const m of affected) {
     try {
-      await deps.client.chat.postMessage({ channel: m.series.channelId, thread_ts: m.packetTs!, text, reply_broadcast: false });
+      await deps.client.chat.postMessage({
+        channel: m.series.channelId,
+        thread_ts: m.packetTs!,
+        text,
+        reply_broadcast: false,
+      });
       posted++;
     } catch (err) {
       deps.logger.warn('could not note a revision on the packet', { err, meetingId: m.id });

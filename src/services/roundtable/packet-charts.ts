@@ -1,9 +1,16 @@
 // Charts for a packet: a small-multiples overview per department, then one variance chart per
 // metric. Rendering sits behind a small interface so a failure (or a test) never stops the packet.
-import type { Agenda } from './build-agenda.js';
+
 import {
-  buildVarianceChartConfig, buildVarianceChartInput, renderForSlack, renderDepartmentOverviewPng, MAX_OVERVIEW_PANELS, VARIANCE_CHART_SIZE, type ChartRenderer,
+  buildVarianceChartConfig,
+  buildVarianceChartInput,
+  type ChartRenderer,
+  MAX_OVERVIEW_PANELS,
+  renderDepartmentOverviewPng,
+  renderForSlack,
+  VARIANCE_CHART_SIZE,
 } from '../../infra/charts/index.js';
+import type { Agenda } from './build-agenda.js';
 
 export interface ChartFile {
   filename: string;
@@ -31,7 +38,11 @@ export interface PacketChartRenderer {
 
 export const noCharts: PacketChartRenderer = { renderAll: async () => ({ files: [], images: [], failures: 0 }) };
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 export function createChartRenderer(renderer: ChartRenderer, quickchartUrl?: string): PacketChartRenderer {
   return {
@@ -42,8 +53,16 @@ export function createChartRenderer(renderer: ChartRenderer, quickchartUrl?: str
         for (let i = 0; i < inputs.length; i += MAX_OVERVIEW_PANELS) {
           const part = inputs.slice(i, i + MAX_OVERVIEW_PANELS);
           try {
-            const png = await renderDepartmentOverviewPng(part.map((p) => p.input), `${d.name} — ${agenda.periodLabel}`);
-            out.files.push({ filename: `${slug(d.key)}-overview${i ? `-${i / MAX_OVERVIEW_PANELS + 1}` : ''}.png`, title: `${d.name}: overview`, altText: `${d.name}: ${part.length} metrics, actual against target over time`, png });
+            const png = await renderDepartmentOverviewPng(
+              part.map((p) => p.input),
+              `${d.name} — ${agenda.periodLabel}`,
+            );
+            out.files.push({
+              filename: `${slug(d.key)}-overview${i ? `-${i / MAX_OVERVIEW_PANELS + 1}` : ''}.png`,
+              title: `${d.name}: overview`,
+              altText: `${d.name}: ${part.length} metrics, actual against target over time`,
+              png,
+            });
           } catch {
             out.failures++;
           }
@@ -51,9 +70,19 @@ export function createChartRenderer(renderer: ChartRenderer, quickchartUrl?: str
         for (const { m, input } of inputs) {
           const altText = `${m.name}: ${m.analysis.statusLabel}. ${m.analysis.signal.text}`.slice(0, 1000);
           try {
-            const image = await renderForSlack(buildVarianceChartConfig(input), renderer, { ...VARIANCE_CHART_SIZE, pixelRatio: 2, quickchartUrl });
+            const image = await renderForSlack(buildVarianceChartConfig(input), renderer, {
+              ...VARIANCE_CHART_SIZE,
+              pixelRatio: 2,
+              quickchartUrl,
+            });
             if (image.kind === 'url') out.images.push({ url: image.url, title: `${d.name}: ${m.name}`, altText });
-            else out.files.push({ filename: `${slug(d.key)}-${slug(m.key)}.png`, title: `${d.name}: ${m.name}`, altText, png: image.png });
+            else
+              out.files.push({
+                filename: `${slug(d.key)}-${slug(m.key)}.png`,
+                title: `${d.name}: ${m.name}`,
+                altText,
+                png: image.png,
+              });
           } catch {
             out.failures++;
           }

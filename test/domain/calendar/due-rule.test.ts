@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { computeDueDate, computeOpeningDate, formatDueRule, parseDueRule, type DueRule } from '../../../src/domain/calendar/index.js';
+import {
+  computeDueDate,
+  computeOpeningDate,
+  type DueRule,
+  formatDueRule,
+  parseDueRule,
+} from '../../../src/domain/calendar/index.js';
 
 const FIVE_AFTER: DueRule = { kind: 'business_days_after_period_end', days: 5 };
 const dayOfNextMonth = (day: number): DueRule => ({ kind: 'day_of_next_month', day });
@@ -12,7 +18,9 @@ describe('computeDueDate: business days after period end', () => {
 
   it('skips holidays while counting', () => {
     expect(computeDueDate('2026-10', FIVE_AFTER, ['2026-11-06'])).toBe('2026-11-09');
-    expect(computeDueDate('2026-06', { kind: 'business_days_after_period_end', days: 3 }, ['2026-07-03'])).toBe('2026-07-06');
+    expect(computeDueDate('2026-06', { kind: 'business_days_after_period_end', days: 3 }, ['2026-07-03'])).toBe(
+      '2026-07-06',
+    );
   });
 
   it('handles leap years', () => {
@@ -64,17 +72,28 @@ describe('parseDueRule', () => {
     expect(parseDueRule(text)).toEqual({ ok: true, value: rule });
   });
 
-  it.each(['next tuesday', '', '32nd of next month', '0th of next month', '61 business days after period end', '5 days after period end'])(
-    'rejects %j with a message that shows the accepted forms',
-    (text) => {
-      const result = parseDueRule(text);
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.message).toMatch(/Due rule/);
-    },
-  );
+  it.each([
+    'next tuesday',
+    '',
+    '32nd of next month',
+    '0th of next month',
+    '61 business days after period end',
+    '5 days after period end',
+  ])('rejects %j with a message that shows the accepted forms', (text) => {
+    const result = parseDueRule(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/Due rule/);
+  });
 
   it('round-trips through formatDueRule', () => {
-    for (const rule of [FIVE_AFTER, dayOfNextMonth(1), dayOfNextMonth(2), dayOfNextMonth(3), dayOfNextMonth(11), dayOfNextMonth(22)]) {
+    for (const rule of [
+      FIVE_AFTER,
+      dayOfNextMonth(1),
+      dayOfNextMonth(2),
+      dayOfNextMonth(3),
+      dayOfNextMonth(11),
+      dayOfNextMonth(22),
+    ]) {
       expect(parseDueRule(formatDueRule(rule))).toEqual({ ok: true, value: rule });
     }
     expect(formatDueRule(dayOfNextMonth(22))).toBe('22nd of next month');

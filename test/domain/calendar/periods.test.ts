@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CalendarInputError, formatPeriodLabel, lastClosedPeriod, nextPeriod, parsePeriodKey, periodContaining, periodEndInstant,
-  periodStartEnd, periodsBack, previousPeriod, shiftPeriod,
+  CalendarInputError,
+  formatPeriodLabel,
+  lastClosedPeriod,
+  nextPeriod,
+  parsePeriodKey,
+  periodContaining,
+  periodEndInstant,
+  periodStartEnd,
+  periodsBack,
+  previousPeriod,
+  shiftPeriod,
 } from '../../../src/domain/calendar/index.js';
 
 const NY = 'America/New_York';

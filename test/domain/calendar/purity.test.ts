@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const DIR = join(import.meta.dirname, '../../../src/domain/calendar');
-const FORBIDDEN = [/new Date\(\s*\)/, /Date\.now\(/, /DateTime\.(now|local)\(/, /process\.env/, /from 'node:/, /Settings\.(defaultZone|now)/];
+const FORBIDDEN = [
+  /new Date\(\s*\)/,
+  /Date\.now\(/,
+  /DateTime\.(now|local)\(/,
+  /process\.env/,
+  /from 'node:/,
+  /Settings\.(defaultZone|now)/,
+];
 
 describe('src/domain/calendar', () => {
   it.each(readdirSync(DIR).filter((f) => f.endsWith('.ts')))('%s reads no clock, env or I/O', (file) => {

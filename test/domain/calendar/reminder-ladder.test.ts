@@ -1,14 +1,22 @@
-import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { buildReminderLadder, isWithinWorkingHours, type LadderInput, type LadderStep } from '../../../src/domain/calendar/index.js';
+import { describe, expect, it } from 'vitest';
+import {
+  buildReminderLadder,
+  isWithinWorkingHours,
+  type LadderInput,
+  type LadderStep,
+} from '../../../src/domain/calendar/index.js';
 import type { ProgramCalendar } from '../../../src/domain/types.js';
 
 const NY: ProgramCalendar = { timezone: 'America/New_York', workdayStart: '09:00', workdayEnd: '17:00', holidays: [] };
 const LONDON: ProgramCalendar = { ...NY, timezone: 'Europe/London' };
 
-const ladder = (input: Partial<LadderInput> & Pick<LadderInput, 'dueDate'>) => buildReminderLadder({ subjectKey: 'collect:DPW:2026-10', calendar: NY, ...input });
-const summary = (steps: LadderStep[]) => steps.map((s) => `${s.key.replace('collect:DPW:2026-10:', '')} ${s.sendAt.toISOString()}`);
-const localClock = (steps: LadderStep[], zone: string) => steps.map((s) => DateTime.fromJSDate(s.sendAt, { zone }).toFormat('HH:mm'));
+const ladder = (input: Partial<LadderInput> & Pick<LadderInput, 'dueDate'>) =>
+  buildReminderLadder({ subjectKey: 'collect:DPW:2026-10', calendar: NY, ...input });
+const summary = (steps: LadderStep[]) =>
+  steps.map((s) => `${s.key.replace('collect:DPW:2026-10:', '')} ${s.sendAt.toISOString()}`);
+const localClock = (steps: LadderStep[], zone: string) =>
+  steps.map((s) => DateTime.fromJSDate(s.sendAt, { zone }).toFormat('HH:mm'));
 
 function expectWellFormed(steps: LadderStep[], cal: ProgramCalendar) {
   expect(new Set(steps.map((s) => s.key)).size).toBe(steps.length);
@@ -37,14 +45,23 @@ describe('buildReminderLadder with the default settings', () => {
 
   it('records how late each step is, in business days', () => {
     expect(steps.map((s) => [s.step, s.businessDaysLate])).toEqual([
-      ['opening', 0], ['reminder_before', 0], ['due_day', 0], ['overdue', 2], ['escalation', 3],
-      ['overdue', 4], ['overdue', 6], ['overdue', 8], ['overdue', 10],
+      ['opening', 0],
+      ['reminder_before', 0],
+      ['due_day', 0],
+      ['overdue', 2],
+      ['escalation', 3],
+      ['overdue', 4],
+      ['overdue', 6],
+      ['overdue', 8],
+      ['overdue', 10],
     ]);
   });
 
   it('builds keys from the subject key', () => {
     expect(steps[0]?.key).toBe('collect:DPW:2026-10:opening');
-    expect(buildReminderLadder({ subjectKey: 'followup:123', dueDate: '2026-11-06', calendar: NY }).map((s) => s.key)).toContain('followup:123:due-day');
+    expect(
+      buildReminderLadder({ subjectKey: 'followup:123', dueDate: '2026-11-06', calendar: NY }).map((s) => s.key),
+    ).toContain('followup:123:due-day');
   });
 });
 
@@ -79,7 +96,12 @@ describe('DST transitions', () => {
   });
 
   it('London autumn (2026-10-25)', () => {
-    const steps = ladder({ openAt: '2026-10-21', dueDate: '2026-10-27', calendar: LONDON, settings: { maxOverdueReminders: 1 } });
+    const steps = ladder({
+      openAt: '2026-10-21',
+      dueDate: '2026-10-27',
+      calendar: LONDON,
+      settings: { maxOverdueReminders: 1 },
+    });
     expect(summary(steps)).toEqual([
       'opening 2026-10-21T09:00:00.000Z', // BST
       'reminder-before 2026-10-23T09:00:00.000Z',
@@ -103,11 +125,16 @@ describe('collisions and calendar edges', () => {
   });
 
   it('rolls an opening notice on a weekend to Monday', () => {
-    expect(summary(ladder({ openAt: '2026-10-31', dueDate: '2026-11-06' }))[0]).toBe('opening 2026-11-02T15:00:00.000Z');
+    expect(summary(ladder({ openAt: '2026-10-31', dueDate: '2026-11-06' }))[0]).toBe(
+      'opening 2026-11-02T15:00:00.000Z',
+    );
   });
 
   it('lets escalation win over an overdue reminder on the same day, keeping later numbers', () => {
-    const steps = ladder({ dueDate: '2026-11-06', settings: { escalateAfterBusinessDaysLate: 4, maxOverdueReminders: 3 } });
+    const steps = ladder({
+      dueDate: '2026-11-06',
+      settings: { escalateAfterBusinessDaysLate: 4, maxOverdueReminders: 3 },
+    });
     expect(summary(steps)).toEqual([
       'reminder-before 2026-11-04T15:00:00.000Z',
       'due-day 2026-11-06T15:00:00.000Z',
@@ -143,7 +170,11 @@ describe('collisions and calendar edges', () => {
 
   it('skips a Friday holiday before a weekend between steps', () => {
     const cal = { ...NY, holidays: ['2026-07-03'] };
-    const steps = ladder({ dueDate: '2026-07-02', calendar: cal, settings: { maxOverdueReminders: 1, escalateAfterBusinessDaysLate: 0 } });
+    const steps = ladder({
+      dueDate: '2026-07-02',
+      calendar: cal,
+      settings: { maxOverdueReminders: 1, escalateAfterBusinessDaysLate: 0 },
+    });
     expect(summary(steps)).toEqual([
       'reminder-before 2026-06-30T14:00:00.000Z',
       'due-day 2026-07-02T14:00:00.000Z',
@@ -152,12 +183,18 @@ describe('collisions and calendar edges', () => {
   });
 
   it('clamps a send time outside working hours to the start of the same day', () => {
-    const steps = ladder({ dueDate: '2026-11-06', settings: { sendTime: '07:30', maxOverdueReminders: 0, escalateAfterBusinessDaysLate: 0 } });
+    const steps = ladder({
+      dueDate: '2026-11-06',
+      settings: { sendTime: '07:30', maxOverdueReminders: 0, escalateAfterBusinessDaysLate: 0 },
+    });
     expect(summary(steps)).toEqual(['reminder-before 2026-11-04T14:00:00.000Z', 'due-day 2026-11-06T14:00:00.000Z']);
   });
 
   it('can be switched down to the due-day reminder alone', () => {
-    const steps = ladder({ dueDate: '2026-11-06', settings: { reminderBusinessDaysBefore: 0, maxOverdueReminders: 0, escalateAfterBusinessDaysLate: 0 } });
+    const steps = ladder({
+      dueDate: '2026-11-06',
+      settings: { reminderBusinessDaysBefore: 0, maxOverdueReminders: 0, escalateAfterBusinessDaysLate: 0 },
+    });
     expect(steps.map((s) => s.step)).toEqual(['due_day']);
   });
 
@@ -167,7 +204,11 @@ describe('collisions and calendar edges', () => {
   });
 
   it('keeps keys unique over a long ladder with frequent reminders', () => {
-    const steps = ladder({ openAt: '2026-10-01', dueDate: '2026-10-30', settings: { overdueEveryBusinessDays: 1, maxOverdueReminders: 20, reminderBusinessDaysBefore: 10 } });
+    const steps = ladder({
+      openAt: '2026-10-01',
+      dueDate: '2026-10-30',
+      settings: { overdueEveryBusinessDays: 1, maxOverdueReminders: 20, reminderBusinessDaysBefore: 10 },
+    });
     expect(steps).toHaveLength(1 + 1 + 1 + 19 + 1); // overdue-3 gives way to escalation
     expectWellFormed(steps, NY);
   });

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { buildReminderLadder, dropStaleSteps, isStepStillRelevant, type LadderStep } from '../../../src/domain/calendar/index.js';
+import {
+  buildReminderLadder,
+  dropStaleSteps,
+  isStepStillRelevant,
+  type LadderStep,
+} from '../../../src/domain/calendar/index.js';
 import type { ProgramCalendar } from '../../../src/domain/types.js';
 
 const NY: ProgramCalendar = { timezone: 'America/New_York', workdayStart: '09:00', workdayEnd: '17:00', holidays: [] };
 // opening Mon 2 Nov, reminder-before Wed 4, due Fri 6, overdue-1 Tue 10, escalation Wed 11, overdue-2 Thu 12, …
-const steps = buildReminderLadder({ subjectKey: 'collect:DPW:2026-10', openAt: '2026-11-02', dueDate: '2026-11-06', calendar: NY });
+const steps = buildReminderLadder({
+  subjectKey: 'collect:DPW:2026-10',
+  openAt: '2026-11-02',
+  dueDate: '2026-11-06',
+  calendar: NY,
+});
 const byName = (name: string): LadderStep => {
   const step = steps.find((s) => s.key.endsWith(`:${name}`));
   if (!step) throw new Error(`no step ${name}`);
@@ -42,7 +52,12 @@ describe('isStepStillRelevant', () => {
   });
 
   it('keeps an opening on the due day until that day ends', () => {
-    const late = buildReminderLadder({ subjectKey: 'followup:7', openAt: '2026-11-06', dueDate: '2026-11-06', calendar: NY });
+    const late = buildReminderLadder({
+      subjectKey: 'followup:7',
+      openAt: '2026-11-06',
+      dueDate: '2026-11-06',
+      calendar: NY,
+    });
     const opening = late.find((s) => s.step === 'opening');
     expect(opening?.expiresAt?.toISOString()).toBe('2026-11-06T22:00:00.000Z');
   });
@@ -57,15 +72,30 @@ describe('isStepStillRelevant', () => {
 });
 
 describe('dropStaleSteps', () => {
-  it('after a week down keeps the escalation, today\'s overdue reminder and the future', () => {
+  it("after a week down keeps the escalation, today's overdue reminder and the future", () => {
     const unsent = steps.filter((s) => s.step !== 'opening');
     const now = at('2026-11-12T16:00:00Z'); // Thu 12 Nov 11:00, overdue-2 went due at 10:00
-    expect(names(dropStaleSteps(unsent, now))).toEqual(['escalation', 'overdue-2', 'overdue-3', 'overdue-4', 'overdue-5']);
+    expect(names(dropStaleSteps(unsent, now))).toEqual([
+      'escalation',
+      'overdue-2',
+      'overdue-3',
+      'overdue-4',
+      'overdue-5',
+    ]);
   });
 
   it('sends one catch-up before the due day: the opening, not the "due soon" reminder', () => {
     const now = at('2026-11-04T16:00:00Z'); // Wed 4 Nov 11:00, nothing sent yet
-    expect(names(dropStaleSteps(steps, now))).toEqual(['opening', 'due-day', 'overdue-1', 'escalation', 'overdue-2', 'overdue-3', 'overdue-4', 'overdue-5']);
+    expect(names(dropStaleSteps(steps, now))).toEqual([
+      'opening',
+      'due-day',
+      'overdue-1',
+      'escalation',
+      'overdue-2',
+      'overdue-3',
+      'overdue-4',
+      'overdue-5',
+    ]);
   });
 
   it('keeps the "due soon" reminder once the opening has gone out', () => {

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CalendarInputError, isWithinWorkingHours, localTimeOnDate, nextWorkingInstant, sendInstantOn,
+  CalendarInputError,
+  isWithinWorkingHours,
+  localTimeOnDate,
+  nextWorkingInstant,
+  sendInstantOn,
 } from '../../../src/domain/calendar/index.js';
 import type { ProgramCalendar } from '../../../src/domain/types.js';
 
-const NY: ProgramCalendar = { timezone: 'America/New_York', workdayStart: '09:00', workdayEnd: '17:00', holidays: ['2026-11-26'] };
+const NY: ProgramCalendar = {
+  timezone: 'America/New_York',
+  workdayStart: '09:00',
+  workdayEnd: '17:00',
+  holidays: ['2026-11-26'],
+};
 const at = (iso: string) => new Date(iso);
 const iso = (d: Date) => d.toISOString();
 
@@ -60,11 +69,15 @@ describe('nextWorkingInstant', () => {
   });
 
   it('skips holidays', () => {
-    expect(iso(nextWorkingInstant(at('2026-11-25T23:00:00Z'), { ...NY, holidays: ['2026-11-26', '2026-11-27'] }))).toBe('2026-11-30T14:00:00.000Z');
+    expect(iso(nextWorkingInstant(at('2026-11-25T23:00:00Z'), { ...NY, holidays: ['2026-11-26', '2026-11-27'] }))).toBe(
+      '2026-11-30T14:00:00.000Z',
+    );
   });
 
   it('refuses working hours that end before they start', () => {
-    expect(() => nextWorkingInstant(at('2026-11-10T16:00:00Z'), { ...NY, workdayStart: '17:00', workdayEnd: '09:00' })).toThrow(CalendarInputError);
+    expect(() =>
+      nextWorkingInstant(at('2026-11-10T16:00:00Z'), { ...NY, workdayStart: '17:00', workdayEnd: '09:00' }),
+    ).toThrow(CalendarInputError);
   });
 });
 

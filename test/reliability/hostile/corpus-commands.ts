@@ -1,12 +1,17 @@
 // `/stat` with text nobody should type: huge, invisible characters, mentions, SQL, other
 // departments, people outside the program, numbers that do not fit.
-import { TOLD, type HostileCase } from './types.js';
+import { type HostileCase, TOLD } from './types.js';
 
 const DPW_LIAISON = 'U0DPWLIA1';
 const CHAIR = 'U0CHAIR01';
 export const OUTSIDER = 'U0NOBODY1';
 
-const stat = (userId: string, text: string, expect: HostileCase['expect'], extra: Partial<HostileCase> = {}): HostileCase => ({
+const stat = (
+  userId: string,
+  text: string,
+  expect: HostileCase['expect'],
+  extra: Partial<HostileCase> = {},
+): HostileCase => ({
   name: `/stat ${text.length > 60 ? `${text.slice(0, 40)}… (${text.length} chars)` : text} — as ${userId}`,
   expect,
   send: ({ driver }) => driver.slashCommand({ command: '/stat', text, userId }),
@@ -47,6 +52,9 @@ export const COMMAND_CASES: HostileCase[] = [
     name: 'command text with bytes that are not UTF-8',
     expect: TOLD.help,
     send: ({ raw, sandbox }) =>
-      raw.send(`command=%2Fstat&text=%FF%FE%C0%AF&user_id=${CHAIR}&team_id=T0SANDBOX&api_app_id=A0SANDBOX&channel_id=${sandbox.dmChannelId(CHAIR)}&trigger_id=${sandbox.issueTriggerId(CHAIR)}&response_url=${encodeURIComponent(sandbox.newResponseUrl({ user: CHAIR }))}`, 'application/x-www-form-urlencoded'),
+      raw.send(
+        `command=%2Fstat&text=%FF%FE%C0%AF&user_id=${CHAIR}&team_id=T0SANDBOX&api_app_id=A0SANDBOX&channel_id=${sandbox.dmChannelId(CHAIR)}&trigger_id=${sandbox.issueTriggerId(CHAIR)}&response_url=${encodeURIComponent(sandbox.newResponseUrl({ user: CHAIR }))}`,
+        'application/x-www-form-urlencoded',
+      ),
   },
 ];
