@@ -37,7 +37,14 @@ module.exports = {
       comment: 'Services return data, shared by handlers and jobs: no Bolt, no @slack types, no Block Kit builders.',
       severity: 'error',
       from: { path: '^src/services/' },
-      to: { path: ['node_modules/@slack/', '^src/views/', '^src/handlers/', '^src/app/'] },
+      to: { path: ['node_modules/@slack/', '^src/handlers/', '^src/app/'] },
+    },
+    {
+      name: 'services-no-view-builders',
+      comment: 'Services may fill a view-model type that lives with its view (type-only), never call a builder.',
+      severity: 'error',
+      from: { path: '^src/services/' },
+      to: { path: '^src/views/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'views-no-services',
