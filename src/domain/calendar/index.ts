@@ -10,6 +10,7 @@ export {
   formatDueRule,
   parseDueRule,
 } from './due-rule.js';
+export { DEFAULT_LADDER_SETTINGS, LADDER_STEPS, type LadderSettings, type LadderStepName } from './ladder-steps.js';
 export { CalendarInputError, type LocalDate } from './local-date.js';
 export { type PeriodInputErrorCode, type PeriodInputResult, parsePeriodInput } from './parse-period.js';
 export {
@@ -29,15 +30,7 @@ export {
   previousPeriod,
   shiftPeriod,
 } from './periods.js';
-export {
-  buildReminderLadder,
-  DEFAULT_LADDER_SETTINGS,
-  type LadderInput,
-  type LadderSettings,
-  type LadderStep,
-  type LadderStepName,
-  resolveLadderSettings,
-} from './reminder-ladder.js';
+export { buildReminderLadder, type LadderInput, type LadderStep, resolveLadderSettings } from './reminder-ladder.js';
 export { dropStaleSteps, isStepStillRelevant } from './stale-steps.js';
 export { isWithinWorkingHours, nextWorkingInstant, sendInstantOn, workingWindowOn } from './working-hours.js';
 export { localDateOf, localTimeOnDate, parseClockTime, startOfLocalDay } from './zoned-time.js';
