@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pgAdapterFactory, pgliteAdapterFactory } from '../src/infra/db/adapters.js';
 import { type Database, openDatabase } from '../src/infra/db/client.js';
-import { classifyPostgresError, DatabaseUnavailableError, parsePostgresUrl } from '../src/infra/db/errors.js';
+import { classifyPostgresError, DatabaseUnavailableError, parsePostgresUrl } from '../src/infra/db-errors.js';
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR, readMigrationList } from '../src/infra/db/migrate.js';
 
 export interface TestDatabase extends Database {

@@ -7,7 +7,7 @@ import { createJobDeps } from './app/job-deps.js';
 import { parseConfig } from './config.js';
 import { hardenHttpServer } from './handlers/middleware/harden-http-server.js';
 import { openDatabase } from './infra/db/client.js';
-import { DatabaseUnavailableError } from './infra/db/errors.js';
+import { DatabaseUnavailableError } from './infra/db-errors.js';
 import { createLogger } from './infra/logger.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
 

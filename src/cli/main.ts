@@ -1,7 +1,7 @@
 // `npm run stat -- <command>`: the operator's tool. Every failure is one line and a non-zero exit.
 import { parseArgs } from 'node:util';
 import { type Config, parseConfig, parseDatabaseConfig } from '../config.js';
-import { DatabaseUnavailableError } from '../infra/db/errors.js';
+import { DatabaseUnavailableError } from '../infra/db-errors.js';
 import { CliError } from './cli-error.js';
 import { runDbMigrate } from './db-migrate.js';
 import { runExport } from './export.js';
