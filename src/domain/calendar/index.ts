@@ -11,9 +11,10 @@ export {
   parseDueRule,
 } from './due-rule.js';
 export { DEFAULT_LADDER_SETTINGS, LADDER_STEPS, type LadderSettings, type LadderStepName } from './ladder-steps.js';
-export { CalendarInputError, type LocalDate } from './local-date.js';
+export { CalendarInputError, isLocalDate, type LocalDate } from './local-date.js';
 export { type PeriodInputErrorCode, type PeriodInputResult, parsePeriodInput } from './parse-period.js';
 export {
+  firstMonthKey,
   formatPeriodKey,
   formatPeriodLabel,
   frequencyOfPeriod,
@@ -25,6 +26,8 @@ export {
   parsePeriodKey,
   periodContaining,
   periodEndInstant,
+  periodKeySchema,
+  periodOrdinal,
   periodStartEnd,
   periodsBack,
   previousPeriod,

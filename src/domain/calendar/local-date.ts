@@ -13,6 +13,11 @@ export class CalendarInputError extends Error {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar day written "YYYY-MM-DD" (not 2026-02-30, not 2026-13-01). */
+export function isLocalDate(text: string): boolean {
+  return ISO_DATE.test(text) && DateTime.fromISO(text, { zone: 'utc' }).isValid;
+}
+
 export function toUtcDay(date: LocalDate): DateTime {
   const dt = ISO_DATE.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : null;
   if (!dt?.isValid) throw new CalendarInputError(`"${date}" is not a date like 2026-11-07`);
