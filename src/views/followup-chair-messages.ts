@@ -1,8 +1,8 @@
 // What the chair hears about follow-ups: a request for more time (approve/decline in one click)
 // and a blocker, told at once.
 
+import { formatDay } from '../domain/calendar/index.js';
 import { type FollowUpCard, followUpSummary } from './followup-message.js';
-import { formatDay } from './format.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 
 export const MORE_TIME_ACTIONS = {

@@ -2,7 +2,7 @@
 // card is used for the first notice, each nag, and App Home.
 
 import type { LadderStepName } from '../domain/calendar/index.js';
-import { formatDay } from './format.js';
+import { formatDay } from '../domain/calendar/index.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 

@@ -11,7 +11,7 @@ export {
   parseDueRule,
 } from './due-rule.js';
 export { DEFAULT_LADDER_SETTINGS, LADDER_STEPS, type LadderSettings, type LadderStepName } from './ladder-steps.js';
-export { CalendarInputError, isLocalDate, type LocalDate } from './local-date.js';
+export { CalendarInputError, formatDay, isLocalDate, type LocalDate } from './local-date.js';
 export { type PeriodInputErrorCode, type PeriodInputResult, parsePeriodInput } from './parse-period.js';
 export {
   firstMonthKey,

@@ -38,3 +38,8 @@ export function addDays(date: LocalDate, days: number): LocalDate {
 export function weekdayOf(date: LocalDate): number {
   return toUtcDay(date).weekday;
 }
+
+/** "Fri 7 Nov" from a local ISO date, as messages show a due date. */
+export function formatDay(date: LocalDate): string {
+  return toUtcDay(date).setLocale('en-GB').toFormat('ccc d LLL');
+}

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   firstMonthKey,
+  formatDay,
   isLocalDate,
   isPeriodKey,
   parsePeriodKey,
@@ -59,6 +60,12 @@ describe('period keys', () => {
 });
 
 describe('local dates', () => {
+  it('read as a short day in messages', () => {
+    expect(formatDay('2026-11-07')).toBe('Sat 7 Nov');
+    expect(formatDay('2027-01-01')).toBe('Fri 1 Jan');
+    expect(() => formatDay('2026-02-30')).toThrow();
+  });
+
   it('are real calendar days', () => {
     for (const ok of ['2026-12-25', '2028-02-29']) expect(isLocalDate(ok), ok).toBe(true);
     for (const bad of ['2026-02-30', '2026-13-01', '2027-02-29', '2026-1-05', ''])
