@@ -21,8 +21,8 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pgAdapterFactory, pgliteAdapterFactory } from '../src/infra/db/adapters.js';
 import { type Database, openDatabase } from '../src/infra/db/client.js';
-import { classifyPostgresError, DatabaseUnavailableError, parsePostgresUrl } from '../src/infra/db/errors.js';
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR, readMigrationList } from '../src/infra/db/migrate.js';
+import { classifyPostgresError, DatabaseUnavailableError, parsePostgresUrl } from '../src/infra/db-errors.js';
 
 export interface TestDatabase extends Database {
   /** PostgreSQL only: the URL of this file's own database. */

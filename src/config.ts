@@ -1,4 +1,6 @@
-// The one place that reads the environment. Everything else receives a typed Config.
+// The one place that reads the settings. The entry points (src/main.ts, src/cli/main.ts) hand it
+// process.env; everything else receives a typed Config (a lint rule, lint/env-only-in-config.grit,
+// keeps process.env out of the rest of src/).
 import { z } from 'zod';
 
 const MANIFEST_HINT =
@@ -62,11 +64,25 @@ export interface Config {
     mode: 'socket' | 'http';
     port: number;
   };
-  database: { url?: string; dataDir: string };
+  /** Exactly what openDatabase takes: a PostgreSQL URL, or the embedded PGlite's own folder. */
+  database: DatabaseConfig;
   programFile?: string;
   charts: { renderer: 'local' | 'quickchart'; quickchartUrl?: string };
   scheduler: boolean;
-  log: { format: 'json' | 'pretty'; level: 'debug' | 'info' | 'warn' | 'error' };
+  log: LogConfig;
+}
+
+export interface DatabaseConfig {
+  databaseUrl?: string;
+  /** `<DATA_DIR>/pglite`: PGlite keeps its files in a folder of its own. */
+  dataDir: string;
+}
+
+export interface LogConfig {
+  format: 'json' | 'pretty';
+  level: 'debug' | 'info' | 'warn' | 'error';
+  /** The exact secret values this process was started with, never to be printed (see infra/logger). */
+  secrets: string[];
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -101,22 +117,69 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         mode,
         port: e.PORT,
       },
-      database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
+      database: databaseOf(e),
       programFile: e.PROGRAM_FILE,
       charts: { renderer: e.CHART_RENDERER, quickchartUrl: e.QUICKCHART_URL },
       scheduler: e.SCHEDULER === 'on',
-      log: { format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'), level: e.LOG_LEVEL },
+      log: logOf(e),
     },
   };
 }
 
-/** Database settings alone, for CLI commands that never talk to Slack. */
-export function parseDatabaseConfig(env: Record<string, string | undefined>): {
-  databaseUrl?: string;
-  dataDir: string;
-} {
-  const url = env.DATABASE_URL === '' ? undefined : env.DATABASE_URL;
-  return { databaseUrl: url, dataDir: pgliteDir(env.DATA_DIR ?? './data') };
+export type DatabaseConfigResult =
+  | { ok: true; config: Pick<Config, 'database' | 'log'> }
+  | { ok: false; errors: string[] };
+
+const databaseSchema = envSchema.pick({
+  DATABASE_URL: true,
+  DATA_DIR: true,
+  LOG_FORMAT: true,
+  LOG_LEVEL: true,
+  NODE_ENV: true,
+});
+
+/**
+ * The database and log settings alone, for CLI commands that never talk to Slack (import, export,
+ * migrate): the same schema and the same checks as `parseConfig`, without asking for Slack tokens.
+ */
+export function parseDatabaseConfig(env: Record<string, string | undefined>): DatabaseConfigResult {
+  const parsed = databaseSchema.safeParse(env);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => i.message) };
+  return { ok: true, config: { database: databaseOf(parsed.data), log: logOf(parsed.data) } };
+}
+
+type Env = z.infer<typeof envSchema>;
+type DatabaseEnv = Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>;
+type LogEnv = Pick<Env, 'LOG_FORMAT' | 'LOG_LEVEL' | 'NODE_ENV' | 'DATABASE_URL'> &
+  Partial<Pick<Env, 'QUICKCHART_URL' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET'>>;
+
+function databaseOf(e: DatabaseEnv): DatabaseConfig {
+  return { databaseUrl: e.DATABASE_URL, dataDir: pgliteDir(e.DATA_DIR) };
+}
+
+function logOf(e: LogEnv): LogConfig {
+  return {
+    format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    level: e.LOG_LEVEL,
+    secrets: secretValues(e),
+  };
+}
+
+/**
+ * The values of the secrets among the settings, for exact-value masking in logs. Tokens and the
+ * signing secret whole; of a URL only its password (host and database help whoever reads the log).
+ */
+function secretValues(e: LogEnv): string[] {
+  const out = [e.SLACK_BOT_TOKEN, e.SLACK_APP_TOKEN, e.SLACK_SIGNING_SECRET].filter((v): v is string => !!v?.trim());
+  for (const url of [e.DATABASE_URL, e.QUICKCHART_URL]) {
+    try {
+      const password = url ? decodeURIComponent(new URL(url).password) : '';
+      if (password) out.push(password, encodeURIComponent(password));
+    } catch {
+      // not a URL (or a malformed %-escape): nothing to pick out
+    }
+  }
+  return [...new Set(out)];
 }
 
 /** PGlite keeps its files in a folder of its own under DATA_DIR. */

@@ -1,17 +1,15 @@
 // stat-bot's entry point: config → database → app → scheduler → start. Any setup problem ends
 // the process at once with one readable message, never a stack trace.
-import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createApp } from './app/create-app.js';
 import { systemClock } from './app/deps.js';
-import { parseConfig, pgliteDir } from './config.js';
+import { createJobDeps } from './app/job-deps.js';
+import { parseConfig } from './config.js';
 import { hardenHttpServer } from './handlers/middleware/harden-http-server.js';
 import { openDatabase } from './infra/db/client.js';
-import { DatabaseUnavailableError } from './infra/db/errors.js';
+import { DatabaseUnavailableError } from './infra/db-errors.js';
 import { createLogger } from './infra/logger.js';
-import { createPacer } from './infra/slack/pacer.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
-import { createPacketCharts } from './services/roundtable/create-packet-charts.js';
 
 async function main(): Promise<void> {
   const parsed = parseConfig(process.env);
@@ -21,7 +19,7 @@ async function main(): Promise<void> {
   }
   const config = parsed.config;
   const logger = createLogger(config.log);
-  const db = await openDatabase({ databaseUrl: config.database.url, dataDir: pgliteDir(config.database.dataDir) });
+  const db = await openDatabase(config.database);
   const deps = { prisma: db.prisma, clock: systemClock, logger, charts: config.charts };
   const app = createApp(config.slack, deps);
   const server = await app.start(config.slack.port);
@@ -33,14 +31,7 @@ async function main(): Promise<void> {
   );
   const scheduler = config.scheduler
     ? startScheduler(
-        {
-          prisma: db.prisma,
-          client: app.client,
-          logger,
-          pacer: createPacer(),
-          workerId: randomUUID(),
-          charts: createPacketCharts(config.charts),
-        },
+        createJobDeps({ prisma: db.prisma, client: app.client, logger, charts: config.charts, role: 'bot' }),
         systemClock,
       )
     : null;

@@ -7,6 +7,7 @@ import { registerMiddleware } from '../handlers/middleware/index.js';
 import { boltLogger } from '../infra/slack/bolt-logger.js';
 import { MESSAGES } from '../views/messages.js';
 import type { Deps } from './deps.js';
+import { slackClientOptions } from './slack-client.js';
 
 export type BoltApp = App;
 
@@ -18,12 +19,8 @@ export interface AppOptions {
 }
 
 export function createApp(slack: Config['slack'], deps: Deps, opts: AppOptions = {}): BoltApp {
-  // A hung Slack call must not outlive the lease on the notice it is sending.
-  const clientOptions = {
-    slackApiUrl: slack.apiUrl,
-    timeout: 30_000,
-    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 },
-  };
+  // The same client options as `stat run-due`: a hung Slack call must not outlive a notice's lease.
+  const clientOptions = slackClientOptions(slack, deps.logger);
   const logger = boltLogger(deps.logger);
   const receiver =
     slack.mode === 'socket'

@@ -1,10 +1,10 @@
 // `stat db migrate`: apply pending migrations (the bot also does this at start).
-import { parseDatabaseConfig } from '../config.js';
+import type { Config } from '../config.js';
 import { openDatabase } from '../infra/db/client.js';
 
-export async function runDbMigrate(env: Record<string, string | undefined>): Promise<number> {
+export async function runDbMigrate(config: Pick<Config, 'database'>): Promise<number> {
   const db = await openDatabase({
-    ...parseDatabaseConfig(env),
+    ...config.database,
     onMigrated: (names: string[]) =>
       console.log(names.length ? `Applied: ${names.join(', ')}` : 'Database is up to date.'),
   });

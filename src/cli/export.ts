@@ -1,12 +1,12 @@
 // `stat export [--out <dir>]`: writes values.csv and followups.csv.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDatabaseConfig } from '../config.js';
+import type { Config } from '../config.js';
 import { openDatabase } from '../infra/db/client.js';
 import { exportFollowUpsCsv, exportValuesCsv } from '../services/export/export-csv.js';
 
-export async function runExport(outDir: string, env: Record<string, string | undefined>): Promise<number> {
-  const db = await openDatabase(parseDatabaseConfig(env));
+export async function runExport(outDir: string, config: Pick<Config, 'database'>): Promise<number> {
+  const db = await openDatabase(config.database);
   try {
     await mkdir(outDir, { recursive: true });
     const values = path.join(outDir, 'values.csv');

@@ -1,6 +1,7 @@
 // `npm run stat -- <command>`: the operator's tool. Every failure is one line and a non-zero exit.
 import { parseArgs } from 'node:util';
-import { DatabaseUnavailableError } from '../infra/db/errors.js';
+import { type Config, parseConfig, parseDatabaseConfig } from '../config.js';
+import { DatabaseUnavailableError } from '../infra/db-errors.js';
 import { CliError } from './cli-error.js';
 import { runDbMigrate } from './db-migrate.js';
 import { runExport } from './export.js';
@@ -12,6 +13,21 @@ const USAGE = `Usage: npm run stat -- <command>
   db migrate                            apply pending database migrations
   run-due [--now <ISO-8601>]            run every scheduled job due up to that instant, then exit
   export [--out <dir>]                  write values.csv and followups.csv (default ./export)`;
+
+/** Every setting `npm start` reads, parsed the same way: for commands that talk to Slack. */
+function fullConfig(command: string): Config {
+  const parsed = parseConfig(process.env);
+  if (!parsed.ok)
+    throw new CliError(`${command} needs the same settings as npm start:\n  ${parsed.errors.join('\n  ')}`);
+  return parsed.config;
+}
+
+/** The database settings alone (same schema as npm start's), for commands that never talk to Slack. */
+function databaseConfig(): Pick<Config, 'database' | 'log'> {
+  const parsed = parseDatabaseConfig(process.env);
+  if (!parsed.ok) throw new CliError(`fix these settings:\n  ${parsed.errors.join('\n  ')}`);
+  return parsed.config;
+}
 
 async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -26,16 +42,16 @@ async function run(argv: string[]): Promise<number> {
   }
   if (cmd === 'program' && sub === 'import') {
     if (!arg) throw new CliError('program import needs a file: npm run stat -- program import examples/riverton.yaml');
-    return runProgramImport(arg, process.env);
+    return runProgramImport(arg, databaseConfig());
   }
-  if (cmd === 'db' && sub === 'migrate') return runDbMigrate(process.env);
+  if (cmd === 'db' && sub === 'migrate') return runDbMigrate(databaseConfig());
   if (cmd === 'run-due') {
     const now = values.now ? new Date(values.now) : new Date();
     if (Number.isNaN(now.getTime()))
       throw new CliError(`--now "${values.now}" is not an ISO-8601 instant such as 2026-11-09T15:00:00Z`);
-    return runDueOnce(now, process.env);
+    return runDueOnce(now, fullConfig('run-due'));
   }
-  if (cmd === 'export') return runExport(values.out ?? './export', process.env);
+  if (cmd === 'export') return runExport(values.out ?? './export', databaseConfig());
   throw new CliError(`unknown command "${positionals.join(' ')}"\n${USAGE}`);
 }
 

@@ -1,12 +1,12 @@
 // `stat program import <file>`: validate, then import in one transaction, then say what changed.
-import { parseDatabaseConfig } from '../config.js';
+import type { Config } from '../config.js';
 import { openDatabase } from '../infra/db/client.js';
 import { loadProgramFile } from '../infra/program-file/load-program-file.js';
 import { HistoryReferenceError } from '../services/program-import/import-history.js';
 import { importProgram, ProgramImportError } from '../services/program-import/import-program.js';
 import { describeSummary } from '../services/program-import/import-summary.js';
 
-export async function runProgramImport(file: string, env: Record<string, string | undefined>): Promise<number> {
+export async function runProgramImport(file: string, config: Pick<Config, 'database'>): Promise<number> {
   const loaded = await loadProgramFile(file);
   if (!loaded.ok) {
     console.error(
@@ -15,7 +15,7 @@ export async function runProgramImport(file: string, env: Record<string, string 
     for (const e of loaded.errors) console.error(`  ${e}`);
     return 1;
   }
-  const db = await openDatabase(parseDatabaseConfig(env));
+  const db = await openDatabase(config.database);
   try {
     const summary = await importProgram(db.prisma, loaded.value, { actor: 'cli', now: new Date() });
     console.log(`Imported ${file}: ${describeSummary(summary)}`);

@@ -1,9 +1,8 @@
 // Everything a packet or agenda says about one metric for its latest period, and the agenda order.
-import { shiftPeriod } from './calendar/periods.js';
+import { periodOrdinal, shiftPeriod } from './calendar/periods.js';
 import {
   computeTrend,
   computeYearToDate,
-  indexPeriod,
   type PeriodValue,
   type Trend,
   type YearToDate,
@@ -49,7 +48,7 @@ export interface MetricAnalysis {
 
 /** Lays the points out period by period; a period with no row becomes null so runs and slopes see the gap. */
 function toSeries(points: readonly MetricPoint[]): { frequency: Frequency; series: (MetricPoint | null)[] } {
-  const indexed = points.map((p) => ({ p, ...indexPeriod(p.period) })).sort((a, b) => a.ordinal - b.ordinal);
+  const indexed = points.map((p) => ({ p, ...periodOrdinal(p.period) })).sort((a, b) => a.ordinal - b.ordinal);
   const first = indexed[0];
   if (!first) return { frequency: 'monthly', series: [] };
   if (indexed.some((x) => x.frequency !== first.frequency))

@@ -1,5 +1,5 @@
-// Who may do what: one table, consulted in one place (the handlers' `authorize`). A test walks
-// every cell, so a change here is a deliberate, reviewed change.
+// Who may do what: one table, and every check goes through `can` (handlers via `authorize`, which
+// also words the refusal). A test walks every cell, so a change here is a deliberate, reviewed change.
 
 export type Action =
   | 'submit_numbers' // for a department

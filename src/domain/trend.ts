@@ -1,5 +1,6 @@
 // Direction of travel over the last few periods, and the year-to-date figure.
-import type { Frequency, PeriodKey, Polarity } from './types.js';
+import { periodOrdinal } from './calendar/periods.js';
+import type { PeriodKey, Polarity } from './types.js';
 
 export type TrendDirection = 'improving' | 'worsening' | 'flat' | 'unknown';
 
@@ -108,19 +109,9 @@ export interface PeriodValue {
   target: number | null;
 }
 
-/** Position of a period on its own scale (months or quarters since year 0), so gaps can be counted. */
-export function indexPeriod(period: PeriodKey): { frequency: Frequency; ordinal: number } {
-  const m = /^(\d{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))$/.exec(period);
-  if (!m) throw new RangeError(`"${period}" is not a period key like 2026-10 or 2026-Q3`);
-  const year = Number(m[1]);
-  return m[2]
-    ? { frequency: 'monthly', ordinal: year * 12 + Number(m[2]) - 1 }
-    : { frequency: 'quarterly', ordinal: year * 4 + Number(m[3]) - 1 };
-}
-
 /** A quarter counts from its first month, so monthly and quarterly keys compare on one scale. */
 function monthOrdinal(period: PeriodKey): number {
-  const { frequency, ordinal } = indexPeriod(period);
+  const { frequency, ordinal } = periodOrdinal(period);
   return frequency === 'monthly' ? ordinal : ordinal * 3;
 }
 

@@ -10,7 +10,7 @@
 //   Rules 2 and 3 count points rather than distances, so they still apply.
 // - A point exactly on the centre line breaks a run on one side; a repeated value breaks a rising
 //   or falling run.
-import { formatMetricNumber } from './submission/parse-number.js';
+import { formatMetricNumber } from './number-format.js';
 import type { Frequency, Polarity } from './types.js';
 
 export type XmrRule = 'outside_limits' | 'run_one_side' | 'trend_run';

@@ -1,8 +1,9 @@
 // Structured logs: JSON lines in production, one readable line in development. A log line must be
 // safe to paste into a ticket, so secrets are masked three ways: by shape (Slack tokens, URL
 // passwords, response_urls), by field name (password, token, secret…), and by exact value (the
-// secrets this process was started with). Every line inside a Slack request or a job carries its
-// request/job id, taken from the async context (see withLogContext), so handlers need not pass it.
+// secrets this process was started with: the parsed config's `log.secrets`). Every line inside a
+// Slack request or a job carries its request/job id, taken from the async context (see
+// withLogContext), so handlers need not pass it.
 // Logging never throws: cycles, BigInts and huge strings are made printable instead.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
@@ -21,7 +22,8 @@ export interface LoggerOptions {
   format: 'json' | 'pretty';
   level: LogLevel;
   write?: (line: string) => void;
-  /** Exact values never to print. Default: the secrets in process.env (see secretsFromEnv). */
+  /** Exact values never to print: the parsed config's `log.secrets` (tokens, the signing secret,
+   * URL passwords). Without them only secrets of a known shape are masked. */
   secrets?: readonly string[];
 }
 
@@ -55,35 +57,6 @@ const SECRET_KEY = /pass(word)?|secret|token|authori[sz]ation|cookie|api[-_]?key
 const MAX_STRING = 4_000;
 const MAX_DEPTH = 6;
 
-/** The values of secrets held in the environment (for exact-value masking). */
-export function secretsFromEnv(env: Record<string, string | undefined>): string[] {
-  const names = [
-    'SLACK_BOT_TOKEN',
-    'SLACK_APP_TOKEN',
-    'SLACK_SIGNING_SECRET',
-    'SLACK_CLIENT_SECRET',
-    'DATABASE_URL',
-    'TEST_DATABASE_URL',
-    'QUICKCHART_URL',
-  ];
-  const out: string[] = [];
-  for (const name of names) {
-    const value = env[name]?.trim();
-    if (!value) continue;
-    if (!name.endsWith('_URL')) out.push(value);
-    else {
-      // Only a URL's password is secret; the rest (host, database) helps whoever reads the log.
-      try {
-        const password = decodeURIComponent(new URL(value).password);
-        if (password) out.push(password, encodeURIComponent(password));
-      } catch {
-        // not a URL: nothing to pick out
-      }
-    }
-  }
-  return out;
-}
-
 function redactWith(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) if (secret.length >= 6) out = out.split(secret).join(MASK);
@@ -91,15 +64,9 @@ function redactWith(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-/** Masks secrets in free text (by shape, and the environment's secrets by value). */
-export function redact(text: string): string {
-  return redactWith(text, envSecrets());
-}
-
-let cachedEnvSecrets: string[] | undefined;
-function envSecrets(): string[] {
-  cachedEnvSecrets ??= secretsFromEnv(process.env);
-  return cachedEnvSecrets;
+/** Masks secrets in free text: by shape, and the given exact values (Config's `log.secrets`). */
+export function redact(text: string, secrets: readonly string[] = []): string {
+  return redactWith(text, secrets);
 }
 
 // --- serialisation --------------------------------------------------------------------------
@@ -144,7 +111,7 @@ const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u2028\u2029]/g, (c) => 
 
 export function createLogger(opts: LoggerOptions, base: Record<string, unknown> = {}): Logger {
   const write = opts.write ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const secrets = opts.secrets ?? envSecrets();
+  const secrets = opts.secrets ?? [];
   const log = (level: LogLevel, msg: string, fields: Record<string, unknown> = {}) => {
     if (ORDER[level] < ORDER[opts.level]) return;
     try {

@@ -1,9 +1,9 @@
 // The chair's agenda: ranked signals and off-target metrics, each with "Record decision", then
 // follow-ups to report back on, then missing data. Shown privately first, with "Post to channel".
 import { z } from 'zod';
+import { formatDay } from '../domain/calendar/index.js';
 import type { Agenda } from '../services/roundtable/build-agenda.js';
 import type { AgendaFollowUp } from '../services/roundtable/followups-for-agenda.js';
-import { formatDay } from './format.js';
 import { LIMITS } from './limits.js';
 import { metricDetailText } from './metric-line.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';

@@ -1,12 +1,13 @@
 // Collection DMs along the reminder ladder: opening notice, reminder, due day, overdue, and the
 // escalation to the department head and chair. Each carries the button that opens the form.
 import { z } from 'zod';
+import { type LadderStepName, periodKeySchema } from '../domain/calendar/index.js';
 import { escapeMrkdwn, md, plain, possessive } from './mrkdwn.js';
 
 export const OPEN_SUBMISSION_ACTION_ID = 'stat_open_submission';
 export const OPEN_STATUS_ACTION_ID = 'stat_open_status';
 
-const buttonValueSchema = z.object({ d: z.number().int(), p: z.string().regex(/^\d{4}-(\d{2}|Q[1-4])$/) });
+const buttonValueSchema = z.object({ d: z.number().int(), p: periodKeySchema });
 
 export function encodeOpenSubmission(departmentId: number, period: string): string {
   return JSON.stringify({ d: departmentId, p: period });
@@ -21,7 +22,7 @@ export function decodeOpenSubmission(value: string | undefined): { departmentId:
   }
 }
 
-export type CollectionStep = 'opening' | 'reminder_before' | 'due_day' | 'overdue' | 'escalation';
+export type CollectionStep = LadderStepName;
 
 export interface ReminderContent {
   step: CollectionStep;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { AnswerKind } from '../services/followups/answer-followup.js';
 import { type FollowUpCard, followUpSummary } from './followup-message.js';
+import { LIMITS } from './limits.js';
 import { fitText, md, plain } from './mrkdwn.js';
 
 export const FOLLOWUP_ANSWER_CALLBACK_ID = 'stat_followup_answer';
@@ -24,13 +25,18 @@ export const answerMetadataSchema = z.object({
 export function buildFollowUpAnswerModal(card: FollowUpCard, kind: AnswerKind) {
   const c = COPY[kind];
   const blocks: object[] = [
-    { type: 'section', text: md(fitText(followUpSummary(card), 3000)) },
+    { type: 'section', text: md(fitText(followUpSummary(card), LIMITS.sectionText)) },
     {
       type: 'input',
       block_id: ANSWER_BLOCKS.note,
       optional: c.optional,
       label: plain(c.label),
-      element: { type: 'plain_text_input', action_id: ANSWER_ACTIONS.note, multiline: true, max_length: 3000 },
+      element: {
+        type: 'plain_text_input',
+        action_id: ANSWER_ACTIONS.note,
+        multiline: true,
+        max_length: LIMITS.plainTextInput,
+      },
     },
   ];
   if (kind === 'more_time')

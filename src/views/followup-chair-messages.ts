@@ -1,8 +1,9 @@
 // What the chair hears about follow-ups: a request for more time (approve/decline in one click)
 // and a blocker, told at once.
 
+import { formatDay } from '../domain/calendar/index.js';
 import { type FollowUpCard, followUpSummary } from './followup-message.js';
-import { formatDay } from './format.js';
+import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 
 export const MORE_TIME_ACTIONS = {
@@ -32,7 +33,7 @@ export function buildMoreTimeRequest(
   return {
     text: `More time requested for a follow-up (to ${proposed})`,
     blocks: [
-      { type: 'section', text: md(fitText(text, 3000)) },
+      { type: 'section', text: md(fitText(text, LIMITS.sectionText)) },
       {
         type: 'actions',
         elements: [
@@ -52,9 +53,9 @@ export function buildMoreTimeRequest(
 
 export function buildBlockedNotice(card: FollowUpCard, ownerUserId: string, reason: string) {
   const text = `:construction: <@${ownerUserId}> is blocked on a follow-up:\n> ${escapeMrkdwn(fitText(reason, 1000)).replace(/\n/g, '\n> ')}\n${followUpSummary(card)}`;
-  return { text: 'A follow-up is blocked', blocks: [{ type: 'section', text: md(fitText(text, 3000)) }] };
+  return { text: 'A follow-up is blocked', blocks: [{ type: 'section', text: md(fitText(text, LIMITS.sectionText)) }] };
 }
 
 export function buildDecisionResult(message: string) {
-  return { text: message, blocks: [{ type: 'section', text: md(fitText(message, 3000)) }] };
+  return { text: message, blocks: [{ type: 'section', text: md(fitText(message, LIMITS.sectionText)) }] };
 }

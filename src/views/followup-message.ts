@@ -1,7 +1,8 @@
 // What a follow-up owner sees: the commitment, its due date and four ways to answer. The same
 // card is used for the first notice, each nag, and App Home.
 
-import { formatDay } from './format.js';
+import type { LadderStepName } from '../domain/calendar/index.js';
+import { formatDay } from '../domain/calendar/index.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 
@@ -46,7 +47,8 @@ export function followUpAnswerButtons(id: number) {
   };
 }
 
-export type NagStep = 'assigned' | 'reminder_before' | 'due_day' | 'overdue' | 'escalation';
+/** A follow-up's ladder has no opening step: its first message is the assignment itself. */
+export type NagStep = 'assigned' | Exclude<LadderStepName, 'opening'>;
 
 const INTRO: Record<NagStep, (days: number, due: string) => string> = {
   assigned: () => ':memo: A follow-up from the roundtable is yours:',

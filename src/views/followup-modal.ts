@@ -2,6 +2,7 @@
 // message shortcut, /stat followup) with whatever each already knows pre-filled.
 import { z } from 'zod';
 import { MAX_FOLLOWUP_TEXT } from '../services/followups/create-followup.js';
+import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 
 export const FOLLOWUP_CALLBACK_ID = 'stat_followup_create';
@@ -38,19 +39,23 @@ export const followUpMetadataSchema = z.object({
   s: z.string().max(500).nullable().default(null),
 });
 
-const option = (text: string, value: string) => ({ text: plain(fitText(text, 75)), value });
+const option = (text: string, value: string) => ({ text: plain(fitText(text, LIMITS.optionText)), value });
 
 export function buildFollowUpModal(i: FollowUpModalInput) {
   // A static select holds 100 options. Large programs see the chosen department's metrics only.
-  const deptOptions = i.departments.slice(0, 100).map((d) => option(d.name, String(d.id)));
+  const deptOptions = i.departments.slice(0, LIMITS.selectOptions).map((d) => option(d.name, String(d.id)));
   const deptName = i.departments.find((d) => d.id === i.departmentId)?.name;
   const metrics =
-    i.metrics.length > 100 && deptName ? i.metrics.filter((m) => m.departmentName === deptName) : i.metrics;
-  const metricOptions = metrics.slice(0, 100).map((m) => option(`${m.departmentName}: ${m.name}`, String(m.id)));
+    i.metrics.length > LIMITS.selectOptions && deptName
+      ? i.metrics.filter((m) => m.departmentName === deptName)
+      : i.metrics;
+  const metricOptions = metrics
+    .slice(0, LIMITS.selectOptions)
+    .map((m) => option(`${m.departmentName}: ${m.name}`, String(m.id)));
   const initialDept = deptOptions.find((o) => o.value === String(i.departmentId));
   const initialMetric = metricOptions.find((o) => o.value === String(i.metricId));
   const blocks: object[] = [
-    ...(i.note ? [{ type: 'context', elements: [md(escapeMrkdwn(fitText(i.note, 3000)))] }] : []),
+    ...(i.note ? [{ type: 'context', elements: [md(escapeMrkdwn(fitText(i.note, LIMITS.contextText)))] }] : []),
     ...(i.sourceLink && /^https:\/\/[^\s|<>]+$/.test(i.sourceLink)
       ? [{ type: 'context', elements: [md(`From <${i.sourceLink}|the original message>`)] }]
       : []),

@@ -1,19 +1,12 @@
-// How numbers, targets and statuses read in messages. Status always has words and a symbol,
-// never colour alone.
+// How targets, variances and statuses read in messages (numbers themselves: domain/number-format.ts,
+// dates: domain/calendar). Status always has words and a symbol, never colour alone.
 
-import { formatMetricNumber } from '../domain/submission/parse-number.js';
+import { formatMetricNumber, formatWithUnit } from '../domain/number-format.js';
 import type { MetricRule, Status } from '../domain/types.js';
-
-export function withUnit(value: number, unit: string, decimals: number): string {
-  const n = formatMetricNumber(value, decimals);
-  if (unit === '%') return `${n}%`;
-  if (unit === '$') return `$${n}`;
-  return unit ? `${n} ${unit}` : n;
-}
 
 export function describeTarget(rule: MetricRule, target: number | null, unit: string): string {
   if (target === null) return 'no target set';
-  const t = withUnit(target, unit, rule.decimals);
+  const t = formatWithUnit(target, unit, rule.decimals);
   if (rule.polarity === 'higher_is_better') return `target ≥ ${t}`;
   if (rule.polarity === 'lower_is_better') return `target ≤ ${t}`;
   return `target ${t} ± ${formatMetricNumber(rule.tolerance, rule.decimals)}`;
@@ -38,13 +31,4 @@ export function formatVariance(actual: number, target: number | null, unit: stri
   const abs = formatMetricNumber(Math.abs(diff), decimals);
   const pct = target !== 0 ? ` (${sign}${formatMetricNumber(Math.abs((diff / target) * 100), 1)}%)` : '';
   return `${sign}${unit === '%' ? `${abs} pts` : unit === '$' ? `$${abs}` : abs}${unit === '%' ? '' : pct}`;
-}
-
-/** "Fri 7 Nov" from a local ISO date. */
-export function formatDay(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date
-    .toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
-    .replace(',', '');
 }

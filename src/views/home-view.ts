@@ -1,9 +1,10 @@
 // App Home: what is due from me, what I owe, and — for chairs — the program at a glance.
+
+import { formatDay } from '../domain/calendar/index.js';
 import type { HomeData } from '../services/home/home-data.js';
 import { formatMeetingTime } from './agenda-message.js';
 import { encodeOpenSubmission, OPEN_SUBMISSION_ACTION_ID } from './collection-reminder.js';
 import { followUpAnswerButtons, followUpSummary } from './followup-message.js';
-import { formatDay } from './format.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 

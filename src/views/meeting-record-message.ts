@@ -1,9 +1,9 @@
 // The meeting record: decisions made, owners and due dates (Baltimore: within two days), and
 // each owner's own list.
 
+import { formatDay } from '../domain/calendar/index.js';
 import { formatMeetingTime } from './agenda-message.js';
 import { followUpAnswerButtons } from './followup-message.js';
-import { formatDay } from './format.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 import { type MessagePage, paginateBlocks } from './paginate.js';

@@ -2,15 +2,16 @@
 // packet table and agenda item is built from.
 
 import { describeOffTargetRun } from '../domain/metric-analysis.js';
+import { formatWithUnit } from '../domain/number-format.js';
 import type { AnalysedMetric } from '../services/roundtable/analyse-departments.js';
-import { describeTarget, formatVariance, statusText, withUnit } from './format.js';
+import { describeTarget, formatVariance, statusText } from './format.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
 export function metricValueText(m: AnalysedMetric): string {
   const a = m.analysis;
   if (a.actual === null) return `${statusText('no_data')} (${describeTarget(m.rule, a.target, m.unit)})`;
   const variance = formatVariance(a.actual, a.target, m.unit, m.rule.decimals);
-  return `${withUnit(a.actual, m.unit, m.rule.decimals)} (${describeTarget(m.rule, a.target, m.unit)}; variance ${variance}) · ${statusText(a.status)}`;
+  return `${formatWithUnit(a.actual, m.unit, m.rule.decimals)} (${describeTarget(m.rule, a.target, m.unit)}; variance ${variance}) · ${statusText(a.status)}`;
 }
 
 export function signalText(m: AnalysedMetric): string {

@@ -1,17 +1,18 @@
 // The pre-meeting packet posted to the meeting channel: header, one compact summary per
 // department, missing data and follow-ups. Charts follow in the thread.
 
+import { formatWithUnit } from '../domain/number-format.js';
 import type { AnalysedDepartment, AnalysedMetric } from '../services/roundtable/analyse-departments.js';
 import type { Agenda } from '../services/roundtable/build-agenda.js';
 import { followUpLine, formatMeetingTime } from './agenda-message.js';
-import { describeTarget, formatVariance, statusText, withUnit } from './format.js';
+import { describeTarget, formatVariance, statusText } from './format.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 import { type MessagePage, paginateBlocks } from './paginate.js';
 
 function summaryLine(m: AnalysedMetric): string {
   const a = m.analysis;
-  const value = a.actual === null ? 'no data' : withUnit(a.actual, m.unit, m.rule.decimals);
+  const value = a.actual === null ? 'no data' : formatWithUnit(a.actual, m.unit, m.rule.decimals);
   const variance = a.actual === null ? '' : ` · ${formatVariance(a.actual, a.target, m.unit, m.rule.decimals)}`;
   const signal = a.signal.isSignal ? ` · :mag: _${escapeMrkdwn(a.signal.text)}_` : '';
   return `${statusText(a.status)} — *${escapeMrkdwn(m.name)}*: ${value} (${describeTarget(m.rule, a.target, m.unit)})${variance}${signal}`;

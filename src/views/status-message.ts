@@ -1,6 +1,7 @@
 // The late list as a message: who has submitted, who is partial, who is late and by how much.
+
+import { formatDay } from '../domain/calendar/index.js';
 import type { CollectionStatus, DepartmentStatusRow } from '../services/collection/collection-status.js';
-import { formatDay } from './format.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, md, plain } from './mrkdwn.js';
 

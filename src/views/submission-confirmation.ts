@@ -1,8 +1,10 @@
 // The DM a liaison gets after saving: each value with its variance and status, so they see what
 // the chair will see. Their own notes are echoed escaped (no accidental @channel).
+
+import { formatWithUnit } from '../domain/number-format.js';
 import type { MetricRule, Status } from '../domain/types.js';
 import { encodeOpenSubmission, OPEN_SUBMISSION_ACTION_ID } from './collection-reminder.js';
-import { describeTarget, formatVariance, statusText, withUnit } from './format.js';
+import { describeTarget, formatVariance, statusText } from './format.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 import { type MessagePage, paginateBlocks } from './paginate.js';
@@ -31,7 +33,7 @@ export interface Confirmation {
 function rowText(r: ConfirmationRow): string {
   const head = `*${escapeMrkdwn(r.name)}*`;
   if (r.notAvailable) return `${head}\n:white_circle: Not available — ${escapeMrkdwn(r.note ?? '')}`;
-  const value = r.value === null ? '—' : withUnit(r.value, r.unit, r.rule.decimals);
+  const value = r.value === null ? '—' : formatWithUnit(r.value, r.unit, r.rule.decimals);
   const variance = r.value === null ? '' : ` · variance ${formatVariance(r.value, r.target, r.unit, r.rule.decimals)}`;
   const note = r.note ? `\n> ${escapeMrkdwn(r.note).replace(/\n/g, '\n> ')}` : '';
   return `${head}\n${value} (${describeTarget(r.rule, r.target, r.unit)})${variance} · ${statusText(r.status)}${note}`;

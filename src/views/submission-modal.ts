@@ -1,10 +1,10 @@
 // The "Enter numbers" modal: one number input per metric with its target and last value, a
 // "not available" box and an explanation field. Big departments are split into pages.
 import { z } from 'zod';
-import { formatMetricNumber } from '../domain/submission/parse-number.js';
+import { formatMetricNumber, formatNumberInput, formatWithUnit } from '../domain/number-format.js';
 import { type EntryField, MAX_NOTE_LENGTH } from '../domain/submission/validate-entries.js';
 import type { MetricRule } from '../domain/types.js';
-import { describeTarget, withUnit } from './format.js';
+import { describeTarget } from './format.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 
@@ -71,7 +71,7 @@ function hintFor(m: FormMetric): string {
   const parts = [describeTarget(m.rule, m.target, m.unit)];
   if (m.previous)
     parts.push(
-      `${m.previous.label}: ${m.previous.value === null ? 'not reported' : withUnit(m.previous.value, m.unit, m.rule.decimals)}`,
+      `${m.previous.label}: ${m.previous.value === null ? 'not reported' : formatWithUnit(m.previous.value, m.unit, m.rule.decimals)}`,
     );
   if (m.rule.min !== null && m.rule.max !== null)
     parts.push(
@@ -87,7 +87,7 @@ function metricBlocks(m: FormMetric) {
     is_decimal_allowed: m.rule.decimals > 0,
     ...(m.rule.min !== null ? { min_value: String(m.rule.min) } : {}),
     ...(m.rule.max !== null ? { max_value: String(m.rule.max) } : {}),
-    ...(m.saved?.value != null ? { initial_value: String(m.saved.value) } : {}),
+    ...(m.saved?.value != null ? { initial_value: formatNumberInput(m.saved.value, m.rule.decimals) } : {}),
   };
   const naOption = { text: plain('Not available this period'), value: NOT_AVAILABLE_OPTION };
   return [

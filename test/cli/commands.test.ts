@@ -83,6 +83,20 @@ describe('npm run stat -- program import', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
+  it('checks settings with the same rules as npm start, before touching the database', () => {
+    const imported = run(['src/cli/main.ts', 'program', 'import', 'examples/riverton.yaml'], {
+      DATABASE_URL: 'mysql://x',
+    });
+    expect(imported.code).toBe(1);
+    expect(imported.err).toContain('DATABASE_URL must start with postgres://');
+    const due = run(['src/cli/main.ts', 'run-due'], { SLACK_BOT_TOKEN: 'xoxp-user-token', DATABASE_URL: 'mysql://x' });
+    expect(due.code).toBe(1);
+    expect(due.err).toContain('run-due needs the same settings as npm start');
+    expect(due.err).toContain('must start with "xoxb-"');
+    expect(due.err).toContain('DATABASE_URL must start with postgres://');
+    expect(due.err).not.toMatch(/\n\s+at /);
+  });
+
   it('explains usage mistakes', () => {
     expect(run(['src/cli/main.ts', 'program', 'import']).err).toContain('program import needs a file');
     expect(run(['src/cli/main.ts', 'run-due', '--now', 'yesterday']).err).toContain('is not an ISO-8601 instant');

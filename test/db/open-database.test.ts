@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE, openDatabase } from '../../src/infra/db/client.js';
-import { DatabaseUnavailableError, parsePostgresUrl } from '../../src/infra/db/errors.js';
+import { DatabaseUnavailableError, parsePostgresUrl } from '../../src/infra/db-errors.js';
 
 async function openError(options: Parameters<typeof openDatabase>[0]): Promise<DatabaseUnavailableError> {
   const result = await openDatabase(options).then(
@@ -136,30 +136,5 @@ describe.skipIf(!serverUrl)('PostgreSQL server errors', () => {
     const error = await openError({ databaseUrl: withParts((u) => (u.pathname = '/stat_no_such_db')) });
     expect(error.reason).toBe('database_missing');
     expect(error.userMessage).toMatch(/^Database "stat_no_such_db" does not exist on PostgreSQL at /);
-  });
-});
-
-describe('asDatabaseUnavailable', () => {
-  it('recognises a database that went away, not ordinary query errors', async () => {
-    const { asDatabaseUnavailable } = await import('../../src/infra/db/errors.js');
-    const unreachable = Object.assign(new Error('Invalid `prisma.auditEvent.count()` invocation'), {
-      code: 'P1001',
-      meta: {
-        driverAdapterError: {
-          name: 'DriverAdapterError',
-          cause: { kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 },
-        },
-      },
-    });
-    expect(asDatabaseUnavailable(unreachable)?.userMessage).toBe(
-      'Lost the connection to the database at 127.0.0.1:5432 — is it running?',
-    );
-    const shutdown = Object.assign(new Error('Raw query failed. Code: `57P01`.'), {
-      code: 'P2010',
-      meta: { driverAdapterError: { cause: { kind: 'postgres', originalCode: '57P01' } } },
-    });
-    expect(asDatabaseUnavailable(shutdown)?.reason).toBe('unreachable');
-    expect(asDatabaseUnavailable(Object.assign(new Error('Unique constraint failed'), { code: 'P2002' }))).toBeNull();
-    expect(asDatabaseUnavailable('nope')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatMetricNumber, parseMetricNumber } from '../../src/domain/submission/parse-number.js';
+import { formatMetricNumber } from '../../src/domain/number-format.js';
+import { parseMetricNumber } from '../../src/domain/submission/parse-number.js';
 
 const pct = { decimals: 1, min: 0, max: 100 };
 const count = { decimals: 0, min: 0, max: null };

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../local-stack/local-stack.js';
 import { createTestDatabase } from '../../local-stack/test-db.js';
-import { createLogger, type LogLevel, redact, secretsFromEnv, withLogContext } from '../../src/infra/logger.js';
+import { parseConfig } from '../../src/config.js';
+import { createLogger, type LogLevel, redact, withLogContext } from '../../src/infra/logger.js';
 import { boltLogger } from '../../src/infra/slack/bolt-logger.js';
 
 const SIGNING_SECRET = '8f14e45fceea167a5a36dedd4bea2543';
@@ -24,9 +25,14 @@ const SECRETS = [
   encodeURIComponent(DB_PASSWORD),
 ];
 
+// The logger takes its secrets from the parsed config, as src/main.ts and the CLI give them.
+const parsed = parseConfig(ENV);
+if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+const CONFIG_SECRETS = parsed.config.log.secrets;
+
 function capture(format: 'json' | 'pretty', level: LogLevel = 'debug') {
   const lines: string[] = [];
-  const logger = createLogger({ format, level, write: (l) => lines.push(l), secrets: secretsFromEnv(ENV) });
+  const logger = createLogger({ format, level, write: (l) => lines.push(l), secrets: CONFIG_SECRETS });
   return { logger, lines, text: () => lines.join('\n') };
 }
 

@@ -10,9 +10,11 @@ export {
   formatDueRule,
   parseDueRule,
 } from './due-rule.js';
-export { CalendarInputError, type LocalDate } from './local-date.js';
+export { DEFAULT_LADDER_SETTINGS, LADDER_STEPS, type LadderSettings, type LadderStepName } from './ladder-steps.js';
+export { CalendarInputError, formatDay, isLocalDate, type LocalDate } from './local-date.js';
 export { type PeriodInputErrorCode, type PeriodInputResult, parsePeriodInput } from './parse-period.js';
 export {
+  firstMonthKey,
   formatPeriodKey,
   formatPeriodLabel,
   frequencyOfPeriod,
@@ -24,20 +26,14 @@ export {
   parsePeriodKey,
   periodContaining,
   periodEndInstant,
+  periodKeySchema,
+  periodOrdinal,
   periodStartEnd,
   periodsBack,
   previousPeriod,
   shiftPeriod,
 } from './periods.js';
-export {
-  buildReminderLadder,
-  DEFAULT_LADDER_SETTINGS,
-  type LadderInput,
-  type LadderSettings,
-  type LadderStep,
-  type LadderStepName,
-  resolveLadderSettings,
-} from './reminder-ladder.js';
+export { buildReminderLadder, type LadderInput, type LadderStep, resolveLadderSettings } from './reminder-ladder.js';
 export { dropStaleSteps, isStepStillRelevant } from './stale-steps.js';
 export { isWithinWorkingHours, nextWorkingInstant, sendInstantOn, workingWindowOn } from './working-hours.js';
 export { localDateOf, localTimeOnDate, parseClockTime, startOfLocalDay } from './zoned-time.js';

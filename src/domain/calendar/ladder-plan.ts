@@ -2,8 +2,8 @@
 // at one time of day, so two steps on the same day would be two messages at the same instant:
 // this is where that is prevented.
 import { addBusinessDays } from './business-days.js';
+import type { LadderSettings, LadderStepName } from './ladder-steps.js';
 import type { LocalDate } from './local-date.js';
-import type { LadderSettings, LadderStepName } from './reminder-ladder.js';
 
 export interface PlannedDay {
   step: LadderStepName;

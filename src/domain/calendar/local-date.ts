@@ -13,6 +13,11 @@ export class CalendarInputError extends Error {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar day written "YYYY-MM-DD" (not 2026-02-30, not 2026-13-01). */
+export function isLocalDate(text: string): boolean {
+  return ISO_DATE.test(text) && DateTime.fromISO(text, { zone: 'utc' }).isValid;
+}
+
 export function toUtcDay(date: LocalDate): DateTime {
   const dt = ISO_DATE.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : null;
   if (!dt?.isValid) throw new CalendarInputError(`"${date}" is not a date like 2026-11-07`);
@@ -32,4 +37,9 @@ export function addDays(date: LocalDate, days: number): LocalDate {
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(date: LocalDate): number {
   return toUtcDay(date).weekday;
+}
+
+/** "Fri 7 Nov" from a local ISO date, as messages show a due date. */
+export function formatDay(date: LocalDate): string {
+  return toUtcDay(date).setLocale('en-GB').toFormat('ccc d LLL');
 }

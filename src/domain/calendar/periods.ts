@@ -1,5 +1,8 @@
 // Reporting periods: `YYYY-MM` (monthly) and `YYYY-Qn` (quarterly). A period covers whole local
 // days in the program's timezone and closes at local midnight at the start of the next period.
+// The only parser of period keys: everything that reads one (program files, CSV rows, button
+// values, trends, dated targets) goes through isPeriodKey / parsePeriodKey / periodKeySchema.
+import { z } from 'zod';
 import type { Frequency, PeriodKey } from '../types.js';
 import { addDays, CalendarInputError, fromUtcDay, type LocalDate, toUtcDay } from './local-date.js';
 import { localDateOf, startOfLocalDay } from './zoned-time.js';
@@ -33,6 +36,9 @@ export function isPeriodKey(text: string): boolean {
   return MONTHLY_KEY.test(text) || QUARTERLY_KEY.test(text);
 }
 
+/** For zod parsers of outside input: program files, CSV rows, button values. */
+export const periodKeySchema = z.string().refine(isPeriodKey, { error: 'must be a period such as 2026-01 or 2026-Q1' });
+
 export function parsePeriodKey(key: PeriodKey): PeriodParts {
   const m = MONTHLY_KEY.exec(key);
   if (m) return { frequency: 'monthly', year: Number(m[1]), index: Number(m[2]) };
@@ -55,6 +61,20 @@ export function frequencyOfPeriod(key: PeriodKey): Frequency {
 export function formatPeriodLabel(key: PeriodKey): string {
   const p = parsePeriodKey(key);
   return p.frequency === 'monthly' ? `${MONTH_NAMES[p.index - 1]} ${p.year}` : `Q${p.index} ${p.year}`;
+}
+
+/** Position on the period's own scale (months or quarters since year 0), so gaps can be counted. */
+export function periodOrdinal(key: PeriodKey): { frequency: Frequency; ordinal: number } {
+  const p = parsePeriodKey(key);
+  return { frequency: p.frequency, ordinal: p.year * (p.frequency === 'monthly' ? 12 : 4) + p.index - 1 };
+}
+
+/** "2026-Q3" → "2026-07" (a monthly key stays as it is), so monthly and quarterly keys compare on one scale. */
+export function firstMonthKey(key: PeriodKey): PeriodKey {
+  const p = parsePeriodKey(key);
+  return p.frequency === 'monthly'
+    ? key
+    : formatPeriodKey({ frequency: 'monthly', year: p.year, index: (p.index - 1) * 3 + 1 });
 }
 
 /** Moves `n` periods forward (negative: back), across year ends. */

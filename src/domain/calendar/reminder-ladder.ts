@@ -4,26 +4,10 @@
 import type { ProgramCalendar } from '../types.js';
 import { addBusinessDays, businessDaysBetween } from './business-days.js';
 import { type PlannedDay, planLadderDays } from './ladder-plan.js';
+import type { LadderSettings, LadderStepName } from './ladder-steps.js';
+import { DEFAULT_LADDER_SETTINGS } from './ladder-steps.js';
 import type { LocalDate } from './local-date.js';
 import { sendInstantOn, workingWindowOn } from './working-hours.js';
-
-export type LadderStepName = 'opening' | 'reminder_before' | 'due_day' | 'overdue' | 'escalation';
-
-export interface LadderSettings {
-  reminderBusinessDaysBefore: number; // 0 = no "due soon" reminder
-  overdueEveryBusinessDays: number;
-  escalateAfterBusinessDaysLate: number; // 0 = never escalate
-  maxOverdueReminders: number; // 0 = no overdue reminders
-  sendTime: string; // "HH:mm", local
-}
-
-export const DEFAULT_LADDER_SETTINGS: LadderSettings = {
-  reminderBusinessDaysBefore: 2,
-  overdueEveryBusinessDays: 2,
-  escalateAfterBusinessDaysLate: 3,
-  maxOverdueReminders: 5,
-  sendTime: '10:00',
-};
 
 export interface LadderInput {
   subjectKey: string;

@@ -1,5 +1,6 @@
 // Row shapes for the two CSV formats: a metric sheet (one metric per row) and value history.
 import { z } from 'zod';
+import { periodKeySchema } from '../calendar/periods.js';
 import { departmentSchema, metricSchema } from './program-schema.js';
 
 const blankToUndefined = (v: unknown) => (v === '' || v === undefined ? undefined : v);
@@ -11,7 +12,7 @@ const optionalNumber = z.preprocess(
 export const historyRowSchema = z.object({
   department: z.string().min(1, 'department is empty'),
   metric: z.string().min(1, 'metric is empty'),
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, 'must be a period such as 2026-01 or 2026-Q1'),
+  period: periodKeySchema,
   value: optionalNumber,
   note: z.preprocess(blankToUndefined, z.string().max(3000).optional()),
 });

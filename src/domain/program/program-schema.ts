@@ -1,5 +1,7 @@
 // The program file's shape (YAML or CSV), validated with zod. Pure: parsing text is the caller's job.
 import { z } from 'zod';
+import { isLocalDate } from '../calendar/local-date.js';
+import { periodKeySchema } from '../calendar/periods.js';
 
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U04ABCDEF');
 const slackChannelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C04ABCDEF');
@@ -9,13 +11,12 @@ const key = z
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "09:00"');
 const isoDate = z.union([z.string(), z.date()]).transform((v, ctx) => {
   const s = v instanceof Date ? v.toISOString().slice(0, 10) : v;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) ctx.addIssue({ code: 'custom', message: 'must be a date such as 2026-12-25' });
+  if (!isLocalDate(s)) ctx.addIssue({ code: 'custom', message: 'must be a date such as 2026-12-25' });
   return s;
 });
-const periodKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, 'must be a period such as 2026-01 or 2026-Q1');
 const finite = z.number({ error: 'must be a number' }).finite();
 
-export const targetSchema = z.object({ from: periodKey, value: finite });
+export const targetSchema = z.object({ from: periodKeySchema, value: finite });
 
 export const metricSchema = z
   .object({

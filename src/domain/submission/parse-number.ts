@@ -28,8 +28,3 @@ export function parseMetricNumber(
   if (rule.max !== null && value > rule.max) return { ok: false, message: `Must be at most ${rule.max}` };
   return { ok: true, value };
 }
-
-/** 1250.5 → "1,250.5" with the metric's own decimals (en-US grouping, as Slack users read it). */
-export function formatMetricNumber(value: number, decimals: number): string {
-  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-}

@@ -1,9 +1,10 @@
 // The rules a submitted value must meet before it is saved. Returns inline errors per field
 // (Slack shows them under the input) and the values that need a second look.
 
+import { formatMetricNumber } from '../number-format.js';
 import type { MetricRule } from '../types.js';
 import { classifyStatus } from '../variance.js';
-import { formatMetricNumber, parseMetricNumber } from './parse-number.js';
+import { parseMetricNumber } from './parse-number.js';
 
 export const MAX_NOTE_LENGTH = 3000;
 

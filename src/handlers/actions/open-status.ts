@@ -1,6 +1,7 @@
 // "See who is late" on the chair's escalation DM → the late list, as an ephemeral reply.
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
+import { isPeriodKey } from '../../domain/calendar/index.js';
 import { can } from '../../domain/permissions.js';
 import { toSlackBlocks } from '../../infra/slack/blocks.js';
 import { loadActor } from '../../services/actors.js';
@@ -14,7 +15,7 @@ export function registerOpenStatus(app: App, deps: Deps): void {
   app.action({ type: 'block_actions', action_id: OPEN_STATUS_ACTION_ID }, async ({ ack, body, action, respond }) => {
     await ack();
     try {
-      const period = 'value' in action && /^\d{4}-(\d{2}|Q[1-4])$/.test(action.value ?? '') ? action.value! : null;
+      const period = 'value' in action && isPeriodKey(action.value ?? '') ? action.value! : null;
       const actor = await loadActor(deps.prisma, body.user.id);
       if (!period)
         return void (await respond({

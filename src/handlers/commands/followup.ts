@@ -1,13 +1,12 @@
 // `/stat followup @owner <text> by <date>`: when everything is clear the modal opens pre-filled
 // for a final check; a vague date is left empty for the chair to pick, never guessed.
 
-import { localDateOf } from '../../domain/calendar/index.js';
+import { formatDay, localDateOf } from '../../domain/calendar/index.js';
 import { parseFollowUpCommand } from '../../domain/followups/parse-followup-command.js';
 import { toSlackView } from '../../infra/slack/blocks.js';
 import { departmentOfPerson, loadFollowUpChoices } from '../../services/followups/followup-form.js';
 import { loadProgramSettings } from '../../services/program-settings.js';
 import { buildFollowUpModal } from '../../views/followup-modal.js';
-import { formatDay } from '../../views/format.js';
 import { escapeMrkdwn } from '../../views/mrkdwn.js';
 import { refusalFor } from '../shared/authorize.js';
 import { recordFollowUpAndNotify } from '../shared/record-followup.js';

@@ -1,4 +1,5 @@
-// The one place handlers ask the permission table. Returns the refusal to show, or null.
+// Asks the permission table (domain/permissions.ts) for a handler and words the refusal to show,
+// or returns null.
 
 import { type Action, can, type Resource } from '../../domain/permissions.js';
 import type { Db } from '../../infra/db-types.js';

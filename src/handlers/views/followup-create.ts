@@ -1,6 +1,7 @@
 // The follow-up modal submitted: checked before the ack (errors inline), saved, owner told.
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
+import { formatDay } from '../../domain/calendar/index.js';
 import { toSlackView } from '../../infra/slack/blocks.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 import {
@@ -9,7 +10,6 @@ import {
   followUpMetadataSchema,
   parseFollowUpState,
 } from '../../views/followup-modal.js';
-import { formatDay } from '../../views/format.js';
 import { buildNoticeModal } from '../../views/notice-modal.js';
 import { refusalFor } from '../shared/authorize.js';
 import { recordFollowUpAndNotify } from '../shared/record-followup.js';

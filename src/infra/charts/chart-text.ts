@@ -1,5 +1,5 @@
-// Text inside chart images: numbers with units, and line breaks Chart.js will not make itself.
-import { formatMetricNumber } from '../../domain/submission/parse-number.js';
+// Text inside chart images: line breaks Chart.js will not make itself (numbers with units come
+// from domain/number-format.ts, as in messages).
 
 function wrapWords(text: string, maxChars: number): string[] {
   const lines: string[] = [];
@@ -20,9 +20,4 @@ export function wrapText(text: string, maxChars: number): string[] {
   if (text.length <= maxChars) return [text];
   const parts = text.split(' — ');
   return parts.flatMap((part, i) => wrapWords(i < parts.length - 1 ? `${part} —` : part, maxChars));
-}
-
-export function formatWithUnit(value: number, unit: string, decimals: number): string {
-  const n = formatMetricNumber(value, decimals);
-  return unit === '%' ? `${n}%` : unit === '$' ? `$${n}` : unit ? `${n} ${unit}` : n;
 }

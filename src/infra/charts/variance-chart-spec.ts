@@ -2,10 +2,10 @@
 // same object feeds the local renderer and a QuickChart server. Every "trick" below exists because
 // a function (legend filter, segment style, tick callback) is not allowed.
 import type { ChartConfiguration, ChartDataset, ChartTypeRegistry } from 'chart.js';
-import { formatMetricNumber } from '../../domain/submission/parse-number.js';
+import { formatMetricNumber, formatWithUnit } from '../../domain/number-format.js';
 import type { Polarity, Status } from '../../domain/types.js';
 import { describePolarity, describeStatus } from '../../domain/variance.js';
-import { formatWithUnit, wrapText } from './chart-text.js';
+import { wrapText } from './chart-text.js';
 
 export type ChartDatum = number | [number, number] | { x: string; y: number | null } | null;
 export type ChartJsonConfig = ChartConfiguration<'line' | 'bar', ChartDatum[], string>;

@@ -2,7 +2,7 @@
 // corrupt it, and PGlite does not guard against that.
 import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseUnavailableError, describeError } from './errors.js';
+import { DatabaseUnavailableError, describeError } from '../db-errors.js';
 
 // A lock file in the folder (`<dataDir>/stat-bot.lock`, holding the pid; PGlite ignores it) keeps
 // a second process (say `stat db migrate` while the bot runs) out with a clear message. A lock

@@ -1,10 +1,15 @@
 // Works out which form a person gets: their department (or the one they named), the period that
 // just closed (or the one they named), with saved values pre-filled. Refusals carry a message.
 
-import { formatPeriodLabel, frequencyOfPeriod, lastClosedPeriod, previousPeriod } from '../../domain/calendar/index.js';
+import {
+  formatDay,
+  formatPeriodLabel,
+  frequencyOfPeriod,
+  lastClosedPeriod,
+  previousPeriod,
+} from '../../domain/calendar/index.js';
 import { can } from '../../domain/permissions.js';
 import type { Db } from '../../infra/db-types.js';
-import { formatDay } from '../../views/format.js';
 import { MESSAGES } from '../../views/messages.js';
 import type { FormMetric, SubmissionForm } from '../../views/submission-modal.js';
 import { loadActor } from '../actors.js';

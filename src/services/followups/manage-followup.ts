@@ -1,9 +1,9 @@
 // What only chairs and admins may do: approve or decline a new date, reassign, change the date,
 // cancel with a reason. Every change is a history row; nags are re-planned for the new owner/date.
 
+import { formatDay } from '../../domain/calendar/index.js';
 import { can } from '../../domain/permissions.js';
 import type { Db, PrismaClient } from '../../infra/db-types.js';
-import { formatDay } from '../../views/format.js';
 import { loadActor } from '../actors.js';
 import { loadProgramSettings } from '../program-settings.js';
 import { planFollowUpNags } from './plan-followup-nags.js';

@@ -2,7 +2,7 @@
 // business days overdue, and after M days late the chair and department head are told.
 // Keys carry the due date, so a new date starts a fresh ladder and the old one goes stale.
 import { z } from 'zod';
-import { buildReminderLadder } from '../../domain/calendar/index.js';
+import { buildReminderLadder, LADDER_STEPS } from '../../domain/calendar/index.js';
 import type { Db } from '../../infra/db-types.js';
 import { chairs, membersOf } from '../actors.js';
 import type { ProgramSettings } from '../program-settings.js';
@@ -11,7 +11,7 @@ import type { ProgramSettings } from '../program-settings.js';
 export const followUpNagPayloadSchema = z.object({
   followUpId: z.number().int(),
   dueDate: z.string(),
-  step: z.enum(['opening', 'reminder_before', 'due_day', 'overdue', 'escalation']),
+  step: z.enum(LADDER_STEPS),
   businessDaysLate: z.number().int(),
   expiresAt: z.string().nullable(),
 });

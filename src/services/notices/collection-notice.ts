@@ -1,11 +1,10 @@
 // Turns a claimed collection notice into the DM to send — or says why it should not go out any
 // more (the department has submitted; a "due in 2 days" after the due date makes no sense).
 
-import { formatPeriodLabel, isStepStillRelevant } from '../../domain/calendar/index.js';
+import { formatDay, formatPeriodLabel, isStepStillRelevant } from '../../domain/calendar/index.js';
 import type { Db } from '../../infra/db-types.js';
 import type { MessageContent } from '../../infra/slack/send-dm.js';
 import { buildCollectionReminder } from '../../views/collection-reminder.js';
-import { formatDay } from '../../views/format.js';
 import type { ClaimedNotice } from './claim-notices.js';
 import { collectionPayloadSchema } from './plan-collection.js';
 

@@ -2,7 +2,12 @@
 // recipient, created ahead of time with a unique key, so planning twice (or on two replicas)
 // creates nothing new and a restart knows exactly what is still to send.
 import { z } from 'zod';
-import { buildReminderLadder, computeOpeningDate, lastClosedPeriod } from '../../domain/calendar/index.js';
+import {
+  buildReminderLadder,
+  computeOpeningDate,
+  LADDER_STEPS,
+  lastClosedPeriod,
+} from '../../domain/calendar/index.js';
 import type { Frequency } from '../../domain/types.js';
 import type { Db } from '../../infra/db-types.js';
 import { chairs, membersOf } from '../actors.js';
@@ -13,7 +18,7 @@ import { loadProgramSettings } from '../program-settings.js';
 export const collectionPayloadSchema = z.object({
   departmentId: z.number().int(),
   period: z.string(),
-  step: z.enum(['opening', 'reminder_before', 'due_day', 'overdue', 'escalation']),
+  step: z.enum(LADDER_STEPS),
   dueDate: z.string(),
   businessDaysLate: z.number().int(),
   /** After this instant the step is stale and is skipped (see domain/calendar/stale-steps.ts). */

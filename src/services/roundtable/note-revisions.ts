@@ -2,9 +2,9 @@
 // packet's thread, so nobody walks into the meeting with an old number.
 import type { WebClient } from '@slack/web-api';
 import { formatPeriodLabel } from '../../domain/calendar/index.js';
+import { formatWithUnit } from '../../domain/number-format.js';
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { Logger } from '../../infra/logger.js';
-import { withUnit } from '../../views/format.js';
 import { escapeMrkdwn, possessive } from '../../views/mrkdwn.js';
 import type { Revision } from '../collection/record-submission.js';
 import { loadProgramSettings } from '../program-settings.js';
@@ -29,7 +29,7 @@ export async function noteRevisionsOnPackets(
   if (!affected.length) return 0;
   const metrics = await deps.prisma.metric.findMany({ where: { id: { in: revisions.map((r) => r.metricId) } } });
   const show = (v: number | null, m: (typeof metrics)[number]) =>
-    v === null ? 'not available' : withUnit(v, m.unit, m.decimals);
+    v === null ? 'not available' : formatWithUnit(v, m.unit, m.decimals);
   const lines = revisions.map((r) => {
     const m = metrics.find((x) => x.id === r.metricId)!;
     return `• ${escapeMrkdwn(m.name)}: ${show(r.oldValue, m)} → *${show(r.newValue, m)}*`;

@@ -1,0 +1,31 @@
+// The one way the scheduler's dependencies are put together, for the in-process scheduler
+// (`npm start`) and for `stat run-due` alike: the same pacing, chart renderer and worker identity.
+import { randomUUID } from 'node:crypto';
+import type { WebClient } from '@slack/web-api';
+import type { Config } from '../config.js';
+import type { PrismaClient } from '../infra/db-types.js';
+import type { Logger } from '../infra/logger.js';
+import { createPacer } from '../infra/slack/pacer.js';
+import type { JobDeps } from '../scheduler/jobs/run-due-jobs.js';
+import { createPacketCharts } from '../services/roundtable/create-packet-charts.js';
+
+export interface JobDepsInput {
+  prisma: PrismaClient;
+  /** From createApp (app.client) or createSlackClient: never a bare `new WebClient`. */
+  client: WebClient;
+  logger: Logger;
+  charts: Config['charts'];
+  /** Names this process in notice claims and logs: "bot" or "cli". */
+  role: 'bot' | 'cli';
+}
+
+export function createJobDeps(input: JobDepsInput): JobDeps {
+  return {
+    prisma: input.prisma,
+    client: input.client,
+    logger: input.logger,
+    pacer: createPacer(),
+    workerId: `${input.role}-${randomUUID()}`,
+    charts: createPacketCharts(input.charts),
+  };
+}

@@ -1,0 +1,32 @@
+// How a metric's numbers read, everywhere they are shown: messages, modals, chart images. One
+// place, so a value reads the same in a DM, in the packet and on its chart, and no path can print
+// exponent notation ("1e+23") or a negative zero ("-0.0").
+
+/** Values that round to zero at `decimals` lose their sign: "-0.0" would read as a decline. */
+function unsignedZero(value: number, decimals: number): number {
+  return Math.abs(value) < 0.5 * 10 ** -decimals ? 0 : value;
+}
+
+/** 1250.5 → "1,250.5" with the metric's own decimals (en-US grouping, as Slack users read it). */
+export function formatMetricNumber(value: number, decimals: number): string {
+  return unsignedZero(value, decimals).toLocaleString('en-US', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
+}
+
+/** "95%", "$250,000", "12 days", or the bare number when the metric has no unit. */
+export function formatWithUnit(value: number, unit: string, decimals: number): string {
+  const n = formatMetricNumber(value, decimals);
+  if (unit === '%') return `${n}%`;
+  if (unit === '$') return `$${n}`;
+  return unit ? `${n} ${unit}` : n;
+}
+
+/**
+ * A value as Slack's number_input accepts it (`^-?[0-9]+(\.[0-9]+)?$`): plain digits, no grouping,
+ * never exponent notation, at most `decimals` places, trailing zeros dropped.
+ */
+export function formatNumberInput(value: number, decimals: number): string {
+  return unsignedZero(value, decimals).toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: decimals });
+}
