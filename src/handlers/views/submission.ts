@@ -2,9 +2,8 @@
 // inline under the field and "saved" means saved; the confirmation DM goes after the ack.
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
-import { toSlackView } from '../../infra/slack/blocks.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
-import { buildConfirmation, submitNumbersPage } from '../../services/collection/submit-form.js';
+import { loadConfirmation, submitNumbersPage } from '../../services/collection/submit-form.js';
 import { noteRevisionsOnPackets } from '../../services/roundtable/note-revisions.js';
 import { MESSAGES } from '../../views/messages.js';
 import { buildNoticeModal } from '../../views/notice-modal.js';
@@ -12,83 +11,70 @@ import { buildSubmissionConfirmation } from '../../views/submission-confirmation
 import {
   buildSubmissionErrors,
   buildSubmissionModal,
+  describeFormRefusal,
+  METRICS_PER_PAGE,
+  parseSubmissionMetadata,
+  parseSubmissionState,
   SUBMISSION_CALLBACK_ID,
-  submissionMetadataSchema,
 } from '../../views/submission-modal.js';
-import { userFacingMessage } from '../shared/user-facing-error.js';
+import { answerFailures } from '../shared/listener-kit.js';
 
 export function registerSubmissionView(app: App, deps: Deps): void {
   app.view(SUBMISSION_CALLBACK_ID, async ({ ack, body, view, client }) => {
-    const metadata = safeMetadata(view.private_metadata);
-    if (!metadata) {
-      await ack({
-        response_action: 'update',
-        view: toSlackView(buildNoticeModal('Form out of date', MESSAGES.somethingWentWrong)),
-      });
-      return;
-    }
-    let outcome: Awaited<ReturnType<typeof submitNumbersPage>>;
-    try {
-      outcome = await submitNumbersPage(deps.prisma, {
-        userId: body.user.id,
-        metadata,
-        state: view.state.values,
-        interactionKey: `submit:${view.id}:${view.hash}`,
-        now: deps.clock.now(),
-      });
-    } catch (err) {
-      deps.logger.error('saving a submission failed', { err, userId: body.user.id });
-      await ack({
-        response_action: 'update',
-        view: toSlackView(buildNoticeModal('Not saved', userFacingMessage(err))),
-      });
-      return;
-    }
-    if (outcome.kind === 'errors')
-      return void (await ack({ response_action: 'errors', errors: buildSubmissionErrors(outcome.problems) }));
-    if (outcome.kind === 'show') {
-      await ack({ response_action: 'update', view: toSlackView(buildSubmissionModal(outcome.form)) });
-      if (outcome.revisions?.length)
+    const userId = body.user.id;
+    const notice = (title: string, text: string) =>
+      ack({ response_action: 'update', view: buildNoticeModal(title, text) });
+    const metadata = parseSubmissionMetadata(view.private_metadata);
+    if (!metadata) return void (await notice('Form out of date', MESSAGES.somethingWentWrong));
+    let acked = false;
+    await answerFailures(
+      deps,
+      'saving a submission',
+      (text) => (acked ? Promise.resolve() : notice('Not saved', text)),
+      async () => {
+        const outcome = await submitNumbersPage(deps.prisma, {
+          userId,
+          ...metadata,
+          entries: parseSubmissionState(view.state.values),
+          metricsPerPage: METRICS_PER_PAGE,
+          interactionKey: `submit:${view.id}:${view.hash}`,
+          now: deps.clock.now(),
+        });
+        if (outcome.kind === 'errors')
+          return void (await ack({ response_action: 'errors', errors: buildSubmissionErrors(outcome.problems) }));
+        if (outcome.kind === 'rejected') return void (await notice('Not saved', describeFormRefusal(outcome.reason)));
+        acked = true;
+        if (outcome.kind === 'show') {
+          await ack({ response_action: 'update', view: buildSubmissionModal(outcome.form) });
+          if (outcome.revisions?.length)
+            await noteRevisionsOnPackets(
+              { ...deps, client },
+              outcome.departmentId!,
+              outcome.period!,
+              outcome.revisions,
+              userId,
+            );
+          return;
+        }
+        await ack();
+        if (outcome.duplicate) return;
         await noteRevisionsOnPackets(
           { ...deps, client },
-          outcome.departmentId!,
-          outcome.period!,
+          outcome.departmentId,
+          outcome.period,
           outcome.revisions,
-          body.user.id,
+          userId,
         );
-      return;
-    }
-    if (outcome.kind === 'rejected')
-      return void (await ack({
-        response_action: 'update',
-        view: toSlackView(buildNoticeModal('Not saved', outcome.message)),
-      }));
-    await ack();
-    if (outcome.duplicate) return;
-    await noteRevisionsOnPackets(
-      { ...deps, client },
-      outcome.departmentId,
-      outcome.period,
-      outcome.revisions,
-      body.user.id,
+        const confirmation = await loadConfirmation(
+          deps.prisma,
+          userId,
+          outcome.departmentId,
+          outcome.period,
+          deps.clock.now(),
+        );
+        for (const page of confirmation ? buildSubmissionConfirmation(confirmation) : [])
+          await sendDm(client, userId, page, deps.logger);
+      },
     );
-    const confirmation = await buildConfirmation(
-      deps.prisma,
-      body.user.id,
-      outcome.departmentId,
-      outcome.period,
-      deps.clock.now(),
-    );
-    for (const page of confirmation ? buildSubmissionConfirmation(confirmation) : [])
-      await sendDm(client, body.user.id, page, deps.logger);
   });
-}
-
-function safeMetadata(raw: string | undefined) {
-  try {
-    const parsed = submissionMetadataSchema.safeParse(JSON.parse(raw ?? ''));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
 }
