@@ -1,7 +1,7 @@
 // The one modal that records a decision as a follow-up, opened three ways (agenda button,
 // message shortcut, /stat followup) with whatever each already knows pre-filled.
 import { z } from 'zod';
-import { MAX_FOLLOWUP_TEXT } from '../services/followups/create-followup.js';
+import { MAX_FOLLOWUP_TEXT } from '../domain/followups/limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 
 export const FOLLOWUP_CALLBACK_ID = 'stat_followup_create';
@@ -163,4 +163,14 @@ export function parseFollowUpState(values: unknown): FollowUpFormValues {
     departmentId: num(get(FOLLOWUP_BLOCKS.department, FOLLOWUP_ACTIONS.department)?.selected_option?.value),
     metricId: num(get(FOLLOWUP_BLOCKS.metric, FOLLOWUP_ACTIONS.metric)?.selected_option?.value),
   };
+}
+
+/** The inline errors for missing fields, keyed by block (Slack's `response_action: errors`). */
+export function followUpFormErrors(v: FollowUpFormValues): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!v.text.trim()) errors[FOLLOWUP_BLOCKS.text] = 'Write what was decided';
+  if (!v.ownerUserId) errors[FOLLOWUP_BLOCKS.owner] = 'Pick the owner';
+  if (!v.dueDate) errors[FOLLOWUP_BLOCKS.due] = 'Pick a due date';
+  if (!v.departmentId) errors[FOLLOWUP_BLOCKS.department] = 'Pick the department';
+  return errors;
 }

@@ -3,10 +3,11 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
 import { toSlackView } from '../../infra/slack/blocks.js';
+import { isAllowed } from '../../services/authorize.js';
 import { departmentOfPerson, loadFollowUpChoices } from '../../services/followups/followup-form.js';
 import { buildFollowUpModal } from '../../views/followup-modal.js';
+import { MESSAGES } from '../../views/messages.js';
 import { buildNoticeModal } from '../../views/notice-modal.js';
-import { refusalFor } from '../shared/authorize.js';
 import { userFacingMessage } from '../shared/user-facing-error.js';
 
 export const TRACK_FOLLOWUP_CALLBACK_ID = 'stat_track_followup';
@@ -18,8 +19,8 @@ export function registerTrackFollowUpShortcut(app: App, deps: Deps): void {
       await ack();
       const open = (view: object) => client.views.open({ trigger_id: shortcut.trigger_id, view: toSlackView(view) });
       try {
-        const refusal = await refusalFor(deps.prisma, shortcut.user.id, 'record_decision');
-        if (refusal) return void (await open(buildNoticeModal('Not allowed', refusal)));
+        if (!(await isAllowed(deps.prisma, shortcut.user.id, 'record_decision')))
+          return void (await open(buildNoticeModal('Not allowed', MESSAGES.notAllowedTo('record_decision'))));
         const choices = await loadFollowUpChoices(deps.prisma);
         // Open first (the trigger expires in 3 s), then add the permalink with views.update.
         const author = shortcut.message.user ?? null;

@@ -3,10 +3,10 @@
 // the view words them. The permission check for the form and every submitted page is here.
 
 import { formatPeriodLabel, frequencyOfPeriod, lastClosedPeriod, previousPeriod } from '../../domain/calendar/index.js';
-import { can } from '../../domain/permissions.js';
 import type { Db } from '../../infra/db-types.js';
 import type { FormMetric, FormRefusal, SubmissionForm } from '../../views/submission-modal.js';
 import { loadActor } from '../actors.js';
+import { isAllowed } from '../authorize.js';
 import { loadProgramSettings } from '../program-settings.js';
 import { ensureDepartmentPeriod } from './department-period.js';
 import { loadMetricContexts, type MetricContext } from './metric-context.js';
@@ -29,7 +29,7 @@ export async function prepareSubmissionForm(db: Db, req: FormRequest): Promise<F
   const actor = await loadActor(db, req.userId);
   const department = await resolveDepartment(db, req, actor.liaisonOf);
   if ('kind' in department) return { kind: 'refused', reason: department };
-  if (!can(actor, 'submit_numbers', { departmentId: department.id }))
+  if (!(await isAllowed(db, req.userId, 'submit_numbers', { departmentId: department.id })))
     return { kind: 'refused', reason: { kind: 'not_liaison', department: department.name } };
   const period = req.period ?? lastClosedPeriod(req.now, 'monthly', settings.calendar.timezone);
   const periodLabel = formatPeriodLabel(period);

@@ -1,6 +1,7 @@
 // Chairs change the calendar from Slack: move, cancel or add a meeting. The packet and the meeting
 // record follow the meeting; every change is in the audit trail.
 import type { Db } from '../../infra/db-types.js';
+import type { MeetingRow } from '../../views/meeting-list-message.js';
 import {
   cancelMeeting,
   planMeetings,
@@ -10,14 +11,6 @@ import {
 } from './plan-meetings.js';
 
 export class MeetingChangeError extends Error {}
-
-export interface MeetingRow {
-  id: number;
-  name: string;
-  startsAt: Date;
-  departmentKeys: string[];
-  packetPosted: boolean;
-}
 
 export async function listMeetings(db: Db, now: Date): Promise<MeetingRow[]> {
   await planMeetings(db, now);
