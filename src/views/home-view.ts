@@ -1,11 +1,25 @@
 // App Home: what is due from me, what I owe, and — for chairs — the program at a glance.
-import type { HomeData } from '../services/home/home-data.js';
 import { formatMeetingTime } from './agenda-message.js';
 import { encodeOpenSubmission, OPEN_SUBMISSION_ACTION_ID } from './collection-reminder.js';
-import { followUpAnswerButtons, followUpSummary } from './followup-message.js';
+import { type FollowUpCard, followUpAnswerButtons, followUpSummary } from './followup-message.js';
 import { formatDay } from './format.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
+import type { CollectionStatus } from './status-message.js';
+
+export type OwnedCard = FollowUpCard & { ownerUserId: string };
+
+export interface HomeData {
+  programName: string;
+  status: CollectionStatus;
+  myDepartments: number[];
+  myFollowUps: OwnedCard[];
+  staff: {
+    overdueFollowUps: OwnedCard[];
+    nextMeetings: { name: string; startsAt: Date; departmentKeys: string[] }[];
+  } | null;
+  timezone: string;
+}
 
 export function buildHomeView(h: HomeData) {
   const blocks: object[] = [{ type: 'header', text: plain(fitText(h.programName, LIMITS.headerText)) }];

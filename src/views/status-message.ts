@@ -1,8 +1,27 @@
 // The late list as a message: who has submitted, who is partial, who is late and by how much.
-import type { CollectionStatus, DepartmentStatusRow } from '../services/collection/collection-status.js';
 import { formatDay } from './format.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, md, plain } from './mrkdwn.js';
+
+export type DepartmentState = 'submitted' | 'partial' | 'late' | 'not_started' | 'nothing_due';
+
+export interface DepartmentStatusRow {
+  departmentId: number;
+  key: string;
+  name: string;
+  state: DepartmentState;
+  filled: number;
+  total: number;
+  dueDate: string;
+  businessDaysLate: number;
+  submittedAt: Date | null;
+}
+
+export interface CollectionStatus {
+  period: string;
+  periodLabel: string;
+  rows: DepartmentStatusRow[];
+}
 
 const ORDER: Record<DepartmentStatusRow['state'], number> = {
   late: 0,
