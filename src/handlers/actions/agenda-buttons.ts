@@ -3,7 +3,6 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
 import { parseRowId } from '../../domain/row-id.js';
-import { toSlackView } from '../../infra/slack/blocks.js';
 import { postPages } from '../../infra/slack/post-pages.js';
 import { loadFollowUpChoices } from '../../services/followups/followup-form.js';
 import { buildAgenda } from '../../services/roundtable/build-agenda.js';
@@ -46,7 +45,7 @@ export function registerAgendaButtons(app: App, deps: Deps): void {
         const ref = decodeDecision('value' in action ? action.value : undefined);
         if (!ref) return reply(MESSAGES.somethingWentWrong);
         const view = buildFollowUpModal({ ...(await loadFollowUpChoices(deps.prisma)), ...ref });
-        await client.views.open({ trigger_id: body.trigger_id, view: toSlackView(view) });
+        await client.views.open({ trigger_id: body.trigger_id, view });
       });
     },
   );

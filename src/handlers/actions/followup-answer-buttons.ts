@@ -2,7 +2,6 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
 import { parseRowId } from '../../domain/row-id.js';
-import { toSlackView } from '../../infra/slack/blocks.js';
 import { loadFollowUpCard } from '../../services/followups/followup-card.js';
 import { buildFollowUpAnswerModal } from '../../views/followup-answer-modal.js';
 import { FOLLOWUP_ANSWER_ACTIONS, type FollowUpAnswerAction } from '../../views/followup-message.js';
@@ -22,7 +21,7 @@ export function registerFollowUpAnswerButtons(app: App, deps: Deps): void {
         const resource = { followUpOwner: card.ownerUserId };
         if (await refuseUnlessAllowed(deps, body.user.id, 'update_followup', reply, resource)) return;
         if (card.status !== 'open') return reply(MESSAGES.followUpClosed(card.status));
-        const view = toSlackView(buildFollowUpAnswerModal(card, kind));
+        const view = buildFollowUpAnswerModal(card, kind);
         await client.views.open({ trigger_id: body.trigger_id, view });
       });
     });

@@ -16,7 +16,8 @@ export function registerOpenStatus(app: App, deps: Deps): void {
       const period = 'value' in action && /^\d{4}-(\d{2}|Q[1-4])$/.test(action.value ?? '') ? action.value! : null;
       if (!period) return reply(MESSAGES.staleButton);
       if (await refuseUnlessAllowed(deps, body.user.id, 'view_status', reply)) return;
-      await reply(buildStatusMessage(await getCollectionStatus(deps.prisma, period, deps.clock.now())));
+      const status = await getCollectionStatus(deps.prisma, period, deps.clock.now());
+      for (const page of buildStatusMessage(status)) await reply(page);
     });
   });
 }

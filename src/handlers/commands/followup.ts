@@ -3,7 +3,6 @@
 
 import { localDateOf } from '../../domain/calendar/index.js';
 import { parseFollowUpCommand } from '../../domain/followups/parse-followup-command.js';
-import { toSlackView } from '../../infra/slack/blocks.js';
 import { departmentOfPerson, loadFollowUpChoices } from '../../services/followups/followup-form.js';
 import { loadProgramSettings } from '../../services/program-settings.js';
 import { buildFollowUpModal } from '../../views/followup-modal.js';
@@ -44,6 +43,6 @@ export const handleFollowUpCommand: SubcommandHandler = async ({ ack, command, c
       note,
       departmentId,
     });
-    await client.views.open({ trigger_id: command.trigger_id, view: toSlackView(view) });
+    await client.views.open({ trigger_id: command.trigger_id, view });
   });
 };

@@ -19,6 +19,6 @@ export const handleStatusCommand: SubcommandHandler = async ({ ack, command, res
     const parsed = rest ? parsePeriodInput(rest, localDateOf(now, timezone)) : null;
     if (parsed && !parsed.ok) return reply(`${parsed.message} ${MESSAGES.statusPeriodHint}`);
     const period = parsed?.value ?? lastClosedPeriod(now, 'monthly', timezone);
-    await reply(buildStatusMessage(await getCollectionStatus(deps.prisma, period, now)));
+    for (const page of buildStatusMessage(await getCollectionStatus(deps.prisma, period, now))) await reply(page);
   });
 };

@@ -73,6 +73,7 @@ export async function loadHomeData(db: Db, userId: string, now: Date): Promise<H
     status,
     myDepartments: [...actor.liaisonOf],
     myFollowUps: mine.map(toCard),
+    myFollowUpTotal: await db.followUp.count({ where: { ownerUserId: userId, status: 'open' } }),
     staff,
     timezone: settings.calendar.timezone,
   };
