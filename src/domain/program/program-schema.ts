@@ -1,5 +1,6 @@
 // The program file's shape (YAML or CSV), validated with zod. Pure: parsing text is the caller's job.
 import { z } from 'zod';
+import { isStorableValue, STORABLE_VALUE_MESSAGE } from '../submission/parse-number.js';
 
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U04ABCDEF');
 const slackChannelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C04ABCDEF');
@@ -13,7 +14,11 @@ const isoDate = z.union([z.string(), z.date()]).transform((v, ctx) => {
   return s;
 });
 const periodKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, 'must be a period such as 2026-01 or 2026-Q1');
-const finite = z.number({ error: 'must be a number' }).finite();
+/** Values, targets and bounds are stored as double precision: 15 significant digits, exactly. */
+const finite = z
+  .number({ error: 'must be a number' })
+  .finite()
+  .refine((v) => isStorableValue(v), STORABLE_VALUE_MESSAGE);
 
 export const targetSchema = z.object({ from: periodKey, value: finite });
 

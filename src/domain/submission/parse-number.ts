@@ -16,6 +16,10 @@ export function valueLimit(decimals: number): number {
   return 10 ** (MAX_SIGNIFICANT_DIGITS - Math.max(0, Math.min(decimals, MAX_SIGNIFICANT_DIGITS)));
 }
 
+/** Said by the program file's checks when a number in it is out of that range. */
+export const STORABLE_VALUE_MESSAGE =
+  'must be between -999,999,999,999,999 and 999,999,999,999,999 (larger numbers cannot be stored exactly)';
+
 /** True when `value` survives a round trip through the database and Slack unchanged. */
 export function isStorableValue(value: number, decimals = 0): boolean {
   return Number.isFinite(value) && Math.abs(value) < valueLimit(decimals);
