@@ -4,6 +4,16 @@ import type { Action } from '../domain/permissions.js';
 import { formatDay } from './format.js';
 import { escapeMrkdwn, possessive } from './mrkdwn.js';
 
+/** Why a change to the meeting calendar was refused (src/services/meetings/manage-meetings.ts). */
+export type MeetingChangeProblem =
+  | { kind: 'no_such_meeting'; id: number }
+  | { kind: 'already_cancelled'; id: number }
+  | { kind: 'already_started'; id: number }
+  | { kind: 'time_in_past' }
+  | { kind: 'no_such_series'; seriesKey: string }
+  | { kind: 'department_count' }
+  | { kind: 'unknown_departments'; keys: string[] };
+
 /** What a chair's change to a follow-up did (the service reports it; this words it). */
 export type FollowUpChangeResult =
   | { kind: 'approved'; dueDate: string }
@@ -67,6 +77,28 @@ export const MESSAGES = {
   followUpRecorded: (ownerUserId: string, dueDate: string, dateText?: string) =>
     `:white_check_mark: Follow-up recorded for <@${ownerUserId}>, due ${formatDay(dueDate)}${dateText ? ` ("by ${escapeMrkdwn(dateText)}")` : ''}. They have been told.`,
   unreadableDate: 'I could not read that date for certain — please pick it below.',
+  meetingMoved: (id: number, packetPosted: boolean) =>
+    `Meeting #${id} moved. ${packetPosted ? 'Its packet was already posted and stays as it is.' : 'Its packet moves with it.'}`,
+  meetingCancelled: (id: number) => `Meeting #${id} is cancelled; its packet and meeting record will not be posted.`,
+  meetingAdded: (id: number) => `Meeting #${id} added; its packet is scheduled.`,
+  meetingChangeRefused: (p: MeetingChangeProblem) => {
+    switch (p.kind) {
+      case 'no_such_meeting':
+        return `There is no meeting #${p.id > 0 ? p.id : '?'} — \`/stat meeting\` lists them with their numbers.`;
+      case 'already_cancelled':
+        return `Meeting #${p.id} is already cancelled.`;
+      case 'already_started':
+        return `Meeting #${p.id} has already started.`;
+      case 'time_in_past':
+        return 'That time is in the past.';
+      case 'no_such_series':
+        return `There is no meeting series "${p.seriesKey.slice(0, 40)}" (see \`meetings:\` in the program file).`;
+      case 'department_count':
+        return 'A roundtable takes one to three departments, e.g. `DPW,WATER`.';
+      case 'unknown_departments':
+        return `Unknown department(s): ${p.keys.join(', ')}.`;
+    }
+  },
   unlockUsage: 'Say which department and period: `/stat unlock DPW 2026-10`',
   statusPeriodHint: 'Try `/stat status 2026-10`.',
   noMeetingFound: (asked: string) =>

@@ -26,24 +26,17 @@ export const handleMeetingCommand: SubcommandHandler = async ({ ack, command, re
       for (const page of buildMeetingList(await listMeetings(deps.prisma, now), timezone)) await reply(page);
       return;
     }
-    const text =
-      parsed.kind === 'move'
-        ? await moveMeeting(
-            deps.prisma,
-            parsed.meetingId,
-            localTimeOnDate(parsed.date, parsed.time, timezone),
-            now,
-            actor,
-          )
-        : parsed.kind === 'cancel'
-          ? await cancelMeetingById(deps.prisma, parsed.meetingId, now, actor)
-          : await addMeeting(deps.prisma, {
-              seriesKey: parsed.seriesKey,
-              startsAt: localTimeOnDate(parsed.date, parsed.time, timezone),
-              departmentKeys: parsed.departmentKeys,
-              now,
-              actor,
-            });
-    await reply(text);
+    if (parsed.kind === 'move') {
+      const at = localTimeOnDate(parsed.date, parsed.time, timezone);
+      const { packetPosted } = await moveMeeting(deps.prisma, parsed.meetingId, at, now, actor);
+      return reply(MESSAGES.meetingMoved(parsed.meetingId, packetPosted));
+    }
+    if (parsed.kind === 'cancel') {
+      await cancelMeetingById(deps.prisma, parsed.meetingId, now, actor);
+      return reply(MESSAGES.meetingCancelled(parsed.meetingId));
+    }
+    const startsAt = localTimeOnDate(parsed.date, parsed.time, timezone);
+    const added = await addMeeting(deps.prisma, { ...parsed, startsAt, now, actor });
+    await reply(MESSAGES.meetingAdded(added.id));
   });
 };

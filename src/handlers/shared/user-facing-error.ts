@@ -8,8 +8,8 @@ import { MeetingChangeError } from '../../services/meetings/manage-meetings.js';
 import { ProgramNotConfiguredError } from '../../services/program-settings.js';
 import { MESSAGES } from '../../views/messages.js';
 
-/** Errors whose message is written for the person who typed the input: shown as they are. */
-export function isUserInputError(err: unknown): err is Error {
+/** Errors caused by what the person typed: answered with what to change, logged at info. */
+export function isUserInputError(err: unknown): err is CalendarInputError | MeetingChangeError {
   return err instanceof CalendarInputError || err instanceof MeetingChangeError;
 }
 
@@ -18,7 +18,8 @@ export function isExpiredTrigger(err: unknown): boolean {
 }
 
 export function userFacingMessage(err: unknown): string {
-  if (isUserInputError(err)) return err.message;
+  if (err instanceof MeetingChangeError) return MESSAGES.meetingChangeRefused(err.problem);
+  if (err instanceof CalendarInputError) return err.message;
   if (err instanceof ProgramNotConfiguredError) return err.userMessage;
   if (isExpiredTrigger(err)) return MESSAGES.formExpired;
   // The database going away mid-request surfaces as a driver-adapter error, classified here.
