@@ -99,6 +99,18 @@ export const MESSAGES = {
         return `Unknown department(s): ${p.keys.join(', ')}.`;
     }
   },
+  /** Titles of the small notice modal that replaces a form (24 characters at most). */
+  titles: {
+    notSaved: 'Not saved',
+    formOutOfDate: 'Form out of date',
+    alreadyClosed: 'Already closed',
+    thanks: 'Thank you',
+    notAllowed: 'Not allowed',
+    failed: 'Something went wrong',
+  },
+  moreTimeAnswered: (followUpText: string, outcome: string) =>
+    `Your request for more time on "${followUpText.slice(0, 200).replace(/[<>&]/g, '')}" — ${outcome}`,
+  exportFiles: { values: 'Metric values', followUps: 'Follow-ups' },
   unlockUsage: 'Say which department and period: `/stat unlock DPW 2026-10`',
   statusPeriodHint: 'Try `/stat status 2026-10`.',
   noMeetingFound: (asked: string) =>

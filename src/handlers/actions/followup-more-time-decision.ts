@@ -29,14 +29,10 @@ export function registerMoreTimeDecision(app: App, deps: Deps): void {
           `${approve ? ':white_check_mark:' : ':no_entry_sign:'} ${said} (decided by <@${body.user.id}>)`,
         );
         await respond({ replace_original: true, text: result.text, blocks: toSlackBlocks(result.blocks) });
-        const text = outcome.followUp.text.slice(0, 200).replace(/[<>&]/g, '');
-        const told = await sendDm(
-          client,
-          outcome.followUp.ownerUserId,
-          buildDecisionResult(`Your request for more time on "${text}" — ${said}`),
-          deps.logger,
-        );
-        if (!told) await reply(MESSAGES.dmNotDelivered(outcome.followUp.ownerUserId));
+        const owner = outcome.followUp.ownerUserId;
+        const dm = buildDecisionResult(MESSAGES.moreTimeAnswered(outcome.followUp.text, said));
+        const told = await sendDm(client, owner, dm, deps.logger);
+        if (!told) await reply(MESSAGES.dmNotDelivered(owner));
       });
     });
   }

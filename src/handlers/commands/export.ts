@@ -18,8 +18,12 @@ export const handleExportCommand: SubcommandHandler = async ({ ack, command, res
       channel_id: dm.channel!.id!,
       initial_comment: MESSAGES.exportComment,
       file_uploads: [
-        { file: await csv(exportValuesCsv), filename: `stat-values-${stamp}.csv`, title: 'Metric values' },
-        { file: await csv(exportFollowUpsCsv), filename: `stat-followups-${stamp}.csv`, title: 'Follow-ups' },
+        { file: await csv(exportValuesCsv), filename: `stat-values-${stamp}.csv`, title: MESSAGES.exportFiles.values },
+        {
+          file: await csv(exportFollowUpsCsv),
+          filename: `stat-followups-${stamp}.csv`,
+          title: MESSAGES.exportFiles.followUps,
+        },
       ],
     });
     await reply(MESSAGES.exportReady);

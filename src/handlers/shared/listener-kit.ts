@@ -3,10 +3,12 @@
 //
 //   const reply = privateReply(respond);
 //   await answerFailures(deps, '/stat status', reply, async () => { … await reply(msg) … });
-import type { RespondFn } from '@slack/bolt';
+import type { RespondFn, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
 import { toSlackBlocks } from '../../infra/slack/blocks.js';
-import type { SlackMessage } from '../../views/slack-message.js';
+import { MESSAGES } from '../../views/messages.js';
+import { buildNoticeModal } from '../../views/notice-modal.js';
+import type { ModalView, SlackMessage } from '../../views/slack-message.js';
 
 /** A builder's page; the builders not yet typed as SlackMessage still return plain blocks. */
 type Page = SlackMessage | { text: string; blocks: readonly object[] };
@@ -50,4 +52,27 @@ export async function answerFailures(
       deps.logger.warn(`${what}: could not tell the person about the failure`, { err: answerErr });
     }
   }
+}
+
+type ViewAck = SlackViewMiddlewareArgs<ViewSubmitAction>['ack'];
+
+/**
+ * For a view submission, which is answered through its ack only: `notice` replaces the form with
+ * a short message; `fail` (for answerFailures) does so unless the work has already acked, since
+ * a second ack is an error.
+ */
+export function viewAnswers(ack: ViewAck) {
+  let acked = false;
+  const once: ViewAck = async (response) => {
+    acked = true;
+    await ack(response);
+  };
+  const notice = (title: string, text: string) =>
+    once({ response_action: 'update', view: buildNoticeModal(title, text) });
+  const update = (view: ModalView) => once({ response_action: 'update', view });
+  const errors = (byBlock: Record<string, string>) => once({ response_action: 'errors', errors: byBlock });
+  const fail = async (text: string) => {
+    if (!acked) await notice(MESSAGES.titles.notSaved, text);
+  };
+  return { ack: once, notice, update, errors, fail };
 }

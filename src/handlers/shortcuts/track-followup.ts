@@ -19,10 +19,12 @@ export function registerTrackFollowUpShortcut(app: App, deps: Deps): void {
     async ({ ack, shortcut, client }) => {
       await ack();
       const open = (view: ModalView) => client.views.open({ trigger_id: shortcut.trigger_id, view });
-      const fail = (text: string) => open(buildNoticeModal('Something went wrong', text));
+      const fail = (text: string) => open(buildNoticeModal(MESSAGES.titles.failed, text));
       await answerFailures(deps, 'track-as-follow-up', fail, async () => {
         if (!(await isAllowed(deps.prisma, shortcut.user.id, 'record_decision')))
-          return void (await open(buildNoticeModal('Not allowed', MESSAGES.notAllowedTo('record_decision'))));
+          return void (await open(
+            buildNoticeModal(MESSAGES.titles.notAllowed, MESSAGES.notAllowedTo('record_decision')),
+          ));
         const author = shortcut.message.user ?? null;
         const base = {
           ...(await loadFollowUpChoices(deps.prisma)),

@@ -1,6 +1,6 @@
 // The follow-up modal submitted: checked before the ack (errors inline), saved, owner told.
 // recordFollowUp checks the permission to record decisions (the one place).
-import type { App } from '@slack/bolt';
+import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 import {
@@ -11,8 +11,7 @@ import {
   parseFollowUpState,
 } from '../../views/followup-modal.js';
 import { MESSAGES } from '../../views/messages.js';
-import { buildNoticeModal } from '../../views/notice-modal.js';
-import { answerFailures } from '../shared/listener-kit.js';
+import { answerFailures, viewAnswers } from '../shared/listener-kit.js';
 import { recordDecision } from '../shared/record-decision.js';
 
 const BLOCK_OF_FIELD = {
@@ -23,50 +22,36 @@ const BLOCK_OF_FIELD = {
 } as const;
 
 export function registerFollowUpCreateView(app: App, deps: Deps): void {
-  app.view(FOLLOWUP_CALLBACK_ID, async ({ ack, body, view, client }) => {
+  app.view<ViewSubmitAction>(FOLLOWUP_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
-    const notice = (text: string) => ack({ response_action: 'update', view: buildNoticeModal('Not saved', text) });
-    let acked = false;
-    await answerFailures(
-      deps,
-      'saving a follow-up',
-      (t) => (acked ? Promise.resolve() : notice(t)),
-      async () => {
-        const v = parseFollowUpState(view.state.values);
-        const errors = followUpFormErrors(v);
-        if (Object.keys(errors).length) return void (await ack({ response_action: 'errors', errors }));
-        const meta = followUpMetadataSchema.safeParse(JSON.parse(view.private_metadata || '{}'));
-        const result = await recordDecision(client, deps, {
-          departmentId: v.departmentId!,
-          ownerUserId: v.ownerUserId!,
-          text: v.text,
-          dueDate: v.dueDate!,
-          metricId: v.metricId,
-          meetingId: meta.success ? meta.data.m : null,
-          sourceLink: meta.success ? meta.data.s : null,
-          createdBy: userId,
-          now: deps.clock.now(),
-          interactionKey: `followup:${view.id}:${view.hash}`,
-        });
-        if (result.kind === 'not_allowed') return void (await notice(MESSAGES.notAllowedTo('record_decision')));
-        if (result.kind === 'owner_problem')
-          return void (await ack({
-            response_action: 'errors',
-            errors: { [FOLLOWUP_BLOCKS.owner]: MESSAGES.ownerProblem(result.problem) },
-          }));
-        if (result.kind === 'invalid')
-          return void (await ack({
-            response_action: 'errors',
-            errors: { [BLOCK_OF_FIELD[result.field]]: result.message },
-          }));
-        acked = true;
-        await ack();
-        if (result.kind !== 'recorded') return;
-        const confirmation = result.ownerTold
-          ? MESSAGES.followUpRecorded(v.ownerUserId!, v.dueDate!)
-          : `${MESSAGES.followUpRecorded(v.ownerUserId!, v.dueDate!)}\n${MESSAGES.dmNotDelivered(v.ownerUserId!)}`;
-        await sendDm(client, userId, { text: confirmation, blocks: [] }, deps.logger);
-      },
-    );
+    const answer = viewAnswers(ack);
+    await answerFailures(deps, 'saving a follow-up', answer.fail, async () => {
+      const v = parseFollowUpState(view.state.values);
+      const missing = followUpFormErrors(v);
+      if (Object.keys(missing).length) return answer.errors(missing);
+      const meta = followUpMetadataSchema.safeParse(JSON.parse(view.private_metadata || '{}'));
+      const result = await recordDecision(client, deps, {
+        departmentId: v.departmentId!,
+        ownerUserId: v.ownerUserId!,
+        text: v.text,
+        dueDate: v.dueDate!,
+        metricId: v.metricId,
+        meetingId: meta.success ? meta.data.m : null,
+        sourceLink: meta.success ? meta.data.s : null,
+        createdBy: userId,
+        now: deps.clock.now(),
+        interactionKey: `followup:${view.id}:${view.hash}`,
+      });
+      if (result.kind === 'not_allowed')
+        return answer.notice(MESSAGES.titles.notSaved, MESSAGES.notAllowedTo('record_decision'));
+      if (result.kind === 'owner_problem')
+        return answer.errors({ [FOLLOWUP_BLOCKS.owner]: MESSAGES.ownerProblem(result.problem) });
+      if (result.kind === 'invalid') return answer.errors({ [BLOCK_OF_FIELD[result.field]]: result.message });
+      await answer.ack();
+      if (result.kind !== 'recorded') return; // a retry of one already saved
+      const recorded = MESSAGES.followUpRecorded(v.ownerUserId!, v.dueDate!);
+      const text = result.ownerTold ? recorded : `${recorded}\n${MESSAGES.dmNotDelivered(v.ownerUserId!)}`;
+      await sendDm(client, userId, { text, blocks: [] }, deps.logger);
+    });
   });
 }
