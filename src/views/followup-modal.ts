@@ -41,16 +41,18 @@ export const followUpMetadataSchema = z.object({
   s: z.string().max(500).nullable().default(null),
 });
 
-/** Slack: a static select holds 100 options, or 100 groups of 100 options. */
-const SELECT_OPTIONS = 100;
-const option = (text: string, value: string): PlainTextOption => ({ text: plain(fitText(text, 75)), value });
+const SELECT_OPTIONS = LIMITS.selectOptions;
+const option = (text: string, value: string): PlainTextOption => ({
+  text: plain(fitText(text, LIMITS.optionText)),
+  value,
+});
 
 /** Options in groups of at most 100, each group labelled; nothing is left out. */
 function groupOptions(groups: { label: string; options: PlainTextOption[] }[]) {
   return groups.flatMap((g) => {
     const parts = Math.ceil(g.options.length / SELECT_OPTIONS);
     return Array.from({ length: parts }, (_, n) => ({
-      label: plain(fitText(parts > 1 ? `${g.label} (${n + 1}/${parts})` : g.label, 75)),
+      label: plain(fitText(parts > 1 ? `${g.label} (${n + 1}/${parts})` : g.label, LIMITS.optionText)),
       options: g.options.slice(n * SELECT_OPTIONS, (n + 1) * SELECT_OPTIONS),
     }));
   });

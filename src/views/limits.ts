@@ -15,4 +15,7 @@ export const LIMITS = {
   /** Total characters of blocks in one message that Slack renders reliably. */
   messageChars: 12_000,
   imageUrl: 3000,
+  /** A static select: 100 options, or 100 option groups of 100 options; option text 75 characters. */
+  selectOptions: 100,
+  optionText: 75,
 } as const;

@@ -67,7 +67,9 @@ describe.sequential('capturing decisions', () => {
   it('from the agenda: Record decision opens the modal pre-filled with metric, department and meeting', async () => {
     const water = await s.db.prisma.department.findUniqueOrThrow({ where: { key: 'WATER' } });
     const metric = await s.db.prisma.metric.findFirstOrThrow({ where: { departmentId: water.id, key: 'main_breaks' } });
-    const meeting = await s.db.prisma.meeting.findFirstOrThrow({ where: { startsAt: new Date('2026-11-17T15:00:00Z') } });
+    const meeting = await s.db.prisma.meeting.findFirstOrThrow({
+      where: { startsAt: new Date('2026-11-17T15:00:00Z') },
+    });
     expect(meeting.departmentKeys).toEqual(['DPW', 'WATER']);
     await s.driver.blockAction({
       userId: CHAIR,

@@ -21,7 +21,7 @@ export function registerMoreTimeDecision(app: App, deps: Deps): void {
         const change = { kind: 'decide_more_time', updateId: ref.updateId, approve } as const;
         const outcome = await manageFollowUp(deps.prisma, ref.followUpId, body.user.id, change, deps.clock.now());
         if (outcome.kind === 'not_found') return reply(MESSAGES.followUpGone);
-        if (outcome.kind === 'not_allowed') return reply(MESSAGES.notAllowedTo('manage_followup'));
+        if (outcome.kind === 'not_allowed') return reply(MESSAGES.notAllowed('approve new dates'));
         if (outcome.kind === 'already_decided') return reply(MESSAGES.followUpAlreadyDecided(outcome.status));
         if (outcome.kind !== 'done') return reply(MESSAGES.somethingWentWrong);
         const said = MESSAGES.followUpChangeResult(outcome.result);

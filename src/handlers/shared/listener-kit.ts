@@ -9,11 +9,13 @@ import { toSlackBlocks } from '../../infra/slack/blocks.js';
 import { MESSAGES } from '../../views/messages.js';
 import { buildNoticeModal } from '../../views/notice-modal.js';
 import type { ModalView, SlackMessage } from '../../views/slack-message.js';
-
-/** A builder's page; the builders not yet typed as SlackMessage still return plain blocks. */
-type Page = SlackMessage | { text: string; blocks: readonly object[] };
-
 import { isExpiredTrigger, isUserInputError, userFacingMessage } from './user-facing-error.js';
+
+/**
+ * A builder's page. The builders that page through views/paginate.ts still return plain blocks;
+ * once paginate returns SlackMessage this union and the toSlackBlocks bridge go.
+ */
+type Page = SlackMessage | { text: string; blocks: readonly object[] };
 
 export type Reply = (message: string | Page) => Promise<void>;
 
