@@ -2,12 +2,49 @@
 // follow-ups to report back on, then missing data. Shown privately first, with "Post to channel".
 import { z } from 'zod';
 import { formatDay } from '../domain/calendar/index.js';
-import type { Agenda } from '../services/roundtable/build-agenda.js';
-import type { AgendaFollowUp } from '../services/roundtable/followups-for-agenda.js';
 import { LIMITS } from './limits.js';
-import { metricDetailText } from './metric-line.js';
+import { type AnalysedDepartment, type AnalysedMetric, metricDetailText } from './metric-line.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 import { type MessagePage, paginateBlocks } from './paginate.js';
+import type { DepartmentStatusRow } from './status-message.js';
+
+export interface AgendaMetricItem extends AnalysedMetric {
+  departmentId: number;
+  departmentName: string;
+  score: number;
+}
+
+export interface Agenda {
+  meeting: {
+    id: number;
+    name: string;
+    startsAt: Date;
+    channelId: string;
+    chairUserId: string;
+    departmentKeys: string[];
+  };
+  period: string;
+  periodLabel: string;
+  departments: AnalysedDepartment[];
+  items: AgendaMetricItem[];
+  followUps: AgendaFollowUp[];
+  missing: DepartmentStatusRow[];
+  timezone: string;
+}
+
+export interface AgendaFollowUp {
+  id: number;
+  text: string;
+  ownerUserId: string;
+  departmentName: string;
+  metricName: string | null;
+  dueDate: string;
+  status: string;
+  blocked: boolean;
+  overdue: boolean;
+  carried: boolean;
+  latest: { kind: string; note: string; at: Date } | null;
+}
 
 export const RECORD_DECISION_ACTION_ID = 'stat_agenda_record_decision';
 export const POST_AGENDA_ACTION_ID = 'stat_agenda_post';

@@ -1,11 +1,30 @@
 // One metric in one line of mrkdwn: value, target, variance, status and signal — the unit every
 // packet table and agenda item is built from.
 
+import type { MetricAnalysis } from '../domain/metric-analysis.js';
 import { describeOffTargetRun } from '../domain/metric-analysis.js';
 import { formatWithUnit } from '../domain/number-format.js';
-import type { AnalysedMetric } from '../services/roundtable/analyse-departments.js';
+import type { MetricRule } from '../domain/types.js';
 import { describeTarget, formatVariance, statusText } from './format.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+
+export interface AnalysedMetric {
+  metricId: number;
+  key: string;
+  name: string;
+  unit: string;
+  rule: MetricRule;
+  history: { period: string; actual: number | null; target: number | null; note: string | null }[];
+  analysis: MetricAnalysis;
+  note: string | null;
+}
+
+export interface AnalysedDepartment {
+  id: number;
+  key: string;
+  name: string;
+  metrics: AnalysedMetric[];
+}
 
 export function metricValueText(m: AnalysedMetric): string {
   const a = m.analysis;

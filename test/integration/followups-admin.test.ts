@@ -13,7 +13,8 @@ const stack = useLocalStack({ now: '2026-11-17T16:00:00Z' }, async (s) => {
 });
 const say = (text: string, user = CHAIR) => slashReply(stack(), text, user);
 
-describe('managing follow-ups', () => {
+// One follow-up, changed step by step: the tests run in order.
+describe.sequential('managing follow-ups', () => {
   it('lists mine, overdue and by department', async () => {
     expect(await say('followups', 'U0DPWHEAD')).toContain('cost out a second pothole crew');
     expect(await say('followups DPW')).toContain(`#${id}`);

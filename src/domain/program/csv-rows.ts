@@ -1,12 +1,17 @@
 // Row shapes for the two CSV formats: a metric sheet (one metric per row) and value history.
 import { z } from 'zod';
 import { periodKeySchema } from '../calendar/periods.js';
+import { isStorableValue, STORABLE_VALUE_MESSAGE } from '../submission/parse-number.js';
 import { departmentSchema, metricSchema } from './program-schema.js';
 
 const blankToUndefined = (v: unknown) => (v === '' || v === undefined ? undefined : v);
 const optionalNumber = z.preprocess(
   blankToUndefined,
-  z.coerce.number({ error: 'must be a number' }).finite().optional(),
+  z.coerce
+    .number({ error: 'must be a number' })
+    .finite()
+    .refine((v) => isStorableValue(v), STORABLE_VALUE_MESSAGE)
+    .optional(),
 );
 
 export const historyRowSchema = z.object({

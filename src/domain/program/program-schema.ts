@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isLocalDate } from '../calendar/local-date.js';
 import { periodKeySchema } from '../calendar/periods.js';
+import { isStorableValue, STORABLE_VALUE_MESSAGE } from '../submission/parse-number.js';
 
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U04ABCDEF');
 const slackChannelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C04ABCDEF');
@@ -14,7 +15,11 @@ const isoDate = z.union([z.string(), z.date()]).transform((v, ctx) => {
   if (!isLocalDate(s)) ctx.addIssue({ code: 'custom', message: 'must be a date such as 2026-12-25' });
   return s;
 });
-const finite = z.number({ error: 'must be a number' }).finite();
+/** Values, targets and bounds are stored as double precision: 15 significant digits, exactly. */
+const finite = z
+  .number({ error: 'must be a number' })
+  .finite()
+  .refine((v) => isStorableValue(v), STORABLE_VALUE_MESSAGE);
 
 export const targetSchema = z.object({ from: periodKeySchema, value: finite });
 

@@ -3,28 +3,11 @@
 
 import { businessDaysBetween, formatPeriodLabel, localDateOf } from '../../domain/calendar/index.js';
 import type { Db } from '../../infra/db-types.js';
+import type { CollectionStatus, DepartmentState, DepartmentStatusRow } from '../../views/status-message.js';
 import { loadProgramSettings } from '../program-settings.js';
 import { ensureDepartmentPeriod } from './department-period.js';
 
-export type DepartmentState = 'submitted' | 'partial' | 'late' | 'not_started' | 'nothing_due';
-
-export interface DepartmentStatusRow {
-  departmentId: number;
-  key: string;
-  name: string;
-  state: DepartmentState;
-  filled: number;
-  total: number;
-  dueDate: string;
-  businessDaysLate: number;
-  submittedAt: Date | null;
-}
-
-export interface CollectionStatus {
-  period: string;
-  periodLabel: string;
-  rows: DepartmentStatusRow[];
-}
+export type { CollectionStatus, DepartmentState, DepartmentStatusRow };
 
 /** `departmentKeys` narrows the list (an agenda needs only its meeting's departments). */
 export async function getCollectionStatus(

@@ -2,33 +2,17 @@
 // the packet, its charts, `/stat agenda` and the chair's briefing.
 
 import { frequencyOfPeriod, periodsBack } from '../../domain/calendar/index.js';
-import { analyseMetric, type MetricAnalysis } from '../../domain/metric-analysis.js';
+import { analyseMetric } from '../../domain/metric-analysis.js';
 import { targetFor } from '../../domain/targets.js';
 import type { YtdAggregation } from '../../domain/trend.js';
-import type { MetricRule } from '../../domain/types.js';
 import type { Db } from '../../infra/db-types.js';
+import type { AnalysedDepartment, AnalysedMetric } from '../../views/metric-line.js';
 import { ruleOf } from '../collection/metric-context.js';
+
+export type { AnalysedDepartment, AnalysedMetric };
 
 /** Two years of monthly history (eight quarters) — enough for XmR limits and a 12-period trend. */
 export const HISTORY_PERIODS = { monthly: 24, quarterly: 8 } as const;
-
-export interface AnalysedMetric {
-  metricId: number;
-  key: string;
-  name: string;
-  unit: string;
-  rule: MetricRule;
-  history: { period: string; actual: number | null; target: number | null; note: string | null }[];
-  analysis: MetricAnalysis;
-  note: string | null;
-}
-
-export interface AnalysedDepartment {
-  id: number;
-  key: string;
-  name: string;
-  metrics: AnalysedMetric[];
-}
 
 export async function analyseDepartments(
   db: Db,

@@ -4,35 +4,14 @@
 import { formatPeriodLabel, localDateOf } from '../../domain/calendar/index.js';
 import { rankAgendaItems, scoreAgendaItem } from '../../domain/metric-analysis.js';
 import type { Db } from '../../infra/db-types.js';
-import { type DepartmentStatusRow, getCollectionStatus } from '../collection/collection-status.js';
+import type { Agenda, AgendaMetricItem } from '../../views/agenda-message.js';
+import { getCollectionStatus } from '../collection/collection-status.js';
 import { loadProgramSettings } from '../program-settings.js';
-import { type AnalysedDepartment, type AnalysedMetric, analyseDepartments } from './analyse-departments.js';
+import { analyseDepartments } from './analyse-departments.js';
 import { periodsReviewedAt } from './find-meeting.js';
-import { type AgendaFollowUp, followUpsForAgenda } from './followups-for-agenda.js';
+import { followUpsForAgenda } from './followups-for-agenda.js';
 
-export interface AgendaMetricItem extends AnalysedMetric {
-  departmentId: number;
-  departmentName: string;
-  score: number;
-}
-
-export interface Agenda {
-  meeting: {
-    id: number;
-    name: string;
-    startsAt: Date;
-    channelId: string;
-    chairUserId: string;
-    departmentKeys: string[];
-  };
-  period: string;
-  periodLabel: string;
-  departments: AnalysedDepartment[];
-  items: AgendaMetricItem[];
-  followUps: AgendaFollowUp[];
-  missing: DepartmentStatusRow[];
-  timezone: string;
-}
+export type { Agenda, AgendaMetricItem };
 
 export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise<Agenda | null> {
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: { series: true } });
