@@ -5,6 +5,7 @@ import { loadProgramFile } from '../infra/program-file/load-program-file.js';
 import { HistoryReferenceError } from '../services/program-import/import-history.js';
 import { importProgram, ProgramImportError } from '../services/program-import/import-program.js';
 import { describeSummary } from '../services/program-import/import-summary.js';
+import { describeCollectionStart, describePacketsBeforeDue } from '../views/program-import-report.js';
 
 export async function runProgramImport(file: string, env: Record<string, string | undefined>): Promise<number> {
   const loaded = await loadProgramFile(file);
@@ -19,6 +20,9 @@ export async function runProgramImport(file: string, env: Record<string, string 
   try {
     const summary = await importProgram(db.prisma, loaded.value, { actor: 'cli', now: new Date() });
     console.log(`Imported ${file}: ${describeSummary(summary)}`);
+    const start = describeCollectionStart(summary);
+    if (start) console.log(start);
+    for (const warning of describePacketsBeforeDue(summary)) console.warn(warning);
     return 0;
   } catch (err) {
     if (err instanceof ProgramImportError || err instanceof HistoryReferenceError) {
