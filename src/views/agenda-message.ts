@@ -8,6 +8,7 @@ import { LIMITS } from './limits.js';
 import { metricDetailText } from './metric-line.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 import { type MessagePage, paginateBlocks } from './paginate.js';
+import { periodCoverageBlocks } from './period-coverage.js';
 
 export const RECORD_DECISION_ACTION_ID = 'stat_agenda_record_decision';
 export const POST_AGENDA_ACTION_ID = 'stat_agenda_post';
@@ -80,6 +81,7 @@ export function buildAgendaMessages(agenda: Agenda, opts: { interactive: boolean
         ),
       ],
     },
+    ...periodCoverageBlocks(agenda),
   ];
   const body: object[] = [];
   if (agenda.departments.length === 0)
