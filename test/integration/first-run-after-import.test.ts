@@ -7,7 +7,7 @@ import { loadProgramFile } from '../../src/infra/program-file/load-program-file.
 import { importProgram } from '../../src/services/program-import/import-program.js';
 import { describeCollectionStart } from '../../src/views/program-import-report.js';
 import { withoutStartsWith, withStartsWith, writeProgramVariant } from '../helpers/program-variant.js';
-import { useLocalStack } from '../helpers/use-local-stack.js';
+import { slashReply, useLocalStack } from '../helpers/use-local-stack.js';
 
 // America/New_York. September 2026 was due Wed 7 Oct. Imported Tue 27 Oct; next morning Wed 28 Oct 10:30.
 const TUE_27_OCT_1000 = '2026-10-27T14:00:00Z';
@@ -41,6 +41,13 @@ describe('a program imported without starts_with', () => {
       where: { key: { contains: ':2026-09:' } },
     });
     expect(september).toBe(0);
+  });
+
+  it('the late list does not call anyone late for September', async () => {
+    const reply = await slashReply(stackDefault(), 'status 2026-09', 'U0CHAIR01');
+    expect(reply).toContain('*Public Works* — nothing due this period');
+    expect(reply).toContain('0 late');
+    expect(reply).not.toMatch(/late \d+ business day/);
   });
 
   it('a re-import months later keeps the recorded start', async () => {
