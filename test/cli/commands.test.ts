@@ -55,7 +55,8 @@ describe('npm start with missing or malformed settings', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
-  it('imports PROGRAM_FILE before connecting, and refuses to start on a bad one', () => {
+  // Opening (and migrating) a fresh embedded database takes a while on a loaded machine.
+  it('imports PROGRAM_FILE before connecting, and refuses to start on a bad one', { timeout: 150_000 }, () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'statbot-start-'));
     const bad = path.join(dir, 'city.yaml');
     writeFileSync(bad, 'program:\n  name: X\n  timezone: Mars/Olympus\ndepartments: []\n');

@@ -17,15 +17,30 @@ export interface CollectionFacts {
   nextPacket: { meetingName: string; meetingDay: string } | null;
 }
 
+/** Only what `need` asks for is read (a fan-out of opening DMs should not pay for escalation facts). */
 export async function collectionFacts(
   db: Db,
   subject: { departmentKey: string; period: string; dueDate: string },
   settings: ProgramSettings,
   now: Date,
+  need: { liaisonMessages: boolean; nextPacket: boolean },
 ): Promise<CollectionFacts> {
   const { timezone: tz, holidays } = settings.calendar;
   const today = localDateOf(now, tz);
   const due = addBusinessDays(subject.dueDate, 0, holidays);
+  return {
+    businessDaysLate: Math.max(0, businessDaysBetween(due, today, holidays)),
+    dueWhen: today < due ? 'future' : today === due ? 'today' : 'past',
+    liaisonMessages: need.liaisonMessages ? await liaisonMessagesFor(db, subject, tz) : { count: 0, lastDay: null },
+    nextPacket: need.nextPacket ? await nextPacketFor(db, subject, now, tz) : null,
+  };
+}
+
+async function liaisonMessagesFor(
+  db: Db,
+  subject: { departmentKey: string; period: string },
+  tz: string,
+): Promise<CollectionFacts['liaisonMessages']> {
   const sent = await db.scheduledNotice.findMany({
     where: {
       key: { startsWith: `collect:${subject.departmentKey}:${subject.period}:` },
@@ -37,12 +52,7 @@ export async function collectionFacts(
   // One step goes to every liaison as its own row: count steps, not rows.
   const steps = new Set(sent.map((n) => n.key.split(':')[3]));
   const last = sent.reduce<Date | null>((a, n) => (n.sentAt && (!a || n.sentAt > a) ? n.sentAt : a), null);
-  return {
-    businessDaysLate: Math.max(0, businessDaysBetween(due, today, holidays)),
-    dueWhen: today < due ? 'future' : today === due ? 'today' : 'past',
-    liaisonMessages: { count: steps.size, lastDay: last ? localDateOf(last, tz) : null },
-    nextPacket: await nextPacketFor(db, subject, now, tz),
-  };
+  return { count: steps.size, lastDay: last ? localDateOf(last, tz) : null };
 }
 
 async function nextPacketFor(

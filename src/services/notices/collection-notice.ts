@@ -43,6 +43,7 @@ export async function decideCollectionNotice(db: Db, notice: ClaimedNotice, now:
     { departmentKey: obligation.department.key, period: p.period, dueDate: obligation.dueDate },
     await loadProgramSettings(db),
     now,
+    { liaisonMessages: p.step === 'escalation', nextPacket: p.step === 'overdue' },
   );
   return {
     send: true,
