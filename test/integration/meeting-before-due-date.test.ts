@@ -7,6 +7,7 @@ import { importProgram } from '../../src/services/program-import/import-program.
 import { OPEN_SUBMISSION_ACTION_ID } from '../../src/views/collection-reminder.js';
 import { describePacketsBeforeDue } from '../../src/views/program-import-report.js';
 import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
+import { formValues } from '../helpers/forms.js';
 import { writeProgramVariant } from '../helpers/program-variant.js';
 import { useLocalStack } from '../helpers/use-local-stack.js';
 
@@ -79,5 +80,37 @@ describe('a roundtable whose packet goes out before the due date', () => {
       .sandbox.openViews(DPW_LIAISON)
       .find((v) => v.callback_id === SUBMISSION_CALLBACK_ID);
     expect(JSON.stringify(form?.blocks)).toContain('October 2026');
+  });
+
+  it('a correction to September after an unlock is noted on the packet that showed September', async () => {
+    const unlock = await stack().driver.slashCommand({
+      command: '/stat',
+      text: 'unlock DPW 2026-09',
+      userId: 'U0CHAIR01',
+    });
+    expect(JSON.stringify(stack().sandbox.responses(unlock.responseUrl!))).toContain('is unlocked');
+    await stack().driver.slashCommand({ command: '/stat', text: 'submit DPW 2026-09', userId: DPW_LIAISON });
+    const view = stack()
+      .sandbox.openViews(DPW_LIAISON)
+      .filter((v) => v.callback_id === SUBMISSION_CALLBACK_ID)
+      .at(-1)!;
+    await stack().driver.viewSubmission({
+      userId: DPW_LIAISON,
+      view,
+      values: await formValues(stack().db.prisma, 'DPW', {
+        sr_on_time: { value: '97.0' },
+        potholes_48h: { value: '80.7', note: 'Two crews on storm duty' },
+        streetlights_7d: { value: '24' },
+        missed_pickups: { value: '7.4' },
+      }),
+    });
+    const packet = stack()
+      .sandbox.messagesIn(ROOM)
+      .find((m) => !m.thread_ts)!;
+    const note = stack()
+      .sandbox.messagesIn(ROOM)
+      .find((m) => m.thread_ts === packet.ts && m.text.includes('Correction'));
+    expect(note?.text).toContain("Correction to Public Works' September 2026 numbers");
+    expect(note?.text).toContain('97.5% → *97.0%*');
   });
 });

@@ -142,7 +142,8 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
   };
 }
 
-async function coverageAt(
+/** Which periods each department is reviewed on, for a packet posted (or to be posted) at `packetAt`. */
+export async function coverageAt(
   db: Db,
   startsAt: Date,
   departmentKeys: readonly string[],
