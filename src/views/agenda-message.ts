@@ -8,6 +8,18 @@ import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 import { type MessagePage, paginateBlocks } from './paginate.js';
 import type { DepartmentStatusRow } from './status-message.js';
 
+/** Which periods one department is reviewed on, and what was held back because it is not yet due. */
+export interface DepartmentCoverage {
+  departmentId: number;
+  departmentName: string;
+  monthly: string;
+  quarterly: string;
+  /** Periods the meeting would normally review that were not due at packet time (with their due dates). */
+  notDue: { period: string; periodLabel: string; dueDate: string }[];
+  /** The periods posting the packet locks for this department. */
+  lockable: string[];
+}
+
 export interface AgendaMetricItem extends AnalysedMetric {
   departmentId: number;
   departmentName: string;
@@ -23,8 +35,10 @@ export interface Agenda {
     chairUserId: string;
     departmentKeys: string[];
   };
+  /** The latest monthly period reviewed; `periodLabel` names every monthly period reviewed. */
   period: string;
   periodLabel: string;
+  coverage: DepartmentCoverage[];
   departments: AnalysedDepartment[];
   items: AgendaMetricItem[];
   followUps: AgendaFollowUp[];
@@ -45,6 +59,8 @@ export interface AgendaFollowUp {
   carried: boolean;
   latest: { kind: string; note: string; at: Date } | null;
 }
+
+import { periodCoverageBlocks } from './period-coverage.js';
 
 export const RECORD_DECISION_ACTION_ID = 'stat_agenda_record_decision';
 export const POST_AGENDA_ACTION_ID = 'stat_agenda_post';
@@ -117,6 +133,7 @@ export function buildAgendaMessages(agenda: Agenda, opts: { interactive: boolean
         ),
       ],
     },
+    ...periodCoverageBlocks(agenda),
   ];
   const body: object[] = [];
   if (agenda.departments.length === 0)

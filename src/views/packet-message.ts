@@ -9,6 +9,7 @@ import { describeTarget, formatVariance, statusText } from './format.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 import { type MessagePage, paginateBlocks } from './paginate.js';
+import { periodCoverageBlocks } from './period-coverage.js';
 
 function summaryLine(m: AnalysedMetric): string {
   const a = m.analysis;
@@ -56,6 +57,7 @@ export function buildPacketMessages(agenda: Agenda, chartNote: string | null): M
         ),
       ],
     },
+    ...periodCoverageBlocks(agenda),
   ];
   const body: object[] = agenda.departments.flatMap((d) => [...departmentSummaryBlocks(d), { type: 'divider' }]);
   if (agenda.departments.length === 0)

@@ -59,6 +59,8 @@ export const departmentSchema = z
     name: z.string().min(1).max(80),
     channel: slackChannelId.optional(),
     due_rule: z.string().optional(),
+    /** The department's first collected period, when it differs from the program's. */
+    starts_with: periodKeySchema.optional(),
     metrics: z.array(metricSchema).default([]),
   })
   .strict();
@@ -113,6 +115,8 @@ export const programFileSchema = z
           .default({ start: '09:00', end: '17:00' }),
         holidays: z.array(isoDate).default([]),
         due_rule: z.string().default('5 business days after period end'),
+        /** The first period collected; omitted = the period in progress at the first import. */
+        starts_with: periodKeySchema.optional(),
         reminders: z
           .object({
             days_before: z.number().int().min(0).max(10).default(2),

@@ -1,13 +1,14 @@
 // A value revised after its packet was posted (the chair unlocked the period) is announced in the
 // packet's thread, so nobody walks into the meeting with an old number.
 import type { WebClient } from '@slack/web-api';
-import { formatPeriodLabel } from '../../domain/calendar/index.js';
+import { formatPeriodLabel, nextPeriod } from '../../domain/calendar/index.js';
 import { formatWithUnit } from '../../domain/number-format.js';
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { Logger } from '../../infra/logger.js';
 import { escapeMrkdwn, possessive } from '../../views/mrkdwn.js';
 import type { Revision } from '../collection/record-submission.js';
 import { loadProgramSettings } from '../program-settings.js';
+import { coverageAt } from './build-agenda.js';
 import { periodsReviewedAt } from './find-meeting.js';
 
 export async function noteRevisionsOnPackets(
@@ -20,12 +21,21 @@ export async function noteRevisionsOnPackets(
   if (revisions.length === 0) return 0;
   const dept = await deps.prisma.department.findUnique({ where: { id: departmentId } });
   if (!dept) return 0;
-  const tz = (await loadProgramSettings(deps.prisma)).calendar.timezone;
+  const settings = await loadProgramSettings(deps.prisma);
+  const tz = settings.calendar.timezone;
   const meetings = await deps.prisma.meeting.findMany({
     where: { packetTs: { not: null }, departmentKeys: { has: dept.key } },
     include: { series: true },
   });
-  const affected = meetings.filter((m) => Object.values(periodsReviewedAt(m.startsAt, tz)).includes(period));
+  // A packet posted before a period was due showed this department on the period before.
+  const candidates = meetings.filter((m) =>
+    Object.values(periodsReviewedAt(m.startsAt, tz)).some((p) => p === period || p === nextPeriod(period)),
+  );
+  const affected = [];
+  for (const m of candidates) {
+    const [shown] = await coverageAt(deps.prisma, m.startsAt, [dept.key], m.packetPostedAt ?? m.startsAt, settings);
+    if (shown && (shown.monthly === period || shown.quarterly === period)) affected.push(m);
+  }
   if (!affected.length) return 0;
   const metrics = await deps.prisma.metric.findMany({ where: { id: { in: revisions.map((r) => r.metricId) } } });
   const show = (v: number | null, m: (typeof metrics)[number]) =>

@@ -9,7 +9,7 @@ import { postPages } from '../../infra/slack/post-pages.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 import { buildChairBriefing, buildPacketMessages } from '../../views/packet-message.js';
 import { lockPeriods } from '../collection/lock-periods.js';
-import { type Agenda, buildAgenda } from './build-agenda.js';
+import { type Agenda, buildAgenda, periodsToLock } from './build-agenda.js';
 import type { ChartImage, PacketChartRenderer } from './packet-charts.js';
 
 export type PacketOutcome =
@@ -49,13 +49,7 @@ export async function postPacket(deps: PacketDeps, meetingId: number, now: Date)
   }
   // Record the ts at once: from here on a rerun must not post a second packet.
   await deps.prisma.meeting.update({ where: { id: meetingId }, data: { packetTs: posted.ts, packetPostedAt: now } });
-  await lockPeriods(
-    deps.prisma,
-    agenda.departments.map((d) => d.id),
-    [agenda.period, ...quarterlyPeriods(agenda)],
-    'packet',
-    now,
-  );
+  await lockPeriods(deps.prisma, periodsToLock(agenda), 'packet', now);
   const uploaded =
     (await uploadCharts(deps, agenda, posted.ts, rendered.files)) +
     (await postChartImages(deps, agenda, posted.ts, rendered.images));
@@ -65,14 +59,6 @@ export async function postPacket(deps: PacketDeps, meetingId: number, now: Date)
   );
   await sendDm(deps.client, agenda.meeting.chairUserId, buildChairBriefing(agenda, link), deps.logger);
   return { kind: 'posted', ts: posted.ts, charts: uploaded, chartFailures: rendered.failures };
-}
-
-function quarterlyPeriods(agenda: Agenda): string[] {
-  return [
-    ...new Set(
-      agenda.departments.flatMap((d) => d.metrics.map((m) => m.analysis.period ?? '')).filter((p) => p.includes('Q')),
-    ),
-  ];
 }
 
 /** Slack takes up to 10 files per upload call; charts go in the packet's thread, in order. */
