@@ -197,7 +197,7 @@ function seedTargets(
       departmentName: dept.name,
       period: PERIOD,
       periodLabel: 'October 2026',
-      dueLabel: 'Fri 6 Nov',
+      dueDate: '2026-11-06',
       businessDaysLate: 0,
       missingMetrics: 4,
       totalMetrics: 4,

@@ -8,6 +8,7 @@ import { LIMITS } from './limits.js';
 import { metricDetailText } from './metric-line.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 import { type MessagePage, paginateBlocks } from './paginate.js';
+import type { KnownBlock } from './slack-message.js';
 
 export const RECORD_DECISION_ACTION_ID = 'stat_agenda_record_decision';
 export const POST_AGENDA_ACTION_ID = 'stat_agenda_post';
@@ -70,7 +71,7 @@ export function buildAgendaMessages(agenda: Agenda, opts: { interactive: boolean
   const when = formatMeetingTime(agenda.meeting.startsAt, agenda.timezone);
   const depts = agenda.departments.map((d) => d.name).join(', ') || 'no departments';
   const title = fitText(`Agenda — ${agenda.meeting.name}, ${when}`, LIMITS.headerText);
-  const head: object[] = [
+  const head: KnownBlock[] = [
     { type: 'header', text: plain(title) },
     {
       type: 'context',
@@ -81,7 +82,7 @@ export function buildAgendaMessages(agenda: Agenda, opts: { interactive: boolean
       ],
     },
   ];
-  const body: object[] = [];
+  const body: KnownBlock[] = [];
   if (agenda.departments.length === 0)
     body.push({ type: 'section', text: md('This meeting has no departments on its rotation yet.') });
   body.push({ type: 'section', text: md(`*Metrics to discuss* (${agenda.items.length})`) });
@@ -91,7 +92,7 @@ export function buildAgendaMessages(agenda: Agenda, opts: { interactive: boolean
       text: md(':large_green_circle: Everything is on target or within normal variation.'),
     });
   agenda.items.forEach((item, i) => {
-    const section: Record<string, unknown> = {
+    const section: Extract<KnownBlock, { type: 'section' }> = {
       type: 'section',
       text: md(
         fitText(
@@ -126,7 +127,7 @@ export function buildAgendaMessages(agenda: Agenda, opts: { interactive: boolean
       { type: 'section', text: md(fitText(`*Missing data*\n${lines.join('\n')}`, LIMITS.sectionText)) },
     );
   }
-  const foot = opts.interactive
+  const foot: KnownBlock[] = opts.interactive
     ? [
         {
           type: 'actions',

@@ -1,7 +1,9 @@
 // Collection DMs along the reminder ladder: opening notice, reminder, due day, overdue, and the
 // escalation to the department head and chair. Each carries the button that opens the form.
 import { z } from 'zod';
+import { formatDay } from './format.js';
 import { escapeMrkdwn, md, plain, possessive } from './mrkdwn.js';
+import type { KnownBlock, SlackMessage } from './slack-message.js';
 
 export const OPEN_SUBMISSION_ACTION_ID = 'stat_open_submission';
 export const OPEN_STATUS_ACTION_ID = 'stat_open_status';
@@ -29,13 +31,14 @@ export interface ReminderContent {
   departmentName: string;
   period: string;
   periodLabel: string;
-  dueLabel: string;
+  /** ISO date (YYYY-MM-DD) the numbers are due. */
+  dueDate: string;
   businessDaysLate: number;
   missingMetrics: number;
   totalMetrics: number;
 }
 
-function sentence(c: ReminderContent): string {
+function sentence(c: ReminderContent & { dueLabel: string }): string {
   const dept = possessive(escapeMrkdwn(c.departmentName));
   const left = c.missingMetrics < c.totalMetrics ? ` (${c.missingMetrics} of ${c.totalMetrics} still to enter)` : '';
   switch (c.step) {
@@ -52,9 +55,11 @@ function sentence(c: ReminderContent): string {
   }
 }
 
-export function buildCollectionReminder(c: ReminderContent) {
-  const text = sentence(c);
-  const button =
+type ActionsBlock = Extract<KnownBlock, { type: 'actions' }>;
+
+export function buildCollectionReminder(c: ReminderContent): SlackMessage {
+  const text = sentence({ ...c, dueLabel: formatDay(c.dueDate) });
+  const button: ActionsBlock['elements'][number] =
     c.step === 'escalation'
       ? { type: 'button', action_id: OPEN_STATUS_ACTION_ID, text: plain('See who is late'), value: c.period }
       : {

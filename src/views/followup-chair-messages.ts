@@ -4,6 +4,7 @@
 import { type FollowUpCard, followUpSummary } from './followup-message.js';
 import { formatDay } from './format.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
+import type { SlackMessage } from './slack-message.js';
 
 export const MORE_TIME_ACTIONS = {
   approve: 'stat_followup_approve_time',
@@ -25,7 +26,7 @@ export function buildMoreTimeRequest(
   proposed: string,
   reason: string,
   updateId: number,
-) {
+): SlackMessage {
   const why = reason ? `\n> ${escapeMrkdwn(fitText(reason, 1000)).replace(/\n/g, '\n> ')}` : '';
   const text = `:clock3: <@${ownerUserId}> asks for more time: from ${formatDay(card.dueDate)} to *${formatDay(proposed)}*.${why}\n${followUpSummary(card)}`;
   const value = encodeMoreTimeDecision(card.id, updateId);
@@ -50,11 +51,11 @@ export function buildMoreTimeRequest(
   };
 }
 
-export function buildBlockedNotice(card: FollowUpCard, ownerUserId: string, reason: string) {
+export function buildBlockedNotice(card: FollowUpCard, ownerUserId: string, reason: string): SlackMessage {
   const text = `:construction: <@${ownerUserId}> is blocked on a follow-up:\n> ${escapeMrkdwn(fitText(reason, 1000)).replace(/\n/g, '\n> ')}\n${followUpSummary(card)}`;
   return { text: 'A follow-up is blocked', blocks: [{ type: 'section', text: md(fitText(text, 3000)) }] };
 }
 
-export function buildDecisionResult(message: string) {
+export function buildDecisionResult(message: string): SlackMessage {
   return { text: message, blocks: [{ type: 'section', text: md(fitText(message, 3000)) }] };
 }

@@ -13,6 +13,7 @@ import {
   POST_AGENDA_ACTION_ID,
   RECORD_DECISION_ACTION_ID,
 } from '../../views/agenda-message.js';
+import { channelProblem } from '../../views/delivery-messages.js';
 import { buildFollowUpModal } from '../../views/followup-modal.js';
 import { MESSAGES } from '../../views/messages.js';
 import { refusalFor } from '../shared/authorize.js';
@@ -35,7 +36,7 @@ export function registerAgendaButtons(app: App, deps: Deps): void {
           agenda.meeting.channelId,
           buildAgendaMessages(agenda, { interactive: false }),
         );
-        if (!posted.ok) return void (await reply(posted.message));
+        if (!posted.ok) return void (await reply(channelProblem(posted.code, agenda.meeting.channelId)));
         await reply(`Posted to <#${agenda.meeting.channelId}>.`);
       } catch (err) {
         deps.logger.error('posting the agenda failed', { err });

@@ -4,10 +4,12 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
 import { toSlackView } from '../../infra/slack/blocks.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
+import { createSlackGateway } from '../../infra/slack/slack-gateway.js';
 import { buildConfirmation, submitNumbersPage } from '../../services/collection/submit-form.js';
 import { noteRevisionsOnPackets } from '../../services/roundtable/note-revisions.js';
 import { MESSAGES } from '../../views/messages.js';
 import { buildNoticeModal } from '../../views/notice-modal.js';
+import { buildRevisionNote } from '../../views/packet-message.js';
 import { buildSubmissionConfirmation } from '../../views/submission-confirmation.js';
 import {
   buildSubmissionErrors,
@@ -50,7 +52,7 @@ export function registerSubmissionView(app: App, deps: Deps): void {
       await ack({ response_action: 'update', view: toSlackView(buildSubmissionModal(outcome.form)) });
       if (outcome.revisions?.length)
         await noteRevisionsOnPackets(
-          { ...deps, client },
+          { ...deps, slack: createSlackGateway(client), render: buildRevisionNote },
           outcome.departmentId!,
           outcome.period!,
           outcome.revisions,
@@ -66,7 +68,7 @@ export function registerSubmissionView(app: App, deps: Deps): void {
     await ack();
     if (outcome.duplicate) return;
     await noteRevisionsOnPackets(
-      { ...deps, client },
+      { ...deps, slack: createSlackGateway(client), render: buildRevisionNote },
       outcome.departmentId,
       outcome.period,
       outcome.revisions,

@@ -1,15 +1,11 @@
-// Turns a claimed collection notice into the DM to send — or says why it should not go out any
+// Turns a claimed collection notice into what the DM should say (data; the job renders it) — or says why it should not go out any
 // more (the department has submitted; a "due in 2 days" after the due date makes no sense).
 
 import { formatPeriodLabel, isStepStillRelevant } from '../../domain/calendar/index.js';
 import type { Db } from '../../infra/db-types.js';
-import type { MessageContent } from '../../infra/slack/send-dm.js';
-import { buildCollectionReminder } from '../../views/collection-reminder.js';
-import { formatDay } from '../../views/format.js';
 import type { ClaimedNotice } from './claim-notices.js';
+import type { NoticeDecision } from './notice-model.js';
 import { collectionPayloadSchema } from './plan-collection.js';
-
-export type NoticeDecision = { send: true; content: MessageContent } | { send: false; reason: string };
 
 export async function decideCollectionNotice(db: Db, notice: ClaimedNotice, now: Date): Promise<NoticeDecision> {
   const parsed = collectionPayloadSchema.safeParse(notice.payload);
@@ -34,16 +30,19 @@ export async function decideCollectionNotice(db: Db, notice: ClaimedNotice, now:
   if (metrics.length > 0 && missing === 0) return { send: false, reason: 'already submitted' };
   return {
     send: true,
-    content: buildCollectionReminder({
-      step: p.step,
-      departmentId: p.departmentId,
-      departmentName: obligation.department.name,
-      period: p.period,
-      periodLabel: formatPeriodLabel(p.period),
-      dueLabel: formatDay(obligation.dueDate),
-      businessDaysLate: p.businessDaysLate,
-      missingMetrics: missing,
-      totalMetrics: metrics.length,
-    }),
+    model: {
+      kind: 'collection',
+      reminder: {
+        step: p.step,
+        departmentId: p.departmentId,
+        departmentName: obligation.department.name,
+        period: p.period,
+        periodLabel: formatPeriodLabel(p.period),
+        dueDate: obligation.dueDate,
+        businessDaysLate: p.businessDaysLate,
+        missingMetrics: missing,
+        totalMetrics: metrics.length,
+      },
+    },
   };
 }

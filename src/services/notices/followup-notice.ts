@@ -3,11 +3,10 @@
 
 import { isStepStillRelevant } from '../../domain/calendar/index.js';
 import type { Db } from '../../infra/db-types.js';
-import { buildFollowUpOwnerMessage } from '../../views/followup-message.js';
 import { loadFollowUpCard } from '../followups/followup-card.js';
 import { followUpNagPayloadSchema } from '../followups/plan-followup-nags.js';
 import type { ClaimedNotice } from './claim-notices.js';
-import type { NoticeDecision } from './collection-notice.js';
+import type { NoticeDecision } from './notice-model.js';
 
 export async function decideFollowUpNotice(db: Db, notice: ClaimedNotice, now: Date): Promise<NoticeDecision> {
   const parsed = followUpNagPayloadSchema.safeParse(notice.payload);
@@ -21,5 +20,14 @@ export async function decideFollowUpNotice(db: Db, notice: ClaimedNotice, now: D
   if (!isStepStillRelevant({ expiresAt: p.expiresAt ? new Date(p.expiresAt) : null }, now))
     return { send: false, reason: 'stale: no longer makes sense' };
   if (p.step === 'opening') return { send: false, reason: 'follow-ups have no opening notice' };
-  return { send: true, content: buildFollowUpOwnerMessage(card, p.step, p.businessDaysLate, card.ownerUserId) };
+  return {
+    send: true,
+    model: {
+      kind: 'followup',
+      card,
+      step: p.step,
+      businessDaysLate: p.businessDaysLate,
+      ownerUserId: card.ownerUserId,
+    },
+  };
 }

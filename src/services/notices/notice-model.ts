@@ -1,0 +1,46 @@
+// What a single-DM notice says, as data: the job layer renders it with the view builders
+// (src/scheduler/jobs/notice-views.ts), so deciding a notice never builds Block Kit. The shapes
+// match the view builders' inputs structurally (the compiler checks it where the job renders);
+// services do not import src/views, not even its types.
+import type { LadderStepName } from '../../domain/calendar/reminder-ladder.js';
+import type { OutgoingMessage } from '../../infra/slack/slack-gateway.js';
+import type { loadFollowUpCard } from '../followups/followup-card.js';
+
+export interface CollectionReminderModel {
+  step: LadderStepName;
+  departmentId: number;
+  departmentName: string;
+  period: string;
+  periodLabel: string;
+  /** YYYY-MM-DD */
+  dueDate: string;
+  businessDaysLate: number;
+  missingMetrics: number;
+  totalMetrics: number;
+}
+
+export interface FollowUpNagModel {
+  card: NonNullable<Awaited<ReturnType<typeof loadFollowUpCard>>>;
+  step: Exclude<LadderStepName, 'opening'>;
+  businessDaysLate: number;
+  ownerUserId: string;
+}
+
+export type NoticeModel =
+  | ({ kind: 'collection' } & { reminder: CollectionReminderModel })
+  | ({ kind: 'followup' } & FollowUpNagModel);
+
+export type NoticeDecision = { send: true; model: NoticeModel } | { send: false; reason: string };
+
+export interface DeliveryProblem {
+  recipient: string;
+  code: string;
+  /** What could not be delivered, e.g. "collect_reminder". */
+  kind: string;
+}
+
+/** Renders what the delivery service decided; given by the job layer. */
+export interface DeliveryViews {
+  notice(model: NoticeModel): OutgoingMessage;
+  deliveryProblem(problem: DeliveryProblem): OutgoingMessage;
+}
