@@ -119,6 +119,7 @@ export async function deliverDueNotices(
     await recordEarlierSends(deps);
     const settings = await loadProgramSettings(deps.prisma);
     for (;;) {
+      if (deps.signal?.aborted) return run.report;
       const batch = await claimDueNotices(deps.prisma, {
         now: run.clock(),
         workerId: deps.workerId,
@@ -130,7 +131,6 @@ export async function deliverDueNotices(
         if (deps.signal?.aborted) return handBack(run, batch.slice(i));
         await deliverOne(run, notice, senders, settings);
       }
-      if (deps.signal?.aborted) return run.report;
     }
   });
 }
