@@ -1,6 +1,13 @@
 // What the bot tells a person when one of its own posts could not be delivered: which channel or
 // person, what Slack said, and what to do about it.
+import { LIMITS } from './limits.js';
+import { fitText, md } from './mrkdwn.js';
 import type { SlackMessage } from './slack-message.js';
+
+const plainMessage = (text: string): SlackMessage => ({
+  text,
+  blocks: [{ type: 'section', text: md(fitText(text, LIMITS.sectionText)) }],
+});
 
 /** A channel the bot could not post to, with the fix. */
 export function channelProblem(code: string, channel: string): string {
@@ -20,7 +27,7 @@ export function buildNotPostedMessage(
   channel: string,
 ): SlackMessage {
   const what = post === 'packet' ? 'The packet' : 'The meeting record';
-  return { text: `${what} for ${meetingName} was not posted. ${channelProblem(code, channel)}`, blocks: [] };
+  return plainMessage(`${what} for ${meetingName} was not posted. ${channelProblem(code, channel)}`);
 }
 
 export interface DeliveryProblem {
@@ -39,8 +46,7 @@ export function buildDeliveryProblemMessage(p: DeliveryProblem): SlackMessage {
     : p.code === 'not_in_channel' || p.code === 'channel_not_found'
       ? channelProblem(p.code, p.recipient)
       : 'Check the channel id in the program file.';
-  return {
-    text: `:warning: stat-bot could not deliver a scheduled message (${p.kind}) to ${who}: Slack says \`${p.code}\`. ${fix} I won't retry it, and I'll only tell you once about this.`,
-    blocks: [],
-  };
+  return plainMessage(
+    `:warning: stat-bot could not deliver a scheduled message (${p.kind}) to ${who}: Slack says \`${p.code}\`. ${fix} I won't retry it, and I'll only tell you once about this.`,
+  );
 }
