@@ -47,7 +47,11 @@ export async function startHoldingProxy(
     for (const [k, v] of Object.entries(req.headers))
       if (typeof v === 'string' && !['host', 'content-length', 'connection'].includes(k)) headers[k] = v;
     try {
-      const answer = await fetch(`${sandboxApiUrl}${method}`, { method: req.method ?? 'POST', headers, body: new Uint8Array(body) });
+      const answer = await fetch(`${sandboxApiUrl}${method}`, {
+        method: req.method ?? 'POST',
+        headers,
+        body: new Uint8Array(body),
+      });
       const out = Buffer.from(await answer.arrayBuffer());
       const retryAfter = answer.headers.get('retry-after');
       res.writeHead(answer.status, {
