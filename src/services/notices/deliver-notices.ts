@@ -22,6 +22,7 @@ import { loadProgramSettings, type ProgramSettings } from '../program-settings.j
 import {
   type ClaimedNotice,
   claimDueNotices,
+  handBack,
   markFailed,
   markSent,
   markSkipped,
@@ -128,7 +129,7 @@ export async function deliverDueNotices(
       });
       if (batch.length === 0) return run.report;
       for (const [i, notice] of batch.entries()) {
-        if (deps.signal?.aborted) return handBack(run, batch.slice(i));
+        if (deps.signal?.aborted) return handBackBatch(run, batch.slice(i));
         await deliverOne(run, notice, senders, settings);
       }
     }
@@ -209,7 +210,7 @@ async function sendSteps(run: Run, sender: MultiStepSender, notice: ClaimedNotic
     if (err instanceof LeaseLost) return;
     if (err instanceof StopRequested) {
       // Steps done so far are recorded; the rest is for whoever runs next, at once.
-      await release(deps.prisma, notice.id, deps.workerId, notice.sendAt);
+      await handBack(deps.prisma, notice.id, deps.workerId, notice.sendAt);
       deps.logger.info('stopping: a multi-step notice handed back between steps', { key: notice.key });
       report.deferred++;
       return;
@@ -243,8 +244,8 @@ async function sendSteps(run: Run, sender: MultiStepSender, notice: ClaimedNotic
 }
 
 /** Unsent claims go back as they were, due now, so another replica need not wait for the lease. */
-async function handBack(run: Run, notices: ClaimedNotice[]): Promise<DeliveryReport> {
-  for (const n of notices) await release(run.deps.prisma, n.id, run.deps.workerId, n.sendAt);
+async function handBackBatch(run: Run, notices: ClaimedNotice[]): Promise<DeliveryReport> {
+  for (const n of notices) await handBack(run.deps.prisma, n.id, run.deps.workerId, n.sendAt);
   run.deps.logger.info('stopping: unsent notices handed back', { count: notices.length });
   run.report.deferred += notices.length;
   return run.report;
