@@ -197,7 +197,7 @@ function seedTargets(
       departmentName: dept.name,
       period: PERIOD,
       periodLabel: 'October 2026',
-      dueLabel: 'Fri 6 Nov',
+      dueDate: '2026-11-06',
       dueWhen: 'future',
       liaisonMessages: 0,
       lastLiaisonMessageLabel: null,

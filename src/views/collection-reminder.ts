@@ -1,8 +1,9 @@
 // Collection DMs along the reminder ladder: opening notice, reminder, due day, overdue, and the
 // escalation to the department head and chair. Each carries the button that opens the form.
 import { z } from 'zod';
-import { type LadderStepName, periodKeySchema } from '../domain/calendar/index.js';
+import { formatDay, type LadderStepName, periodKeySchema } from '../domain/calendar/index.js';
 import { escapeMrkdwn, md, plain, possessive } from './mrkdwn.js';
+import type { KnownBlock, SlackMessage } from './slack-message.js';
 
 export const OPEN_SUBMISSION_ACTION_ID = 'stat_open_submission';
 export const OPEN_STATUS_ACTION_ID = 'stat_open_status';
@@ -30,7 +31,8 @@ export interface ReminderContent {
   departmentName: string;
   period: string;
   periodLabel: string;
-  dueLabel: string;
+  /** ISO date (YYYY-MM-DD) the numbers are due. */
+  dueDate: string;
   /** Where today stands against the due date, at send time. */
   dueWhen: 'future' | 'today' | 'past';
   /** Business days after the due date at send time. */
@@ -47,7 +49,7 @@ export interface ReminderContent {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** When the numbers are due, said the way today stands against it. */
-function dueText(c: ReminderContent): string {
+function dueText(c: ReminderContent & { dueLabel: string }): string {
   if (c.dueWhen === 'today') return 'are due *today*';
   if (c.dueWhen === 'past') return `were due *${c.dueLabel}*`;
   return `are due *${c.dueLabel}*`;
@@ -60,7 +62,7 @@ function liaisonHistory(c: ReminderContent): string {
   return `I have messaged the liaisons about them ${c.liaisonMessages === 1 ? 'once' : `${c.liaisonMessages} times`}${last}`;
 }
 
-function sentence(c: ReminderContent): string {
+function sentence(c: ReminderContent & { dueLabel: string }): string {
   const dept = possessive(escapeMrkdwn(c.departmentName));
   const left = c.missingMetrics < c.totalMetrics ? ` (${c.missingMetrics} of ${c.totalMetrics} still to enter)` : '';
   switch (c.step) {
@@ -81,9 +83,11 @@ function sentence(c: ReminderContent): string {
   }
 }
 
-export function buildCollectionReminder(c: ReminderContent) {
-  const text = sentence(c);
-  const button =
+type ActionsBlock = Extract<KnownBlock, { type: 'actions' }>;
+
+export function buildCollectionReminder(c: ReminderContent): SlackMessage {
+  const text = sentence({ ...c, dueLabel: formatDay(c.dueDate) });
+  const button: ActionsBlock['elements'][number] =
     c.step === 'escalation'
       ? { type: 'button', action_id: OPEN_STATUS_ACTION_ID, text: plain('See who is late'), value: c.period }
       : {

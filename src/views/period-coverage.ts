@@ -4,6 +4,7 @@
 import { formatDay, formatPeriodLabel } from '../domain/calendar/index.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md } from './mrkdwn.js';
+import type { KnownBlock } from './slack-message.js';
 
 /** What these lines need of an agenda: for each department, the periods shown and those held back. */
 export interface PeriodCoverageView {
@@ -25,7 +26,7 @@ export function periodCoverageLines(agenda: PeriodCoverageView): string[] {
 }
 
 /** The lines as one section (a meeting has at most three departments), or nothing when all are on their usual period. */
-export function periodCoverageBlocks(agenda: PeriodCoverageView): object[] {
+export function periodCoverageBlocks(agenda: PeriodCoverageView): KnownBlock[] {
   const lines = periodCoverageLines(agenda);
   return lines.length ? [{ type: 'section', text: md(fitText(lines.join('\n'), LIMITS.sectionText)) }] : [];
 }

@@ -10,7 +10,7 @@ const base: ReminderContent = {
   departmentName: 'Parks and Recreation',
   period: '2026-09',
   periodLabel: 'September 2026',
-  dueLabel: 'Wed 7 Oct',
+  dueDate: '2026-10-07',
   dueWhen: 'past',
   businessDaysLate: 15,
   missingMetrics: 4,

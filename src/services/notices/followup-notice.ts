@@ -3,12 +3,11 @@
 
 import { addBusinessDays, businessDaysBetween, isStepStillRelevant, localDateOf } from '../../domain/calendar/index.js';
 import type { Db } from '../../infra/db-types.js';
-import { buildFollowUpOwnerMessage } from '../../views/followup-message.js';
 import { loadFollowUpCard } from '../followups/followup-card.js';
 import { followUpNagPayloadSchema } from '../followups/plan-followup-nags.js';
 import { loadProgramSettings } from '../program-settings.js';
 import type { ClaimedNotice } from './claim-notices.js';
-import type { NoticeDecision } from './collection-notice.js';
+import type { NoticeDecision } from './notice-model.js';
 
 export async function decideFollowUpNotice(db: Db, notice: ClaimedNotice, now: Date): Promise<NoticeDecision> {
   const parsed = followUpNagPayloadSchema.safeParse(notice.payload);
@@ -25,5 +24,8 @@ export async function decideFollowUpNotice(db: Db, notice: ClaimedNotice, now: D
   // Counted now, not when planned: a step sent late by a catch-up must not understate the delay.
   const { timezone, holidays } = (await loadProgramSettings(db)).calendar;
   const late = businessDaysBetween(addBusinessDays(card.dueDate, 0, holidays), localDateOf(now, timezone), holidays);
-  return { send: true, content: buildFollowUpOwnerMessage(card, p.step, Math.max(0, late), card.ownerUserId) };
+  return {
+    send: true,
+    model: { kind: 'followup', card, step: p.step, businessDaysLate: Math.max(0, late), ownerUserId: card.ownerUserId },
+  };
 }

@@ -1,18 +1,31 @@
 // A value revised after its packet was posted (the chair unlocked the period) is announced in the
 // packet's thread, so nobody walks into the meeting with an old number.
-import type { WebClient } from '@slack/web-api';
 import { formatPeriodLabel, nextPeriod } from '../../domain/calendar/index.js';
-import { formatWithUnit } from '../../domain/number-format.js';
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { Logger } from '../../infra/logger.js';
-import { escapeMrkdwn, possessive } from '../../views/mrkdwn.js';
+import type { OutgoingMessage, SlackGateway } from '../../infra/slack/slack-gateway.js';
 import type { Revision } from '../collection/record-submission.js';
 import { loadProgramSettings } from '../program-settings.js';
 import { coverageAt } from './build-agenda.js';
 import { periodsReviewedAt } from './find-meeting.js';
 
+/** What the packet's thread is told (rendered by the view's buildRevisionNote). */
+export interface RevisionNote {
+  departmentName: string;
+  periodLabel: string;
+  userId: string;
+  changes: { metricName: string; unit: string; decimals: number; oldValue: number | null; newValue: number | null }[];
+}
+
+export interface RevisionDeps {
+  prisma: PrismaClient;
+  slack: SlackGateway;
+  logger: Logger;
+  render: (note: RevisionNote) => OutgoingMessage;
+}
+
 export async function noteRevisionsOnPackets(
-  deps: { prisma: PrismaClient; client: WebClient; logger: Logger },
+  deps: RevisionDeps,
   departmentId: number,
   period: string,
   revisions: Revision[],
@@ -38,26 +51,20 @@ export async function noteRevisionsOnPackets(
   }
   if (!affected.length) return 0;
   const metrics = await deps.prisma.metric.findMany({ where: { id: { in: revisions.map((r) => r.metricId) } } });
-  const show = (v: number | null, m: (typeof metrics)[number]) =>
-    v === null ? 'not available' : formatWithUnit(v, m.unit, m.decimals);
-  const lines = revisions.map((r) => {
-    const m = metrics.find((x) => x.id === r.metricId)!;
-    return `• ${escapeMrkdwn(m.name)}: ${show(r.oldValue, m)} → *${show(r.newValue, m)}*`;
+  const message = deps.render({
+    departmentName: dept.name,
+    periodLabel: formatPeriodLabel(period),
+    userId,
+    changes: revisions.map((r) => {
+      const m = metrics.find((x) => x.id === r.metricId)!;
+      return { metricName: m.name, unit: m.unit, decimals: m.decimals, oldValue: r.oldValue, newValue: r.newValue };
+    }),
   });
-  const text = `:pencil2: Correction to ${possessive(escapeMrkdwn(dept.name))} ${formatPeriodLabel(period)} numbers, by <@${userId}>:\n${lines.join('\n')}`;
   let posted = 0;
   for (const m of affected) {
-    try {
-      await deps.client.chat.postMessage({
-        channel: m.series.channelId,
-        thread_ts: m.packetTs!,
-        text,
-        reply_broadcast: false,
-      });
-      posted++;
-    } catch (err) {
-      deps.logger.warn('could not note a revision on the packet', { err, meetingId: m.id });
-    }
+    const r = await deps.slack.postMessage({ channel: m.series.channelId, message, threadTs: m.packetTs! });
+    if (r.ok) posted++;
+    else deps.logger.warn('could not note a revision on the packet', { code: r.failure.code, meetingId: m.id });
   }
   return posted;
 }
