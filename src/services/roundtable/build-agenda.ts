@@ -1,8 +1,9 @@
-// The agenda of one meeting: signals and off-target metrics ranked, follow-ups to report back on,
-// and missing data. `/stat agenda`, the packet and the chair's briefing all read this.
+// The agenda of one meeting: what needs attention now (wrong-way signals in the current process,
+// values off target and for how long) ranked, improvements worth recognising apart, follow-ups to
+// report back on, and missing data. `/stat agenda`, the packet and the chair's briefing all read this.
 
 import { formatPeriodLabel, localDateOf } from '../../domain/calendar/index.js';
-import { rankAgendaItems, scoreAgendaItem } from '../../domain/metric-analysis.js';
+import { agendaSectionOf, rankAgendaItems, scoreAgendaItem } from '../../domain/metric-analysis.js';
 import type { Db } from '../../infra/db-types.js';
 import { type DepartmentStatusRow, getCollectionStatus } from '../collection/collection-status.js';
 import { loadProgramSettings } from '../program-settings.js';
@@ -28,7 +29,12 @@ export interface Agenda {
   period: string;
   periodLabel: string;
   departments: AnalysedDepartment[];
+  /** Needs the meeting's attention, most pressing first. */
   items: AgendaMetricItem[];
+  /** Moved the good way (and not off target): worth recognising, in their own short section. */
+  recognitions: AgendaMetricItem[];
+  /** How many of the meeting's metrics have a number for the period under review. */
+  numbers: { entered: number; total: number };
   followUps: AgendaFollowUp[];
   missing: DepartmentStatusRow[];
   timezone: string;
@@ -40,20 +46,23 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
   const settings = await loadProgramSettings(db);
   const tz = settings.calendar.timezone;
   const periods = periodsReviewedAt(meeting.startsAt, tz);
-  const departments = await analyseDepartments(db, meeting.departmentKeys, periods.monthly, periods.quarterly);
-  const candidates = departments.flatMap((d) =>
-    d.metrics
-      .filter((m) => m.analysis.status === 'off_target' || m.analysis.signal.isSignal)
-      .map((m) => ({
-        ...m,
-        departmentId: d.id,
-        departmentName: d.name,
-        severity: m.analysis.severity,
-        periodsOffTarget: m.analysis.periodsOffTarget,
-        signal: m.analysis.signal,
-      })),
+  const departments = await analyseDepartments(db, meeting.departmentKeys, periods.monthly, periods.quarterly, {
+    fiscalYearStart: settings.fiscalYearStart,
+  });
+  const analysed = departments.flatMap((d) =>
+    d.metrics.map((m) => ({
+      ...m,
+      departmentId: d.id,
+      departmentName: d.name,
+      severity: m.analysis.severity,
+      periodsOffTarget: m.analysis.periodsOffTarget,
+      signal: m.analysis.signal,
+      status: m.analysis.status,
+    })),
   );
-  const items = rankAgendaItems(candidates).map((c) => ({ ...c, score: scoreAgendaItem(c).score }));
+  const scored = <T extends (typeof analysed)[number]>(c: T) => ({ ...c, score: scoreAgendaItem(c).score });
+  const items = rankAgendaItems(analysed.filter((c) => agendaSectionOf(c) === 'attention')).map(scored);
+  const recognitions = analysed.filter((c) => agendaSectionOf(c) === 'recognition').map(scored);
   // "Since last time" means since these departments last met, not since the series last met.
   const previous = await db.meeting.findFirst({
     where: {
@@ -86,6 +95,8 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
     periodLabel: formatPeriodLabel(periods.monthly),
     departments,
     items,
+    recognitions,
+    numbers: { entered: analysed.filter((m) => m.analysis.actual !== null).length, total: analysed.length },
     followUps,
     missing: status.rows.filter((r) => r.state === 'late' || r.state === 'partial' || r.state === 'not_started'),
     timezone: tz,
