@@ -63,7 +63,7 @@ const monthly: Record<string, Record<string, [Series, number]>> = {
     // Honest trend: about +0.5 points a month from 76%, with month-to-month noise.
     sr_on_time: [(i) => pct(76 + 0.5 * i + noise(1.0)), 1],
     // Seasonal: peaks in January, lowest in July, the same shape every year.
-    main_breaks: [(i) => 2.3 + 1.3 * Math.cos(((monthOf(i) - 1) / 12) * 2 * Math.PI) + noise(0.25), 1],
+    main_breaks: [(i) => 2.4 + 1.5 * Math.cos(((monthOf(i) - 1) / 12) * 2 * Math.PI) + noise(0.3), 1],
     days_to_repair: [() => 3.1 + noise(0.4), 1],
     chlorine_residual: [() => 1.0 + noise(0.08), 2],
   },

@@ -107,6 +107,7 @@ export function describeVerdict(a: ProcessAnalysis, c: WordingContext): string {
   const band = bandAt(seg, last);
   const provisional =
     seg.quality === 'provisional' ? `, provisional: ${seg.count} ${noun(c.frequency, seg.count)}` : '';
+  const sinceProcess = processSince(a, c);
   switch (v.kind) {
     case 'outside_limits': {
       const up = band !== null && latest > band.upper;
@@ -114,7 +115,7 @@ export function describeVerdict(a: ProcessAnalysis, c: WordingContext): string {
       const limit = up ? band?.upper : band?.lower;
       const against = seg.trend
         ? `the ${edge} limit (${value(limit ?? 0, c)}) of the trend since ${since}`
-        : `the ${edge} limit (${value(limit ?? 0, c)}) of the process since ${since} (average ${value(seg.limits?.centre ?? 0, c)}${provisional})`;
+        : `the ${edge} limit (${value(limit ?? 0, c)}) of the process ${sinceProcess} (average ${value(seg.limits?.centre ?? 0, c)}${provisional})`;
       return `${value(latest, c)} in ${periodLabel} is ${up ? 'above' : 'below'} ${against} — ${meaning(v.direction, c)}`;
     }
     case 'shift': {
@@ -128,7 +129,7 @@ export function describeVerdict(a: ProcessAnalysis, c: WordingContext): string {
     case 'run_one_side': {
       const p = a.points[last];
       const n = p?.sideRun ?? 0;
-      return `${n} ${noun(c.frequency, n)} in a row ${p?.side} the average (${value(band?.centre ?? 0, c)}) of the process since ${since} — ${meaning(v.direction, c)}`;
+      return `${n} ${noun(c.frequency, n)} in a row ${p?.side} the average (${value(band?.centre ?? 0, c)}) of the process ${sinceProcess} — ${meaning(v.direction, c)}`;
     }
     case 'trend': {
       const t = seg.trend;
@@ -147,8 +148,23 @@ export function describeVerdict(a: ProcessAnalysis, c: WordingContext): string {
     default:
       if (!band) return notEnoughData(a, c);
       if (band.collapsed) return `No variation since ${since} (every value ${value(band.centre, c)}), so no limits`;
-      return `Within normal variation: limits ${formatRange(band.lower, band.upper, c)} from the process since ${since}${provisional}`;
+      return `Within normal variation: limits ${formatRange(band.lower, band.upper, c)} from the process ${sinceProcess}${provisional}`;
   }
+}
+
+/**
+ * "since Feb 2026", "since it shifted up from 83.9% in Feb 2026" or "since its baseline was reset
+ * in Mar 2026" (an admin's `baseline_from`): a re-baselined process says why its limits start there.
+ */
+function processSince(a: ProcessAnalysis, c: WordingContext): string {
+  const seg = a.current;
+  if (!seg) return '';
+  const since = shortPeriodLabel(c.periods[seg.start] ?? '');
+  if (seg.startedBy === 'pinned') return `since its baseline was reset in ${since}`;
+  const before = a.previous?.average ?? null;
+  if ((seg.startedBy === 'run' || seg.startedBy === 'step') && before !== null && seg.average !== null)
+    return `since it shifted ${seg.average > before ? 'up' : 'down'} from ${value(before, c)} in ${since}`;
+  return `since ${since}`;
 }
 
 function notEnoughData(a: ProcessAnalysis, c: WordingContext): string {
