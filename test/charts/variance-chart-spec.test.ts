@@ -103,7 +103,8 @@ describe('buildVarianceChartConfig', () => {
     ]);
     expect(buildVarianceChartConfig(ON_TIME).options?.plugins?.subtitle?.text).toEqual([
       '87.6% in Dec 2026 is below the lower limit (88.7%) of the process',
-      'since May 2026 (average 90.3%, provisional: 7 months) —',
+      'since it shifted down from 94.5% in May 2026 (average 90.3%,',
+      'provisional: 7 months) —',
       'a deterioration',
     ]);
   });
@@ -199,7 +200,7 @@ describe('buildVarianceChartInput', () => {
       signal: false,
     });
     expect(ON_TIME.note).toBe(
-      '87.6% in Dec 2026 is below the lower limit (88.7%) of the process since May 2026 (average 90.3%, provisional: 7 months) — a deterioration',
+      '87.6% in Dec 2026 is below the lower limit (88.7%) of the process since it shifted down from 94.5% in May 2026 (average 90.3%, provisional: 7 months) — a deterioration',
     );
     // The slide re-baselined from May 2026: two segments, a change point, no line across it.
     expect(ON_TIME.changePoints).toEqual([16]);
