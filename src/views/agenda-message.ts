@@ -1,5 +1,6 @@
-// The chair's agenda: ranked signals and off-target metrics, each with "Record decision", then
-// follow-ups to report back on, then missing data. Shown privately first, with "Post to channel".
+// The chair's agenda: what needs attention (wrong-way signals, values off target and for how
+// long), ranked, each with "Record decision"; improvements worth recognising in a short section of
+// their own; then follow-ups to report back on, then missing data. Shown privately first, with "Post to channel".
 import { z } from 'zod';
 import { formatDay } from '../domain/calendar/index.js';
 import { LIMITS } from './limits.js';
@@ -42,7 +43,12 @@ export interface Agenda {
   periodLabel: string;
   coverage: DepartmentCoverage[];
   departments: AnalysedDepartment[];
+  /** Needs the meeting's attention, most pressing first. */
   items: AgendaMetricItem[];
+  /** Moved the good way (and not off target): worth recognising, in their own short section. */
+  recognitions: AgendaMetricItem[];
+  /** How many of the meeting's metrics have a number for the period under review. */
+  numbers: { entered: number; total: number };
   followUps: AgendaFollowUp[];
   missing: DepartmentStatusRow[];
   timezone: string;
@@ -129,7 +135,7 @@ export function buildAgendaMessages(agenda: Agenda, opts: { interactive: boolean
       type: 'context',
       elements: [
         md(
-          `${escapeMrkdwn(depts)} · ${agenda.periodLabel} numbers · ranked by how far and how long off target; signals first`,
+          `${escapeMrkdwn(depts)} · ${agenda.periodLabel} numbers · wrong-way signals first, then how far and how long off target`,
         ),
       ],
     },
@@ -138,11 +144,26 @@ export function buildAgendaMessages(agenda: Agenda, opts: { interactive: boolean
   const body: KnownBlock[] = [];
   if (agenda.departments.length === 0)
     body.push({ type: 'section', text: md('This meeting has no departments on its rotation yet.') });
-  body.push({ type: 'section', text: md(`*Metrics to discuss* (${agenda.items.length})`) });
-  if (agenda.items.length === 0)
+  body.push({ type: 'section', text: md(`*Needs attention* (${agenda.items.length})`) });
+  const { entered, total } = agenda.numbers;
+  if (total > 0 && entered === 0)
     body.push({
       type: 'section',
-      text: md(':large_green_circle: Everything is on target or within normal variation.'),
+      text: md(
+        `:hourglass_flowing_sand: No ${agenda.periodLabel} numbers are in yet (0 of ${total} metrics), so there is nothing to rank. Missing data is listed below.`,
+      ),
+    });
+  else if (agenda.items.length === 0 && total > 0)
+    body.push({
+      type: 'section',
+      text: md(
+        `:large_green_circle: Nothing needs attention: every metric with a number is on target or within normal variation.${entered < total ? ` ${total - entered} of ${total} metrics have no ${agenda.periodLabel} number yet.` : ''}`,
+      ),
+    });
+  else if (entered < total)
+    body.push({
+      type: 'context',
+      elements: [md(`${total - entered} of ${total} metrics have no ${agenda.periodLabel} number yet.`)],
     });
   agenda.items.forEach((item, i) => {
     const section: Extract<KnownBlock, { type: 'section' }> = {
@@ -163,6 +184,18 @@ export function buildAgendaMessages(agenda: Agenda, opts: { interactive: boolean
       };
     body.push(section);
   });
+  if (agenda.recognitions.length) {
+    const lines = agenda.recognitions.map(
+      (r) => `• *${escapeMrkdwn(r.departmentName)} — ${escapeMrkdwn(r.name)}*: ${escapeMrkdwn(r.analysis.signal.text)}`,
+    );
+    body.push(
+      { type: 'divider' },
+      {
+        type: 'section',
+        text: md(fitText(`*Worth recognising* (${lines.length})\n${lines.join('\n')}`, LIMITS.sectionText)),
+      },
+    );
+  }
   body.push(
     { type: 'divider' },
     { type: 'section', text: md(`*Follow-ups to report back on* (${agenda.followUps.length})`) },

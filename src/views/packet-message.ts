@@ -16,7 +16,13 @@ function summaryLine(m: AnalysedMetric): string {
   const a = m.analysis;
   const value = a.actual === null ? 'no data' : formatWithUnit(a.actual, m.unit, m.rule.decimals);
   const variance = a.actual === null ? '' : ` · ${formatVariance(a.actual, a.target, m.unit, m.rule.decimals)}`;
-  const signal = a.signal.isSignal ? ` · :mag: _${escapeMrkdwn(a.signal.text)}_` : '';
+  const icon =
+    a.signal.direction === 'unfavourable'
+      ? ':rotating_light:'
+      : a.signal.direction === 'favourable'
+        ? ':seedling:'
+        : ':mag:';
+  const signal = a.signal.isSignal ? ` · ${icon} _${escapeMrkdwn(a.signal.text)}_` : '';
   return `${statusText(a.status)} — *${escapeMrkdwn(m.name)}*: ${value} (${describeTarget(m.rule, a.target, m.unit)})${variance}${signal}`;
 }
 
@@ -62,7 +68,7 @@ export function buildPacketMessages(agenda: Agenda, chartFailures: number): Slac
       type: 'context',
       elements: [
         md(
-          `${agenda.periodLabel} numbers · status is relative to each metric's target and tolerance; a *signal* is a change beyond normal variation (XmR limits and run rules)`,
+          `${agenda.periodLabel} numbers · status is relative to each metric's target and tolerance; a *signal* is a change beyond the normal variation of the process as it is now (XmR limits per process segment, run rules, trends)`,
         ),
       ],
     },
@@ -110,9 +116,12 @@ export function buildChairBriefing(agenda: Agenda, packetLink: string | null): S
       ),
   ].slice(0, 6);
   const when = formatMeetingTime(agenda.meeting.startsAt, agenda.timezone);
+  const noNumbers = agenda.numbers.total > 0 && agenda.numbers.entered === 0;
   const intro = items.length
     ? `Worth the meeting's time (${when}):`
-    : `Nothing is off target or signalling for ${when} — a good meeting to hear what is working.`;
+    : noNumbers
+      ? `No ${agenda.periodLabel} numbers are in yet for ${when}: nothing to rank until they are.`
+      : `Nothing needs attention for ${when} — a good meeting to hear what is working.`;
   const link = packetLink ? `\n<${packetLink}|Open the packet>` : '';
   return {
     text: `Briefing for ${agenda.meeting.name}, ${when}`,

@@ -252,6 +252,8 @@ describe('agenda', () => {
           lockable: ['2026-10'],
         },
       ],
+      recognitions: [],
+      numbers: { entered: 1, total: 1 },
       departments: [{ id: 1, key: 'DPW', name: 'Public Works', metrics: [analysedMetric(1)] }],
       items: Array.from({ length: 40 }, (_, i) => ({
         ...analysedMetric(i + 1),

@@ -98,6 +98,8 @@ const agenda = (followUps: number): Agenda => ({
   coverage: [],
   departments: [],
   items: [],
+  recognitions: [],
+  numbers: { entered: 0, total: 0 },
   followUps: Array.from({ length: followUps }, (_, i) => followUp(i + 1)),
   missing: [
     {

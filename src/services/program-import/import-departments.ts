@@ -22,6 +22,8 @@ function metricData(m: MetricSpec, sortOrder: number) {
     ytdAggregation: m.ytd,
     priority: m.priority ?? null,
     goal: m.goal ?? null,
+    seasonal: m.seasonal,
+    baselineFrom: m.baseline_from ?? null,
     sortOrder,
     active: true,
   };

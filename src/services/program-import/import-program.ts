@@ -126,6 +126,8 @@ function departmentsFromSheet(rows: MetricRow[]): ProgramFile['departments'] {
       ytd: r.ytd ?? 'mean',
       priority: r.priority,
       goal: r.goal,
+      seasonal: r.seasonal ?? false,
+      baseline_from: r.baseline_from,
     });
   }
   return [...byKey.values()];

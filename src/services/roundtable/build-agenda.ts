@@ -1,5 +1,6 @@
-// The agenda of one meeting: signals and off-target metrics ranked, follow-ups to report back on,
-// and missing data. `/stat agenda`, the packet and the chair's briefing all read this.
+// The agenda of one meeting: what needs attention now (wrong-way signals in the current process,
+// values off target and for how long) ranked, improvements worth recognising apart, follow-ups to
+// report back on, and missing data. `/stat agenda`, the packet and the chair's briefing all read this.
 // Each department is reviewed on the latest period that is due by packet time (see
 // domain/meetings/period-under-review.ts): a packet before the due date shows the period before,
 // complete, and says which period was held back and until when.
@@ -7,7 +8,7 @@
 import { formatPeriodLabel, localDateOf } from '../../domain/calendar/index.js';
 import { computePacketTime } from '../../domain/meetings/packet-time.js';
 import { type PeriodUnderReview, periodUnderReview } from '../../domain/meetings/period-under-review.js';
-import { rankAgendaItems, scoreAgendaItem } from '../../domain/metric-analysis.js';
+import { agendaSectionOf, rankAgendaItems, scoreAgendaItem } from '../../domain/metric-analysis.js';
 import type { Db } from '../../infra/db-types.js';
 import type { Agenda, AgendaMetricItem, DepartmentCoverage } from '../../views/agenda-message.js';
 import type { AnalysedDepartment } from '../../views/metric-line.js';
@@ -42,20 +43,21 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
       ),
     );
   const coverage = await coverageAt(db, meeting.startsAt, meeting.departmentKeys, packetAt, settings);
-  const departments = await analyseCovered(db, meeting.departmentKeys, coverage);
-  const candidates = departments.flatMap((d) =>
-    d.metrics
-      .filter((m) => m.analysis.status === 'off_target' || m.analysis.signal.isSignal)
-      .map((m) => ({
-        ...m,
-        departmentId: d.id,
-        departmentName: d.name,
-        severity: m.analysis.severity,
-        periodsOffTarget: m.analysis.periodsOffTarget,
-        signal: m.analysis.signal,
-      })),
+  const departments = await analyseCovered(db, meeting.departmentKeys, coverage, settings.fiscalYearStart);
+  const analysed = departments.flatMap((d) =>
+    d.metrics.map((m) => ({
+      ...m,
+      departmentId: d.id,
+      departmentName: d.name,
+      severity: m.analysis.severity,
+      periodsOffTarget: m.analysis.periodsOffTarget,
+      signal: m.analysis.signal,
+      status: m.analysis.status,
+    })),
   );
-  const items = rankAgendaItems(candidates).map((c) => ({ ...c, score: scoreAgendaItem(c).score }));
+  const scored = <T extends (typeof analysed)[number]>(c: T) => ({ ...c, score: scoreAgendaItem(c).score });
+  const items = rankAgendaItems(analysed.filter((c) => agendaSectionOf(c) === 'attention')).map(scored);
+  const recognitions = analysed.filter((c) => agendaSectionOf(c) === 'recognition').map(scored);
   // "Since last time" means since these departments last met, not since the series last met.
   const previous = await db.meeting.findFirst({
     where: {
@@ -103,6 +105,8 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
     coverage,
     departments,
     items,
+    recognitions,
+    numbers: { entered: analysed.filter((m) => m.analysis.actual !== null).length, total: analysed.length },
     followUps,
     missing,
     timezone: tz,
@@ -158,6 +162,7 @@ async function analyseCovered(
   db: Db,
   departmentKeys: readonly string[],
   coverage: DepartmentCoverage[],
+  fiscalYearStart: number,
 ): Promise<AnalysedDepartment[]> {
   const groups = new Map<string, DepartmentCoverage[]>();
   for (const c of coverage)
@@ -165,7 +170,9 @@ async function analyseCovered(
   const analysed: AnalysedDepartment[] = [];
   for (const group of groups.values()) {
     const ids = new Set(group.map((c) => c.departmentId));
-    const all = await analyseDepartments(db, departmentKeys, group[0]!.monthly, group[0]!.quarterly);
+    const all = await analyseDepartments(db, departmentKeys, group[0]!.monthly, group[0]!.quarterly, {
+      fiscalYearStart,
+    });
     analysed.push(...all.filter((d) => ids.has(d.id)));
   }
   const order = new Map(departmentKeys.map((k, i) => [k, i]));
