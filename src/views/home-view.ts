@@ -6,6 +6,7 @@ import { encodeOpenSubmission, OPEN_SUBMISSION_ACTION_ID } from './collection-re
 import { type FollowUpCard, followUpAnswerButtons, followUpSummary } from './followup-message.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
+import type { HomeView, KnownBlock } from './slack-message.js';
 import type { CollectionStatus } from './status-message.js';
 
 export type OwnedCard = FollowUpCard & { ownerUserId: string };
@@ -24,8 +25,8 @@ export interface HomeData {
   timezone: string;
 }
 
-export function buildHomeView(h: HomeData) {
-  const blocks: object[] = [{ type: 'header', text: plain(fitText(h.programName, LIMITS.headerText)) }];
+export function buildHomeView(h: HomeData): HomeView {
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(fitText(h.programName, LIMITS.headerText)) }];
   const mine = h.status.rows.filter((r) => h.myDepartments.includes(r.departmentId));
   if (mine.length) {
     blocks.push({ type: 'section', text: md(`*My submissions — ${h.status.periodLabel}*`) });
@@ -50,7 +51,7 @@ export function buildHomeView(h: HomeData) {
   }
   blocks.push({ type: 'divider' }, { type: 'section', text: md(`*My open follow-ups* (${h.myFollowUpTotal})`) });
   if (!h.myFollowUps.length) blocks.push({ type: 'context', elements: [md('Nothing open — thank you!')] });
-  const cards = h.myFollowUps.map((f) => [
+  const cards = h.myFollowUps.map((f): KnownBlock[] => [
     { type: 'section', text: md(fitText(followUpSummary(f), LIMITS.sectionText)) },
     followUpAnswerButtons(f.id),
   ]);
@@ -68,8 +69,8 @@ export function buildHomeView(h: HomeData) {
   return { type: 'home' as const, blocks };
 }
 
-function staffBlocks(h: HomeData, staff: NonNullable<HomeData['staff']>): object[] {
-  const blocks: object[] = [];
+function staffBlocks(h: HomeData, staff: NonNullable<HomeData['staff']>): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
   const late = h.status.rows.filter((r) => r.state === 'late');
   blocks.push({ type: 'divider' }, { type: 'section', text: md(`*Program at a glance — ${h.status.periodLabel}*`) });
   blocks.push({

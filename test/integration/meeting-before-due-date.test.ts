@@ -89,6 +89,9 @@ describe('a roundtable whose packet goes out before the due date', () => {
       userId: 'U0CHAIR01',
     });
     expect(JSON.stringify(stack().sandbox.responses(unlock.responseUrl!))).toContain('is unlocked');
+    const before = await stack().db.prisma.metricValue.findFirstOrThrow({
+      where: { period: '2026-09', metric: { key: 'sr_on_time', department: { key: 'DPW' } } },
+    });
     await stack().driver.slashCommand({ command: '/stat', text: 'submit DPW 2026-09', userId: DPW_LIAISON });
     const view = stack()
       .sandbox.openViews(DPW_LIAISON)
@@ -111,6 +114,7 @@ describe('a roundtable whose packet goes out before the due date', () => {
       .sandbox.messagesIn(ROOM)
       .find((m) => m.thread_ts === packet.ts && m.text.includes('Correction'));
     expect(note?.text).toContain("Correction to Public Works' September 2026 numbers");
-    expect(note?.text).toContain('97.5% → *97.0%*');
+    // The sample history's own September value, as it was before the correction.
+    expect(note?.text).toContain(`${before.value!.toFixed(1)}% → *97.0%*`);
   });
 });

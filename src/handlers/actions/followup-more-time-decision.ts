@@ -2,7 +2,6 @@
 // manageFollowUp checks that the clicker may decide (the one place).
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
-import { toSlackBlocks } from '../../infra/slack/blocks.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 import { manageFollowUp } from '../../services/followups/manage-followup.js';
 import { buildDecisionResult, decodeMoreTimeDecision, MORE_TIME_ACTIONS } from '../../views/followup-chair-messages.js';
@@ -28,7 +27,7 @@ export function registerMoreTimeDecision(app: App, deps: Deps): void {
         const result = buildDecisionResult(
           `${approve ? ':white_check_mark:' : ':no_entry_sign:'} ${said} (decided by <@${body.user.id}>)`,
         );
-        await respond({ replace_original: true, text: result.text, blocks: toSlackBlocks(result.blocks) });
+        await respond({ replace_original: true, text: result.text, blocks: result.blocks });
         const owner = outcome.followUp.ownerUserId;
         const dm = buildDecisionResult(MESSAGES.moreTimeAnswered(outcome.followUp.text, said));
         const told = await sendDm(client, owner, dm, deps.logger);

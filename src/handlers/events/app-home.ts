@@ -1,7 +1,6 @@
 // App Home, rebuilt each time someone opens it.
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
-import { toSlackView } from '../../infra/slack/blocks.js';
 import { loadHomeData } from '../../services/home/home-data.js';
 import { buildHomeView } from '../../views/home-view.js';
 
@@ -10,7 +9,7 @@ export function registerAppHome(app: App, deps: Deps): void {
     if (event.tab !== 'home') return;
     try {
       const data = await loadHomeData(deps.prisma, event.user, deps.clock.now());
-      await client.views.publish({ user_id: event.user, view: toSlackView(buildHomeView(data)) });
+      await client.views.publish({ user_id: event.user, view: buildHomeView(data) });
     } catch (err) {
       deps.logger.warn('App Home could not be built', { err, user: event.user });
     }

@@ -5,19 +5,12 @@
 //   await answerFailures(deps, '/stat status', reply, async () => { … await reply(msg) … });
 import type { RespondFn, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
-import { toSlackBlocks } from '../../infra/slack/blocks.js';
 import { MESSAGES } from '../../views/messages.js';
 import { buildNoticeModal } from '../../views/notice-modal.js';
 import type { ModalView, SlackMessage } from '../../views/slack-message.js';
 import { isExpiredTrigger, isUserInputError, userFacingMessage } from './user-facing-error.js';
 
-/**
- * A builder's page. The builders that page through views/paginate.ts still return plain blocks;
- * once paginate returns SlackMessage this union and the toSlackBlocks bridge go.
- */
-type Page = SlackMessage | { text: string; blocks: readonly object[] };
-
-export type Reply = (message: string | Page) => Promise<void>;
+export type Reply = (message: string | SlackMessage) => Promise<void>;
 
 /**
  * An ephemeral answer through the interaction's response_url. From a button it is a new message
@@ -25,8 +18,7 @@ export type Reply = (message: string | Page) => Promise<void>;
  */
 export function privateReply(respond: RespondFn): Reply {
   return async (message) => {
-    const content =
-      typeof message === 'string' ? { text: message } : { text: message.text, blocks: toSlackBlocks(message.blocks) };
+    const content = typeof message === 'string' ? { text: message } : { text: message.text, blocks: message.blocks };
     await respond({ response_type: 'ephemeral', replace_original: false, ...content });
   };
 }
