@@ -6,6 +6,7 @@ import { type FollowUpCard, followUpSummary } from './followup-message.js';
 import { LIMITS } from './limits.js';
 import { fitText, md, plain } from './mrkdwn.js';
 import type { ModalView } from './slack-message.js';
+import { viewStateSchema } from './view-state.js';
 
 export type AnswerKind = 'done' | 'update' | 'more_time' | 'blocked';
 
@@ -83,13 +84,8 @@ export function buildFollowUpAnswerModal(card: FollowUpCard, kind: AnswerKind): 
   };
 }
 
-const stateSchema = z.record(
-  z.string(),
-  z.record(z.string(), z.object({ value: z.string().nullish(), selected_date: z.string().nullish() }).loose()),
-);
-
 export function parseAnswerState(values: unknown): { note: string; date: string | null } {
-  const s = stateSchema.safeParse(values);
+  const s = viewStateSchema.safeParse(values);
   if (!s.success) return { note: '', date: null };
   return {
     note: s.data[ANSWER_BLOCKS.note]?.[ANSWER_ACTIONS.note]?.value ?? '',

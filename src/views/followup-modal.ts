@@ -6,6 +6,7 @@ import { MAX_FOLLOWUP_TEXT } from '../domain/followups/limits.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 import type { ModalView } from './slack-message.js';
+import { viewStateSchema } from './view-state.js';
 
 export const FOLLOWUP_CALLBACK_ID = 'stat_followup_create';
 export const FOLLOWUP_BLOCKS = {
@@ -167,21 +168,6 @@ function context(text: string): KnownBlock {
   return { type: 'context', elements: [md(text)] };
 }
 
-const stateSchema = z.record(
-  z.string(),
-  z.record(
-    z.string(),
-    z
-      .object({
-        value: z.string().nullish(),
-        selected_user: z.string().nullish(),
-        selected_date: z.string().nullish(),
-        selected_option: z.object({ value: z.string() }).nullish(),
-      })
-      .loose(),
-  ),
-);
-
 export interface FollowUpFormValues {
   text: string;
   ownerUserId: string | null;
@@ -191,7 +177,7 @@ export interface FollowUpFormValues {
 }
 
 export function parseFollowUpState(values: unknown): FollowUpFormValues {
-  const s = stateSchema.safeParse(values);
+  const s = viewStateSchema.safeParse(values);
   const get = (block: string, action: string) => (s.success ? s.data[block]?.[action] : undefined);
   const num = (v: string | null | undefined) => (v && /^\d+$/.test(v) ? Number(v) : null);
   return {

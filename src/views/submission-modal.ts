@@ -13,6 +13,7 @@ import { LIMITS } from './limits.js';
 import { MESSAGES } from './messages.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 import type { ModalView } from './slack-message.js';
+import { viewStateSchema } from './view-state.js';
 
 export const SUBMISSION_CALLBACK_ID = 'stat_submit_numbers';
 export const VALUE_ACTION_ID = 'value';
@@ -206,20 +207,6 @@ export function buildSubmissionModal(form: SubmissionForm): ModalView {
   };
 }
 
-/** Slack's `view.state.values` for this modal, loosely typed as it arrives. */
-const stateSchema = z.record(
-  z.string(),
-  z.record(
-    z.string(),
-    z
-      .object({
-        value: z.string().nullish(),
-        selected_options: z.array(z.object({ value: z.string() })).nullish(),
-      })
-      .loose(),
-  ),
-);
-
 export interface SubmittedEntry {
   metricId: number;
   value?: string;
@@ -229,7 +216,7 @@ export interface SubmittedEntry {
 
 /** Reads the submitted state; unknown or malformed blocks are ignored, never trusted. */
 export function parseSubmissionState(values: unknown): SubmittedEntry[] {
-  const parsed = stateSchema.safeParse(values);
+  const parsed = viewStateSchema.safeParse(values);
   if (!parsed.success) return [];
   const byMetric = new Map<number, SubmittedEntry>();
   for (const [blockId, actions] of Object.entries(parsed.data)) {

@@ -4,6 +4,7 @@ import { localDateOf } from '../../domain/calendar/index.js';
 import type { FollowUpFilter } from '../../domain/followups/parse-followups-command.js';
 import type { Db } from '../../infra/db-types.js';
 import { loadProgramSettings } from '../program-settings.js';
+import { FOLLOW_UP_ROW_INCLUDE, toListedFollowUp } from './followup-row.js';
 
 export async function listFollowUps(db: Db, filter: FollowUpFilter, userId: string, now: Date) {
   const today = localDateOf(now, (await loadProgramSettings(db)).calendar.timezone);
@@ -25,24 +26,9 @@ export async function listFollowUps(db: Db, filter: FollowUpFilter, userId: stri
             };
   const rows = await db.followUp.findMany({
     where,
-    include: { department: true, metric: true, updates: { orderBy: { id: 'desc' }, take: 1 } },
+    include: FOLLOW_UP_ROW_INCLUDE,
     orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
     take: 200,
   });
-  return rows.map((f) => ({
-    id: f.id,
-    text: f.text,
-    ownerUserId: f.ownerUserId,
-    departmentName: f.department.name,
-    metricName: f.metric?.name ?? null,
-    dueDate: f.dueDate,
-    status: f.status,
-    blocked: f.blocked,
-    overdue: f.dueDate < today,
-    carried: false,
-    latest:
-      f.updates[0] && f.updates[0].kind !== 'created'
-        ? { kind: f.updates[0].kind, note: f.updates[0].note, at: f.updates[0].createdAt }
-        : null,
-  }));
+  return rows.map((f) => toListedFollowUp(f, today));
 }

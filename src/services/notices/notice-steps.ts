@@ -6,7 +6,7 @@
 // a stop requested between steps hands the notice back instead of starting the next one.
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { SlackFailure } from '../../infra/slack/slack-errors.js';
-import type { SlackOutcome } from '../../infra/slack/slack-gateway.js';
+import type { OutgoingMessage, SlackGateway, SlackOutcome } from '../../infra/slack/slack-gateway.js';
 
 export interface StepRecord {
   channel: string | null;
@@ -118,4 +118,26 @@ export function createOneShotSteps(now: Date): StepRunner {
       done.set(key, { channel: null, ts: null, error: failure.code });
     },
   };
+}
+
+/**
+ * Posts the pages after the first in the first page's thread, one recorded step each
+ * (`page:1`, `page:2`, …). Returns the failure to retry the notice on, or null when every page is
+ * posted or given up for good.
+ */
+export async function postThreadPages(
+  steps: StepRunner,
+  slack: SlackGateway,
+  thread: { channel: string; ts: string },
+  pages: OutgoingMessage[],
+): Promise<SlackFailure | null> {
+  for (const [i, page] of pages.entries()) {
+    if (i === 0) continue;
+    const r = await steps.run(`page:${i}`, thread.channel, () =>
+      slack.postMessage({ channel: thread.channel, message: page, threadTs: thread.ts }),
+    );
+    if (!r.ok && r.failure.retry) return r.failure;
+    if (!r.ok) await steps.giveUp(`page:${i}`, r.failure);
+  }
+  return null;
 }

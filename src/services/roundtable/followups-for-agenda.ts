@@ -2,6 +2,7 @@
 // answer), then those closed since the last meeting — "report back" made visible.
 import type { Db } from '../../infra/db-types.js';
 import type { AgendaFollowUp } from '../../views/agenda-message.js';
+import { FOLLOW_UP_ROW_INCLUDE, toListedFollowUp } from '../followups/followup-row.js';
 
 export type { AgendaFollowUp };
 
@@ -14,29 +15,12 @@ export async function followUpsForAgenda(
 ): Promise<AgendaFollowUp[]> {
   const rows = await db.followUp.findMany({
     where: { departmentId: { in: departmentIds }, OR: [{ status: 'open' }, { closedAt: { gte: since } }] },
-    include: {
-      department: true,
-      metric: true,
-      updates: { where: { note: { not: '' }, kind: { not: 'created' } }, orderBy: { id: 'desc' }, take: 1 },
-    },
+    include: FOLLOW_UP_ROW_INCLUDE,
     orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
   });
-  const items = rows.map((f) => {
-    const u = f.updates[0];
-    return {
-      id: f.id,
-      text: f.text,
-      ownerUserId: f.ownerUserId,
-      departmentName: f.department.name,
-      metricName: f.metric?.name ?? null,
-      dueDate: f.dueDate,
-      status: f.status,
-      blocked: f.blocked,
-      overdue: f.status === 'open' && f.dueDate < today,
-      carried: previousMeetingId !== null && f.meetingId === previousMeetingId && f.status === 'open',
-      latest: u ? { kind: u.kind, note: u.note, at: u.createdAt } : null,
-    };
-  });
+  const items = rows.map((f) =>
+    toListedFollowUp(f, today, previousMeetingId !== null && f.meetingId === previousMeetingId && f.status === 'open'),
+  );
   const rank = (f: AgendaFollowUp) => (f.overdue ? 0 : f.blocked ? 1 : f.status === 'open' ? 2 : 3);
   return items.sort((a, b) => rank(a) - rank(b));
 }

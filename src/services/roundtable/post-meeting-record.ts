@@ -4,18 +4,12 @@
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { Logger } from '../../infra/logger.js';
 import type { OutgoingMessage, SlackGateway } from '../../infra/slack/slack-gateway.js';
+import type { RecordedDecision } from '../../views/meeting-record-message.js';
 import type { MultiStepOutcome, RecipientProblem } from '../notices/deliver-notices.js';
-import type { StepRunner } from '../notices/notice-steps.js';
+import { postThreadPages, type StepRunner } from '../notices/notice-steps.js';
 import { loadProgramSettings } from '../program-settings.js';
 
-export interface RecordedDecision {
-  id: number;
-  text: string;
-  ownerUserId: string;
-  dueDate: string;
-  departmentName: string;
-  metricName: string | null;
-}
+export type { RecordedDecision };
 
 /** The record's messages, rendered by the job layer from the view builders. */
 export interface RecordViews {
@@ -72,14 +66,8 @@ export async function postMeetingRecord(
     where: { id: meetingId, recordPostedAt: null },
     data: { recordPostedAt: steps.now, status: 'held' },
   });
-  for (const [i, page] of pages.entries()) {
-    if (i === 0) continue;
-    const r = await steps.run(`page:${i}`, channel, () =>
-      deps.slack.postMessage({ channel, message: page, threadTs: ts }),
-    );
-    if (!r.ok && r.failure.retry) return { status: 'retry', failure: r.failure };
-    if (!r.ok) await steps.giveUp(`page:${i}`, r.failure);
-  }
+  const threadFailure = await postThreadPages(steps, deps.slack, { channel, ts }, pages);
+  if (threadFailure) return { status: 'retry', failure: threadFailure };
   const problems: RecipientProblem[] = [];
   const owners = [...new Set(decisions.map((d) => d.ownerUserId))];
   for (const owner of owners) {

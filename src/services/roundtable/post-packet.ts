@@ -9,7 +9,7 @@ import type { SlackFailure } from '../../infra/slack/slack-errors.js';
 import type { OutgoingMessage, SlackGateway } from '../../infra/slack/slack-gateway.js';
 import { lockPeriods } from '../collection/lock-periods.js';
 import type { MultiStepOutcome, RecipientProblem } from '../notices/deliver-notices.js';
-import type { StepRunner } from '../notices/notice-steps.js';
+import { postThreadPages, type StepRunner } from '../notices/notice-steps.js';
 import { type Agenda, buildAgenda, periodsToLock } from './build-agenda.js';
 import type { ChartImage, PacketChartRenderer, RenderedCharts } from './packet-charts.js';
 
@@ -62,14 +62,8 @@ export async function postPacket(deps: PacketDeps, meetingId: number, steps: Ste
     data: { packetTs: ts, packetPostedAt: steps.now },
   });
   await lockPeriods(deps.prisma, periodsToLock(agenda), 'packet', steps.now);
-  for (const [i, page] of pages.entries()) {
-    if (i === 0) continue;
-    const r = await steps.run(`page:${i}`, channel, () =>
-      deps.slack.postMessage({ channel, message: page, threadTs: ts }),
-    );
-    if (!r.ok && r.failure.retry) return { status: 'retry', failure: r.failure };
-    if (!r.ok) await steps.giveUp(`page:${i}`, r.failure);
-  }
+  const threadFailure = await postThreadPages(steps, deps.slack, { channel, ts }, pages);
+  if (threadFailure) return { status: 'retry', failure: threadFailure };
   const charts = await postCharts(deps, steps, { channel, ts }, rendered);
   if (charts.retry) return { status: 'retry', failure: charts.retry };
 
