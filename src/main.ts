@@ -33,6 +33,14 @@ async function main(): Promise<void> {
     ? startScheduler(
         createJobDeps({ prisma: db.prisma, client: app.client, logger, charts: config.charts, role: 'bot' }),
         systemClock,
+        config.backup.dir
+          ? {
+              db,
+              client: app.client,
+              logger,
+              settings: { dir: config.backup.dir, keep: config.backup.keep },
+            }
+          : undefined,
       )
     : null;
   await scheduler?.tick();

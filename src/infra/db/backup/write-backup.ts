@@ -25,7 +25,7 @@ export interface BackupSummary {
 }
 
 /** `riverton-stat-20261130T031700Z.stat-backup.jsonl.gz`: sortable, and says whose it is. */
-export function backupFileName(program: string | null, at: Date): string {
+export function backupFileName(program: string | null, at: Date, label?: string): string {
   const slug =
     (program ?? 'stat-bot')
       .toLowerCase()
@@ -37,16 +37,17 @@ export function backupFileName(program: string | null, at: Date): string {
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
-  return `${slug}-${stamp}${BACKUP_SUFFIX}`;
+  return `${slug}-${stamp}${label ? `-${label}` : ''}${BACKUP_SUFFIX}`;
 }
 
-export type BackupTarget = { file: string } | { dir: string };
+/** A file, or a folder to name one in (`label` marks e.g. the scheduled ones: "…-daily.stat-backup…"). */
+export type BackupTarget = { file: string } | { dir: string; label?: string };
 
 export async function writeBackup(db: Database, target: BackupTarget, now: Date): Promise<BackupSummary> {
   return inTransaction(db, 'snapshot', async (session) => {
     const tables = await listTables(session);
     const program = await programName(session, tables);
-    const file = 'file' in target ? target.file : join(target.dir, backupFileName(program, now));
+    const file = 'file' in target ? target.file : join(target.dir, backupFileName(program, now, target.label));
     await mkdir(dirname(file), { recursive: true });
     const partial = `${file}.partial`;
     try {
