@@ -6,6 +6,7 @@ import { systemClock } from './app/deps.js';
 import { createJobDeps } from './app/job-deps.js';
 import { parseConfig } from './config.js';
 import { hardenHttpServer } from './handlers/middleware/harden-http-server.js';
+import { serveBackups } from './infra/db/backup/backup-socket.js';
 import { openDatabase } from './infra/db/client.js';
 import { DatabaseUnavailableError } from './infra/db-errors.js';
 import { createLogger } from './infra/logger.js';
@@ -20,6 +21,11 @@ async function main(): Promise<void> {
   const config = parsed.config;
   const logger = createLogger(config.log);
   const db = await openDatabase(config.database);
+  // Embedded PGlite: `stat backup` cannot open the folder while we hold it, so it asks us.
+  const backupServer =
+    db.kind === 'pglite'
+      ? await serveBackups(db, config.database.dataDir, (err) => logger.warn('backup request failed', { err }))
+      : null;
   const deps = { prisma: db.prisma, clock: systemClock, logger, charts: config.charts };
   const app = createApp(config.slack, deps);
   const server = await app.start(config.slack.port);
@@ -48,6 +54,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     logger.info(`${signal}: finishing in-flight work, then stopping`);
     await scheduler?.stop();
+    await backupServer?.close();
     await app.stop();
     await db.close();
     process.exit(0);

@@ -3,11 +3,12 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from '../config.js';
 import { BackupError } from '../infra/db/backup/backup-error.js';
+import { requestBackup } from '../infra/db/backup/backup-socket.js';
 import { copyDatabase } from '../infra/db/backup/copy-database.js';
 import { restoreBackup } from '../infra/db/backup/restore-backup.js';
-import { writeBackup } from '../infra/db/backup/write-backup.js';
+import { type BackupSummary, type BackupTarget, writeBackup } from '../infra/db/backup/write-backup.js';
 import { openDatabase } from '../infra/db/client.js';
-import { parsePostgresUrl } from '../infra/db-errors.js';
+import { DatabaseUnavailableError, parsePostgresUrl } from '../infra/db-errors.js';
 import { CliError } from './cli-error.js';
 
 type CliConfig = Pick<Config, 'database' | 'backup'>;
@@ -18,13 +19,28 @@ const rowTotal = (tables: Array<{ rows: number }>) => tables.reduce((n, t) => n 
 export async function runBackup(out: string | undefined, config: CliConfig): Promise<number> {
   if (!out && !config.backup.dir)
     throw new CliError('say where: npm run stat -- backup --out <file>, or set BACKUP_DIR');
-  const db = await openDatabase({ ...config.database, migrate: false });
+  // Absolute: on embedded PGlite the running bot may write it, from its own working directory.
+  const target: BackupTarget = out ? { file: resolve(out) } : { dir: resolve(config.backup.dir ?? '.') };
+  const { summary, where } = await backupNow(target, config);
+  console.log(
+    `Backed up ${rowTotal(summary.tables)} rows in ${summary.tables.length} tables (${where}) to ${summary.file} (${kib(summary.bytes)}).`,
+  );
+  return 0;
+}
+
+async function backupNow(target: BackupTarget, config: CliConfig): Promise<{ summary: BackupSummary; where: string }> {
+  let db: Awaited<ReturnType<typeof openDatabase>>;
   try {
-    const summary = await writeBackup(db, out ? { file: out } : { dir: config.backup.dir ?? '.' }, new Date());
-    console.log(
-      `Backed up ${rowTotal(summary.tables)} rows in ${summary.tables.length} tables (${db.location}) to ${summary.file} (${kib(summary.bytes)}).`,
-    );
-    return 0;
+    db = await openDatabase({ ...config.database, migrate: false });
+  } catch (error) {
+    // The bot holds the embedded folder: it takes the backup itself, from its open database.
+    if (!(error instanceof DatabaseUnavailableError && error.reason === 'in_use')) throw error;
+    const summary = await requestBackup(config.database.dataDir, target, new Date());
+    if (!summary) throw error;
+    return { summary, where: `PGlite in ${config.database.dataDir}, through the running bot` };
+  }
+  try {
+    return { summary: await writeBackup(db, target, new Date()), where: db.location };
   } finally {
     await db.close();
   }

@@ -2,6 +2,7 @@
 // folder → the same `stat export`; and, with TEST_DATABASE_URL, `db copy` to PostgreSQL followed
 // by the bot on PostgreSQL serving /stat status and the next month's ladder without re-sending.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../local-stack/local-stack.js';
 import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
+import { serveBackups } from '../../src/infra/db/backup/backup-socket.js';
 import { digestsOf } from '../../src/infra/db/backup/copy-database.js';
 import { openDatabase } from '../../src/infra/db/client.js';
 import { slashReply } from '../helpers/use-local-stack.js';
@@ -74,6 +76,40 @@ describe('stat backup and stat restore on embedded folders', () => {
     expect(again.err).not.toMatch(/\n\s+at /);
   }, 180_000);
 
+  it('takes the backup through the running bot, which holds the embedded folder, while it writes', async () => {
+    const bot = await openDatabase({ dataDir: join(pilot(), 'pglite') }); // holds the folder lock, as npm start does
+    const server = await serveBackups(bot, join(pilot(), 'pglite'), () => {});
+    let writing = true;
+    const writes = (async () => {
+      // PGlite answers through microtasks only: yield to I/O between writes, as a bot serving requests does.
+      for (let i = 0; writing; i++) {
+        await bot.prisma.auditEvent.create({ data: { actor: 'bot', action: `busy ${i}` } });
+        await new Promise((done) => setTimeout(done, 5));
+      }
+    })();
+    try {
+      const out = join(root, 'live', 'while-running.stat-backup.jsonl.gz');
+      const r = await stat(['backup', '--out', out], { DATA_DIR: pilot() });
+      expect(r.err).toBe('');
+      expect(r.out).toContain('through the running bot');
+      writing = false;
+      await writes;
+      const restored = await openDatabase({ dataDir: join(root, 'live-restored', 'pglite'), migrate: false });
+      try {
+        const { restoreBackup } = await import('../../src/infra/db/backup/restore-backup.js');
+        const summary = await restoreBackup(restored, out);
+        expect(summary.tables.find((t) => t.name === 'AuditEvent')?.rows).toBeGreaterThan(0);
+      } finally {
+        await restored.close();
+      }
+    } finally {
+      writing = false;
+      await writes;
+      await server?.close();
+      await bot.close();
+    }
+  }, 180_000);
+
   it('says where a backup should go when there is no BACKUP_DIR', async () => {
     const r = await stat(['backup'], { DATA_DIR: pilot() });
     expect(r.code).toBe(1);
@@ -102,9 +138,10 @@ describe.skipIf(!postgres)('stat db copy from the embedded pilot to PostgreSQL',
       await source.close();
     }
 
-    const refused = await stat(['db', 'copy', '--to', url], { DATA_DIR: pilot() });
+    const refused = await stat(['db', 'copy', '--to', url], { DATA_DIR: pilot(), BACKUP_DIR: join(root, 'refused') });
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/db copy refused: the target database is not empty/);
+    expect(existsSync(join(root, 'refused'))).toBe(false); // refused before writing anything
 
     // The bot, now on PostgreSQL, at the moment the pilot last ran: nothing is due again.
     const stack = await startLocalStack({ db: target, now: TUE_10_NOV });

@@ -4,7 +4,7 @@
 import type { Database } from '../client.js';
 import { BackupError } from './backup-error.js';
 import { listTables } from './catalog.js';
-import { restoreBackup } from './restore-backup.js';
+import { refuseRows, restoreBackup } from './restore-backup.js';
 import { inTransaction } from './sql-session.js';
 import { digestTables, type TableDigest } from './table-rows.js';
 import { type BackupSummary, writeBackup } from './write-backup.js';
@@ -19,6 +19,7 @@ export async function copyDatabase(
   target: Database,
   options: { backupDir: string; now: Date; migrationsDir?: string },
 ): Promise<CopySummary> {
+  await inTransaction(target, 'snapshot', refuseRows); // before writing anything anywhere
   const backup = await writeBackup(source, { dir: options.backupDir }, options.now);
   await restoreBackup(target, backup.file, options.migrationsDir ? { migrationsDir: options.migrationsDir } : {});
   const [from, to] = await Promise.all([digestsOf(source), digestsOf(target)]);

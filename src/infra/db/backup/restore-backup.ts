@@ -91,6 +91,18 @@ async function migrationScripts(header: BackupHeader, migrationsDir?: string): P
 
 /** Refuses a target with any rows; returns how many of the backup's migrations it already has. */
 async function checkTargetIsEmpty(session: SqlSession, header: BackupHeader): Promise<number> {
+  const tables = await refuseRows(session);
+  const applied = (await appliedMigrations(session, tables)).map((m) => m.name);
+  const expected = header.migrations.slice(0, applied.length).map((m) => m.name);
+  if (applied.some((name, i) => name !== expected[i]))
+    throw new BackupError(
+      `the target database's schema (${applied.join(', ')}) is not an earlier state of the backup's — restore into a new, empty database; nothing was written`,
+    );
+  return applied.length;
+}
+
+/** Throws BackupError when any table other than the migration history has a row. */
+export async function refuseRows(session: SqlSession): Promise<TableInfo[]> {
   const tables = await listTables(session);
   for (const table of tables) {
     if (table.name === MIGRATIONS_TABLE) continue;
@@ -102,13 +114,7 @@ async function checkTargetIsEmpty(session: SqlSession, header: BackupHeader): Pr
         `the target database is not empty (table ${table.name} has rows) — restore only into an empty database: a new DATA_DIR folder or a new PostgreSQL database; nothing was written`,
       );
   }
-  const applied = (await appliedMigrations(session, tables)).map((m) => m.name);
-  const expected = header.migrations.slice(0, applied.length).map((m) => m.name);
-  if (applied.some((name, i) => name !== expected[i]))
-    throw new BackupError(
-      `the target database's schema (${applied.join(', ')}) is not an earlier state of the backup's — restore into a new, empty database; nothing was written`,
-    );
-  return applied.length;
+  return tables;
 }
 
 /** The table the schema engine creates on its first run (same DDL as `prisma migrate deploy`). */
