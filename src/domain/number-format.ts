@@ -25,8 +25,9 @@ export function formatWithUnit(value: number, unit: string, decimals: number): s
 
 /**
  * A value as Slack's number_input accepts it (`^-?[0-9]+(\.[0-9]+)?$`): plain digits, no grouping,
- * never exponent notation, at most `decimals` places, trailing zeros dropped.
+ * never exponent notation, at most `decimals` places (all it has, for a bound), trailing zeros
+ * dropped. The one formatter for numbers put into inputs (initial_value, min_value, max_value).
  */
-export function formatNumberInput(value: number, decimals: number): string {
+export function formatNumberInput(value: number, decimals = 20): string {
   return unsignedZero(value, decimals).toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: decimals });
 }

@@ -1,5 +1,6 @@
-// Who may do what: one table, and every check goes through `can` (handlers via `authorize`, which
-// also words the refusal). A test walks every cell, so a change here is a deliberate, reviewed change.
+// Who may do what: one table, asked through one function (`isAllowed` in src/services/authorize.ts),
+// once per request: by the service that makes a change, or by the handler that opens a form or a
+// listing. A test walks every cell, so a change here is a deliberate, reviewed change.
 
 export type Action =
   | 'submit_numbers' // for a department

@@ -1,10 +1,21 @@
 // The small modal behind each answer button: a note (what was done / progress / what blocks it),
 // plus a new date for "Need more time".
+import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
-import type { AnswerKind } from '../services/followups/answer-followup.js';
 import { type FollowUpCard, followUpSummary } from './followup-message.js';
 import { LIMITS } from './limits.js';
 import { fitText, md, plain } from './mrkdwn.js';
+import type { ModalView } from './slack-message.js';
+
+export type AnswerKind = 'done' | 'update' | 'more_time' | 'blocked';
+
+/** What the owner sees once the answer is saved. */
+export const ANSWER_THANKS: Record<AnswerKind, string> = {
+  done: 'Marked done — thank you! It will show as closed on the next agenda.',
+  update: 'Update posted — it will appear on the next agenda.',
+  more_time: 'Request sent to the chair; you will hear back here.',
+  blocked: 'The chair has been told you are blocked.',
+};
 
 export const FOLLOWUP_ANSWER_CALLBACK_ID = 'stat_followup_answer';
 export const ANSWER_BLOCKS = { note: 'answer_note', date: 'answer_date' } as const;
@@ -17,14 +28,24 @@ const COPY: Record<AnswerKind, { title: string; label: string; optional: boolean
   blocked: { title: 'Report a blocker', label: 'What is blocking it?', optional: false, submit: 'Tell the chair' },
 };
 
-export const answerMetadataSchema = z.object({
+const metadataSchema = z.object({
   f: z.number().int(),
   k: z.enum(['done', 'update', 'more_time', 'blocked']),
 });
 
-export function buildFollowUpAnswerModal(card: FollowUpCard, kind: AnswerKind) {
+/** Reads `private_metadata`: which follow-up, which answer; null when it is not ours. */
+export function parseAnswerMetadata(raw: string | undefined): { followUpId: number; kind: AnswerKind } | null {
+  try {
+    const parsed = metadataSchema.safeParse(JSON.parse(raw || '{}'));
+    return parsed.success ? { followUpId: parsed.data.f, kind: parsed.data.k } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function buildFollowUpAnswerModal(card: FollowUpCard, kind: AnswerKind): ModalView {
   const c = COPY[kind];
-  const blocks: object[] = [
+  const blocks: KnownBlock[] = [
     { type: 'section', text: md(fitText(followUpSummary(card), LIMITS.sectionText)) },
     {
       type: 'input',
@@ -52,7 +73,7 @@ export function buildFollowUpAnswerModal(card: FollowUpCard, kind: AnswerKind) {
       elements: [md('The chair approves or declines with one click; you will hear back here.')],
     });
   return {
-    type: 'modal' as const,
+    type: 'modal',
     callback_id: FOLLOWUP_ANSWER_CALLBACK_ID,
     private_metadata: JSON.stringify({ f: card.id, k: kind }),
     title: plain(c.title),

@@ -1,9 +1,11 @@
 // The one modal that records a decision as a follow-up, opened three ways (agenda button,
 // message shortcut, /stat followup) with whatever each already knows pre-filled.
+import type { KnownBlock, PlainTextOption, StaticSelect } from '@slack/types';
 import { z } from 'zod';
-import { MAX_FOLLOWUP_TEXT } from '../services/followups/create-followup.js';
+import { MAX_FOLLOWUP_TEXT } from '../domain/followups/limits.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
+import type { ModalView } from './slack-message.js';
 
 export const FOLLOWUP_CALLBACK_ID = 'stat_followup_create';
 export const FOLLOWUP_BLOCKS = {
@@ -39,25 +41,54 @@ export const followUpMetadataSchema = z.object({
   s: z.string().max(500).nullable().default(null),
 });
 
-const option = (text: string, value: string) => ({ text: plain(fitText(text, LIMITS.optionText)), value });
+const SELECT_OPTIONS = LIMITS.selectOptions;
+const option = (text: string, value: string): PlainTextOption => ({
+  text: plain(fitText(text, LIMITS.optionText)),
+  value,
+});
 
-export function buildFollowUpModal(i: FollowUpModalInput) {
-  // A static select holds 100 options. Large programs see the chosen department's metrics only.
-  const deptOptions = i.departments.slice(0, LIMITS.selectOptions).map((d) => option(d.name, String(d.id)));
+/** Options in groups of at most 100, each group labelled; nothing is left out. */
+function groupOptions(groups: { label: string; options: PlainTextOption[] }[]) {
+  return groups.flatMap((g) => {
+    const parts = Math.ceil(g.options.length / SELECT_OPTIONS);
+    return Array.from({ length: parts }, (_, n) => ({
+      label: plain(fitText(parts > 1 ? `${g.label} (${n + 1}/${parts})` : g.label, LIMITS.optionText)),
+      options: g.options.slice(n * SELECT_OPTIONS, (n + 1) * SELECT_OPTIONS),
+    }));
+  });
+}
+
+/** A static select of every option: flat when it fits, in labelled groups when it does not. */
+function staticSelect(
+  actionId: string,
+  groups: { label: string; options: PlainTextOption[] }[],
+  initialValue: string | null,
+): StaticSelect {
+  const all = groups.flatMap((g) => g.options);
+  const initial = all.find((o) => o.value === initialValue);
+  const choices =
+    all.length <= SELECT_OPTIONS ? { options: all } : { option_groups: groupOptions(groups).slice(0, SELECT_OPTIONS) };
+  return { type: 'static_select', action_id: actionId, ...choices, ...(initial ? { initial_option: initial } : {}) };
+}
+
+export function buildFollowUpModal(i: FollowUpModalInput): ModalView {
+  const firstLetter = (name: string) => name.trim().charAt(0).toUpperCase() || '#';
+  const deptGroups = new Map<string, PlainTextOption[]>();
+  for (const d of i.departments)
+    deptGroups.set(firstLetter(d.name), [...(deptGroups.get(firstLetter(d.name)) ?? []), option(d.name, String(d.id))]);
+  // Over 100 departments with metrics would be over 100 groups: then only the chosen department's.
   const deptName = i.departments.find((d) => d.id === i.departmentId)?.name;
-  const metrics =
-    i.metrics.length > LIMITS.selectOptions && deptName
-      ? i.metrics.filter((m) => m.departmentName === deptName)
-      : i.metrics;
-  const metricOptions = metrics
-    .slice(0, LIMITS.selectOptions)
-    .map((m) => option(`${m.departmentName}: ${m.name}`, String(m.id)));
-  const initialDept = deptOptions.find((o) => o.value === String(i.departmentId));
-  const initialMetric = metricOptions.find((o) => o.value === String(i.metricId));
-  const blocks: object[] = [
-    ...(i.note ? [{ type: 'context', elements: [md(escapeMrkdwn(fitText(i.note, LIMITS.contextText)))] }] : []),
+  const manyDepartments = new Set(i.metrics.map((m) => m.departmentName)).size > SELECT_OPTIONS;
+  const metrics = manyDepartments && deptName ? i.metrics.filter((m) => m.departmentName === deptName) : i.metrics;
+  const metricGroups = new Map<string, PlainTextOption[]>();
+  for (const m of metrics)
+    metricGroups.set(m.departmentName, [...(metricGroups.get(m.departmentName) ?? []), option(m.name, String(m.id))]);
+  const toGroups = (map: Map<string, PlainTextOption[]>) =>
+    [...map.entries()].map(([label, options]) => ({ label, options }));
+  const blocks: KnownBlock[] = [
+    ...(i.note ? [context(escapeMrkdwn(fitText(i.note, LIMITS.sectionText)))] : []),
     ...(i.sourceLink && /^https:\/\/[^\s|<>]+$/.test(i.sourceLink)
-      ? [{ type: 'context', elements: [md(`From <${i.sourceLink}|the original message>`)] }]
+      ? [context(`From <${i.sourceLink}|the original message>`)]
       : []),
     {
       type: 'input',
@@ -95,32 +126,30 @@ export function buildFollowUpModal(i: FollowUpModalInput) {
       type: 'input',
       block_id: FOLLOWUP_BLOCKS.department,
       label: plain('Department'),
-      element: {
-        type: 'static_select',
-        action_id: FOLLOWUP_ACTIONS.department,
-        options: deptOptions,
-        ...(initialDept ? { initial_option: initialDept } : {}),
-      },
+      element: staticSelect(
+        FOLLOWUP_ACTIONS.department,
+        toGroups(deptGroups),
+        i.departmentId != null ? String(i.departmentId) : null,
+      ),
     },
-    ...(metricOptions.length
+    ...(metrics.length
       ? [
           {
-            type: 'input',
+            type: 'input' as const,
             block_id: FOLLOWUP_BLOCKS.metric,
             optional: true,
             label: plain('Linked metric'),
-            element: {
-              type: 'static_select',
-              action_id: FOLLOWUP_ACTIONS.metric,
-              options: metricOptions,
-              ...(initialMetric ? { initial_option: initialMetric } : {}),
-            },
+            element: staticSelect(
+              FOLLOWUP_ACTIONS.metric,
+              toGroups(metricGroups),
+              i.metricId != null ? String(i.metricId) : null,
+            ),
           },
         ]
       : []),
   ];
   return {
-    type: 'modal' as const,
+    type: 'modal',
     callback_id: FOLLOWUP_CALLBACK_ID,
     // A permalink is ~80 characters; one that is not a plain https URL is dropped, never cut mid-JSON.
     private_metadata: JSON.stringify({
@@ -132,6 +161,10 @@ export function buildFollowUpModal(i: FollowUpModalInput) {
     close: plain('Cancel'),
     blocks,
   };
+}
+
+function context(text: string): KnownBlock {
+  return { type: 'context', elements: [md(text)] };
 }
 
 const stateSchema = z.record(
@@ -168,4 +201,14 @@ export function parseFollowUpState(values: unknown): FollowUpFormValues {
     departmentId: num(get(FOLLOWUP_BLOCKS.department, FOLLOWUP_ACTIONS.department)?.selected_option?.value),
     metricId: num(get(FOLLOWUP_BLOCKS.metric, FOLLOWUP_ACTIONS.metric)?.selected_option?.value),
   };
+}
+
+/** The inline errors for missing fields, keyed by block (Slack's `response_action: errors`). */
+export function followUpFormErrors(v: FollowUpFormValues): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!v.text.trim()) errors[FOLLOWUP_BLOCKS.text] = 'Write what was decided';
+  if (!v.ownerUserId) errors[FOLLOWUP_BLOCKS.owner] = 'Pick the owner';
+  if (!v.dueDate) errors[FOLLOWUP_BLOCKS.due] = 'Pick a due date';
+  if (!v.departmentId) errors[FOLLOWUP_BLOCKS.department] = 'Pick the department';
+  return errors;
 }

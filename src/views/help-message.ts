@@ -1,5 +1,6 @@
 // `/stat help` (and any unknown subcommand): what the bot can do, in one short message.
 import { md } from './mrkdwn.js';
+import type { SlackMessage } from './slack-message.js';
 
 export const COMMAND_HELP: [string, string][] = [
   ['/stat submit [department] [period]', 'enter or revise your department’s numbers'],
@@ -12,7 +13,7 @@ export const COMMAND_HELP: [string, string][] = [
   ['/stat export', 'CSV of values and follow-ups (chairs, admins)'],
 ];
 
-export function buildHelpMessage(unknown?: string) {
+export function buildHelpMessage(unknown?: string): SlackMessage {
   const intro =
     unknown && unknown !== 'help' ? `I don't know \`${unknown.slice(0, 30).replace(/[`<>&]/g, '')}\`. ` : '';
   const lines = COMMAND_HELP.map(([cmd, what]) => `• \`${cmd}\` — ${what}`).join('\n');

@@ -1,12 +1,28 @@
 // App Home: what is due from me, what I owe, and — for chairs — the program at a glance.
 
 import { formatDay } from '../domain/calendar/index.js';
-import type { HomeData } from '../services/home/home-data.js';
 import { formatMeetingTime } from './agenda-message.js';
 import { encodeOpenSubmission, OPEN_SUBMISSION_ACTION_ID } from './collection-reminder.js';
-import { followUpAnswerButtons, followUpSummary } from './followup-message.js';
+import { type FollowUpCard, followUpAnswerButtons, followUpSummary } from './followup-message.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
+import type { CollectionStatus } from './status-message.js';
+
+export type OwnedCard = FollowUpCard & { ownerUserId: string };
+
+export interface HomeData {
+  programName: string;
+  status: CollectionStatus;
+  myDepartments: number[];
+  myFollowUps: OwnedCard[];
+  /** All of the person's open follow-ups (myFollowUps holds the first few). */
+  myFollowUpTotal: number;
+  staff: {
+    overdueFollowUps: OwnedCard[];
+    nextMeetings: { name: string; startsAt: Date; departmentKeys: string[] }[];
+  } | null;
+  timezone: string;
+}
 
 export function buildHomeView(h: HomeData) {
   const blocks: object[] = [{ type: 'header', text: plain(fitText(h.programName, LIMITS.headerText)) }];
@@ -32,42 +48,56 @@ export function buildHomeView(h: HomeData) {
       });
     }
   }
-  blocks.push({ type: 'divider' }, { type: 'section', text: md(`*My open follow-ups* (${h.myFollowUps.length})`) });
+  blocks.push({ type: 'divider' }, { type: 'section', text: md(`*My open follow-ups* (${h.myFollowUpTotal})`) });
   if (!h.myFollowUps.length) blocks.push({ type: 'context', elements: [md('Nothing open — thank you!')] });
-  for (const f of h.myFollowUps)
-    blocks.push(
-      { type: 'section', text: md(fitText(followUpSummary(f), LIMITS.sectionText)) },
-      followUpAnswerButtons(f.id),
-    );
-  if (h.staff) {
-    const late = h.status.rows.filter((r) => r.state === 'late');
-    blocks.push({ type: 'divider' }, { type: 'section', text: md(`*Program at a glance — ${h.status.periodLabel}*`) });
+  const cards = h.myFollowUps.map((f) => [
+    { type: 'section', text: md(fitText(followUpSummary(f), LIMITS.sectionText)) },
+    followUpAnswerButtons(f.id),
+  ]);
+  const staff = h.staff ? staffBlocks(h, h.staff) : [];
+  // Home tabs allow 100 blocks: cards that do not fit are counted and pointed to, never dropped unsaid.
+  const room = LIMITS.viewBlocks - blocks.length - staff.length - 1;
+  const shown = cards.slice(0, Math.max(0, Math.floor(room / 2)));
+  blocks.push(...shown.flat());
+  if (shown.length < h.myFollowUpTotal)
     blocks.push({
-      type: 'section',
-      text: md(
-        late.length
-          ? `Late: ${late.map((r) => `${escapeMrkdwn(r.name)} (${r.businessDaysLate} days)`).join(', ')}`
-          : 'No department is late.',
-      ),
+      type: 'context',
+      elements: [md(`…and ${h.myFollowUpTotal - shown.length} more: \`/stat followups\` lists them all.`)],
     });
-    const overdue = h.staff.overdueFollowUps.map(
-      (f) => `• ${escapeMrkdwn(fitText(f.text, 120))} — <@${f.ownerUserId}>, due ${formatDay(f.dueDate)}`,
-    );
-    blocks.push({
-      type: 'section',
-      text: md(
-        fitText(
-          overdue.length ? `*Overdue follow-ups*\n${overdue.join('\n')}` : 'No overdue follow-ups.',
-          LIMITS.sectionText,
-        ),
+  blocks.push(...staff);
+  return { type: 'home' as const, blocks };
+}
+
+function staffBlocks(h: HomeData, staff: NonNullable<HomeData['staff']>): object[] {
+  const blocks: object[] = [];
+  const late = h.status.rows.filter((r) => r.state === 'late');
+  blocks.push({ type: 'divider' }, { type: 'section', text: md(`*Program at a glance — ${h.status.periodLabel}*`) });
+  blocks.push({
+    type: 'section',
+    text: md(
+      late.length
+        ? fitText(
+            `Late: ${late.map((r) => `${escapeMrkdwn(r.name)} (${r.businessDaysLate} days)`).join(', ')}`,
+            LIMITS.sectionText,
+          )
+        : 'No department is late.',
+    ),
+  });
+  const overdue = staff.overdueFollowUps.map(
+    (f) => `• ${escapeMrkdwn(fitText(f.text, 120))} — <@${f.ownerUserId}>, due ${formatDay(f.dueDate)}`,
+  );
+  blocks.push({
+    type: 'section',
+    text: md(
+      fitText(
+        overdue.length ? `*Overdue follow-ups*\n${overdue.join('\n')}` : 'No overdue follow-ups.',
+        LIMITS.sectionText,
       ),
-    });
-    const meetings = h.staff.nextMeetings.map(
-      (m) =>
-        `• ${escapeMrkdwn(m.name)} — ${formatMeetingTime(m.startsAt, h.timezone)} (${m.departmentKeys.join(', ')})`,
-    );
-    if (meetings.length) blocks.push({ type: 'section', text: md(`*Next meetings*\n${meetings.join('\n')}`) });
-  }
-  // Home tabs allow 100 blocks; the follow-up list above is capped at 20 cards (41 blocks).
-  return { type: 'home' as const, blocks: blocks.slice(0, LIMITS.viewBlocks) };
+    ),
+  });
+  const meetings = staff.nextMeetings.map(
+    (m) => `• ${escapeMrkdwn(m.name)} — ${formatMeetingTime(m.startsAt, h.timezone)} (${m.departmentKeys.join(', ')})`,
+  );
+  if (meetings.length) blocks.push({ type: 'section', text: md(`*Next meetings*\n${meetings.join('\n')}`) });
+  return blocks;
 }

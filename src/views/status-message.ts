@@ -1,9 +1,31 @@
 // The late list as a message: who has submitted, who is partial, who is late and by how much.
-
+import type { KnownBlock } from '@slack/types';
 import { formatDay } from '../domain/calendar/index.js';
-import type { CollectionStatus, DepartmentStatusRow } from '../services/collection/collection-status.js';
 import { LIMITS } from './limits.js';
-import { escapeMrkdwn, md, plain } from './mrkdwn.js';
+import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
+import type { SlackMessage } from './slack-message.js';
+
+const ROWS_PER_SECTION = 20;
+
+export type DepartmentState = 'submitted' | 'partial' | 'late' | 'not_started' | 'nothing_due';
+
+export interface DepartmentStatusRow {
+  departmentId: number;
+  key: string;
+  name: string;
+  state: DepartmentState;
+  filled: number;
+  total: number;
+  dueDate: string;
+  businessDaysLate: number;
+  submittedAt: Date | null;
+}
+
+export interface CollectionStatus {
+  period: string;
+  periodLabel: string;
+  rows: DepartmentStatusRow[];
+}
 
 const ORDER: Record<DepartmentStatusRow['state'], number> = {
   late: 0,
@@ -29,29 +51,35 @@ function line(r: DepartmentStatusRow): string {
   }
 }
 
-export function buildStatusMessage(status: CollectionStatus) {
+/** The late list; a program with very many departments gets it in parts (50 blocks a message). */
+export function buildStatusMessage(status: CollectionStatus): SlackMessage[] {
   const rows = [...status.rows].sort(
     (a, b) =>
       ORDER[a.state] - ORDER[b.state] || b.businessDaysLate - a.businessDaysLate || a.name.localeCompare(b.name),
   );
   const counts = (s: DepartmentStatusRow['state']) => rows.filter((r) => r.state === s).length;
   const summary = `${status.periodLabel}: ${counts('submitted')} submitted, ${counts('partial')} partial, ${counts('late')} late, ${counts('not_started')} not started`;
-  // One section per ~20 departments keeps each under the 3,000-character section limit.
-  const chunks: string[] = [];
-  for (let i = 0; i < rows.length; i += 20)
-    chunks.push(
-      rows
-        .slice(i, i + 20)
-        .map(line)
-        .join('\n'),
-    );
-  const body = chunks.slice(0, LIMITS.messageBlocks - 2).map((c) => ({ type: 'section', text: md(c) }));
-  return {
-    text: summary,
-    blocks: [
-      { type: 'header', text: plain(`Submissions — ${status.periodLabel}`) },
-      { type: 'context', elements: [md(summary)] },
-      ...body,
-    ],
-  };
+  // One section per 20 departments keeps each under the 3,000-character section limit.
+  const sections: KnownBlock[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_SECTION)
+    sections.push({
+      type: 'section',
+      text: md(
+        rows
+          .slice(i, i + ROWS_PER_SECTION)
+          .map(line)
+          .join('\n'),
+      ),
+    });
+  const head: KnownBlock[] = [
+    { type: 'header', text: plain(fitText(`Submissions — ${status.periodLabel}`, LIMITS.headerText)) },
+    { type: 'context', elements: [md(summary)] },
+  ];
+  const perMessage = LIMITS.messageBlocks - head.length;
+  const pages: KnownBlock[][] = [];
+  for (let i = 0; i < sections.length || i === 0; i += perMessage) pages.push(sections.slice(i, i + perMessage));
+  return pages.map((blocks, n) => ({
+    text: pages.length > 1 ? `${summary} (part ${n + 1} of ${pages.length})` : summary,
+    blocks: n === 0 ? [...head, ...blocks] : blocks,
+  }));
 }

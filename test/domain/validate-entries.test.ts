@@ -3,16 +3,20 @@ import { type EntryInput, validateEntries } from '../../src/domain/submission/va
 
 const onTime = (raw: EntryInput['raw'], over: Partial<EntryInput> = {}): EntryInput => ({
   metricId: 1,
+  unit: '%',
   target: 95,
   usualRange: { lower: 80, upper: 99 },
+  lastValue: 93,
   raw,
   rule: { polarity: 'higher_is_better', tolerance: 2, decimals: 1, min: 0, max: 100 },
   ...over,
 });
 const days = (raw: EntryInput['raw']): EntryInput => ({
   metricId: 2,
+  unit: 'days',
   target: 80,
   usualRange: { lower: 80, upper: 140 },
+  lastValue: 100,
   raw,
   rule: { polarity: 'lower_is_better', tolerance: 10, decimals: 0, min: 0, max: 5000 },
 });

@@ -1,12 +1,12 @@
 // A whole collection month for the sample program, through signed Slack requests and a real
 // database, with simulated time: two departments on time, one late and escalated, one revising
 // a value, and one liaison trying to submit for a department that is not theirs.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../local-stack/local-stack.js';
-import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
+import { describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../local-stack/local-stack.js';
 import { OPEN_STATUS_ACTION_ID, OPEN_SUBMISSION_ACTION_ID } from '../../src/views/collection-reminder.js';
 import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
 import { formValues } from '../helpers/forms.js';
+import { useLocalStack } from '../helpers/use-local-stack.js';
 
 // America/New_York. October 2026 closes; opening Mon 2 Nov; due (5 business days) Fri 6 Nov.
 const MON_2_NOV_1030 = '2026-11-02T15:30:00Z';
@@ -19,17 +19,10 @@ const THU_12_NOV_1030 = '2026-11-12T15:30:00Z';
 
 const LIAISON = { DPW: 'U0DPWLIA1', CODE: 'U0CODLIA1', FIRE: 'U0FIRLIA1', WATER: ['U0WATLIA1', 'U0WATLIA2'] } as const;
 
-let db: TestDatabase;
 let stack: LocalStack;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  stack = await startLocalStack({ db, now: MON_2_NOV_1030 });
+useLocalStack({ now: MON_2_NOV_1030 }, async (s) => {
+  stack = s;
 });
-afterAll(async () => {
-  await stack?.close();
-  await db?.close();
-});
-afterEach(() => stack.sandbox.assertNoViolations());
 
 const dmTexts = (user: string) => stack.sandbox.dmsTo(user).map((m) => m.text);
 
@@ -47,7 +40,8 @@ async function openForm(userId: string) {
   return view;
 }
 
-describe('a collection month', () => {
+// One month told in order: each step builds on the one before (sequential on purpose).
+describe.sequential('a collection month', () => {
   it('opens October with one DM per liaison, each with an Enter numbers button', async () => {
     const report = await stack.runDue(MON_2_NOV_1030);
     expect(report.failed).toBe(0);
@@ -181,6 +175,10 @@ describe('a collection month', () => {
       expect.stringContaining("Watershed Management's October 2026 numbers are 3 business days late"),
     ]);
     expect(dmTexts('U0WATHEAD').at(-1)).toContain('3 business days late');
+    // Opening, "due soon", due day and overdue-1 reached the liaisons: the escalation counts them.
+    expect(dmTexts('U0WATHEAD').at(-1)).toContain(
+      'I have messaged the liaisons about them 4 times, most recently Tue 10 Nov',
+    );
     // Nobody else was told: DPW's liaison still has just the opening notice and the confirmation.
     expect(dmTexts(LIAISON.DPW)).toHaveLength(2);
   });
@@ -221,5 +219,47 @@ describe('a collection month', () => {
       [2, 95.4, 94.8, LIAISON.DPW],
     ]);
     expect(stack.sandbox.dmsTo(LIAISON.DPW).at(-1)!.text).toContain('Revision saved');
+  });
+
+  it('an absurd number is refused inline; a far-off one is asked about once; the form reopens cleanly', async () => {
+    const typed = {
+      sr_on_time: { value: '94.8' },
+      potholes_48h: { value: '91' },
+      missed_pickups: { value: '7.1' },
+    };
+    const submit = async (streetlights: string) =>
+      stack.driver.viewSubmission({
+        userId: LIAISON.DPW,
+        view: await openForm(LIAISON.DPW),
+        values: await formValues(stack.db.prisma, 'DPW', {
+          ...typed,
+          streetlights_7d: { value: streetlights, note: 'Contractor backlog' },
+        }),
+      });
+    // streetlights_7d has no max: the Float column would keep 1e+23, and the form would reopen
+    // with initial_value "1e+23", which Slack refuses.
+    const absurd = await submit('99999999999999999999999');
+    expect(absurd.body).toMatchObject({ response_action: 'errors' });
+    expect(JSON.stringify(absurd.body)).toContain('too large');
+    // 100 times last month's 22: asked once, kept when submitted again.
+    const view = await openForm(LIAISON.DPW);
+    const values = await formValues(stack.db.prisma, 'DPW', {
+      ...typed,
+      streetlights_7d: { value: '2200', note: 'Contractor backlog' },
+    });
+    const asked = await stack.driver.viewSubmission({ userId: LIAISON.DPW, view, values });
+    expect(asked.body).toMatchObject({ response_action: 'update' });
+    expect(JSON.stringify(asked.body)).toContain('2,200');
+    // The sandbox keeps the updated view (now remembering the question was asked): submit it again.
+    const kept = await stack.driver.viewSubmission({ userId: LIAISON.DPW, view, values });
+    expect(kept.body).toBeFalsy();
+    const saved = await stack.db.prisma.metricValue.findFirstOrThrow({
+      where: { period: '2026-10', metric: { key: 'streetlights_7d' } },
+    });
+    expect(saved.value).toBe(2200);
+    // Reopened, the form carries the saved value in Slack's number format (the sandbox checks the
+    // whole view against the Block Kit schema after each test).
+    const reopened = await openForm(LIAISON.DPW);
+    expect(JSON.stringify(reopened)).toContain('"initial_value":"2200"');
   });
 });

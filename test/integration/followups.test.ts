@@ -1,16 +1,16 @@
 // Follow-ups through signed requests and a real database: captured three ways, nagged on business
 // days until the owner answers, the chair deciding on more time, escalation, and the answers
 // returning on the next agenda. Bad input gets clear errors and nothing is duplicated.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../local-stack/local-stack.js';
+import { describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../local-stack/local-stack.js';
 import type { StateValues } from '../../local-stack/slack-sandbox/index.js';
-import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
 import { TRACK_FOLLOWUP_CALLBACK_ID } from '../../src/handlers/shortcuts/track-followup.js';
 import { encodeDecision, RECORD_DECISION_ACTION_ID } from '../../src/views/agenda-message.js';
 import { ANSWER_ACTIONS, ANSWER_BLOCKS, FOLLOWUP_ANSWER_CALLBACK_ID } from '../../src/views/followup-answer-modal.js';
 import { MORE_TIME_ACTIONS } from '../../src/views/followup-chair-messages.js';
 import { FOLLOWUP_ANSWER_ACTIONS } from '../../src/views/followup-message.js';
 import { FOLLOWUP_ACTIONS, FOLLOWUP_BLOCKS, FOLLOWUP_CALLBACK_ID } from '../../src/views/followup-modal.js';
+import { useLocalStack } from '../helpers/use-local-stack.js';
 
 const CHAIR = 'U0CHAIR01';
 const GRACE = 'U0WATHEAD';
@@ -19,22 +19,15 @@ const PRIYA = 'U0DPWLIA1';
 // Tue 17 Nov 2026, 10:30 New York: the November roundtable (DPW, WATER) is under way.
 const IN_MEETING = '2026-11-17T15:30:00Z';
 
-let db: TestDatabase;
 let s: LocalStack;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  // The day before: the scheduler has put the November meeting on the calendar.
-  s = await startLocalStack({ db, now: '2026-11-16T15:00:00Z' });
+// The day before: the scheduler has put the November meeting on the calendar.
+useLocalStack({ now: '2026-11-16T15:00:00Z' }, async (stack) => {
+  s = stack;
   await s.runDue();
   s.clock.set(IN_MEETING);
   s.sandbox.addUser({ id: 'U0ROBOT01', name: 'helperbot', isBot: true });
   s.sandbox.addUser({ id: 'U0GONE001', name: 'former', deleted: true });
 });
-afterAll(async () => {
-  await s?.close();
-  await db?.close();
-});
-afterEach(() => s.sandbox.assertNoViolations());
 
 const followUpForm = (text: string, owner: string, due: string): StateValues => ({
   [FOLLOWUP_BLOCKS.text]: { [FOLLOWUP_ACTIONS.text]: { type: 'plain_text_input', value: text } },
@@ -69,11 +62,14 @@ async function answer(
   return s.driver.viewSubmission({ userId: user, view: modal(user, FOLLOWUP_ANSWER_CALLBACK_ID), values });
 }
 
-describe('capturing decisions', () => {
+// The follow-ups recorded here are answered, nagged and reported below: the file runs in order.
+describe.sequential('capturing decisions', () => {
   it('from the agenda: Record decision opens the modal pre-filled with metric, department and meeting', async () => {
-    const water = await db.prisma.department.findUniqueOrThrow({ where: { key: 'WATER' } });
-    const metric = await db.prisma.metric.findFirstOrThrow({ where: { departmentId: water.id, key: 'main_breaks' } });
-    const meeting = await db.prisma.meeting.findFirstOrThrow({ where: { startsAt: new Date('2026-11-17T15:00:00Z') } });
+    const water = await s.db.prisma.department.findUniqueOrThrow({ where: { key: 'WATER' } });
+    const metric = await s.db.prisma.metric.findFirstOrThrow({ where: { departmentId: water.id, key: 'main_breaks' } });
+    const meeting = await s.db.prisma.meeting.findFirstOrThrow({
+      where: { startsAt: new Date('2026-11-17T15:00:00Z') },
+    });
     expect(meeting.departmentKeys).toEqual(['DPW', 'WATER']);
     await s.driver.blockAction({
       userId: CHAIR,
@@ -88,7 +84,7 @@ describe('capturing decisions', () => {
       values: followUpForm('Root-cause review of east-side main breaks', GRACE, '2026-12-01'),
     });
     expect(res.body).toBeFalsy();
-    const f = await db.prisma.followUp.findFirstOrThrow({ where: { ownerUserId: GRACE } });
+    const f = await s.db.prisma.followUp.findFirstOrThrow({ where: { ownerUserId: GRACE } });
     expect(f).toMatchObject({
       departmentId: water.id,
       metricId: metric.id,
@@ -114,7 +110,7 @@ describe('capturing decisions', () => {
     const view = modal(CHAIR, FOLLOWUP_CALLBACK_ID);
     expect(JSON.stringify(view.blocks)).toContain('Public Works to report on overtime spend');
     expect(JSON.stringify(view.blocks)).toContain('the original message');
-    const dpw = await db.prisma.department.findUniqueOrThrow({ where: { key: 'DPW' } });
+    const dpw = await s.db.prisma.department.findUniqueOrThrow({ where: { key: 'DPW' } });
     const values = {
       ...followUpForm('Public Works to report on overtime spend', MARCUS, '2026-12-04'),
       [FOLLOWUP_BLOCKS.department]: {
@@ -126,7 +122,7 @@ describe('capturing decisions', () => {
     };
     expect((await s.driver.viewSubmission({ userId: CHAIR, view, values })).body).toBeFalsy();
     expect(
-      (await db.prisma.followUp.findFirstOrThrow({ where: { text: { contains: 'overtime' } } })).sourceLink,
+      (await s.db.prisma.followUp.findFirstOrThrow({ where: { text: { contains: 'overtime' } } })).sourceLink,
     ).toMatch(/^https:\/\//);
   });
 
@@ -138,7 +134,7 @@ describe('capturing decisions', () => {
     });
     expect(replyTo(clear)).toContain('Follow-up recorded for <@U0DPWHEAD>, due Tue 15 Dec');
     expect(
-      await db.prisma.followUp.count({
+      await s.db.prisma.followUp.count({
         where: { text: 'bring a plan for the bucket-truck backlog', dueDate: '2026-12-15' },
       }),
     ).toBe(1);
@@ -149,7 +145,7 @@ describe('capturing decisions', () => {
     });
     const view = modal(CHAIR, FOLLOWUP_CALLBACK_ID);
     expect(JSON.stringify(view.blocks)).toContain('could not read that date for certain');
-    expect(await db.prisma.followUp.count({ where: { text: { contains: 'crew rosters' } } })).toBe(0);
+    expect(await s.db.prisma.followUp.count({ where: { text: { contains: 'crew rosters' } } })).toBe(0);
   });
 
   it('refuses bad input clearly: past date, a bot or deactivated owner, non-chairs', async () => {
@@ -177,13 +173,13 @@ describe('capturing decisions', () => {
       userId: PRIYA,
     });
     expect(replyTo(liaison)).toContain('only chairs and admins can record decisions');
-    expect(await db.prisma.followUp.count({ where: { text: 'x' } })).toBe(0);
+    expect(await s.db.prisma.followUp.count({ where: { text: 'x' } })).toBe(0);
   });
 });
 
-describe('reporting back', () => {
+describe.sequential('reporting back', () => {
   it('nags the owner on business days inside working hours, then tells the chair', async () => {
-    const f = await db.prisma.followUp.findFirstOrThrow({ where: { ownerUserId: GRACE } });
+    const f = await s.db.prisma.followUp.findFirstOrThrow({ where: { ownerUserId: GRACE } });
     const before = s.sandbox.dmsTo(GRACE).length;
     await s.runDue('2026-11-28T15:30:00Z'); // Saturday: nothing
     expect(
@@ -202,7 +198,7 @@ describe('reporting back', () => {
   });
 
   it('after enough business days overdue the chair and the department head are told', async () => {
-    const marcusOvertime = await db.prisma.followUp.findFirstOrThrow({ where: { text: { contains: 'overtime' } } });
+    const marcusOvertime = await s.db.prisma.followUp.findFirstOrThrow({ where: { text: { contains: 'overtime' } } });
     expect(marcusOvertime.dueDate).toBe('2026-12-04');
     // Due Fri 4 Dec; three business days late is Wed 9 Dec. The chair hears once, at 10:00 local.
     await s.runDue('2026-12-09T15:30:00Z');
@@ -216,7 +212,7 @@ describe('reporting back', () => {
   });
 
   it('owner answers: update, more time (chair approves), done — each a history row; a second Done changes nothing', async () => {
-    const grace = await db.prisma.followUp.findFirstOrThrow({ where: { ownerUserId: GRACE } });
+    const grace = await s.db.prisma.followUp.findFirstOrThrow({ where: { ownerUserId: GRACE } });
     expect((await answer(GRACE, grace.id, 'update', 'Root cause: pump transient')).body).toMatchObject({
       response_action: 'update',
     });
@@ -239,10 +235,10 @@ describe('reporting back', () => {
     const replies = clicks.map(replyTo).join('\n');
     expect(replies).toContain('Approved: now due Tue 15 Dec');
     expect(replies).toContain('already been answered');
-    expect((await db.prisma.followUp.findUniqueOrThrow({ where: { id: grace.id } })).dueDate).toBe('2026-12-15');
+    expect((await s.db.prisma.followUp.findUniqueOrThrow({ where: { id: grace.id } })).dueDate).toBe('2026-12-15');
     expect(s.sandbox.dmsTo(GRACE).filter((m) => m.text.includes('Approved: now due Tue 15 Dec'))).toHaveLength(1);
 
-    const marcus = await db.prisma.followUp.findFirstOrThrow({
+    const marcus = await s.db.prisma.followUp.findFirstOrThrow({
       where: { text: 'bring a plan for the bucket-truck backlog' },
     });
     await answer(MARCUS, marcus.id, 'done', 'Two trucks leased');
@@ -258,7 +254,7 @@ describe('reporting back', () => {
       blockId: `followup_answers_${marcus.id}`,
     });
     expect(replyTo(late)).toContain('already done');
-    const updates = await db.prisma.followUpUpdate.findMany({
+    const updates = await s.db.prisma.followUpUpdate.findMany({
       where: { followUpId: { in: [grace.id, marcus.id] } },
       orderBy: { id: 'asc' },
     });
@@ -273,7 +269,7 @@ describe('reporting back', () => {
   });
 
   it('only the owner (or a chair) can answer; blocked tells the chair at once', async () => {
-    const overtime = await db.prisma.followUp.findFirstOrThrow({ where: { text: { contains: 'overtime' } } });
+    const overtime = await s.db.prisma.followUp.findFirstOrThrow({ where: { text: { contains: 'overtime' } } });
     await expect(answer(PRIYA, overtime.id, 'done', 'not mine')).rejects.toThrow(/no card/);
     const card = s.sandbox
       .dmsTo(MARCUS)
@@ -291,15 +287,15 @@ describe('reporting back', () => {
     await answer(MARCUS, overtime.id, 'blocked', 'Payroll export is broken <!channel>');
     const told = s.sandbox.dmsTo(CHAIR).at(-1)!;
     expect(JSON.stringify(told.blocks)).toContain('&lt;!channel&gt;');
-    expect((await db.prisma.followUp.findUniqueOrThrow({ where: { id: overtime.id } })).blocked).toBe(true);
+    expect((await s.db.prisma.followUp.findUniqueOrThrow({ where: { id: overtime.id } })).blocked).toBe(true);
   });
 
   it('a button on a follow-up deleted meanwhile says so', async () => {
-    const overtime = await db.prisma.followUp.findFirstOrThrow({ where: { text: { contains: 'overtime' } } });
+    const overtime = await s.db.prisma.followUp.findFirstOrThrow({ where: { text: { contains: 'overtime' } } });
     const card = s.sandbox
       .dmsTo(MARCUS)
       .find((m) => JSON.stringify(m.blocks ?? []).includes(`followup_answers_${overtime.id}`))!;
-    await db.prisma.followUp.delete({ where: { id: overtime.id } });
+    await s.db.prisma.followUp.delete({ where: { id: overtime.id } });
     const res = await s.driver.blockAction({
       userId: MARCUS,
       actionId: FOLLOWUP_ANSWER_ACTIONS.update,

@@ -8,7 +8,8 @@ const say = (text: string, user = CHAIR) => slashReply(stack(), text, user);
 const packetOf = (meetingId: number) =>
   stack().db.prisma.scheduledNotice.findUniqueOrThrow({ where: { key: `packet:${meetingId}` } });
 
-describe('/stat meeting', () => {
+// Lists, then moves and cancels the same meeting: the tests run in order.
+describe.sequential('/stat meeting', () => {
   it('lists the coming meetings with their numbers', async () => {
     const text = await say('meeting');
     const nov = await stack().db.prisma.meeting.findFirstOrThrow({

@@ -1,14 +1,17 @@
+import type { InputBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import type { ModalView } from '../../src/views/slack-message.js';
 import {
   buildSubmissionErrors,
   buildSubmissionModal,
   type FormMetric,
+  formPageCount,
   METRICS_PER_PAGE,
   metricBlockId,
-  pageCount,
   parseSubmissionState,
   type SubmissionForm,
 } from '../../src/views/submission-modal.js';
+import { expectValidView } from '../helpers/block-kit.js';
 
 const metric = (id: number, over: Partial<FormMetric> = {}): FormMetric => ({
   id,
@@ -25,20 +28,64 @@ const form = (metrics: FormMetric[], page = 0): SubmissionForm => ({
   departmentName: 'Public <Works>',
   period: '2026-10',
   periodLabel: 'October 2026',
-  dueLabel: 'Fri 6 Nov',
+  dueDate: '2026-11-06',
   metrics,
   page,
   confirmed: [],
   warnings: [],
 });
 
+/** The value inputs of a form, typed: an input block whose element is a number input. */
+function valueInputs(view: ModalView) {
+  const isInput = (b: ModalView['blocks'][number]): b is InputBlock => b.type === 'input';
+  return view.blocks
+    .filter(isInput)
+    .flatMap((b) => (b.element.type === 'number_input' ? [{ element: b.element, hint: b.hint }] : []));
+}
+/** Slack's own format for a number input's initial_value, min_value and max_value. */
+const SLACK_NUMBER = /^-?[0-9]+(\.[0-9]+)?$/;
+
 describe('buildSubmissionModal', () => {
+  it('is a valid Block Kit modal, whole and paged', () => {
+    expectValidView(
+      buildSubmissionModal(form([metric(1), metric(2, { saved: { value: 1, notAvailable: true, note: 'x' } })])),
+      'modal',
+    );
+    const metrics = Array.from({ length: METRICS_PER_PAGE * 2 + 1 }, (_, i) => metric(i + 1));
+    const warned = {
+      ...form(metrics, 1),
+      warnings: metrics.slice(0, METRICS_PER_PAGE).map((m) => `${m.name}: ${'x'.repeat(400)}`),
+    };
+    const view = buildSubmissionModal(warned);
+    expectValidView(view, 'modal');
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    // every metric of the page is on it, with every warning
+    for (let i = METRICS_PER_PAGE + 1; i <= METRICS_PER_PAGE * 2; i++)
+      expect(JSON.stringify(view.blocks)).toContain(`"${metricBlockId(i, 'value')}"`);
+    expect(JSON.stringify(view.blocks).match(/:warning:/g)).toHaveLength(METRICS_PER_PAGE);
+  });
+
+  it('pre-fills a reopened form in the number format Slack accepts, never exponent notation', () => {
+    for (const value of [99999999999999, 123456789012.5, 1e-7, -42.25, 0]) {
+      const rule = { polarity: 'higher_is_better' as const, tolerance: 0, decimals: 2, min: -1e14, max: 1e14 };
+      const [input] = valueInputs(
+        buildSubmissionModal(form([metric(1, { rule, saved: { value, notAvailable: false, note: null } })])),
+      );
+      expect(input!.element.initial_value).toMatch(SLACK_NUMBER);
+      expect(Number(input!.element.initial_value)).toBe(value);
+      expect(input!.element.min_value).toMatch(SLACK_NUMBER);
+      expect(input!.element.max_value).toMatch(SLACK_NUMBER);
+    }
+    // A value saved before the bound existed still reopens (Slack would refuse "1e+23").
+    const [old] = valueInputs(
+      buildSubmissionModal(form([metric(1, { saved: { value: 1e23, notAvailable: false, note: null } })])),
+    );
+    expect(old!.element.initial_value).toMatch(SLACK_NUMBER);
+  });
+
   it('has one number input per metric with target, last value and range in the hint', () => {
     const view = buildSubmissionModal(form([metric(1), metric(2)]));
-    const inputs = view.blocks.filter((b) => (b as { block_id?: string }).block_id?.endsWith('_value')) as {
-      element: Record<string, unknown>;
-      hint: { text: string };
-    }[];
+    const inputs = valueInputs(view);
     expect(inputs).toHaveLength(2);
     expect(inputs[0]!.element).toMatchObject({
       type: 'number_input',
@@ -46,8 +93,8 @@ describe('buildSubmissionModal', () => {
       min_value: '0',
       max_value: '100',
     });
-    expect(inputs[0]!.hint.text).toBe('target ≥ 95.0% · September 2026: 93.1% · allowed 0.0–100.0');
-    expect(JSON.parse(view.private_metadata)).toEqual({ d: 3, p: '2026-10', pg: 0, c: [] });
+    expect(inputs[0]!.hint?.text).toBe('target ≥ 95.0% · September 2026: 93.1% · allowed 0.0–100.0');
+    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ d: 3, p: '2026-10', pg: 0, c: [] });
   });
 
   it('escapes the department name and pre-fills saved values', () => {
@@ -62,12 +109,12 @@ describe('buildSubmissionModal', () => {
 
   it('splits a large department into pages within the 100-block limit', () => {
     const metrics = Array.from({ length: METRICS_PER_PAGE + 5 }, (_, i) => metric(i + 1));
-    expect(pageCount(metrics.length)).toBe(2);
+    expect(formPageCount(metrics.length)).toBe(2);
     const first = buildSubmissionModal(form(metrics, 0));
     const second = buildSubmissionModal(form(metrics, 1));
     expect(first.blocks.length).toBeLessThanOrEqual(100);
-    expect(first.submit.text).toBe('Save & next page');
-    expect(second.submit.text).toBe('Save');
+    expect(first.submit?.text).toBe('Save & next page');
+    expect(second.submit?.text).toBe('Save');
     expect(JSON.stringify(second.blocks)).toContain(metricBlockId(METRICS_PER_PAGE + 5, 'value'));
     expect(JSON.stringify(second.blocks)).not.toContain(`"${metricBlockId(1, 'value')}"`);
   });

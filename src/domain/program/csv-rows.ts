@@ -1,12 +1,17 @@
 // Row shapes for the two CSV formats: a metric sheet (one metric per row) and value history.
 import { z } from 'zod';
 import { periodKeySchema } from '../calendar/periods.js';
+import { isStorableValue, STORABLE_VALUE_MESSAGE } from '../submission/parse-number.js';
 import { departmentSchema, metricSchema } from './program-schema.js';
 
 const blankToUndefined = (v: unknown) => (v === '' || v === undefined ? undefined : v);
 const optionalNumber = z.preprocess(
   blankToUndefined,
-  z.coerce.number({ error: 'must be a number' }).finite().optional(),
+  z.coerce
+    .number({ error: 'must be a number' })
+    .finite()
+    .refine((v) => isStorableValue(v), STORABLE_VALUE_MESSAGE)
+    .optional(),
 );
 
 export const historyRowSchema = z.object({
@@ -37,6 +42,16 @@ export const metricRowSchema = z
     ytd: z.preprocess(blankToUndefined, z.enum(['mean', 'sum', 'last']).optional()),
     priority: z.preprocess(blankToUndefined, z.string().optional()),
     goal: z.preprocess(blankToUndefined, z.string().optional()),
+    seasonal: z.preprocess(
+      (v) =>
+        typeof v === 'string'
+          ? (({ true: true, yes: true, false: false, no: false } as Record<string, boolean | undefined>)[
+              v.trim().toLowerCase()
+            ] ?? (v.trim() === '' ? undefined : v))
+          : v,
+      z.boolean({ error: 'must be true or false' }).optional(),
+    ),
+    baseline_from: z.preprocess(blankToUndefined, periodKeySchema.optional()),
   })
   .loose();
 export type MetricRow = z.infer<typeof metricRowSchema>;

@@ -1,20 +1,23 @@
 // The rules a submitted value must meet before it is saved. Returns inline errors per field
 // (Slack shows them under the input) and the values that need a second look.
 
-import { formatMetricNumber } from '../number-format.js';
 import type { MetricRule } from '../types.js';
 import { classifyStatus } from '../variance.js';
 import { parseMetricNumber } from './parse-number.js';
+import { describeUnusual } from './plausibility.js';
 
 export const MAX_NOTE_LENGTH = 3000;
 
 export interface EntryInput {
   metricId: number;
   rule: MetricRule;
+  unit: string;
   target: number | null;
   raw: { value?: string; note?: string; notAvailable: boolean };
   /** Natural process limits of the metric's own history, if there is enough of it. */
   usualRange: { lower: number; upper: number } | null;
+  /** The last value reported before this period, if any. */
+  lastValue: number | null;
 }
 
 export interface ValidEntry {
@@ -72,21 +75,18 @@ export function validateEntries(inputs: readonly EntryInput[], confirmed: Readon
       problem('note', 'This value is off target: add a short explanation (what happened, what is being done)');
       continue;
     }
-    const odd = describeUnusual(parsed.value, input);
+    const odd = describeUnusual(parsed.value, {
+      unit: input.unit,
+      decimals: input.rule.decimals,
+      min: input.rule.min,
+      max: input.rule.max,
+      target: input.target,
+      usualRange: input.usualRange,
+      lastValue: input.lastValue,
+    });
     if (odd && confirmed.get(input.metricId) !== parsed.value)
       result.unusual.push({ metricId: input.metricId, value: parsed.value, message: odd });
     result.entries.push({ metricId: input.metricId, value: parsed.value, notAvailable: false, note });
   }
   return result;
-}
-
-/** A value outside the metric's natural process limits, or one that looks like a slipped decimal. */
-function describeUnusual(value: number, input: EntryInput): string | null {
-  const range = input.usualRange;
-  if (!range || (value >= range.lower && value <= range.upper)) return null;
-  const d = input.rule.decimals;
-  const fmt = (n: number) => formatMetricNumber(n, d);
-  const slipped = [value / 10, value * 10, value / 100, value * 100].some((v) => v >= range.lower && v <= range.upper);
-  const hint = slipped ? ' Check the decimal point.' : '';
-  return `${fmt(value)} is outside the usual range ${fmt(range.lower)}–${fmt(range.upper)}.${hint} Submit again to keep it.`;
 }

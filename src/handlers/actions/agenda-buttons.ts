@@ -3,7 +3,6 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
 import { parseRowId } from '../../domain/row-id.js';
-import { toSlackView } from '../../infra/slack/blocks.js';
 import { postPages } from '../../infra/slack/post-pages.js';
 import { loadFollowUpChoices } from '../../services/followups/followup-form.js';
 import { buildAgenda } from '../../services/roundtable/build-agenda.js';
@@ -13,34 +12,27 @@ import {
   POST_AGENDA_ACTION_ID,
   RECORD_DECISION_ACTION_ID,
 } from '../../views/agenda-message.js';
+import { channelProblem } from '../../views/delivery-messages.js';
 import { buildFollowUpModal } from '../../views/followup-modal.js';
 import { MESSAGES } from '../../views/messages.js';
-import { refusalFor } from '../shared/authorize.js';
-import { userFacingMessage } from '../shared/user-facing-error.js';
+import { refuseUnlessAllowed } from '../shared/authorize.js';
+import { answerFailures, privateReply } from '../shared/listener-kit.js';
 
 export function registerAgendaButtons(app: App, deps: Deps): void {
   app.action(
     { type: 'block_actions', action_id: POST_AGENDA_ACTION_ID },
     async ({ ack, body, action, client, respond }) => {
       await ack();
-      const reply = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
-      try {
-        const refusal = await refusalFor(deps.prisma, body.user.id, 'post_agenda');
-        if (refusal) return void (await reply(refusal));
+      const reply = privateReply(respond);
+      await answerFailures(deps, 'posting the agenda', reply, async () => {
+        if (await refuseUnlessAllowed(deps, body.user.id, 'post_agenda', reply)) return;
         const meetingId = parseRowId('value' in action ? action.value : null);
         const agenda = meetingId === null ? null : await buildAgenda(deps.prisma, meetingId, deps.clock.now());
-        if (!agenda) return void (await reply('That meeting no longer exists.'));
-        const posted = await postPages(
-          client,
-          agenda.meeting.channelId,
-          buildAgendaMessages(agenda, { interactive: false }),
-        );
-        if (!posted.ok) return void (await reply(posted.message));
-        await reply(`Posted to <#${agenda.meeting.channelId}>.`);
-      } catch (err) {
-        deps.logger.error('posting the agenda failed', { err });
-        await reply(userFacingMessage(err));
-      }
+        if (!agenda) return reply(MESSAGES.meetingGone);
+        const channel = agenda.meeting.channelId;
+        const posted = await postPages(client, channel, buildAgendaMessages(agenda, { interactive: false }));
+        await reply(posted.ok ? MESSAGES.agendaPosted(channel) : channelProblem(posted.code, channel));
+      });
     },
   );
 
@@ -48,28 +40,14 @@ export function registerAgendaButtons(app: App, deps: Deps): void {
     { type: 'block_actions', action_id: RECORD_DECISION_ACTION_ID },
     async ({ ack, body, action, client, respond }) => {
       await ack();
-      try {
-        const refusal = await refusalFor(deps.prisma, body.user.id, 'record_decision');
-        if (refusal)
-          return void (await respond({ response_type: 'ephemeral', replace_original: false, text: refusal }));
+      const reply = privateReply(respond);
+      await answerFailures(deps, 'record-decision', reply, async () => {
+        if (await refuseUnlessAllowed(deps, body.user.id, 'record_decision', reply)) return;
         const ref = decodeDecision('value' in action ? action.value : undefined);
-        if (!ref)
-          return void (await respond({
-            response_type: 'ephemeral',
-            replace_original: false,
-            text: MESSAGES.somethingWentWrong,
-          }));
-        const view = buildFollowUpModal({
-          ...(await loadFollowUpChoices(deps.prisma)),
-          departmentId: ref.departmentId,
-          metricId: ref.metricId,
-          meetingId: ref.meetingId,
-        });
-        await client.views.open({ trigger_id: body.trigger_id, view: toSlackView(view) });
-      } catch (err) {
-        deps.logger.error('record-decision failed', { err });
-        await respond({ response_type: 'ephemeral', replace_original: false, text: userFacingMessage(err) });
-      }
+        if (!ref) return reply(MESSAGES.somethingWentWrong);
+        const view = buildFollowUpModal({ ...(await loadFollowUpChoices(deps.prisma)), ...ref });
+        await client.views.open({ trigger_id: body.trigger_id, view });
+      });
     },
   );
 }

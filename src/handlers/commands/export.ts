@@ -1,37 +1,31 @@
 // `/stat export` (chairs, admins): the two CSV files, uploaded into a DM with the requester.
 
 import { exportFollowUpsCsv, exportValuesCsv } from '../../services/export/export-csv.js';
-import { refusalFor } from '../shared/authorize.js';
-import { userFacingMessage } from '../shared/user-facing-error.js';
-import type { SubcommandHandler } from './stat-command.js';
+import { MESSAGES } from '../../views/messages.js';
+import { refuseUnlessAllowed } from '../shared/authorize.js';
+import { answerFailures, privateReply } from '../shared/listener-kit.js';
+import type { SubcommandHandler } from './subcommand.js';
 
 export const handleExportCommand: SubcommandHandler = async ({ ack, command, respond, client }, _rest, deps) => {
   await ack();
-  try {
-    const refusal = await refusalFor(deps.prisma, command.user_id, 'export');
-    if (refusal) return void (await respond({ response_type: 'ephemeral', text: refusal }));
+  const reply = privateReply(respond);
+  await answerFailures(deps, '/stat export', reply, async () => {
+    if (await refuseUnlessAllowed(deps, command.user_id, 'export', reply)) return;
     const dm = await client.conversations.open({ users: command.user_id });
     const stamp = deps.clock.now().toISOString().slice(0, 10);
+    const csv = async (make: typeof exportValuesCsv) => Buffer.from(await make(deps.prisma));
     await client.files.uploadV2({
       channel_id: dm.channel!.id!,
-      initial_comment:
-        'Here is the export: every metric value with its target and status, and every follow-up with its history.',
+      initial_comment: MESSAGES.exportComment,
       file_uploads: [
+        { file: await csv(exportValuesCsv), filename: `stat-values-${stamp}.csv`, title: MESSAGES.exportFiles.values },
         {
-          file: Buffer.from(await exportValuesCsv(deps.prisma)),
-          filename: `stat-values-${stamp}.csv`,
-          title: 'Metric values',
-        },
-        {
-          file: Buffer.from(await exportFollowUpsCsv(deps.prisma)),
+          file: await csv(exportFollowUpsCsv),
           filename: `stat-followups-${stamp}.csv`,
-          title: 'Follow-ups',
+          title: MESSAGES.exportFiles.followUps,
         },
       ],
     });
-    await respond({ response_type: 'ephemeral', text: 'The export is in your DM with stat-bot.' });
-  } catch (err) {
-    deps.logger.error('/stat export failed', { err });
-    await respond({ response_type: 'ephemeral', text: userFacingMessage(err) });
-  }
+    await reply(MESSAGES.exportReady);
+  });
 };

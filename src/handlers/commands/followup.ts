@@ -1,48 +1,40 @@
-// `/stat followup @owner <text> by <date>`: when everything is clear the modal opens pre-filled
-// for a final check; a vague date is left empty for the chair to pick, never guessed.
+// `/stat followup @owner <text> by <date>`: when everything is clear the follow-up is recorded
+// at once; otherwise the modal opens pre-filled, a vague date left empty for the chair to pick.
 
-import { formatDay, localDateOf } from '../../domain/calendar/index.js';
+import { localDateOf } from '../../domain/calendar/index.js';
 import { parseFollowUpCommand } from '../../domain/followups/parse-followup-command.js';
-import { toSlackView } from '../../infra/slack/blocks.js';
 import { departmentOfPerson, loadFollowUpChoices } from '../../services/followups/followup-form.js';
 import { loadProgramSettings } from '../../services/program-settings.js';
 import { buildFollowUpModal } from '../../views/followup-modal.js';
-import { escapeMrkdwn } from '../../views/mrkdwn.js';
-import { refusalFor } from '../shared/authorize.js';
-import { recordFollowUpAndNotify } from '../shared/record-followup.js';
-import { userFacingMessage } from '../shared/user-facing-error.js';
-import type { SubcommandHandler } from './stat-command.js';
+import { MESSAGES } from '../../views/messages.js';
+import { refuseUnlessAllowed } from '../shared/authorize.js';
+import { answerFailures, privateReply } from '../shared/listener-kit.js';
+import { recordDecision } from '../shared/record-decision.js';
+import type { SubcommandHandler } from './subcommand.js';
 
 export const handleFollowUpCommand: SubcommandHandler = async ({ ack, command, client, respond }, rest, deps) => {
   await ack();
-  try {
-    const refusal = await refusalFor(deps.prisma, command.user_id, 'record_decision');
-    if (refusal) return void (await respond({ response_type: 'ephemeral', text: refusal }));
+  const reply = privateReply(respond);
+  await answerFailures(deps, '/stat followup', reply, async () => {
+    if (await refuseUnlessAllowed(deps, command.user_id, 'record_decision', reply)) return;
+    const now = deps.clock.now();
     const settings = await loadProgramSettings(deps.prisma);
-    const draft = parseFollowUpCommand(rest, localDateOf(deps.clock.now(), settings.calendar.timezone));
+    const draft = parseFollowUpCommand(rest, localDateOf(now, settings.calendar.timezone));
     const departmentId = draft.ownerUserId ? await departmentOfPerson(deps.prisma, draft.ownerUserId) : null;
     if (draft.ownerUserId && draft.dueDate && draft.text && departmentId) {
-      const result = await recordFollowUpAndNotify(client, deps, {
-        departmentId,
-        ownerUserId: draft.ownerUserId,
-        text: draft.text,
-        dueDate: draft.dueDate,
-        createdBy: command.user_id,
-        now: deps.clock.now(),
-        interactionKey: `cmd:${command.trigger_id}`,
-      });
-      if (result.ok)
-        return void (await respond({
-          response_type: 'ephemeral',
-          text: `:white_check_mark: Follow-up recorded for <@${draft.ownerUserId}>, due ${formatDay(draft.dueDate)} ("by ${escapeMrkdwn(draft.dateText ?? '')}"). They have been told.`,
-        }));
-      if (result.field !== 'owner' && result.field !== 'due_date')
-        return void (await respond({ response_type: 'ephemeral', text: result.message }));
+      const { ownerUserId, dueDate, text } = draft;
+      const input = { departmentId, ownerUserId, text, dueDate, createdBy: command.user_id, now };
+      const result = await recordDecision(client, deps, { ...input, interactionKey: `cmd:${command.trigger_id}` });
+      if (result.kind === 'recorded' || result.kind === 'duplicate') {
+        await reply(MESSAGES.followUpRecorded(ownerUserId, dueDate, draft.dateText ?? undefined));
+        if (result.ownerTold === false) await reply(MESSAGES.dmNotDelivered(ownerUserId));
+        return;
+      }
+      if (result.kind === 'not_allowed') return reply(MESSAGES.notAllowedTo('record_decision'));
+      if (result.kind === 'invalid' && result.field !== 'due_date') return reply(result.message);
+      // An owner Slack refuses, or a date in the past: the modal lets the chair fix it.
     }
-    const note =
-      draft.dateText === null && /\sby\s/i.test(rest)
-        ? 'I could not read that date for certain — please pick it below.'
-        : undefined;
+    const note = draft.dateText === null && /\sby\s/i.test(rest) ? MESSAGES.unreadableDate : undefined;
     const view = buildFollowUpModal({
       ...(await loadFollowUpChoices(deps.prisma)),
       ownerUserId: draft.ownerUserId,
@@ -51,9 +43,6 @@ export const handleFollowUpCommand: SubcommandHandler = async ({ ack, command, c
       note,
       departmentId,
     });
-    await client.views.open({ trigger_id: command.trigger_id, view: toSlackView(view) });
-  } catch (err) {
-    deps.logger.error('/stat followup failed', { err });
-    await respond({ response_type: 'ephemeral', text: userFacingMessage(err) });
-  }
+    await client.views.open({ trigger_id: command.trigger_id, view });
+  });
 };

@@ -1,6 +1,6 @@
 // `/stat <subcommand> …`: one slash command, routed by its first word. Each route acks within
 // Slack's 3 seconds itself (a modal needs its trigger_id used at once).
-import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
 import { buildHelpMessage } from '../../views/help-message.js';
 import { handleAgendaCommand } from './agenda.js';
@@ -9,11 +9,9 @@ import { handleFollowUpCommand } from './followup.js';
 import { handleFollowUpsCommand } from './followups.js';
 import { handleMeetingCommand } from './meeting.js';
 import { handleStatusCommand } from './status.js';
+import type { SubcommandHandler } from './subcommand.js';
 import { handleSubmitCommand } from './submit.js';
 import { handleUnlockCommand } from './unlock.js';
-
-export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
-export type SubcommandHandler = (args: CommandArgs, rest: string, deps: Deps) => Promise<void>;
 
 export const SUBCOMMANDS: Record<string, SubcommandHandler> = {
   submit: handleSubmitCommand,

@@ -3,7 +3,7 @@
 import { localDateOf, parsePeriodInput } from '../../domain/calendar/index.js';
 import { loadProgramSettings } from '../../services/program-settings.js';
 import { openSubmissionModal } from '../shared/open-submission-modal.js';
-import type { SubcommandHandler } from './stat-command.js';
+import type { SubcommandHandler } from './subcommand.js';
 
 export const handleSubmitCommand: SubcommandHandler = async ({ ack, command, client, respond }, rest, deps) => {
   await ack();

@@ -5,6 +5,7 @@
 // forms, commands) are not retried by Slack; form saves are idempotent on their own keys.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
+import { recordFirstDelivery } from '../../services/deliveries.js';
 
 export function ignoreSlackRetries(deps: Deps): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
@@ -29,11 +30,7 @@ function deliveryKey(body: unknown): string | null {
 
 async function isFirstDelivery(deps: Deps, key: string): Promise<boolean> {
   try {
-    const inserted = await deps.prisma.processedInteraction.createMany({
-      data: [{ key, createdAt: deps.clock.now() }],
-      skipDuplicates: true,
-    });
-    return inserted.count === 1;
+    return await recordFirstDelivery(deps.prisma, key, deps.clock.now());
   } catch (err) {
     // Without the database we cannot tell; handling an event twice beats dropping it (the only
     // event we listen to, app_home_opened, is idempotent), and the listener reports the outage.

@@ -4,11 +4,9 @@
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../app/deps.js';
-import { toSlackView } from '../../infra/slack/blocks.js';
 import { prepareSubmissionForm } from '../../services/collection/submission-form.js';
-import { MESSAGES } from '../../views/messages.js';
-import { buildSubmissionModal } from '../../views/submission-modal.js';
-import { userFacingMessage } from './user-facing-error.js';
+import { buildSubmissionModal, describeFormRefusal } from '../../views/submission-modal.js';
+import { answerFailures, privateReply } from './listener-kit.js';
 
 export interface OpenSubmissionArgs {
   client: WebClient;
@@ -22,7 +20,8 @@ export interface OpenSubmissionArgs {
 }
 
 export async function openSubmissionModal(a: OpenSubmissionArgs): Promise<void> {
-  try {
+  const reply = privateReply(a.respond);
+  await answerFailures(a.deps, 'opening the numbers form', reply, async () => {
     const prepared = await prepareSubmissionForm(a.deps.prisma, {
       userId: a.userId,
       departmentKey: a.departmentKey,
@@ -30,18 +29,7 @@ export async function openSubmissionModal(a: OpenSubmissionArgs): Promise<void> 
       period: a.period,
       now: a.deps.clock.now(),
     });
-    if (prepared.kind === 'refused') {
-      await a.respond({ text: prepared.message, response_type: 'ephemeral', replace_original: false });
-      return;
-    }
-    await a.client.views.open({ trigger_id: a.triggerId, view: toSlackView(buildSubmissionModal(prepared.form)) });
-  } catch (err) {
-    const expired = (err as { data?: { error?: string } }).data?.error === 'expired_trigger_id';
-    a.deps.logger.warn('could not open the numbers form', { err, userId: a.userId });
-    await a.respond({
-      text: expired ? MESSAGES.formExpired : userFacingMessage(err),
-      response_type: 'ephemeral',
-      replace_original: false,
-    });
-  }
+    if (prepared.kind === 'refused') return reply(describeFormRefusal(prepared.reason));
+    await a.client.views.open({ trigger_id: a.triggerId, view: buildSubmissionModal(prepared.form) });
+  });
 }

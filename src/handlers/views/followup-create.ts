@@ -1,19 +1,18 @@
 // The follow-up modal submitted: checked before the ack (errors inline), saved, owner told.
-import type { App } from '@slack/bolt';
+// recordFollowUp checks the permission to record decisions (the one place).
+import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
-import { formatDay } from '../../domain/calendar/index.js';
-import { toSlackView } from '../../infra/slack/blocks.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 import {
   FOLLOWUP_BLOCKS,
   FOLLOWUP_CALLBACK_ID,
+  followUpFormErrors,
   followUpMetadataSchema,
   parseFollowUpState,
 } from '../../views/followup-modal.js';
-import { buildNoticeModal } from '../../views/notice-modal.js';
-import { refusalFor } from '../shared/authorize.js';
-import { recordFollowUpAndNotify } from '../shared/record-followup.js';
-import { userFacingMessage } from '../shared/user-facing-error.js';
+import { MESSAGES } from '../../views/messages.js';
+import { answerFailures, viewAnswers } from '../shared/listener-kit.js';
+import { recordDecision } from '../shared/record-decision.js';
 
 const BLOCK_OF_FIELD = {
   text: FOLLOWUP_BLOCKS.text,
@@ -23,24 +22,15 @@ const BLOCK_OF_FIELD = {
 } as const;
 
 export function registerFollowUpCreateView(app: App, deps: Deps): void {
-  app.view(FOLLOWUP_CALLBACK_ID, async ({ ack, body, view, client }) => {
+  app.view<ViewSubmitAction>(FOLLOWUP_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
-    try {
-      const refusal = await refusalFor(deps.prisma, userId, 'record_decision');
-      if (refusal)
-        return void (await ack({
-          response_action: 'update',
-          view: toSlackView(buildNoticeModal('Not saved', refusal)),
-        }));
+    const answer = viewAnswers(ack);
+    await answerFailures(deps, 'saving a follow-up', answer.fail, async () => {
       const v = parseFollowUpState(view.state.values);
-      const errors: Record<string, string> = {};
-      if (!v.text.trim()) errors[FOLLOWUP_BLOCKS.text] = 'Write what was decided';
-      if (!v.ownerUserId) errors[FOLLOWUP_BLOCKS.owner] = 'Pick the owner';
-      if (!v.dueDate) errors[FOLLOWUP_BLOCKS.due] = 'Pick a due date';
-      if (!v.departmentId) errors[FOLLOWUP_BLOCKS.department] = 'Pick the department';
-      if (Object.keys(errors).length) return void (await ack({ response_action: 'errors', errors }));
+      const missing = followUpFormErrors(v);
+      if (Object.keys(missing).length) return answer.errors(missing);
       const meta = followUpMetadataSchema.safeParse(JSON.parse(view.private_metadata || '{}'));
-      const result = await recordFollowUpAndNotify(client, deps, {
+      const result = await recordDecision(client, deps, {
         departmentId: v.departmentId!,
         ownerUserId: v.ownerUserId!,
         text: v.text,
@@ -52,28 +42,16 @@ export function registerFollowUpCreateView(app: App, deps: Deps): void {
         now: deps.clock.now(),
         interactionKey: `followup:${view.id}:${view.hash}`,
       });
-      if (!result.ok)
-        return void (await ack({
-          response_action: 'errors',
-          errors: { [BLOCK_OF_FIELD[result.field]]: result.message },
-        }));
-      await ack();
-      if (result.id)
-        await sendDm(
-          client,
-          userId,
-          {
-            text: `Follow-up recorded for <@${v.ownerUserId}>, due ${formatDay(v.dueDate!)}. They have been told.`,
-            blocks: [],
-          },
-          deps.logger,
-        );
-    } catch (err) {
-      deps.logger.error('saving a follow-up failed', { err });
-      await ack({
-        response_action: 'update',
-        view: toSlackView(buildNoticeModal('Not saved', userFacingMessage(err))),
-      });
-    }
+      if (result.kind === 'not_allowed')
+        return answer.notice(MESSAGES.titles.notSaved, MESSAGES.notAllowedTo('record_decision'));
+      if (result.kind === 'owner_problem')
+        return answer.errors({ [FOLLOWUP_BLOCKS.owner]: MESSAGES.ownerProblem(result.problem) });
+      if (result.kind === 'invalid') return answer.errors({ [BLOCK_OF_FIELD[result.field]]: result.message });
+      await answer.ack();
+      if (result.kind !== 'recorded') return; // a retry of one already saved
+      const recorded = MESSAGES.followUpRecorded(v.ownerUserId!, v.dueDate!);
+      const text = result.ownerTold ? recorded : `${recorded}\n${MESSAGES.dmNotDelivered(v.ownerUserId!)}`;
+      await sendDm(client, userId, { text, blocks: [] }, deps.logger);
+    });
   });
 }

@@ -2,29 +2,13 @@
 // business days) or not yet due. Used by `/stat status`, the chair's escalation button and App Home.
 
 import { businessDaysBetween, formatPeriodLabel, localDateOf } from '../../domain/calendar/index.js';
+import { isCollectedPeriod } from '../../domain/program/starts-with.js';
 import type { Db } from '../../infra/db-types.js';
+import type { CollectionStatus, DepartmentState, DepartmentStatusRow } from '../../views/status-message.js';
 import { loadProgramSettings } from '../program-settings.js';
 import { ensureDepartmentPeriod } from './department-period.js';
 
-export type DepartmentState = 'submitted' | 'partial' | 'late' | 'not_started' | 'nothing_due';
-
-export interface DepartmentStatusRow {
-  departmentId: number;
-  key: string;
-  name: string;
-  state: DepartmentState;
-  filled: number;
-  total: number;
-  dueDate: string;
-  businessDaysLate: number;
-  submittedAt: Date | null;
-}
-
-export interface CollectionStatus {
-  period: string;
-  periodLabel: string;
-  rows: DepartmentStatusRow[];
-}
+export type { CollectionStatus, DepartmentState, DepartmentStatusRow };
 
 /** `departmentKeys` narrows the list (an agenda needs only its meeting's departments). */
 export async function getCollectionStatus(
@@ -52,8 +36,9 @@ export async function getCollectionStatus(
     const total = d.metrics.length;
     const filled = d.metrics.filter((m) => m.values.length > 0).length;
     const late = Math.max(0, businessDaysBetween(obligation.dueDate, today, settings.calendar.holidays));
+    // A period before the department's first collected one was never asked for: nothing is due.
     const state: DepartmentState =
-      total === 0
+      total === 0 || !isCollectedPeriod(period, d.startsWith)
         ? 'nothing_due'
         : filled === total
           ? 'submitted'

@@ -1,25 +1,19 @@
 // Works out which form a person gets: their department (or the one they named), the period that
-// just closed (or the one they named), with saved values pre-filled. Refusals carry a message.
+// just closed (or the one they named), with saved values pre-filled. Refusals say why, as data;
+// the view words them. The permission check for the form and every submitted page is here.
 
-import {
-  formatDay,
-  formatPeriodLabel,
-  frequencyOfPeriod,
-  lastClosedPeriod,
-  previousPeriod,
-} from '../../domain/calendar/index.js';
-import { can } from '../../domain/permissions.js';
+import { formatPeriodLabel, frequencyOfPeriod, lastClosedPeriod, previousPeriod } from '../../domain/calendar/index.js';
 import type { Db } from '../../infra/db-types.js';
-import { MESSAGES } from '../../views/messages.js';
-import type { FormMetric, SubmissionForm } from '../../views/submission-modal.js';
+import type { FormMetric, FormRefusal, SubmissionForm } from '../../views/submission-modal.js';
 import { loadActor } from '../actors.js';
+import { isAllowed } from '../authorize.js';
 import { loadProgramSettings } from '../program-settings.js';
 import { ensureDepartmentPeriod } from './department-period.js';
 import { loadMetricContexts, type MetricContext } from './metric-context.js';
 
 export type FormOutcome =
   | { kind: 'form'; form: SubmissionForm; contexts: MetricContext[] }
-  | { kind: 'refused'; message: string };
+  | { kind: 'refused'; reason: FormRefusal };
 
 export interface FormRequest {
   userId: string;
@@ -34,20 +28,21 @@ export async function prepareSubmissionForm(db: Db, req: FormRequest): Promise<F
   const settings = await loadProgramSettings(db);
   const actor = await loadActor(db, req.userId);
   const department = await resolveDepartment(db, req, actor.liaisonOf);
-  if (typeof department === 'string') return { kind: 'refused', message: department };
-  if (!can(actor, 'submit_numbers', { departmentId: department.id }))
-    return { kind: 'refused', message: MESSAGES.notLiaison(department.name) };
+  if ('kind' in department) return { kind: 'refused', reason: department };
+  if (!(await isAllowed(db, req.userId, 'submit_numbers', { departmentId: department.id })))
+    return { kind: 'refused', reason: { kind: 'not_liaison', department: department.name } };
   const period = req.period ?? lastClosedPeriod(req.now, 'monthly', settings.calendar.timezone);
+  const periodLabel = formatPeriodLabel(period);
   // Only a period that has ended can be reported on (and no row is created for one that has not).
-  if (period > lastClosedPeriod(req.now, frequencyOfPeriod(period), settings.calendar.timezone)) {
-    return { kind: 'refused', message: MESSAGES.periodNotClosed(formatPeriodLabel(period)) };
-  }
+  if (period > lastClosedPeriod(req.now, frequencyOfPeriod(period), settings.calendar.timezone))
+    return { kind: 'refused', reason: { kind: 'period_not_closed', periodLabel } };
   const obligation = await ensureDepartmentPeriod(db, department, period, settings);
-  if (obligation.lockedAt) return { kind: 'refused', message: MESSAGES.periodLocked(formatPeriodLabel(period)) };
+  if (obligation.lockedAt) return { kind: 'refused', reason: { kind: 'period_locked', periodLabel } };
   const contexts = await loadMetricContexts(db, department.id, period);
   if (contexts.length === 0)
-    return { kind: 'refused', message: MESSAGES.noMetricsDue(department.name, formatPeriodLabel(period)) };
-  const prevLabel = formatPeriodLabel(previousPeriod(period));
+    return { kind: 'refused', reason: { kind: 'no_metrics_due', department: department.name, periodLabel } };
+  const previous = previousPeriod(period);
+  const prevLabel = formatPeriodLabel(previous);
   const metrics: FormMetric[] = contexts.map((c) => ({
     id: c.id,
     name: c.name,
@@ -55,10 +50,7 @@ export async function prepareSubmissionForm(db: Db, req: FormRequest): Promise<F
     rule: c.rule,
     target: c.target,
     previous: c.history.length
-      ? {
-          label: prevLabel,
-          value: c.history.at(-1)?.period === previousPeriod(period) ? (c.history.at(-1)?.value ?? null) : null,
-        }
+      ? { label: prevLabel, value: c.history.at(-1)?.period === previous ? (c.history.at(-1)?.value ?? null) : null }
       : null,
     saved: c.current,
   }));
@@ -69,8 +61,8 @@ export async function prepareSubmissionForm(db: Db, req: FormRequest): Promise<F
       departmentId: department.id,
       departmentName: department.name,
       period,
-      periodLabel: formatPeriodLabel(period),
-      dueLabel: formatDay(obligation.dueDate),
+      periodLabel,
+      dueDate: obligation.dueDate,
       metrics,
       page: req.page ?? 0,
       confirmed: [],
@@ -79,11 +71,19 @@ export async function prepareSubmissionForm(db: Db, req: FormRequest): Promise<F
   };
 }
 
-async function resolveDepartment(db: Db, req: FormRequest, liaisonOf: readonly number[]) {
+type Department = NonNullable<Awaited<ReturnType<Db['department']['findFirst']>>>;
+
+async function resolveDepartment(
+  db: Db,
+  req: FormRequest,
+  liaisonOf: readonly number[],
+): Promise<Department | FormRefusal> {
   if (req.departmentId !== undefined) {
     return (
-      (await db.department.findFirst({ where: { id: req.departmentId, active: true } })) ??
-      MESSAGES.unknownDepartment(String(req.departmentId))
+      (await db.department.findFirst({ where: { id: req.departmentId, active: true } })) ?? {
+        kind: 'unknown_department',
+        key: String(req.departmentId),
+      }
     );
   }
   if (req.departmentKey) {
@@ -94,11 +94,11 @@ async function resolveDepartment(db: Db, req: FormRequest, liaisonOf: readonly n
         OR: [{ key: { equals: key, mode: 'insensitive' } }, { name: { equals: key, mode: 'insensitive' } }],
       },
     });
-    return found ?? MESSAGES.unknownDepartment(key);
+    return found ?? { kind: 'unknown_department', key };
   }
   if (liaisonOf.length === 1)
-    return (await db.department.findUnique({ where: { id: liaisonOf[0]! } })) ?? MESSAGES.notLiaisonAnywhere;
-  if (liaisonOf.length === 0) return MESSAGES.notLiaisonAnywhere;
+    return (await db.department.findUnique({ where: { id: liaisonOf[0]! } })) ?? { kind: 'not_liaison_anywhere' };
+  if (liaisonOf.length === 0) return { kind: 'not_liaison_anywhere' };
   const names = await db.department.findMany({ where: { id: { in: [...liaisonOf] } }, orderBy: { key: 'asc' } });
-  return MESSAGES.chooseDepartment(names.map((d) => d.key));
+  return { kind: 'choose_department', keys: names.map((d) => d.key) };
 }

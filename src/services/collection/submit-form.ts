@@ -1,19 +1,12 @@
-// One submitted page of the numbers form, from Slack's raw state to a decision: inline errors,
-// a second look at unusual values, the next page, or saved. Shared by the handler and tests.
+// One submitted page of the numbers form, already parsed by its view, to a decision: inline
+// errors, a second look at unusual values, the next page, or saved. Shared by the handler and tests.
 
-import { formatPeriodLabel } from '../../domain/calendar/index.js';
+import { itemsOnPage, pageCount } from '../../domain/submission/form-pages.js';
 import { type EntryProblem, validateEntries } from '../../domain/submission/validate-entries.js';
 import { classifyStatus } from '../../domain/variance.js';
 import type { PrismaClient } from '../../infra/db-types.js';
-import { MESSAGES } from '../../views/messages.js';
 import type { Confirmation } from '../../views/submission-confirmation.js';
-import {
-  metricsOnPage,
-  pageCount,
-  parseSubmissionState,
-  type SubmissionForm,
-  type SubmissionMetadata,
-} from '../../views/submission-modal.js';
+import type { FormRefusal, SubmissionForm } from '../../views/submission-modal.js';
 import { type Revision, recordSubmission } from './record-submission.js';
 import { prepareSubmissionForm } from './submission-form.js';
 
@@ -21,18 +14,25 @@ export type SubmitOutcome =
   | { kind: 'errors'; problems: EntryProblem[] }
   | { kind: 'show'; form: SubmissionForm; revisions?: Revision[]; departmentId?: number; period?: string }
   | { kind: 'saved'; duplicate: boolean; revisions: Revision[]; departmentId: number; period: string }
-  | { kind: 'rejected'; message: string };
+  | { kind: 'rejected'; reason: FormRefusal };
 
 export interface SubmitRequest {
   userId: string;
-  metadata: SubmissionMetadata;
-  state: unknown;
+  departmentId: number;
+  period: string;
+  page: number;
+  /** Unusual values already asked about (metric id → value), carried by the form. */
+  confirmed: [number, number][];
+  /** What was typed on this page, by metric. */
+  entries: { metricId: number; value?: string; note?: string; notAvailable: boolean }[];
+  /** How many metrics one page of the form shows (the view decides, from Slack's limits). */
+  metricsPerPage: number;
   interactionKey: string;
   now: Date;
 }
 
 export async function submitNumbersPage(prisma: PrismaClient, req: SubmitRequest): Promise<SubmitOutcome> {
-  const { d: departmentId, p: period, pg: page } = req.metadata;
+  const { departmentId, period, page, metricsPerPage } = req;
   // prepareSubmissionForm checks the permission (and names the department refused) for the form and this page alike.
   const prepared = await prepareSubmissionForm(prisma, {
     userId: req.userId,
@@ -41,17 +41,20 @@ export async function submitNumbersPage(prisma: PrismaClient, req: SubmitRequest
     page,
     now: req.now,
   });
-  if (prepared.kind === 'refused') return { kind: 'rejected', message: prepared.message };
-  if (page >= pageCount(prepared.contexts.length)) return { kind: 'rejected', message: MESSAGES.somethingWentWrong };
-  const onPage = metricsOnPage(prepared.contexts, page);
-  const submitted = new Map(parseSubmissionState(req.state).map((s) => [s.metricId, s]));
-  const confirmed = new Map(req.metadata.c);
+  if (prepared.kind === 'refused') return { kind: 'rejected', reason: prepared.reason };
+  const pages = pageCount(prepared.contexts.length, metricsPerPage);
+  if (page >= pages) return { kind: 'rejected', reason: { kind: 'stale_form' } };
+  const onPage = itemsOnPage(prepared.contexts, page, metricsPerPage);
+  const submitted = new Map(req.entries.map((s) => [s.metricId, s]));
+  const confirmed = new Map(req.confirmed);
   const result = validateEntries(
     onPage.map((c) => ({
       metricId: c.id,
       rule: c.rule,
+      unit: c.unit,
       target: c.target,
       usualRange: c.usualRange,
+      lastValue: [...c.history].reverse().find((h) => h.value !== null)?.value ?? null,
       raw: submitted.get(c.id) ?? { notAvailable: false },
     })),
     confirmed,
@@ -76,9 +79,9 @@ export async function submitNumbersPage(prisma: PrismaClient, req: SubmitRequest
     dueMetricIds: prepared.contexts.map((c) => c.id),
   });
   if (outcome.kind === 'locked')
-    return { kind: 'rejected', message: MESSAGES.staleFormLocked(formatPeriodLabel(period)) };
+    return { kind: 'rejected', reason: { kind: 'locked_while_open', periodLabel: prepared.form.periodLabel } };
   if (outcome.kind === 'duplicate') return { kind: 'saved', duplicate: true, revisions: [], departmentId, period };
-  if (page + 1 < pageCount(prepared.contexts.length)) {
+  if (page + 1 < pages) {
     const next = await prepareSubmissionForm(prisma, {
       userId: req.userId,
       departmentId,
@@ -89,11 +92,12 @@ export async function submitNumbersPage(prisma: PrismaClient, req: SubmitRequest
     if (next.kind === 'form')
       return { kind: 'show', form: next.form, revisions: outcome.revisions, departmentId, period };
   }
-  // The confirmation is built after the ack (buildConfirmation): Slack waits only for the save.
+  // The confirmation is loaded after the ack (loadConfirmation): Slack waits only for the save.
   return { kind: 'saved', duplicate: false, revisions: outcome.revisions, departmentId, period };
 }
 
-export async function buildConfirmation(
+/** What the liaison's confirmation DM shows: every value saved for the period, with its status. */
+export async function loadConfirmation(
   prisma: PrismaClient,
   userId: string,
   departmentId: number,

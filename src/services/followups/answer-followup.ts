@@ -2,12 +2,12 @@
 // history row with author and time; a second click on Done changes nothing.
 
 import { localDateOf } from '../../domain/calendar/index.js';
-import { can } from '../../domain/permissions.js';
 import type { PrismaClient } from '../../infra/db-types.js';
-import { loadActor } from '../actors.js';
+import type { AnswerKind } from '../../views/followup-answer-modal.js';
+import { isAllowed } from '../authorize.js';
 import { loadProgramSettings } from '../program-settings.js';
 
-export type AnswerKind = 'done' | 'update' | 'more_time' | 'blocked';
+export type { AnswerKind };
 
 export interface Answer {
   followUpId: number;
@@ -46,8 +46,7 @@ export async function answerFollowUp(prisma: PrismaClient, a: Answer): Promise<A
     await db.$queryRaw`SELECT id FROM "FollowUp" WHERE id = ${a.followUpId} FOR UPDATE`;
     const f = await db.followUp.findUnique({ where: { id: a.followUpId } });
     if (!f) return { kind: 'not_found' } as const;
-    const actor = await loadActor(db, a.userId);
-    if (!can(actor, 'update_followup', { followUpOwner: f.ownerUserId, actorUserId: a.userId }))
+    if (!(await isAllowed(db, a.userId, 'update_followup', { followUpOwner: f.ownerUserId })))
       return { kind: 'not_allowed' } as const;
     if (f.status !== 'open') return { kind: 'already_closed', status: f.status } as const;
     if (a.kind === 'more_time') {

@@ -2,12 +2,13 @@
 // Saved with its first history row and its nag schedule in one transaction.
 
 import { localDateOf } from '../../domain/calendar/index.js';
+import { MAX_FOLLOWUP_TEXT } from '../../domain/followups/limits.js';
 import { isUniqueViolation } from '../../infra/db-errors.js';
 import type { Db, PrismaClient } from '../../infra/db-types.js';
 import { loadProgramSettings } from '../program-settings.js';
 import { planFollowUpNags } from './plan-followup-nags.js';
 
-export const MAX_FOLLOWUP_TEXT = 2000;
+export { MAX_FOLLOWUP_TEXT };
 
 export interface NewFollowUp {
   departmentId: number;

@@ -1,22 +1,9 @@
 // `/stat followups [mine|overdue|<department>]`: the list a person asked for.
 
 import { localDateOf } from '../../domain/calendar/index.js';
+import type { FollowUpFilter } from '../../domain/followups/parse-followups-command.js';
 import type { Db } from '../../infra/db-types.js';
 import { loadProgramSettings } from '../program-settings.js';
-
-export type FollowUpFilter =
-  | { kind: 'mine' }
-  | { kind: 'overdue' }
-  | { kind: 'department'; key: string }
-  | { kind: 'all' };
-
-export function parseFollowUpFilter(text: string): FollowUpFilter {
-  const word = text.trim().toLowerCase();
-  if (word === '' || word === 'mine') return { kind: 'mine' };
-  if (word === 'overdue') return { kind: 'overdue' };
-  if (word === 'all') return { kind: 'all' };
-  return { kind: 'department', key: text.trim() };
-}
 
 export async function listFollowUps(db: Db, filter: FollowUpFilter, userId: string, now: Date) {
   const today = localDateOf(now, (await loadProgramSettings(db)).calendar.timezone);

@@ -3,24 +3,12 @@
 
 import { lastClosedPeriod, localDateOf } from '../../domain/calendar/index.js';
 import type { Db } from '../../infra/db-types.js';
-import type { FollowUpCard } from '../../views/followup-message.js';
+import type { HomeData, OwnedCard } from '../../views/home-view.js';
 import { loadActor } from '../actors.js';
-import { type CollectionStatus, getCollectionStatus } from '../collection/collection-status.js';
+import { getCollectionStatus } from '../collection/collection-status.js';
 import { loadProgramSettings } from '../program-settings.js';
 
-type OwnedCard = FollowUpCard & { ownerUserId: string };
-
-export interface HomeData {
-  programName: string;
-  status: CollectionStatus;
-  myDepartments: number[];
-  myFollowUps: OwnedCard[];
-  staff: {
-    overdueFollowUps: OwnedCard[];
-    nextMeetings: { name: string; startsAt: Date; departmentKeys: string[] }[];
-  } | null;
-  timezone: string;
-}
+export type { HomeData };
 
 const include = { department: true, metric: true, updates: { orderBy: { id: 'desc' as const }, take: 1 } };
 
@@ -85,6 +73,7 @@ export async function loadHomeData(db: Db, userId: string, now: Date): Promise<H
     status,
     myDepartments: [...actor.liaisonOf],
     myFollowUps: mine.map(toCard),
+    myFollowUpTotal: await db.followUp.count({ where: { ownerUserId: userId, status: 'open' } }),
     staff,
     timezone: settings.calendar.timezone,
   };

@@ -2,39 +2,27 @@
 // the packet, its charts, `/stat agenda` and the chair's briefing.
 
 import { frequencyOfPeriod, periodsBack } from '../../domain/calendar/index.js';
-import { analyseMetric, type MetricAnalysis } from '../../domain/metric-analysis.js';
+import { analyseMetric } from '../../domain/metric-analysis.js';
 import { targetFor } from '../../domain/targets.js';
 import type { YtdAggregation } from '../../domain/trend.js';
-import type { MetricRule } from '../../domain/types.js';
 import type { Db } from '../../infra/db-types.js';
+import type { AnalysedDepartment, AnalysedMetric } from '../../views/metric-line.js';
 import { ruleOf } from '../collection/metric-context.js';
 
-/** Two years of monthly history (eight quarters) — enough for XmR limits and a 12-period trend. */
-export const HISTORY_PERIODS = { monthly: 24, quarterly: 8 } as const;
+export type { AnalysedDepartment, AnalysedMetric };
 
-export interface AnalysedMetric {
-  metricId: number;
-  key: string;
-  name: string;
-  unit: string;
-  rule: MetricRule;
-  history: { period: string; actual: number | null; target: number | null; note: string | null }[];
-  analysis: MetricAnalysis;
-  note: string | null;
-}
-
-export interface AnalysedDepartment {
-  id: number;
-  key: string;
-  name: string;
-  metrics: AnalysedMetric[];
-}
+/**
+ * Three years of monthly history (twelve quarters): enough for a settled baseline after a shift,
+ * a trend, and a seasonal metric's same month in the two years before. Charts show the last 24.
+ */
+export const HISTORY_PERIODS = { monthly: 36, quarterly: 12 } as const;
 
 export async function analyseDepartments(
   db: Db,
   departmentKeys: readonly string[],
   monthlyPeriod: string,
   quarterlyPeriod: string,
+  options: { fiscalYearStart?: number } = {},
 ): Promise<AnalysedDepartment[]> {
   const departments = await db.department.findMany({
     where: { key: { in: [...departmentKeys] } },
@@ -74,9 +62,12 @@ export async function analyseDepartments(
       const rule = ruleOf(m);
       const analysis = analyseMetric({
         rule,
+        unit: m.unit,
         points: history,
         ytdAggregation: m.ytdAggregation as YtdAggregation,
-        xmrBaseline: undefined,
+        fiscalYearStartMonth: options.fiscalYearStart ?? 1,
+        seasonal: m.seasonal,
+        baselineFrom: m.baselineFrom,
       });
       metrics.push({
         metricId: m.id,

@@ -1,20 +1,9 @@
 // The follow-ups a meeting should hear about: overdue first, then open (with their latest
 // answer), then those closed since the last meeting — "report back" made visible.
 import type { Db } from '../../infra/db-types.js';
+import type { AgendaFollowUp } from '../../views/agenda-message.js';
 
-export interface AgendaFollowUp {
-  id: number;
-  text: string;
-  ownerUserId: string;
-  departmentName: string;
-  metricName: string | null;
-  dueDate: string;
-  status: string;
-  blocked: boolean;
-  overdue: boolean;
-  carried: boolean;
-  latest: { kind: string; note: string; at: Date } | null;
-}
+export type { AgendaFollowUp };
 
 export async function followUpsForAgenda(
   db: Db,

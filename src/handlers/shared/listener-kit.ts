@@ -1,0 +1,80 @@
+// The two things every listener does the same way: answer privately, and turn a failure into a
+// log line plus one sentence the person can act on (never a stack trace, never silence).
+//
+//   const reply = privateReply(respond);
+//   await answerFailures(deps, '/stat status', reply, async () => { … await reply(msg) … });
+import type { RespondFn, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { Deps } from '../../app/deps.js';
+import { toSlackBlocks } from '../../infra/slack/blocks.js';
+import { MESSAGES } from '../../views/messages.js';
+import { buildNoticeModal } from '../../views/notice-modal.js';
+import type { ModalView, SlackMessage } from '../../views/slack-message.js';
+import { isExpiredTrigger, isUserInputError, userFacingMessage } from './user-facing-error.js';
+
+/**
+ * A builder's page. The builders that page through views/paginate.ts still return plain blocks;
+ * once paginate returns SlackMessage this union and the toSlackBlocks bridge go.
+ */
+type Page = SlackMessage | { text: string; blocks: readonly object[] };
+
+export type Reply = (message: string | Page) => Promise<void>;
+
+/**
+ * An ephemeral answer through the interaction's response_url. From a button it is a new message
+ * (`replace_original: false`): the message with the button stays as it was.
+ */
+export function privateReply(respond: RespondFn): Reply {
+  return async (message) => {
+    const content =
+      typeof message === 'string' ? { text: message } : { text: message.text, blocks: toSlackBlocks(message.blocks) };
+    await respond({ response_type: 'ephemeral', replace_original: false, ...content });
+  };
+}
+
+/**
+ * Runs a listener's work; on failure logs it (a person's input mistake at info, a Slack hiccup
+ * at warn, anything else at error) and answers with the sentence for its class. If even the
+ * answer fails, that is logged too.
+ */
+export async function answerFailures(
+  deps: Pick<Deps, 'logger'>,
+  what: string,
+  answer: (text: string) => Promise<unknown>,
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    if (isUserInputError(err)) deps.logger.info(`${what}: input refused`, { reason: err.message });
+    else if (isExpiredTrigger(err)) deps.logger.warn(`${what}: the trigger expired before the modal opened`, { err });
+    else deps.logger.error(`${what} failed`, { err });
+    try {
+      await answer(userFacingMessage(err));
+    } catch (answerErr) {
+      deps.logger.warn(`${what}: could not tell the person about the failure`, { err: answerErr });
+    }
+  }
+}
+
+type ViewAck = SlackViewMiddlewareArgs<ViewSubmitAction>['ack'];
+
+/**
+ * For a view submission, which is answered through its ack only: `notice` replaces the form with
+ * a short message; `fail` (for answerFailures) does so unless the work has already acked, since
+ * a second ack is an error.
+ */
+export function viewAnswers(ack: ViewAck) {
+  let acked = false;
+  const once: ViewAck = async (response) => {
+    acked = true;
+    await ack(response);
+  };
+  const notice = (title: string, text: string) =>
+    once({ response_action: 'update', view: buildNoticeModal(title, text) });
+  const update = (view: ModalView) => once({ response_action: 'update', view });
+  const errors = (byBlock: Record<string, string>) => once({ response_action: 'errors', errors: byBlock });
+  const fail = async (text: string) => {
+    if (!acked) await notice(MESSAGES.titles.notSaved, text);
+  };
+  return { ack: once, notice, update, errors, fail };
+}
