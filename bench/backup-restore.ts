@@ -53,7 +53,7 @@ runBench(
             values,
             totalRows,
             fmtMb(Number(size?.bytes ?? 0)),
-            fmtMb(backup.value.bytes),
+            `${(backup.value.bytes / 1024).toFixed(0)} KB`,
             fmtMs(backup.ms),
             fmtMs(restore.ms),
           ]);
