@@ -50,6 +50,12 @@ const envSchema = z.object({
     z.url({ error: 'QUICKCHART_URL must be a URL such as https://quickchart.example.gov' }).optional(),
   ),
   SCHEDULER: z.enum(['on', 'off'], { error: 'SCHEDULER must be "on" or "off"' }).default('on'),
+  BACKUP_DIR: optionalText,
+  BACKUP_KEEP: z.coerce
+    .number({ error: 'BACKUP_KEEP must be a whole number of backups to keep, such as 14' })
+    .int('BACKUP_KEEP must be a whole number of backups to keep, such as 14')
+    .min(1, 'BACKUP_KEEP must be at least 1')
+    .default(14),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   NODE_ENV: z.string().default('development'),
@@ -69,7 +75,15 @@ export interface Config {
   programFile?: string;
   charts: { renderer: 'local' | 'quickchart'; quickchartUrl?: string };
   scheduler: boolean;
+  backup: BackupConfig;
   log: LogConfig;
+}
+
+export interface BackupConfig {
+  /** Where backups go: the daily one (only when set) and `stat backup` without --out. */
+  dir?: string;
+  /** How many daily backups to keep in `dir`. */
+  keep: number;
 }
 
 export interface DatabaseConfig {
@@ -121,18 +135,21 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       programFile: e.PROGRAM_FILE,
       charts: { renderer: e.CHART_RENDERER, quickchartUrl: e.QUICKCHART_URL },
       scheduler: e.SCHEDULER === 'on',
+      backup: backupOf(e),
       log: logOf(e),
     },
   };
 }
 
 export type DatabaseConfigResult =
-  | { ok: true; config: Pick<Config, 'database' | 'log'> }
+  | { ok: true; config: Pick<Config, 'database' | 'log' | 'backup'> }
   | { ok: false; errors: string[] };
 
 const databaseSchema = envSchema.pick({
   DATABASE_URL: true,
   DATA_DIR: true,
+  BACKUP_DIR: true,
+  BACKUP_KEEP: true,
   LOG_FORMAT: true,
   LOG_LEVEL: true,
   NODE_ENV: true,
@@ -145,7 +162,10 @@ const databaseSchema = envSchema.pick({
 export function parseDatabaseConfig(env: Record<string, string | undefined>): DatabaseConfigResult {
   const parsed = databaseSchema.safeParse(env);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => i.message) };
-  return { ok: true, config: { database: databaseOf(parsed.data), log: logOf(parsed.data) } };
+  return {
+    ok: true,
+    config: { database: databaseOf(parsed.data), log: logOf(parsed.data), backup: backupOf(parsed.data) },
+  };
 }
 
 type Env = z.infer<typeof envSchema>;
@@ -155,6 +175,10 @@ type LogEnv = Pick<Env, 'LOG_FORMAT' | 'LOG_LEVEL' | 'NODE_ENV' | 'DATABASE_URL'
 
 function databaseOf(e: DatabaseEnv): DatabaseConfig {
   return { databaseUrl: e.DATABASE_URL, dataDir: pgliteDir(e.DATA_DIR) };
+}
+
+function backupOf(e: Pick<Env, 'BACKUP_DIR' | 'BACKUP_KEEP'>): BackupConfig {
+  return { ...(e.BACKUP_DIR ? { dir: e.BACKUP_DIR } : {}), keep: e.BACKUP_KEEP };
 }
 
 function logOf(e: LogEnv): LogConfig {

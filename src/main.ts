@@ -7,6 +7,7 @@ import { createJobDeps } from './app/job-deps.js';
 import { importProgramFile } from './cli/program-import.js';
 import { parseConfig } from './config.js';
 import { hardenHttpServer } from './handlers/middleware/harden-http-server.js';
+import { serveBackups } from './infra/db/backup/backup-socket.js';
 import { openDatabase } from './infra/db/client.js';
 import { DatabaseUnavailableError } from './infra/db-errors.js';
 import { createLogger } from './infra/logger.js';
@@ -32,6 +33,11 @@ async function main(): Promise<void> {
     for (const line of outcome.lines) logger.info(line);
     for (const warning of outcome.warnings) logger.warn(warning);
   }
+  // Embedded PGlite: `stat backup` cannot open the folder while we hold it, so it asks us.
+  const backupServer =
+    db.kind === 'pglite'
+      ? await serveBackups(db, config.database.dataDir, (err) => logger.warn('backup request failed', { err }))
+      : null;
   const deps = { prisma: db.prisma, clock: systemClock, logger, charts: config.charts };
   const app = createApp(config.slack, deps);
   const server = await app.start(config.slack.port);
@@ -45,6 +51,14 @@ async function main(): Promise<void> {
     ? startScheduler(
         createJobDeps({ prisma: db.prisma, client: app.client, logger, charts: config.charts, role: 'bot' }),
         systemClock,
+        config.backup.dir
+          ? {
+              db,
+              client: app.client,
+              logger,
+              settings: { dir: config.backup.dir, keep: config.backup.keep },
+            }
+          : undefined,
       )
     : null;
   await scheduler?.tick();
@@ -52,6 +66,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     logger.info(`${signal}: finishing in-flight work, then stopping`);
     await scheduler?.stop();
+    await backupServer?.close();
     await app.stop();
     await db.close();
     process.exit(0);

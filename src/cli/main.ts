@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { type Config, parseConfig, parseDatabaseConfig } from '../config.js';
 import { DatabaseUnavailableError } from '../infra/db-errors.js';
+import { runBackup, runDbCopy, runRestore } from './backup.js';
 import { CliError } from './cli-error.js';
 import { runDbMigrate } from './db-migrate.js';
 import { runExport } from './export.js';
@@ -12,7 +13,10 @@ const USAGE = `Usage: npm run stat -- <command>
   program import <file.yaml|file.csv>   load or update the program (idempotent; one transaction)
   db migrate                            apply pending database migrations
   run-due [--now <ISO-8601>]            run every scheduled job due up to that instant, then exit
-  export [--out <dir>]                  write values.csv and followups.csv (default ./export)`;
+  export [--out <dir>]                  write values.csv and followups.csv (default ./export)
+  backup [--out <file>]                 a consistent backup of the whole database (default: into BACKUP_DIR)
+  restore <file> [--to <dir|url>]       restore a backup into an EMPTY database (default: the configured one)
+  db copy --to <postgres-url>           move the embedded database to a PostgreSQL server, verified`;
 
 /** Every setting `npm start` reads, parsed the same way: for commands that talk to Slack. */
 function fullConfig(command: string): Config {
@@ -23,7 +27,7 @@ function fullConfig(command: string): Config {
 }
 
 /** The database settings alone (same schema as npm start's), for commands that never talk to Slack. */
-function databaseConfig(): Pick<Config, 'database' | 'log'> {
+function databaseConfig(): Pick<Config, 'database' | 'log' | 'backup'> {
   const parsed = parseDatabaseConfig(process.env);
   if (!parsed.ok) throw new CliError(`fix these settings:\n  ${parsed.errors.join('\n  ')}`);
   return parsed.config;
@@ -33,7 +37,12 @@ async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { now: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      now: { type: 'string' },
+      out: { type: 'string' },
+      to: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [cmd, sub, arg] = positionals;
   if (values.help || !cmd) {
@@ -45,6 +54,13 @@ async function run(argv: string[]): Promise<number> {
     return runProgramImport(arg, databaseConfig());
   }
   if (cmd === 'db' && sub === 'migrate') return runDbMigrate(databaseConfig());
+  if (cmd === 'db' && sub === 'copy') return runDbCopy(values.to, databaseConfig());
+  if (cmd === 'backup') return runBackup(values.out, databaseConfig());
+  if (cmd === 'restore') {
+    if (!sub)
+      throw new CliError('restore needs a backup file: npm run stat -- restore <file> [--to <folder|postgres-url>]');
+    return runRestore(sub, values.to, databaseConfig());
+  }
   if (cmd === 'run-due') {
     const now = values.now ? new Date(values.now) : new Date();
     if (Number.isNaN(now.getTime()))

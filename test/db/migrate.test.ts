@@ -122,7 +122,8 @@ describe('migration scripts', () => {
     expect(event.detail).toEqual({ x: ';' });
   });
 
-  it('a failing migration throws MigrationError, leaves nothing half applied, and blocks later runs', async () => {
+  it('a failing migration throws MigrationError naming it, and leaves the database exactly as it was', async () => {
+    const historyBefore = await history(db);
     await addMigration(
       '29990102000000_broken',
       `CREATE TABLE "Half" ("id" INTEGER);\nINSERT INTO "NoSuchTable" VALUES (1);\n`,
@@ -132,7 +133,9 @@ describe('migration scripts', () => {
       (error: unknown) => error,
     );
     expect(failure).toBeInstanceOf(MigrationError);
-    expect((failure as MigrationError).userMessage).toMatch(/29990102000000_broken/);
+    expect((failure as MigrationError).userMessage).toMatch(
+      /migration 29990102000000_broken failed and was rolled back/,
+    );
     expect((failure as MigrationError).userMessage).toMatch(/NoSuchTable/);
     expect((failure as MigrationError).userMessage).not.toMatch(/\n/);
 
@@ -140,9 +143,36 @@ describe('migration scripts', () => {
       `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'Half'`,
     );
     expect(half[0]?.n).toBe(0);
-
+    // No failure record left behind: the history is what it was, the migration is simply pending.
+    expect(await history(db)).toEqual(historyBefore);
     const status = await db.migrationStatus();
-    expect(status.failed).toEqual(['29990102000000_broken']);
+    expect(status.failed).toEqual([]);
+    expect(status.pending).toEqual(['29990102000000_broken']);
+    // Still broken: refused again, by name. Fixed (a new release): applied.
     await expect(db.migrate()).rejects.toThrow(/29990102000000_broken/);
+    await writeFile(join(dir, '29990102000000_broken', 'migration.sql'), `CREATE TABLE "Half" ("id" INTEGER);\n`);
+    expect(await db.migrate()).toEqual(['29990102000000_broken']);
+  });
+
+  it('a database migrated by a newer stat-bot is refused before anything changes', async () => {
+    await db.prisma.$executeRawUnsafe(
+      `INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count)
+       VALUES ('future-1', 'x', '30000101000000_from_a_newer_release', now(), 1)`,
+    );
+    await addMigration('29990103000000_pending', `CREATE TABLE "Pending" ("id" INTEGER);\n`);
+    await expect(db.migrate()).rejects.toThrow(
+      /migrated by a newer stat-bot: migrations 30000101000000_from_a_newer_release are unknown/,
+    );
+    const pending = await db.prisma.$queryRawUnsafe<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'Pending'`,
+    );
+    expect(pending[0]?.n).toBe(0);
+    await db.prisma.$executeRawUnsafe(`DELETE FROM _prisma_migrations WHERE id = 'future-1'`);
   });
 });
+
+async function history(db: TestDatabase): Promise<unknown[]> {
+  return db.prisma.$queryRawUnsafe(
+    `SELECT id, migration_name, finished_at, logs FROM _prisma_migrations ORDER BY migration_name`,
+  );
+}

@@ -65,6 +65,8 @@ export interface Database {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** The embedded instance (PGlite only), e.g. for `dumpDataDir()`. */
   pglite?: PGlite;
+  /** PostgreSQL only: the connection URL (for raw connections: backup, restore, copy). Never print it. */
+  url?: string;
   /** Disconnects Prisma, closes PGlite, releases the data-folder lock. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -90,6 +92,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     prisma,
     factory,
     options,
+    url,
     onClose: async () => {},
   });
 }
@@ -160,6 +163,7 @@ async function finishOpening(parts: {
   factory: SqlMigrationAwareDriverAdapterFactory;
   options: OpenDatabaseOptions;
   pglite?: PGlite;
+  url?: string;
   onClose: () => Promise<void>;
 }): Promise<Database> {
   const { prisma, factory, options } = parts;
@@ -187,6 +191,7 @@ async function finishOpening(parts: {
     close,
   };
   if (parts.pglite) db.pglite = parts.pglite;
+  if (parts.url) db.url = parts.url;
   if (options.migrate !== false) {
     try {
       db.appliedMigrations = await db.migrate();

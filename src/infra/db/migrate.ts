@@ -74,14 +74,25 @@ export async function readMigrationList(migrationsDir: string = DEFAULT_MIGRATIO
 /**
  * Applies every migration not yet recorded in `_prisma_migrations`, in order, and returns the
  * names it applied (empty when the database was already up to date). Safe to call on every start.
- * Throws `MigrationError` when a migration fails; the engine records the failure the same way
- * `prisma migrate deploy` does, and later runs refuse to continue until it is resolved.
+ *
+ * Each migration script runs as one transaction (adapters.ts sends it whole), so a failing one
+ * leaves no trace of itself; the failure record the engine writes is removed again, so the
+ * database is exactly as it was before that migration and a fixed release simply retries it.
+ * Throws `MigrationError` naming the migration and its error, and refuses, before changing
+ * anything, a database migrated by a newer stat-bot (migrations this code does not have).
  */
 export async function applyMigrations(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   options: MigrateOptions = {},
 ): Promise<string[]> {
   const migrationsList = await readMigrationList(options.migrationsDir);
+  const known = new Set(migrationsList.migrationDirectories.map((d) => d.path));
+  const before = await readHistory(adapterFactory);
+  const unknown = before.filter((m) => m.finished && !known.has(m.name)).map((m) => m.name);
+  if (unknown.length)
+    throw new MigrationError(
+      `This database was migrated by a newer stat-bot: migrations ${unknown.join(', ')} are unknown to this version. Run that version (or newer), or restore a backup made by this one into an empty database; nothing was changed.`,
+    );
   if (migrationsList.migrationDirectories.length === 0) return [];
   try {
     const engineOptions = options.log ? { log: options.log } : {};
@@ -92,7 +103,65 @@ export async function applyMigrations(
     );
     return output.appliedMigrationNames;
   } catch (error) {
-    throw new MigrationError(`Database migration failed: ${engineErrorMessage(error)}`, { cause: error });
+    const failedNow = await forgetNewFailures(adapterFactory, before);
+    const name = failedNow[0];
+    const message = name
+      ? `Database migration ${name} failed and was rolled back; the database is as it was before it: ${engineErrorMessage(error)}`
+      : `Database migration failed: ${engineErrorMessage(error)}`;
+    throw new MigrationError(message, { cause: error });
+  }
+}
+
+interface HistoryRow {
+  id: string;
+  name: string;
+  finished: boolean;
+}
+
+/** `_prisma_migrations` as it stands (empty when the table does not exist yet). */
+async function readHistory(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<HistoryRow[]> {
+  const adapter = await adapterFactory.connect();
+  try {
+    const exists = await adapter.queryRaw({
+      sql: `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`,
+      args: [],
+      argTypes: [],
+    });
+    if (exists.rows[0]?.[0] !== true) return [];
+    const rows = await adapter.queryRaw({
+      sql: `SELECT id, migration_name, finished_at IS NOT NULL AND rolled_back_at IS NULL FROM "_prisma_migrations"`,
+      args: [],
+      argTypes: [],
+    });
+    return rows.rows.map((r) => ({ id: String(r[0]), name: String(r[1]), finished: r[2] === true }));
+  } finally {
+    await adapter.dispose();
+  }
+}
+
+/** Removes the failure records this run added (their scripts rolled back); returns their names. */
+async function forgetNewFailures(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  before: HistoryRow[],
+): Promise<string[]> {
+  try {
+    const seen = new Set(before.map((r) => r.id));
+    const added = (await readHistory(adapterFactory)).filter((r) => !seen.has(r.id) && !r.finished);
+    if (added.length === 0) return [];
+    const adapter = await adapterFactory.connect();
+    try {
+      for (const row of added)
+        await adapter.executeRaw({
+          sql: `DELETE FROM "_prisma_migrations" WHERE id = $1`,
+          args: [row.id],
+          argTypes: [{ scalarType: 'string', dbType: undefined, arity: 'scalar' }],
+        });
+    } finally {
+      await adapter.dispose();
+    }
+    return added.map((r) => r.name);
+  } catch {
+    return []; // the report of the original failure matters more than this tidy-up
   }
 }
 
