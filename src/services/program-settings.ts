@@ -17,6 +17,9 @@ const settingsSchema = z.object({
     })
     .prefault({}),
   agendaVisibility: z.enum(['read_only', 'chairs_only']).default('read_only'),
+  publish: z.enum(['after_packet', 'after_meeting']).default('after_packet'),
+  publishExplanations: z.boolean().default(false),
+  contact: z.object({ name: z.string(), email: z.string() }).optional(),
 });
 export type StoredSettings = z.infer<typeof settingsSchema>;
 
@@ -42,6 +45,9 @@ export function programSettingsFromFile(p: ProgramFile): StoredSettings {
       sendTime: r.send_time,
     },
     agendaVisibility: p.program.agenda_visibility,
+    publish: p.program.publish,
+    publishExplanations: p.program.publish_explanations,
+    ...(p.program.contact ? { contact: p.program.contact } : {}),
   };
 }
 

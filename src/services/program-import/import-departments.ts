@@ -7,7 +7,7 @@ import { count, type ImportSummary } from './import-summary.js';
 
 type DepartmentSpec = ProgramFile['departments'][number];
 
-function metricData(m: MetricSpec, sortOrder: number) {
+function metricData(m: MetricSpec, sortOrder: number, publicByDefault: boolean) {
   return {
     name: m.name,
     unit: m.unit,
@@ -21,6 +21,10 @@ function metricData(m: MetricSpec, sortOrder: number) {
     ytdAggregation: m.ytd,
     priority: m.priority ?? null,
     goal: m.goal ?? null,
+    definition: m.definition,
+    methodology: m.methodology,
+    dataSource: m.data_source,
+    isPublic: m.public ?? publicByDefault,
     sortOrder,
     active: true,
   };
@@ -36,6 +40,7 @@ export async function importDepartment(
   defaultDueRule: string,
   summary: ImportSummary,
   firstPeriod: string,
+  programPublic = false,
 ) {
   const data = {
     name: spec.name,
@@ -53,7 +58,7 @@ export async function importDepartment(
   const metrics = await db.metric.findMany({ where: { departmentId: dept.id }, include: { targets: true } });
   for (const [i, m] of spec.metrics.entries()) {
     const current = metrics.find((x) => x.key === m.key);
-    const next = metricData(m, i);
+    const next = metricData(m, i, spec.public ?? programPublic);
     const metric = current ?? (await db.metric.create({ data: { departmentId: dept.id, key: m.key, ...next } }));
     if (!current) count(summary, 'created', 'metrics');
     else if (differs(current, next)) {

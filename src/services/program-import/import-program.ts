@@ -71,7 +71,10 @@ export async function importProgram(
       await db.program.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
       const ids = new Map<string, number>();
       for (const d of p.departments)
-        ids.set(d.key, (await importDepartment(db, d, p.program.due_rule, summary, SINGLE_TARGET_FROM)).id);
+        ids.set(
+          d.key,
+          (await importDepartment(db, d, p.program.due_rule, summary, SINGLE_TARGET_FROM, p.program.public)).id,
+        );
       const gone = await db.department.updateMany({
         where: { key: { notIn: [...ids.keys()] }, active: true },
         data: { active: false },
@@ -119,6 +122,10 @@ function departmentsFromSheet(rows: MetricRow[]): ProgramFile['departments'] {
       ytd: r.ytd ?? 'mean',
       priority: r.priority,
       goal: r.goal,
+      definition: '',
+      methodology: '',
+      data_source: '',
+      public: undefined,
     });
   }
   return [...byKey.values()];
