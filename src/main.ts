@@ -3,7 +3,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app/create-app.js';
 import { systemClock } from './app/deps.js';
-import { createJobDeps } from './app/job-deps.js';
+import { createJobDeps, createPublishing } from './app/job-deps.js';
 import { parseConfig } from './config.js';
 import { hardenHttpServer } from './handlers/middleware/harden-http-server.js';
 import { openDatabase } from './infra/db/client.js';
@@ -20,7 +20,13 @@ async function main(): Promise<void> {
   const config = parsed.config;
   const logger = createLogger(config.log);
   const db = await openDatabase(config.database);
-  const deps = { prisma: db.prisma, clock: systemClock, logger, charts: config.charts };
+  const deps = {
+    prisma: db.prisma,
+    clock: systemClock,
+    logger,
+    charts: config.charts,
+    publishing: createPublishing(config.publishing),
+  };
   const app = createApp(config.slack, deps);
   const server = await app.start(config.slack.port);
   if (config.slack.mode === 'http') hardenHttpServer(server as Server);
@@ -31,7 +37,14 @@ async function main(): Promise<void> {
   );
   const scheduler = config.scheduler
     ? startScheduler(
-        createJobDeps({ prisma: db.prisma, client: app.client, logger, charts: config.charts, role: 'bot' }),
+        createJobDeps({
+          prisma: db.prisma,
+          client: app.client,
+          logger,
+          charts: config.charts,
+          publishing: config.publishing,
+          role: 'bot',
+        }),
         systemClock,
       )
     : null;
