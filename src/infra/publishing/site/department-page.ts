@@ -44,7 +44,7 @@ function metricSection(d: PublicDepartment, m: PublicMetric): string {
 <dl class="facts">
 ${fact('Target', esc(target))}
 ${fact('Trend', esc(TREND_WORDS[r.trend] ?? r.trend))}
-${fact('Signal', esc(r.signal))}
+${fact('Real change or noise?', esc(r.signal))}
 ${fact('Year to date', r.ytd_actual === null ? '' : esc(formatValue(r.ytd_actual, r.unit, r.decimals)))}
 ${fact('What it measures', esc(r.definition))}
 ${fact('How it is calculated', esc(r.methodology))}

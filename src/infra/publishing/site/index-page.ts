@@ -3,7 +3,7 @@
 import type { PublicStatus } from '../../../domain/publishing/public-record.js';
 import type { PublicFeed, PublicMetric } from '../feed-model.js';
 import { departmentFileName } from './department-page.js';
-import { esc, formatValue, renderPage, STATUS_WORDS, statusBadge } from './html.js';
+import { esc, formatValue, renderPage, statusBadge } from './html.js';
 
 const ORDER: PublicStatus[] = ['on_target', 'near_target', 'off_target', 'no_target', 'not_reported'];
 
@@ -40,14 +40,12 @@ export function renderIndexPage(feed: PublicFeed): string {
         `<li><a href="departments/${departmentFileName(d.key)}">${esc(d.name)}</a>: ${d.metrics.length} measure${d.metrics.length === 1 ? '' : 's'}${counts(d.metrics)}</li>`,
     )
     .join('\n');
-  const legend = ORDER.slice(0, 4)
-    .map((s) => `${statusBadge(s)}`)
-    .join(' ');
+  const legend = (['on_target', 'near_target', 'off_target', 'not_reported'] as const).map(statusBadge).join(' ');
   return renderPage({
     title: `${feed.program.name}: performance results`,
     root: '',
     heading: `${feed.program.name}: how the city is doing`,
-    intro: `<p>The latest published results${label ? ` are for <strong>${esc(label)}</strong>` : ''}: ${all.length} public measure${all.length === 1 ? '' : 's'} across ${feed.departments.length} department${feed.departments.length === 1 ? '' : 's'}. Each result is compared with its target; every status is written out in words (${Object.keys(STATUS_WORDS).length} kinds: ${legend}).</p>`,
+    intro: `<p>The latest published results${label ? ` are for <strong>${esc(label)}</strong>` : ''}: ${all.length} public measure${all.length === 1 ? '' : 's'} across ${feed.departments.length} department${feed.departments.length === 1 ? '' : 's'}. Each result is compared with its target, and its status is written in words with a shape: ${legend}.</p>`,
     body: `<h2>At a glance</h2>
 ${counts(all.map(({ m }) => m))}
 <h2>By department</h2>
