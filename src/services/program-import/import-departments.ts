@@ -7,8 +7,19 @@ import { count, type ImportSummary } from './import-summary.js';
 
 type DepartmentSpec = ProgramFile['departments'][number];
 
-function metricData(m: MetricSpec, sortOrder: number, publicByDefault: boolean) {
+/** `publicByDefault` null: a metric sheet, which has no publishing columns, so they are left as they are. */
+function metricData(m: MetricSpec, sortOrder: number, publicByDefault: boolean | null) {
+  const publishing =
+    publicByDefault === null
+      ? {}
+      : {
+          definition: m.definition,
+          methodology: m.methodology,
+          dataSource: m.data_source,
+          isPublic: m.public ?? publicByDefault,
+        };
   return {
+    ...publishing,
     name: m.name,
     unit: m.unit,
     description: m.description,
@@ -21,10 +32,6 @@ function metricData(m: MetricSpec, sortOrder: number, publicByDefault: boolean) 
     ytdAggregation: m.ytd,
     priority: m.priority ?? null,
     goal: m.goal ?? null,
-    definition: m.definition,
-    methodology: m.methodology,
-    dataSource: m.data_source,
-    isPublic: m.public ?? publicByDefault,
     sortOrder,
     active: true,
   };
@@ -40,7 +47,8 @@ export async function importDepartment(
   defaultDueRule: string,
   summary: ImportSummary,
   firstPeriod: string,
-  programPublic = false,
+  /** The program's default for `public`; null for a metric sheet (publishing fields kept as they are). */
+  programPublic: boolean | null = false,
 ) {
   const data = {
     name: spec.name,
@@ -58,7 +66,7 @@ export async function importDepartment(
   const metrics = await db.metric.findMany({ where: { departmentId: dept.id }, include: { targets: true } });
   for (const [i, m] of spec.metrics.entries()) {
     const current = metrics.find((x) => x.key === m.key);
-    const next = metricData(m, i, spec.public ?? programPublic);
+    const next = metricData(m, i, programPublic === null ? null : (spec.public ?? programPublic));
     const metric = current ?? (await db.metric.create({ data: { departmentId: dept.id, key: m.key, ...next } }));
     if (!current) count(summary, 'created', 'metrics');
     else if (differs(current, next)) {

@@ -38,6 +38,7 @@ export async function importProgram(
             defaultDueRule(program.settings),
             summary,
             SINGLE_TARGET_FROM,
+            null,
           );
         return;
       }
