@@ -6,7 +6,21 @@ import { LIMITS } from './limits.js';
 import { type AnalysedDepartment, type AnalysedMetric, metricDetailText } from './metric-line.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 import { type MessagePage, paginateBlocks } from './paginate.js';
+import { periodCoverageBlocks } from './period-coverage.js';
+import type { KnownBlock } from './slack-message.js';
 import type { DepartmentStatusRow } from './status-message.js';
+
+/** Which periods one department is reviewed on, and what was held back because it is not yet due. */
+export interface DepartmentCoverage {
+  departmentId: number;
+  departmentName: string;
+  monthly: string;
+  quarterly: string;
+  /** Periods the meeting would normally review that were not due at packet time (with their due dates). */
+  notDue: { period: string; periodLabel: string; dueDate: string }[];
+  /** The periods posting the packet locks for this department. */
+  lockable: string[];
+}
 
 export interface AgendaMetricItem extends AnalysedMetric {
   departmentId: number;
@@ -23,8 +37,10 @@ export interface Agenda {
     chairUserId: string;
     departmentKeys: string[];
   };
+  /** The latest monthly period reviewed; `periodLabel` names every monthly period reviewed. */
   period: string;
   periodLabel: string;
+  coverage: DepartmentCoverage[];
   departments: AnalysedDepartment[];
   items: AgendaMetricItem[];
   followUps: AgendaFollowUp[];
@@ -107,7 +123,7 @@ export function buildAgendaMessages(agenda: Agenda, opts: { interactive: boolean
   const when = formatMeetingTime(agenda.meeting.startsAt, agenda.timezone);
   const depts = agenda.departments.map((d) => d.name).join(', ') || 'no departments';
   const title = fitText(`Agenda — ${agenda.meeting.name}, ${when}`, LIMITS.headerText);
-  const head: object[] = [
+  const head: KnownBlock[] = [
     { type: 'header', text: plain(title) },
     {
       type: 'context',
@@ -117,8 +133,9 @@ export function buildAgendaMessages(agenda: Agenda, opts: { interactive: boolean
         ),
       ],
     },
+    ...periodCoverageBlocks(agenda),
   ];
-  const body: object[] = [];
+  const body: KnownBlock[] = [];
   if (agenda.departments.length === 0)
     body.push({ type: 'section', text: md('This meeting has no departments on its rotation yet.') });
   body.push({ type: 'section', text: md(`*Metrics to discuss* (${agenda.items.length})`) });
@@ -128,7 +145,7 @@ export function buildAgendaMessages(agenda: Agenda, opts: { interactive: boolean
       text: md(':large_green_circle: Everything is on target or within normal variation.'),
     });
   agenda.items.forEach((item, i) => {
-    const section: Record<string, unknown> = {
+    const section: Extract<KnownBlock, { type: 'section' }> = {
       type: 'section',
       text: md(
         fitText(
@@ -163,7 +180,7 @@ export function buildAgendaMessages(agenda: Agenda, opts: { interactive: boolean
       { type: 'section', text: md(fitText(`*Missing data*\n${lines.join('\n')}`, LIMITS.sectionText)) },
     );
   }
-  const foot = opts.interactive
+  const foot: KnownBlock[] = opts.interactive
     ? [
         {
           type: 'actions',

@@ -26,7 +26,8 @@ export interface PublishedMonth {
 
 export async function submitDpw(s: LocalStack, db: TestDatabase, srOnTime: string): Promise<void> {
   await s.driver.slashCommand({ command: '/stat', text: 'submit DPW October', userId: PRIYA });
-  const view = s.sandbox.openViews(PRIYA).find((v) => v.callback_id === SUBMISSION_CALLBACK_ID)!;
+  const view = s.sandbox.openViews(PRIYA).find((v) => v.callback_id === SUBMISSION_CALLBACK_ID);
+  if (!view) throw new Error('the submission form did not open for Public Works (see the sandbox log)');
   await s.driver.viewSubmission({
     userId: PRIYA,
     view,

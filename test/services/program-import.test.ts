@@ -31,7 +31,7 @@ describe('program import', () => {
     expect(await db.prisma.metricValue.count()).toBe(368);
     expect(await db.prisma.metricValueRevision.count()).toBe(368);
     const again = await importProgram(db.prisma, sample, { actor: 'test', now: NOW });
-    expect(again).toEqual({ created: {}, updated: {}, deactivated: {} });
+    expect(again).toMatchObject({ created: {}, updated: {}, deactivated: {}, packetsBeforeDue: [] });
     expect(isNoop(again)).toBe(true);
     expect(await db.prisma.metricValue.count()).toBe(368);
   });

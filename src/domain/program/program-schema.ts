@@ -67,6 +67,8 @@ export const departmentSchema = z
     due_rule: z.string().optional(),
     /** Default `public` for this department's metrics (else the program's). */
     public: z.boolean({ error: 'must be true or false' }).optional(),
+    /** The department's first collected period, when it differs from the program's. */
+    starts_with: periodKeySchema.optional(),
     metrics: z.array(metricSchema).default([]),
   })
   .strict();
@@ -121,6 +123,8 @@ export const programFileSchema = z
           .default({ start: '09:00', end: '17:00' }),
         holidays: z.array(isoDate).default([]),
         due_rule: z.string().default('5 business days after period end'),
+        /** The first period collected; omitted = the period in progress at the first import. */
+        starts_with: periodKeySchema.optional(),
         reminders: z
           .object({
             days_before: z.number().int().min(0).max(10).default(2),

@@ -1,20 +1,36 @@
 // The one job the clock drives: plan what has become plannable, then send what is due.
 // Run-once given `now`, so the scheduler, `npm run stat -- run-due` and tests share it.
-
+import type { WebClient } from '@slack/web-api';
+import type { PrismaClient } from '../../infra/db-types.js';
+import type { Logger } from '../../infra/logger.js';
+import type { Pacer } from '../../infra/slack/pacer.js';
+import { createSlackGateway } from '../../infra/slack/slack-gateway.js';
 import { planMeetings } from '../../services/meetings/plan-meetings.js';
 import {
   type DeliveryDeps,
   type DeliveryReport,
   deliverDueNotices,
-  type SpecialSender,
+  type MultiStepSender,
 } from '../../services/notices/deliver-notices.js';
 import { planCollectionNotices } from '../../services/notices/plan-collection.js';
 import type { PacketChartRenderer } from '../../services/roundtable/packet-charts.js';
 import { postMeetingRecord } from '../../services/roundtable/post-meeting-record.js';
 import { postPacket } from '../../services/roundtable/post-packet.js';
+import { deliveryViews, packetViews, recordViews } from './notice-views.js';
 import { type PublishingJobDeps, publishAtMoment, republishCorrections } from './publish-job.js';
 
-export interface JobDeps extends DeliveryDeps {
+/** What delivery needs, as the app has it: a Slack client rather than the services' gateway. */
+export interface DeliveryJobDeps {
+  prisma: PrismaClient;
+  client: WebClient;
+  logger: Logger;
+  pacer: Pacer;
+  workerId: string;
+  leaseMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface JobDeps extends DeliveryJobDeps {
   charts: PacketChartRenderer;
   /** Unset: results are not published automatically (PUBLISH_DIR not configured). */
   publishing?: PublishingJobDeps['publishing'];
@@ -24,27 +40,33 @@ export interface JobReport extends DeliveryReport {
   planned: number;
 }
 
+/** The delivery service's dependencies: the Slack gateway over the client, and the view builders. */
+export function createDeliveryDeps({ client, ...rest }: DeliveryJobDeps): DeliveryDeps {
+  return { ...rest, slack: createSlackGateway(client), views: deliveryViews };
+}
+
 const meetingIdOf = (payload: unknown) => Number((payload as { meetingId?: unknown }).meetingId);
 
 export async function runDueJobs(now: Date, deps: JobDeps): Promise<JobReport> {
   const planned = (await planMeetings(deps.prisma, now)) + (await planCollectionNotices(deps.prisma, now));
-  const senders: Record<string, SpecialSender> = {
-    packet: async (notice, at) => {
-      const r = await postPacket(deps, meetingIdOf(notice.payload), at);
-      if (r.kind === 'posted') await publishAtMoment(deps, 'after_packet', meetingIdOf(notice.payload), at);
-      if (r.kind === 'posted') return { status: 'sent', detail: `${r.charts} charts`, ts: r.ts };
-      if (r.kind === 'channel_problem') return { status: 'failed', detail: r.message };
-      return { status: 'skipped', detail: r.kind };
+  const delivery = createDeliveryDeps(deps);
+  // Publishing follows a posted packet or meeting record (whichever the program's publish moment
+  // is); publishAtMoment never throws, and announces only records published for the first time.
+  const senders: Record<string, MultiStepSender> = {
+    packet: async (notice, steps) => {
+      const meetingId = meetingIdOf(notice.payload);
+      const r = await postPacket({ ...delivery, charts: deps.charts, views: packetViews }, meetingId, steps);
+      if (r.status === 'sent') await publishAtMoment(deps, 'after_packet', meetingId, steps.now);
+      return r;
     },
-    meeting_record: async (notice, at) => {
-      const r = await postMeetingRecord(deps, meetingIdOf(notice.payload), at);
-      if (r.kind === 'posted') await publishAtMoment(deps, 'after_meeting', meetingIdOf(notice.payload), at);
-      if (r.kind === 'posted') return { status: 'sent', detail: `${r.decisions} decisions` };
-      if (r.kind === 'channel_problem') return { status: 'failed', detail: r.message };
-      return { status: 'skipped', detail: r.reason };
+    meeting_record: async (notice, steps) => {
+      const meetingId = meetingIdOf(notice.payload);
+      const r = await postMeetingRecord({ ...delivery, views: recordViews }, meetingId, steps);
+      if (r.status === 'sent') await publishAtMoment(deps, 'after_meeting', meetingId, steps.now);
+      return r;
     },
   };
-  const delivered = await deliverDueNotices(deps, now, senders);
+  const delivered = await deliverDueNotices(delivery, now, senders);
   await republishCorrections(deps, now);
   return { planned, ...delivered };
 }

@@ -2,6 +2,7 @@
 // deactivated, never deleted: their history stays.
 
 import type { MetricSpec, ProgramFile } from '../../domain/program/program-schema.js';
+import { resolveStartsWith } from '../../domain/program/starts-with.js';
 import type { Db } from '../../infra/db-types.js';
 import { count, type ImportSummary } from './import-summary.js';
 
@@ -41,22 +42,43 @@ function differs<T extends object>(current: T, next: Partial<T>): boolean {
   return Object.entries(next).some(([k, v]) => current[k as keyof T] !== v);
 }
 
+/**
+ * A department that was already collecting before starts were recorded (startsWith null) keeps
+ * no limit unless the file names one: giving it "the period in progress" would silently drop the
+ * month it is collecting now.
+ */
+function startOf(
+  spec: DepartmentSpec,
+  existing: { startsWith: string | null } | null,
+  start: { program?: string; today: string },
+): string | null {
+  if (existing && existing.startsWith === null && !spec.starts_with && !start.program) return null;
+  return resolveStartsWith({
+    department: spec.starts_with,
+    program: start.program,
+    recorded: existing?.startsWith ?? null,
+    today: start.today,
+  });
+}
+
 export async function importDepartment(
   db: Db,
   spec: DepartmentSpec,
   defaultDueRule: string,
   summary: ImportSummary,
   firstPeriod: string,
+  start: { program?: string; today: string },
   /** The program's default for `public`; null for a metric sheet (publishing fields kept as they are). */
   programPublic: boolean | null = false,
 ) {
+  const existing = await db.department.findUnique({ where: { key: spec.key } });
   const data = {
     name: spec.name,
     channelId: spec.channel ?? null,
     dueRule: spec.due_rule ?? defaultDueRule,
+    startsWith: startOf(spec, existing, start),
     active: true,
   };
-  const existing = await db.department.findUnique({ where: { key: spec.key } });
   const dept = existing ?? (await db.department.create({ data: { key: spec.key, ...data } }));
   if (!existing) count(summary, 'created', 'departments');
   else if (differs(existing, data)) {
