@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type BoltApp, createApp } from '../src/app/create-app.js';
 import type { Clock, Deps } from '../src/app/deps.js';
+import { createPublishing } from '../src/app/job-deps.js';
 import type { ProgramFile } from '../src/domain/program/program-schema.js';
 import { hardenHttpServer } from '../src/handlers/middleware/harden-http-server.js';
 import type { Database } from '../src/infra/db/client.js';
@@ -53,6 +54,8 @@ export interface LocalStackOptions {
   programFile?: string;
   logger?: Logger;
   charts?: PacketChartRenderer;
+  /** Publish results here at the program's publish moment (and for `/stat publish`). */
+  publishDir?: string;
   onViolation?: (v: { method: string; message: string }) => void;
 }
 
@@ -76,7 +79,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
 
   const logger = opts.logger ?? silentLogger;
   const charts = opts.charts ?? noCharts;
-  const deps: Deps = { prisma: opts.db.prisma, clock, logger, charts: { renderer: 'local' } };
+  const publishing = createPublishing({ dir: opts.publishDir, baseUrl: 'https://data.riverton.example.gov/stat/' });
+  const deps: Deps = { prisma: opts.db.prisma, clock, logger, charts: { renderer: 'local' }, publishing };
   const mode = opts.mode ?? 'http';
   const slack = {
     botToken: 'xoxb-sandbox',
@@ -119,6 +123,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         pacer: noPacing,
         workerId: 'local-stack',
         charts,
+        publishing,
       });
     },
     async close() {

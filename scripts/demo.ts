@@ -1,6 +1,7 @@
 // `npm run demo`: the real bot, offline. It loads the sample program into an embedded database,
 // connects to the local Slack sandbox, plays one month of the stat cycle with simulated time, and
-// writes what the bot sent to demo-output/ (transcript.md, blocks.json, charts/*.png).
+// writes what the bot sent to demo-output/ (transcript.md, blocks.json, charts/*.png), and what the
+// packet published: demo-output/open-data/ and the public site in demo-output/site/.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startLocalStack } from '../local-stack/local-stack.js';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     db,
     now: '2026-11-02T15:30:00Z',
     charts: createChartRenderer('local'),
+    publishDir: OUT,
     onViolation: (v) => violations.push(`${v.method}: ${v.message}`),
   });
   try {
@@ -31,6 +33,9 @@ async function main(): Promise<void> {
     for (const f of stack.sandbox.files) if (f.bytes) await writeFile(path.join(OUT, 'charts', f.filename), f.bytes);
     console.log(
       `Transcript: ${path.relative(process.cwd(), file)} (${stack.sandbox.calls.length} Slack API calls, ${stack.sandbox.files.length} files)`,
+    );
+    console.log(
+      `Published: ${path.relative(process.cwd(), path.join(OUT, 'site', 'index.html'))} and ${path.relative(process.cwd(), path.join(OUT, 'open-data'))}/`,
     );
     if (violations.length) {
       console.error(`The sandbox found ${violations.length} payload(s) Slack would reject:\n${violations.join('\n')}`);

@@ -49,6 +49,11 @@ const envSchema = z.object({
     (v) => (v === '' ? undefined : v),
     z.url({ error: 'QUICKCHART_URL must be a URL such as https://quickchart.example.gov' }).optional(),
   ),
+  PUBLISH_DIR: optionalText,
+  PUBLIC_BASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.url({ error: 'PUBLIC_BASE_URL must be a URL such as https://data.riverton.gov/stat/' }).optional(),
+  ),
   SCHEDULER: z.enum(['on', 'off'], { error: 'SCHEDULER must be "on" or "off"' }).default('on'),
   BACKUP_DIR: optionalText,
   BACKUP_KEEP: z.coerce
@@ -74,6 +79,7 @@ export interface Config {
   database: DatabaseConfig;
   programFile?: string;
   charts: { renderer: 'local' | 'quickchart'; quickchartUrl?: string };
+  publishing: PublishingConfig;
   scheduler: boolean;
   backup: BackupConfig;
   log: LogConfig;
@@ -84,6 +90,13 @@ export interface BackupConfig {
   dir?: string;
   /** How many daily backups to keep in `dir`. */
   keep: number;
+}
+
+/** Where results are published at the program's publish moment; no `dir` = automatic publishing off. */
+export interface PublishingConfig {
+  dir?: string;
+  /** Where `dir` is served from, ending in "/"; links in data.json and Slack start here. */
+  baseUrl?: string;
 }
 
 export interface DatabaseConfig {
@@ -134,6 +147,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       database: databaseOf(e),
       programFile: e.PROGRAM_FILE,
       charts: { renderer: e.CHART_RENDERER, quickchartUrl: e.QUICKCHART_URL },
+      publishing: publishingOf(e),
       scheduler: e.SCHEDULER === 'on',
       backup: backupOf(e),
       log: logOf(e),
@@ -166,6 +180,22 @@ export function parseDatabaseConfig(env: Record<string, string | undefined>): Da
     ok: true,
     config: { database: databaseOf(parsed.data), log: logOf(parsed.data), backup: backupOf(parsed.data) },
   };
+}
+
+const publishingSchema = envSchema.pick({ PUBLISH_DIR: true, PUBLIC_BASE_URL: true });
+
+/** The publishing settings alone, for `npm run stat -- publish`. */
+export function parsePublishingConfig(
+  env: Record<string, string | undefined>,
+): { ok: true; config: PublishingConfig } | { ok: false; errors: string[] } {
+  const parsed = publishingSchema.safeParse(env);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => i.message) };
+  return { ok: true, config: publishingOf(parsed.data) };
+}
+
+function publishingOf(e: Pick<Env, 'PUBLISH_DIR' | 'PUBLIC_BASE_URL'>): PublishingConfig {
+  const base = e.PUBLIC_BASE_URL;
+  return { dir: e.PUBLISH_DIR, baseUrl: base ? (base.endsWith('/') ? base : `${base}/`) : undefined };
 }
 
 type Env = z.infer<typeof envSchema>;

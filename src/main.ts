@@ -3,7 +3,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app/create-app.js';
 import { systemClock } from './app/deps.js';
-import { createJobDeps } from './app/job-deps.js';
+import { createJobDeps, createPublishing } from './app/job-deps.js';
 import { importProgramFile } from './cli/program-import.js';
 import { parseConfig } from './config.js';
 import { hardenHttpServer } from './handlers/middleware/harden-http-server.js';
@@ -38,7 +38,13 @@ async function main(): Promise<void> {
     db.kind === 'pglite'
       ? await serveBackups(db, config.database.dataDir, (err) => logger.warn('backup request failed', { err }))
       : null;
-  const deps = { prisma: db.prisma, clock: systemClock, logger, charts: config.charts };
+  const deps = {
+    prisma: db.prisma,
+    clock: systemClock,
+    logger,
+    charts: config.charts,
+    publishing: createPublishing(config.publishing),
+  };
   const app = createApp(config.slack, deps);
   const server = await app.start(config.slack.port);
   if (config.slack.mode === 'http') hardenHttpServer(server as Server);
@@ -49,7 +55,14 @@ async function main(): Promise<void> {
   );
   const scheduler = config.scheduler
     ? startScheduler(
-        createJobDeps({ prisma: db.prisma, client: app.client, logger, charts: config.charts, role: 'bot' }),
+        createJobDeps({
+          prisma: db.prisma,
+          client: app.client,
+          logger,
+          charts: config.charts,
+          publishing: config.publishing,
+          role: 'bot',
+        }),
         systemClock,
         config.backup.dir
           ? {

@@ -5,9 +5,11 @@ import type { WebClient } from '@slack/web-api';
 import type { Config } from '../config.js';
 import type { PrismaClient } from '../infra/db-types.js';
 import type { Logger } from '../infra/logger.js';
+import { createPublicationWriter, publicationBaseUrl } from '../infra/publishing/write-publication.js';
 import { createPacer } from '../infra/slack/pacer.js';
 import type { JobDeps } from '../scheduler/jobs/run-due-jobs.js';
 import { createPacketCharts } from '../services/roundtable/create-packet-charts.js';
+import type { Publishing } from './deps.js';
 
 export interface JobDepsInput {
   prisma: PrismaClient;
@@ -15,6 +17,8 @@ export interface JobDepsInput {
   client: WebClient;
   logger: Logger;
   charts: Config['charts'];
+  /** PUBLISH_DIR unset: no automatic publishing. */
+  publishing?: Config['publishing'];
   /** Names this process in notice claims and logs: "bot" or "cli". */
   role: 'bot' | 'cli';
 }
@@ -27,5 +31,12 @@ export function createJobDeps(input: JobDepsInput): JobDeps {
     pacer: createPacer(),
     workerId: `${input.role}-${randomUUID()}`,
     charts: createPacketCharts(input.charts),
+    publishing: createPublishing(input.publishing),
   };
+}
+
+/** The writer and links for PUBLISH_DIR / PUBLIC_BASE_URL, shared by the scheduler and `/stat publish`. */
+export function createPublishing(config: Config['publishing'] | undefined): Publishing | undefined {
+  if (!config?.dir) return undefined;
+  return { writer: createPublicationWriter(config.dir), baseUrl: publicationBaseUrl(config.dir, config.baseUrl) };
 }

@@ -1,12 +1,13 @@
 // `npm run stat -- <command>`: the operator's tool. Every failure is one line and a non-zero exit.
 import { parseArgs } from 'node:util';
-import { type Config, parseConfig, parseDatabaseConfig } from '../config.js';
+import { type Config, parseConfig, parseDatabaseConfig, parsePublishingConfig } from '../config.js';
 import { DatabaseUnavailableError } from '../infra/db-errors.js';
 import { runBackup, runDbCopy, runRestore } from './backup.js';
 import { CliError } from './cli-error.js';
 import { runDbMigrate } from './db-migrate.js';
 import { runExport } from './export.js';
 import { runProgramImport } from './program-import.js';
+import { runPublish } from './publish.js';
 import { runDueOnce } from './run-due.js';
 
 const USAGE = `Usage: npm run stat -- <command>
@@ -16,7 +17,8 @@ const USAGE = `Usage: npm run stat -- <command>
   export [--out <dir>]                  write values.csv and followups.csv (default ./export)
   backup [--out <file>]                 a consistent backup of the whole database (default: into BACKUP_DIR)
   restore <file> [--to <dir|url>]       restore a backup into an EMPTY database (default: the configured one)
-  db copy --to <postgres-url>           move the embedded database to a PostgreSQL server, verified`;
+  db copy --to <postgres-url>           move the embedded database to a PostgreSQL server, verified
+  publish [--out <dir>]                 publish public results: <dir>/open-data and <dir>/site (default $PUBLISH_DIR or ./published)`;
 
 /** Every setting `npm start` reads, parsed the same way: for commands that talk to Slack. */
 function fullConfig(command: string): Config {
@@ -66,6 +68,12 @@ async function run(argv: string[]): Promise<number> {
     if (Number.isNaN(now.getTime()))
       throw new CliError(`--now "${values.now}" is not an ISO-8601 instant such as 2026-11-09T15:00:00Z`);
     return runDueOnce(now, fullConfig('run-due'));
+  }
+  if (cmd === 'publish') {
+    const publishing = parsePublishingConfig(process.env);
+    if (!publishing.ok) throw new CliError(`fix these settings:\n  ${publishing.errors.join('\n  ')}`);
+    const out = values.out ?? publishing.config.dir ?? './published';
+    return runPublish(out, { ...databaseConfig(), publishing: publishing.config }, new Date());
   }
   if (cmd === 'export') return runExport(values.out ?? './export', databaseConfig());
   throw new CliError(`unknown command "${positionals.join(' ')}"\n${USAGE}`);

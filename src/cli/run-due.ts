@@ -39,7 +39,14 @@ export async function runDueOnce(now: Date, config: Config, opts: RunDueOptions 
     const db = await openDatabase(config.database);
     try {
       const client = createSlackClient(config.slack, logger, opts.slackPolicy);
-      const deps = createJobDeps({ prisma: db.prisma, client, logger, charts: config.charts, role: 'cli' });
+      const deps = createJobDeps({
+        prisma: db.prisma,
+        client,
+        logger,
+        charts: config.charts,
+        publishing: config.publishing,
+        role: 'cli',
+      });
       const report = await runDueJobs(now, { ...deps, signal: stop.signal });
       summary = `planned ${report.planned}, sent ${report.sent}, skipped ${report.skipped}, deferred ${report.deferred}, failed ${report.failed}`;
       failed = report.failed > 0;

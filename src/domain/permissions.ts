@@ -12,7 +12,8 @@ export type Action =
   | 'update_followup' // report back on a follow-up
   | 'manage_followup' // approve new dates, reassign, cancel
   | 'manage_meetings'
-  | 'export';
+  | 'export'
+  | 'publish_results'; // republish the open data and public site
 
 export interface Actor {
   isAdmin: boolean;
@@ -44,6 +45,7 @@ export const PERMISSIONS: Record<Action, Rule> = {
   manage_followup: staff,
   manage_meetings: staff,
   export: staff,
+  publish_results: (a) => a.isAdmin,
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

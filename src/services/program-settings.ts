@@ -19,6 +19,9 @@ const settingsSchema = z.object({
   agendaVisibility: z.enum(['read_only', 'chairs_only']).default('read_only'),
   /** First month of the fiscal year (1–12), for year-to-date figures. */
   fiscalYearStart: z.number().int().min(1).max(12).default(1),
+  publish: z.enum(['after_packet', 'after_meeting']).default('after_packet'),
+  publishExplanations: z.boolean().default(false),
+  contact: z.object({ name: z.string(), email: z.string() }).optional(),
 });
 export type StoredSettings = z.infer<typeof settingsSchema>;
 
@@ -45,6 +48,9 @@ export function programSettingsFromFile(p: ProgramFile): StoredSettings {
     },
     agendaVisibility: p.program.agenda_visibility,
     fiscalYearStart: p.program.fiscal_year_start,
+    publish: p.program.publish,
+    publishExplanations: p.program.publish_explanations,
+    ...(p.program.contact ? { contact: p.program.contact } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ export const COMMAND_HELP: [string, string][] = [
   ['/stat meeting [move|cancel|add …]', 'list, move, cancel or add roundtables (chairs, admins)'],
   ['/stat unlock <department> <period>', 'reopen a locked period for a correction (chairs, admins)'],
   ['/stat export', 'CSV of values and follow-ups (chairs, admins)'],
+  ['/stat publish [period]', 'republish the open data and public site now (admins)'],
 ];
 
 export function buildHelpMessage(unknown?: string): SlackMessage {

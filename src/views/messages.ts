@@ -156,4 +156,5 @@ const WHAT_IS_REFUSED: Record<Action, string> = {
   manage_followup: 'approve dates, reassign or cancel follow-ups',
   manage_meetings: 'schedule or change meetings',
   export: 'export the program data',
+  publish_results: 'republish the public results',
 };

@@ -120,3 +120,20 @@ describe('npm run stat -- program import', () => {
     expect(run(['src/cli/main.ts', 'frobnicate']).err).toContain('unknown command');
   });
 });
+
+describe('npm run stat -- publish', () => {
+  it('says plainly when nothing has been published yet, and refuses a malformed PUBLIC_BASE_URL', {
+    timeout: 180_000,
+  }, () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'statbot-data-'));
+    const out = path.join(dataDir, 'published');
+    run(['src/cli/main.ts', 'program', 'import', 'examples/riverton.yaml'], { DATA_DIR: dataDir });
+    const r = run(['src/cli/main.ts', 'publish', '--out', out], { DATA_DIR: dataDir });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Nothing to publish');
+    const bad = run(['src/cli/main.ts', 'publish'], { DATA_DIR: dataDir, PUBLIC_BASE_URL: 'not a url' });
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('PUBLIC_BASE_URL must be a URL');
+    expect(bad.err).not.toMatch(/\n\s+at /);
+  });
+});

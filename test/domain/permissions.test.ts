@@ -24,6 +24,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = 
   manage_followup: [true, true, false, false, false],
   manage_meetings: [true, true, false, false, false],
   export: [true, true, false, false, false],
+  publish_results: [true, false, false, false, false],
 };
 
 describe('permission table', () => {

@@ -162,3 +162,23 @@ describe('due rules in the program file', () => {
     expect(errors[0]).toMatch(/^p\.yaml:7: departments\.0\.due_rule: /);
   });
 });
+
+describe('publishing fields in the program file', () => {
+  it('defaults to nothing public, publishing after the packet, explanations kept internal', () => {
+    const r = readYamlProgram(minimal(), 'p.yaml');
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.value.program).toMatchObject({ public: false, publish: 'after_packet', publish_explanations: false });
+    expect(r.value.departments[0]!.metrics[0]).toMatchObject({ definition: '', methodology: '', data_source: '' });
+    expect(r.value.departments[0]!.metrics[0]!.public).toBeUndefined();
+  });
+
+  it('reports a bad publish setting and a non-boolean public flag with their lines', () => {
+    const text = minimal()
+      .replace('timezone: America/New_York', 'timezone: America/New_York\n  publish: monthly')
+      .replace('tolerance: 2 }', 'tolerance: 2, public: "yes" }');
+    expect(errorsOf(text)).toEqual([
+      expect.stringMatching(/^p\.yaml:4: program\.publish: must be after_packet or after_meeting/),
+      expect.stringMatching(/^p\.yaml:9: departments\.0\.metrics\.0\.public: must be true or false/),
+    ]);
+  });
+});

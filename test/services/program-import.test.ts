@@ -72,6 +72,56 @@ describe('program import', () => {
     expect(dropped.active).toBe(false);
   });
 
+  it('resolves public from the metric, then its department, then the program; a metric sheet leaves it alone', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const dir = await mkdtemp(path.join(tmpdir(), 'statbot-'));
+      const yaml = `program:
+  name: Test Stat
+  timezone: America/New_York
+  public: true
+  publish_explanations: true
+departments:
+  - key: A
+    name: Alpha
+    public: false
+    metrics:
+      - { key: m1, name: One, polarity: higher_is_better, public: true, definition: Counts ones }
+      - { key: m2, name: Two, polarity: higher_is_better }
+  - key: B
+    name: Beta
+    metrics:
+      - { key: m3, name: Three, polarity: higher_is_better }
+      - { key: m4, name: Four, polarity: higher_is_better, public: false }
+`;
+      await writeFile(path.join(dir, 'p.yaml'), yaml);
+      await importProgram(fresh.prisma, await load(path.join(dir, 'p.yaml')), { actor: 'test', now: NOW });
+      const flags = async () =>
+        Object.fromEntries(
+          (await fresh.prisma.metric.findMany({ orderBy: { key: 'asc' } })).map((m) => [
+            m.key,
+            [m.isPublic, m.definition],
+          ]),
+        );
+      expect(await flags()).toEqual({ m1: [true, 'Counts ones'], m2: [false, ''], m3: [true, ''], m4: [false, ''] });
+      const again = await importProgram(fresh.prisma, await load(path.join(dir, 'p.yaml')), {
+        actor: 'test',
+        now: NOW,
+      });
+      expect(isNoop(again)).toBe(true);
+      await writeFile(
+        path.join(dir, 'sheet.csv'),
+        'department,department_name,metric,name,polarity\nA,Alpha,m1,One renamed,higher_is_better\n',
+      );
+      await importProgram(fresh.prisma, await load(path.join(dir, 'sheet.csv')), { actor: 'test', now: NOW });
+      expect((await flags()).m1).toEqual([true, 'Counts ones']);
+      const settings = (await fresh.prisma.program.findUniqueOrThrow({ where: { id: 1 } })).settings;
+      expect(settings).toMatchObject({ publish: 'after_packet', publishExplanations: true });
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('a bad reference rolls the whole import back', async () => {
     const sample = await load('examples/riverton.yaml');
     if (sample.kind !== 'program') throw new Error('expected a program');

@@ -71,6 +71,12 @@ export const metricSchema = z
     seasonal: z.boolean({ error: 'must be true or false' }).default(false),
     /** The process started afresh here (a new system, a new crew): limits start from this period. */
     baseline_from: periodKeySchema.optional(),
+    /** What a resident reads: what the number means, how it is counted, where it comes from. */
+    definition: z.string().max(1000).default(''),
+    methodology: z.string().max(2000).default(''),
+    data_source: z.string().max(200).default(''),
+    /** Published on the open-data feed and public site; unset = the department's (then the program's) default. */
+    public: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .strict()
   .superRefine((m, ctx) => {
@@ -95,6 +101,8 @@ export const departmentSchema = z
     name: z.string().min(1).max(80),
     channel: slackChannelId.optional(),
     due_rule: z.string().optional(),
+    /** Default `public` for this department's metrics (else the program's). */
+    public: z.boolean({ error: 'must be true or false' }).optional(),
     /** The department's first collected period, when it differs from the program's. */
     starts_with: periodKeySchema.optional(),
     metrics: z.array(metricSchema).default([]),
@@ -166,6 +174,19 @@ export const programFileSchema = z
         agenda_visibility: z.enum(['read_only', 'chairs_only']).default('read_only'),
         /** First month of the fiscal year, for year-to-date figures: "July", "Jul" or 7. */
         fiscal_year_start: fiscalMonth.default(1),
+        /** Default `public` for every metric (a department or the metric itself may override it). */
+        public: z.boolean({ error: 'must be true or false' }).default(false),
+        /** When a period's public results go out: when its packet locks it, or after its meeting. */
+        publish: z
+          .enum(['after_packet', 'after_meeting'], { error: 'must be after_packet or after_meeting' })
+          .default('after_packet'),
+        /** Departments' explanations of off-target values are published only when this is true. */
+        publish_explanations: z.boolean({ error: 'must be true or false' }).default(false),
+        /** Who answers residents' questions about the data (DCAT contactPoint). */
+        contact: z
+          .object({ name: z.string().min(1).max(120), email: z.email() })
+          .strict()
+          .optional(),
       })
       .strict(),
     people: z.array(personSchema).default([]),

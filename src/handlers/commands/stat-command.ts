@@ -8,6 +8,7 @@ import { handleExportCommand } from './export.js';
 import { handleFollowUpCommand } from './followup.js';
 import { handleFollowUpsCommand } from './followups.js';
 import { handleMeetingCommand } from './meeting.js';
+import { handlePublishCommand } from './publish.js';
 import { handleStatusCommand } from './status.js';
 import type { SubcommandHandler } from './subcommand.js';
 import { handleSubmitCommand } from './submit.js';
@@ -22,6 +23,7 @@ export const SUBCOMMANDS: Record<string, SubcommandHandler> = {
   export: handleExportCommand,
   unlock: handleUnlockCommand,
   meeting: handleMeetingCommand,
+  publish: handlePublishCommand,
 };
 
 export function splitCommand(text: string): { name: string; rest: string } {

@@ -17,6 +17,7 @@ import type { PacketChartRenderer } from '../../services/roundtable/packet-chart
 import { postMeetingRecord } from '../../services/roundtable/post-meeting-record.js';
 import { postPacket } from '../../services/roundtable/post-packet.js';
 import { deliveryViews, packetViews, recordViews } from './notice-views.js';
+import { type PublishingJobDeps, publishAtMoment, republishCorrections } from './publish-job.js';
 
 /** What delivery needs, as the app has it: a Slack client rather than the services' gateway. */
 export interface DeliveryJobDeps {
@@ -31,6 +32,8 @@ export interface DeliveryJobDeps {
 
 export interface JobDeps extends DeliveryJobDeps {
   charts: PacketChartRenderer;
+  /** Unset: results are not published automatically (PUBLISH_DIR not configured). */
+  publishing?: PublishingJobDeps['publishing'];
 }
 
 export interface JobReport extends DeliveryReport {
@@ -47,12 +50,23 @@ const meetingIdOf = (payload: unknown) => Number((payload as { meetingId?: unkno
 export async function runDueJobs(now: Date, deps: JobDeps): Promise<JobReport> {
   const planned = (await planMeetings(deps.prisma, now)) + (await planCollectionNotices(deps.prisma, now));
   const delivery = createDeliveryDeps(deps);
+  // Publishing follows a posted packet or meeting record (whichever the program's publish moment
+  // is); publishAtMoment never throws, and announces only records published for the first time.
   const senders: Record<string, MultiStepSender> = {
-    packet: (notice, steps) =>
-      postPacket({ ...delivery, charts: deps.charts, views: packetViews }, meetingIdOf(notice.payload), steps),
-    meeting_record: (notice, steps) =>
-      postMeetingRecord({ ...delivery, views: recordViews }, meetingIdOf(notice.payload), steps),
+    packet: async (notice, steps) => {
+      const meetingId = meetingIdOf(notice.payload);
+      const r = await postPacket({ ...delivery, charts: deps.charts, views: packetViews }, meetingId, steps);
+      if (r.status === 'sent') await publishAtMoment(deps, 'after_packet', meetingId, steps.now);
+      return r;
+    },
+    meeting_record: async (notice, steps) => {
+      const meetingId = meetingIdOf(notice.payload);
+      const r = await postMeetingRecord({ ...delivery, views: recordViews }, meetingId, steps);
+      if (r.status === 'sent') await publishAtMoment(deps, 'after_meeting', meetingId, steps.now);
+      return r;
+    },
   };
   const delivered = await deliverDueNotices(delivery, now, senders);
+  await republishCorrections(deps, now);
   return { planned, ...delivered };
 }

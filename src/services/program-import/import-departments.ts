@@ -8,8 +8,19 @@ import { count, type ImportSummary } from './import-summary.js';
 
 type DepartmentSpec = ProgramFile['departments'][number];
 
-function metricData(m: MetricSpec, sortOrder: number) {
+/** `publicByDefault` null: a metric sheet, which has no publishing columns, so they are left as they are. */
+function metricData(m: MetricSpec, sortOrder: number, publicByDefault: boolean | null) {
+  const publishing =
+    publicByDefault === null
+      ? {}
+      : {
+          definition: m.definition,
+          methodology: m.methodology,
+          dataSource: m.data_source,
+          isPublic: m.public ?? publicByDefault,
+        };
   return {
+    ...publishing,
     name: m.name,
     unit: m.unit,
     description: m.description,
@@ -59,6 +70,8 @@ export async function importDepartment(
   summary: ImportSummary,
   firstPeriod: string,
   start: { program?: string; today: string },
+  /** The program's default for `public`; null for a metric sheet (publishing fields kept as they are). */
+  programPublic: boolean | null = false,
 ) {
   const existing = await db.department.findUnique({ where: { key: spec.key } });
   const data = {
@@ -77,7 +90,7 @@ export async function importDepartment(
   const metrics = await db.metric.findMany({ where: { departmentId: dept.id }, include: { targets: true } });
   for (const [i, m] of spec.metrics.entries()) {
     const current = metrics.find((x) => x.key === m.key);
-    const next = metricData(m, i);
+    const next = metricData(m, i, programPublic === null ? null : (spec.public ?? programPublic));
     const metric = current ?? (await db.metric.create({ data: { departmentId: dept.id, key: m.key, ...next } }));
     if (!current) count(summary, 'created', 'metrics');
     else if (differs(current, next)) {

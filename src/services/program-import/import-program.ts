@@ -42,6 +42,7 @@ export async function importProgram(
             summary,
             SINGLE_TARGET_FROM,
             { today },
+            null,
           );
         await checkProgramTiming(db, opts.now, summary);
         return;
@@ -77,7 +78,10 @@ export async function importProgram(
       const ids = new Map<string, number>();
       const start = { program: p.program.starts_with, today: localDateOf(opts.now, p.program.timezone) };
       for (const d of p.departments)
-        ids.set(d.key, (await importDepartment(db, d, p.program.due_rule, summary, SINGLE_TARGET_FROM, start)).id);
+        ids.set(
+          d.key,
+          (await importDepartment(db, d, p.program.due_rule, summary, SINGLE_TARGET_FROM, start, p.program.public)).id,
+        );
       const gone = await db.department.updateMany({
         where: { key: { notIn: [...ids.keys()] }, active: true },
         data: { active: false },
@@ -128,6 +132,10 @@ function departmentsFromSheet(rows: MetricRow[]): ProgramFile['departments'] {
       goal: r.goal,
       seasonal: r.seasonal ?? false,
       baseline_from: r.baseline_from,
+      definition: '',
+      methodology: '',
+      data_source: '',
+      public: undefined,
     });
   }
   return [...byKey.values()];
