@@ -22,7 +22,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { pgAdapterFactory, pgliteAdapterFactory } from '../src/infra/db/adapters.js';
 import { type Database, openDatabase } from '../src/infra/db/client.js';
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR, readMigrationList } from '../src/infra/db/migrate.js';
-import { classifyPostgresError, DatabaseUnavailableError, parsePostgresUrl } from '../src/infra/db-errors.js';
+import { parsePostgresUrl } from '../src/infra/db/postgres-url.js';
+import { classifyPostgresError, DatabaseUnavailableError } from '../src/infra/db-errors.js';
 
 export interface TestDatabase extends Database {
   /** PostgreSQL only: the URL of this file's own database. */

@@ -8,7 +8,8 @@ import { copyDatabase } from '../infra/db/backup/copy-database.js';
 import { restoreBackup } from '../infra/db/backup/restore-backup.js';
 import { type BackupSummary, type BackupTarget, writeBackup } from '../infra/db/backup/write-backup.js';
 import { openDatabase } from '../infra/db/client.js';
-import { DatabaseUnavailableError, parsePostgresUrl } from '../infra/db-errors.js';
+import { parsePostgresUrl } from '../infra/db/postgres-url.js';
+import { DatabaseUnavailableError } from '../infra/db-errors.js';
 import { CliError } from './cli-error.js';
 
 type CliConfig = Pick<Config, 'database' | 'backup'>;

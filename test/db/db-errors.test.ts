@@ -2,11 +2,11 @@
 // (handlers, jobs), with one list of socket codes: each code is checked on both paths.
 import { describe, expect, it } from 'vitest';
 import { Prisma } from '../../generated/prisma/client.js';
+import { parsePostgresUrl } from '../../src/infra/db/postgres-url.js';
 import {
   classifyPostgresError,
   type DatabaseUnavailableReason,
   isUniqueViolation,
-  parsePostgresUrl,
   toDatabaseUnavailable,
 } from '../../src/infra/db-errors.js';
 

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE, openDatabase } from '../../src/infra/db/client.js';
-import { DatabaseUnavailableError, parsePostgresUrl } from '../../src/infra/db-errors.js';
+import { parsePostgresUrl } from '../../src/infra/db/postgres-url.js';
+import { DatabaseUnavailableError } from '../../src/infra/db-errors.js';
 
 async function openError(options: Parameters<typeof openDatabase>[0]): Promise<DatabaseUnavailableError> {
   const result = await openDatabase(options).then(

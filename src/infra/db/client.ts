@@ -8,16 +8,11 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../../../generated/prisma/client.js';
-import {
-  classifyPostgresError,
-  DatabaseUnavailableError,
-  describeError,
-  type PostgresTarget,
-  parsePostgresUrl,
-} from '../db-errors.js';
+import { classifyPostgresError, DatabaseUnavailableError, describeError, type PostgresTarget } from '../db-errors.js';
 import { pgAdapterFactory, pgliteAdapterFactory } from './adapters.js';
 import { LOCK_FILE, lockDataDir } from './data-dir-lock.js';
 import { applyMigrations, type MigrationStatus, migrationStatus } from './migrate.js';
+import { parsePostgresUrl } from './postgres-url.js';
 
 export { LOCK_FILE, PrismaClient };
 export type DatabaseKind = 'pglite' | 'postgres';
