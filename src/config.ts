@@ -52,6 +52,13 @@ const envSchema = z.object({
   SCHEDULER: z.enum(['on', 'off'], { error: 'SCHEDULER must be "on" or "off"' }).default('on'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  SOURCE_ALLOWED_HOSTS: optionalText,
+  SOURCE_MAX_RESPONSE_BYTES: z.coerce
+    .number({ error: 'SOURCE_MAX_RESPONSE_BYTES must be a number of bytes' })
+    .int()
+    .min(1024)
+    .default(1_000_000),
+  SOURCE_CONCURRENCY: z.coerce.number({ error: 'SOURCE_CONCURRENCY must be a number' }).int().min(1).max(64).default(4),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -70,6 +77,16 @@ export interface Config {
   charts: { renderer: 'local' | 'quickchart'; quickchartUrl?: string };
   scheduler: boolean;
   log: LogConfig;
+  sources: SourcesConfig;
+}
+
+/** Data sources (README, "Data sources"): their secrets are environment variables the program file names. */
+export interface SourcesConfig {
+  /** Reads a variable a source names; the program file decides which, so the map is kept whole. */
+  env: (name: string) => string | undefined;
+  allowedHosts: string[] | null;
+  maxResponseBytes: number;
+  concurrencyPerSource: number;
 }
 
 export interface DatabaseConfig {
@@ -122,6 +139,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       charts: { renderer: e.CHART_RENDERER, quickchartUrl: e.QUICKCHART_URL },
       scheduler: e.SCHEDULER === 'on',
       log: logOf(e),
+      sources: sourcesOf(e, env),
     },
   };
 }
@@ -149,6 +167,19 @@ export function parseDatabaseConfig(env: Record<string, string | undefined>): Da
 }
 
 type Env = z.infer<typeof envSchema>;
+
+function sourcesOf(e: Env, env: Record<string, string | undefined>): SourcesConfig {
+  const snapshot = { ...env };
+  const hosts = e.SOURCE_ALLOWED_HOSTS?.split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  return {
+    env: (name) => snapshot[name] || undefined,
+    allowedHosts: hosts?.length ? hosts : null,
+    maxResponseBytes: e.SOURCE_MAX_RESPONSE_BYTES,
+    concurrencyPerSource: e.SOURCE_CONCURRENCY,
+  };
+}
 type DatabaseEnv = Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>;
 type LogEnv = Pick<Env, 'LOG_FORMAT' | 'LOG_LEVEL' | 'NODE_ENV' | 'DATABASE_URL'> &
   Partial<Pick<Env, 'QUICKCHART_URL' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET'>>;

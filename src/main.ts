@@ -31,7 +31,15 @@ async function main(): Promise<void> {
   );
   const scheduler = config.scheduler
     ? startScheduler(
-        createJobDeps({ prisma: db.prisma, client: app.client, logger, charts: config.charts, role: 'bot' }),
+        createJobDeps({
+          prisma: db.prisma,
+          client: app.client,
+          logger,
+          charts: config.charts,
+          sources: config.sources,
+          programFile: config.programFile,
+          role: 'bot',
+        }),
         systemClock,
       )
     : null;

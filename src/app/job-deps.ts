@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { PrismaClient } from '../infra/db-types.js';
 import type { Logger } from '../infra/logger.js';
 import { createPacer } from '../infra/slack/pacer.js';
+import { createSourceRuntime } from '../infra/sources/create-runtime.js';
 import type { JobDeps } from '../scheduler/jobs/run-due-jobs.js';
 import { createPacketCharts } from '../services/roundtable/create-packet-charts.js';
 
@@ -17,6 +18,9 @@ export interface JobDepsInput {
   charts: Config['charts'];
   /** Names this process in notice claims and logs: "bot" or "cli". */
   role: 'bot' | 'cli';
+  /** Data sources' settings; relative CSV paths are read beside the program file. */
+  sources?: Config['sources'];
+  programFile?: string;
 }
 
 export function createJobDeps(input: JobDepsInput): JobDeps {
@@ -27,5 +31,6 @@ export function createJobDeps(input: JobDepsInput): JobDeps {
     pacer: createPacer(),
     workerId: `${input.role}-${randomUUID()}`,
     charts: createPacketCharts(input.charts),
+    ...(input.sources ? { sources: createSourceRuntime(input.sources, { programFile: input.programFile }) } : {}),
   };
 }

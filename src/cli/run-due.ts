@@ -17,7 +17,15 @@ export async function runDueOnce(now: Date, config: Config, opts: RunDueOptions 
   const db = await openDatabase(config.database);
   try {
     const client = createSlackClient(config.slack, logger, opts.slackPolicy);
-    const deps = createJobDeps({ prisma: db.prisma, client, logger, charts: config.charts, role: 'cli' });
+    const deps = createJobDeps({
+      prisma: db.prisma,
+      client,
+      logger,
+      charts: config.charts,
+      sources: config.sources,
+      programFile: config.programFile,
+      role: 'cli',
+    });
     const report = await runDueJobs(now, deps);
     console.log(
       `run-due at ${now.toISOString()}: planned ${report.planned}, sent ${report.sent}, skipped ${report.skipped}, deferred ${report.deferred}, failed ${report.failed}`,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isLocalDate } from '../calendar/local-date.js';
 import { periodKeySchema } from '../calendar/periods.js';
+import { sourceSchema } from '../sources/source-spec.js';
 import { isStorableValue, STORABLE_VALUE_MESSAGE } from '../submission/parse-number.js';
 
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U04ABCDEF');
@@ -42,6 +43,8 @@ export const metricSchema = z
     ytd: z.enum(['mean', 'sum', 'last'], { error: 'must be mean, sum or last' }).default('mean'),
     priority: z.string().max(120).optional(),
     goal: z.string().max(200).optional(),
+    /** Where the value can be pulled from (see README, "Data sources"); without it, a person types it. */
+    source: sourceSchema.optional(),
   })
   .strict()
   .superRefine((m, ctx) => {
