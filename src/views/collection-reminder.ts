@@ -6,6 +6,8 @@ import { escapeMrkdwn, md, plain, possessive } from './mrkdwn.js';
 
 export const OPEN_SUBMISSION_ACTION_ID = 'stat_open_submission';
 export const OPEN_STATUS_ACTION_ID = 'stat_open_status';
+/** One click: keep every pulled value as it is (README, "Data sources"). */
+export const CONFIRM_PULLED_ACTION_ID = 'stat_confirm_pulled';
 
 const buttonValueSchema = z.object({ d: z.number().int(), p: periodKeySchema });
 
@@ -34,6 +36,8 @@ export interface ReminderContent {
   businessDaysLate: number;
   missingMetrics: number;
   totalMetrics: number;
+  /** Every due value was pulled from a source: the DM offers "Confirm numbers". */
+  allPulled?: boolean;
 }
 
 function sentence(c: ReminderContent): string {
@@ -53,8 +57,12 @@ function sentence(c: ReminderContent): string {
   }
 }
 
+const PULLED_NOTE =
+  ' :inbox_tray: Every value was pulled from the city systems: confirm them in one click, or review and change them (a change needs a short note).';
+
 export function buildCollectionReminder(c: ReminderContent) {
-  const text = sentence(c);
+  const confirmable = c.allPulled === true && c.step !== 'escalation';
+  const text = sentence(c) + (confirmable ? PULLED_NOTE : '');
   const button =
     c.step === 'escalation'
       ? { type: 'button', action_id: OPEN_STATUS_ACTION_ID, text: plain('See who is late'), value: c.period }
@@ -65,11 +73,31 @@ export function buildCollectionReminder(c: ReminderContent) {
           value: encodeOpenSubmission(c.departmentId, c.period),
           style: 'primary',
         };
+  const confirm = {
+    type: 'button',
+    action_id: CONFIRM_PULLED_ACTION_ID,
+    text: plain('Confirm numbers'),
+    value: encodeOpenSubmission(c.departmentId, c.period),
+    style: 'primary',
+  };
+  const review = { ...button, text: plain('Review numbers'), style: undefined };
   return {
     text: text.replace(/\*/g, ''),
     blocks: [
       { type: 'section', text: md(text) },
-      { type: 'actions', elements: [button] },
+      { type: 'actions', elements: confirmable ? [confirm, review] : [button] },
     ],
   };
+}
+
+/** Why "Confirm numbers" opened the form instead of saving. */
+export function describeConfirmNeedsForm(why: 'not_all_pulled' | 'explanation_needed' | 'unusual_value'): string {
+  switch (why) {
+    case 'not_all_pulled':
+      return 'Some values could not be pulled from their source, so here is the form: type those, and check the rest.';
+    case 'explanation_needed':
+      return 'Some pulled values are off target and need a short explanation: add it in the form, then save.';
+    case 'unusual_value':
+      return 'Some pulled values are far from their usual range: please check them in the form, then save.';
+  }
 }
