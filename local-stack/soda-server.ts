@@ -115,7 +115,7 @@ export function runSoql(rows: Row[], q: URLSearchParams): Record<string, string>
   return out.slice(0, limit);
 }
 
-export async function startSodaServer(datasets: Record<string, Row[]>): Promise<SodaServer> {
+export async function startSodaServer(datasets: Record<string, Row[]>, port = 0): Promise<SodaServer> {
   let fault: SodaFault = null;
   let slowMs = 2_000;
   const requests: SodaServer['requests'] = [];
@@ -140,10 +140,10 @@ export async function startSodaServer(datasets: Record<string, Row[]>): Promise<
     if (fault === 'slow') setTimeout(answer, slowMs);
     else answer();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     requests,
     setFault(f, ms) {
       fault = f;

@@ -145,7 +145,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 }
 
 export type DatabaseConfigResult =
-  | { ok: true; config: Pick<Config, 'database' | 'log'> }
+  | { ok: true; config: Pick<Config, 'database' | 'log' | 'sources' | 'programFile'> }
   | { ok: false; errors: string[] };
 
 const databaseSchema = envSchema.pick({
@@ -154,6 +154,10 @@ const databaseSchema = envSchema.pick({
   LOG_FORMAT: true,
   LOG_LEVEL: true,
   NODE_ENV: true,
+  PROGRAM_FILE: true,
+  SOURCE_ALLOWED_HOSTS: true,
+  SOURCE_MAX_RESPONSE_BYTES: true,
+  SOURCE_CONCURRENCY: true,
 });
 
 /**
@@ -163,12 +167,19 @@ const databaseSchema = envSchema.pick({
 export function parseDatabaseConfig(env: Record<string, string | undefined>): DatabaseConfigResult {
   const parsed = databaseSchema.safeParse(env);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => i.message) };
-  return { ok: true, config: { database: databaseOf(parsed.data), log: logOf(parsed.data) } };
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: { database: databaseOf(e), log: logOf(e), sources: sourcesOf(e, env), programFile: e.PROGRAM_FILE },
+  };
 }
 
 type Env = z.infer<typeof envSchema>;
 
-function sourcesOf(e: Env, env: Record<string, string | undefined>): SourcesConfig {
+function sourcesOf(
+  e: Pick<Env, 'SOURCE_ALLOWED_HOSTS' | 'SOURCE_MAX_RESPONSE_BYTES' | 'SOURCE_CONCURRENCY'>,
+  env: Record<string, string | undefined>,
+): SourcesConfig {
   const snapshot = { ...env };
   const hosts = e.SOURCE_ALLOWED_HOSTS?.split(',')
     .map((h) => h.trim().toLowerCase())

@@ -7,12 +7,15 @@ import { runDbMigrate } from './db-migrate.js';
 import { runExport } from './export.js';
 import { runProgramImport } from './program-import.js';
 import { runDueOnce } from './run-due.js';
+import { runSourceCommand } from './source.js';
 
 const USAGE = `Usage: npm run stat -- <command>
   program import <file.yaml|file.csv>   load or update the program (idempotent; one transaction)
   db migrate                            apply pending database migrations
   run-due [--now <ISO-8601>]            run every scheduled job due up to that instant, then exit
-  export [--out <dir>]                  write values.csv and followups.csv (default ./export)`;
+  export [--out <dir>]                  write values.csv and followups.csv (default ./export)
+  source test <DEPT>.<metric> [--period 2026-10]   show what a metric's source returns (stores nothing)
+  source pull [--period 2026-10] [--department DPW] re-pull sources and store (idempotent)`;
 
 /** Every setting `npm start` reads, parsed the same way: for commands that talk to Slack. */
 function fullConfig(command: string): Config {
@@ -23,7 +26,7 @@ function fullConfig(command: string): Config {
 }
 
 /** The database settings alone (same schema as npm start's), for commands that never talk to Slack. */
-function databaseConfig(): Pick<Config, 'database' | 'log'> {
+function databaseConfig(): Pick<Config, 'database' | 'log' | 'sources' | 'programFile'> {
   const parsed = parseDatabaseConfig(process.env);
   if (!parsed.ok) throw new CliError(`fix these settings:\n  ${parsed.errors.join('\n  ')}`);
   return parsed.config;
@@ -33,7 +36,13 @@ async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { now: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      now: { type: 'string' },
+      out: { type: 'string' },
+      period: { type: 'string' },
+      department: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [cmd, sub, arg] = positionals;
   if (values.help || !cmd) {
@@ -51,6 +60,13 @@ async function run(argv: string[]): Promise<number> {
       throw new CliError(`--now "${values.now}" is not an ISO-8601 instant such as 2026-11-09T15:00:00Z`);
     return runDueOnce(now, fullConfig('run-due'));
   }
+  if (cmd === 'source')
+    return runSourceCommand(
+      sub,
+      arg,
+      { period: values.period, department: values.department, now: new Date() },
+      databaseConfig(),
+    );
   if (cmd === 'export') return runExport(values.out ?? './export', databaseConfig());
   throw new CliError(`unknown command "${positionals.join(' ')}"\n${USAGE}`);
 }

@@ -6,7 +6,7 @@ import { escapeMrkdwn, fitText, md } from './mrkdwn.js';
 import type { SlackMessage } from './slack-message.js';
 
 const REASONS: Record<SourceFailureCode, string> = {
-  missing_secret: 'its connection setting is missing on the server',
+  missing_secret: 'a setting it needs (a connection string or key) is not set on the server',
   timeout: 'it did not answer in time',
   unreachable: 'it could not be reached',
   server_error: 'it reported an error',

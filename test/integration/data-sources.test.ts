@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local-stack/local-stack.js';
 import { type SodaServer, startSodaServer } from '../../local-stack/soda-server.js';
 import type { SourceSpec } from '../../src/domain/sources/source-spec.js';
+import { DbNull } from '../../src/infra/db-types.js';
 import type { SourceRuntime } from '../../src/infra/sources/runtime.js';
 import { createSqlConnector } from '../../src/infra/sources/sql-connector.js';
 import { CONFIRM_PULLED_ACTION_ID, OPEN_SUBMISSION_ACTION_ID } from '../../src/views/collection-reminder.js';
@@ -43,6 +44,8 @@ async function setSource(s: LocalStack, dept: string, metric: string, source: So
 let stack: LocalStack;
 useLocalStack({ now: MON_2_NOV_1030, sources }, async (s) => {
   stack = s;
+  // This test declares its own sources (below) in place of the sample program's.
+  await s.db.prisma.metric.updateMany({ data: { source: DbNull } });
   await cityDb.exec(`
     CREATE TABLE service_requests (opened_on date, on_time boolean);
     INSERT INTO service_requests SELECT date '2026-10-01' + (i % 31), i % 25 <> 0 FROM generate_series(1, 100) i;
@@ -158,7 +161,7 @@ describe.sequential('data sources pre-fill the month', () => {
     const adminDms = dms(ADMIN).filter((m) => m.text.includes('data source failed'));
     expect(adminDms).toHaveLength(1);
     expect(adminDms[0]!.text).toContain('sql:CAD_DB_URL');
-    expect(JSON.stringify(adminDms[0]!.blocks)).toContain('connection setting is missing');
+    expect(JSON.stringify(adminDms[0]!.blocks)).toContain('a setting it needs (a connection string or key) is not set');
     await stack.runDue(MON_2_NOV_1030);
     expect(dms(ADMIN).filter((m) => m.text.includes('data source failed'))).toHaveLength(1);
   });
@@ -237,7 +240,7 @@ describe.sequential('data sources pre-fill the month', () => {
     const turnout = await metricId('FIRE', 'turnout_p90');
     const block = (view.blocks as { block_id?: string }[]).find((b) => b.block_id === metricBlockId(turnout, 'value'));
     expect(JSON.stringify(block)).toContain(
-      'Please type it: the CAD database could not be used (its connection setting is missing on the server)',
+      'Please type it: the CAD database could not be used (a setting it needs (a connection string or key) is not set on the server)',
     );
     expect(JSON.stringify(block)).not.toContain('initial_value');
   });
