@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { renderTable } from './lib/report.js';
 
-const BENCHMARKS = ['collection-fanout', 'packet', 'agenda-latency', 'ack-latency', 'replicas-fanout'];
+const BENCHMARKS = ['collection-fanout', 'packet', 'agenda-latency', 'ack-latency', 'replicas-fanout', 'sources-pull'];
 /** A benchmark's own watchdog should end it first; this is the backstop. */
 const HARD_LIMIT_MS = 10 * 60_000;
 

@@ -109,9 +109,12 @@ describe.each(databases)('sql sources on $name', ({ connection }) => {
   });
 
   it('refuses a query that writes, and nothing is written', async () => {
-    expect(await failure(pullSource(sql('DELETE FROM service_requests RETURNING 1'), target, rt))).toBe(
-      'refused_write',
-    );
+    const deleting = 'WITH gone AS (DELETE FROM service_requests RETURNING 1) SELECT count(*) FROM gone';
+    expect(await failure(pullSource(sql(deleting), target, rt))).toBe('refused_write');
+    // Turning the session's read-only default off is caught too, and the next write still refused.
+    const tamper = "SELECT count(*) FROM (SELECT set_config('default_transaction_read_only', 'off', false)) x";
+    expect(await failure(pullSource(sql(tamper), target, rt))).toBe('refused_write');
+    expect(await failure(pullSource(sql(deleting), target, rt))).toBe('refused_write');
     const left = await pullSource(sql('SELECT count(*) FROM service_requests'), target, rt);
     expect(left.value).toBe(200);
   });
@@ -233,6 +236,7 @@ describe('csv sources', () => {
 describe('source definitions', () => {
   it('refuses an unknown placeholder, a bad JSONPath and a secret written into the file', () => {
     expect(() => spec({ kind: 'sql', connection_env: 'DB', query: 'SELECT :period_begin' })).toThrow(/period_begin/);
+    expect(() => spec({ kind: 'sql', connection_env: 'DB', query: 'DELETE FROM t RETURNING 1' })).toThrow(/SELECT/);
     expect(() => spec({ kind: 'http_json', url: 'https://x.gov/a', json_path: '$[' })).toThrow(/JSONPath/);
     expect(() => spec({ kind: 'sql', connection_env: 'postgres://u:p@h/db', query: 'SELECT 1' })).toThrow(
       /environment variable/,

@@ -252,7 +252,10 @@ describe.sequential('data sources pre-fill the month', () => {
     expect(
       await stack.db.prisma.metricValueRevision.count({ where: { metricValue: { metricId: sr, period: '2026-10' } } }),
     ).toBe(1);
-    await cityDb.exec("INSERT INTO service_requests SELECT date '2026-10-30', false FROM generate_series(1, 4)");
+    // The sources left this embedded database's session read-only: writing needs an explicit READ WRITE.
+    await cityDb.exec(
+      "BEGIN READ WRITE; INSERT INTO service_requests SELECT date '2026-10-30', false FROM generate_series(1, 4); COMMIT",
+    );
     const report = await pullAndStore(stack.db.prisma, sources, {
       period: '2026-10',
       now: stack.clock.now(),

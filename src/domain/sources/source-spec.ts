@@ -40,7 +40,21 @@ export const sqlSourceSchema = z
     label,
   })
   .strict()
-  .superRefine((s, ctx) => knownPlaceholdersOnly(s.query, ctx, 'query'));
+  .superRefine((s, ctx) => {
+    knownPlaceholdersOnly(s.query, ctx, 'query');
+    // Sources read: a query is one SELECT (WITH, VALUES and TABLE are reads too). What slips past
+    // this check is still refused by the read-only session at pull time.
+    const first = s.query
+      .replace(/^(\s+|--[^\n]*\n|\/\*[\s\S]*?\*\/)*/, '')
+      .match(/^[A-Za-z]+/)?.[0]
+      ?.toUpperCase();
+    if (!['SELECT', 'WITH', 'VALUES', 'TABLE'].includes(first ?? ''))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['query'],
+        message: 'must be one read-only query starting with SELECT or WITH',
+      });
+  });
 
 export const socrataSourceSchema = z
   .object({

@@ -1,7 +1,14 @@
-// Runs one source query, read-only, with a statement timeout, and returns its rows as arrays.
-// PostgreSQL (postgres:// URLs) through `pg`, one small pool per database; an embedded PGlite
-// registered under a name (`pglite:<name>`) for the demo and tests. Both run the same steps:
-// BEGIN READ ONLY → SET LOCAL statement_timeout → the query with bind parameters → ROLLBACK.
+// Runs one source query, read-only, under a statement timeout, and returns its rows as arrays.
+// PostgreSQL (postgres:// URLs) through `pg`; an embedded PGlite registered under a name
+// (`pglite:<name>`) for the demo and tests.
+//
+// One round trip per pull, so pulling costs about what running the query costs (bench/sources-pull):
+// - each connection starts read-only with its statement timeout (session settings, not per
+//   statement), so a pull is one statement in an implicit read-only transaction;
+// - the extended protocol carries exactly one statement, with the period as bind parameters;
+// - the query runs as a subquery followed by two guard columns, read AFTER its row is produced:
+//   a query that turned the session's read-only default or timeout off (set_config) is caught,
+//   its connection destroyed, and the pull refused. Any failure also destroys the connection.
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { SourceError } from './source-error.js';
@@ -26,11 +33,31 @@ export interface SqlConnectorOptions {
 // PostgreSQL error codes (Appendix A of its manual).
 const READ_ONLY = '25006';
 const CANCELED = '57014';
+const GUARDS = 2;
+
+/** The user's query as a subquery (never flattened: OFFSET 0), then the session's two settings. */
+export function guardedQuery(sql: string): string {
+  const body = sql.replace(/[\s;]+$/, '');
+  return `SELECT q.*, current_setting('default_transaction_read_only'),
+  extract(epoch FROM current_setting('statement_timeout')::interval) * 1000
+FROM (SELECT * FROM (\n${body}\n) AS u OFFSET 0) AS q`;
+}
+
+/** Strips the guard columns; throws if the query changed the session's settings. */
+function checkGuards(rows: unknown[][], timeoutMs: number): unknown[][] {
+  for (const row of rows) {
+    const [readOnly, timeout] = row.slice(-GUARDS);
+    if (readOnly !== 'on' || Number(timeout) !== Math.round(timeoutMs))
+      throw new SourceError('refused_write', 'the query changed the session settings; sources are read-only');
+  }
+  return rows.map((r) => r.slice(0, -GUARDS));
+}
 
 function classify(err: unknown, timeoutMs: number): SourceError {
   const code = (err as { code?: unknown }).code;
   const message = err instanceof Error ? err.message : String(err);
-  if (code === READ_ONLY)
+  // A data-modifying WITH cannot run inside the guard's subquery: a write attempt, refused as one.
+  if (code === READ_ONLY || /data-modifying statement/i.test(message))
     return new SourceError('refused_write', 'the query tried to change data; sources are read-only');
   if (code === CANCELED) return new SourceError('timeout', `the query ran longer than ${timeoutMs / 1000} s`);
   if (typeof code === 'string' && /^(08|28|3D|53|57P)/.test(code))
@@ -43,26 +70,39 @@ function classify(err: unknown, timeoutMs: number): SourceError {
 
 export function createSqlConnector(opts: SqlConnectorOptions): SqlConnector {
   const pools = new Map<string, pg.Pool>();
-  const poolFor = (url: string) => {
-    let pool = pools.get(url);
+  const poolFor = (url: string, timeoutMs: number) => {
+    const key = `${timeoutMs}|${url}`;
+    let pool = pools.get(key);
     if (!pool) {
-      pool = new pg.Pool({ connectionString: url, max: opts.poolSize, connectionTimeoutMillis: 10_000 });
+      pool = new pg.Pool({
+        connectionString: url,
+        max: opts.poolSize,
+        connectionTimeoutMillis: 10_000,
+        options: `-c default_transaction_read_only=on -c statement_timeout=${Math.round(timeoutMs)}`,
+      });
       // An idle connection dropped by the server must not crash the process.
       pool.on('error', () => undefined);
-      pools.set(url, pool);
+      pools.set(key, pool);
     }
     return pool;
   };
+  const lite = new Map<PGlite, PgliteSession>();
   return {
     async run(connection, query, timeoutMs) {
       try {
-        if (connection.startsWith('pglite:')) return await runOnPglite(opts.pglite, connection, query, timeoutMs);
+        if (connection.startsWith('pglite:')) {
+          const db = opts.pglite?.get(connection.slice('pglite:'.length));
+          if (!db) throw new SourceError('unreachable', `no embedded database named ${connection}`);
+          let session = lite.get(db);
+          if (!session) lite.set(db, (session = pgliteSession(db)));
+          return await session.run(query, timeoutMs);
+        }
         if (!/^postgres(ql)?:\/\//.test(connection))
           throw new SourceError(
             'bad_url',
             'the connection string must start with postgres:// (or name an embedded pglite: database)',
           );
-        return await runOnPostgres(poolFor(connection), query, timeoutMs);
+        return await runOnPostgres(poolFor(connection, timeoutMs), query, timeoutMs);
       } catch (err) {
         throw err instanceof SourceError ? err : classify(err, timeoutMs);
       }
@@ -76,38 +116,50 @@ export function createSqlConnector(opts: SqlConnectorOptions): SqlConnector {
 
 async function runOnPostgres(pool: pg.Pool, query: SqlQuery, timeoutMs: number): Promise<unknown[][]> {
   const client = await pool.connect();
-  let broken = false;
+  let healthy = false;
   try {
-    await client.query('BEGIN READ ONLY');
-    // SET cannot take a bind parameter; the number is an integer we computed, never user text.
-    await client.query(`SET LOCAL statement_timeout = ${Math.round(timeoutMs)}`);
-    const result = await client.query({ text: query.text, values: query.values, rowMode: 'array' });
-    return result.rows as unknown[][];
-  } catch (err) {
-    broken = !(err as { code?: unknown }).code;
-    throw err;
+    const result = await client.query({
+      text: guardedQuery(query.text),
+      values: query.values,
+      rowMode: 'array',
+      // Never the simple protocol, which would run several statements.
+      queryMode: 'extended',
+    } as pg.QueryConfig);
+    const rows = checkGuards(result.rows as unknown[][], timeoutMs);
+    healthy = true;
+    return rows;
   } finally {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    client.release(broken);
+    client.release(!healthy);
   }
 }
 
-async function runOnPglite(
-  registry: ReadonlyMap<string, PGlite> | undefined,
-  connection: string,
-  query: SqlQuery,
-  timeoutMs: number,
-): Promise<unknown[][]> {
-  const db = registry?.get(connection.slice('pglite:'.length));
-  if (!db) throw new SourceError('unreachable', `no embedded database named ${connection}`);
-  // PGlite is one connection: its transaction() holds it, so concurrent pulls cannot interleave.
-  return db.transaction(async (tx) => {
-    await tx.exec('SET TRANSACTION READ ONLY');
-    await tx.exec(`SET LOCAL statement_timeout = ${Math.round(timeoutMs)}`);
-    const result = await tx.query(query.text, query.values, { rowMode: 'array' });
-    await tx.rollback();
-    return result.rows as unknown[][];
-  });
+interface PgliteSession {
+  run(query: SqlQuery, timeoutMs: number): Promise<unknown[][]>;
+}
+
+/** PGlite is one connection: pulls take turns, and the session is (re)set to read-only when needed. */
+function pgliteSession(db: PGlite): PgliteSession {
+  let queue: Promise<unknown> = Promise.resolve();
+  let settings: string | null = null;
+  const runOne = async (query: SqlQuery, timeoutMs: number) => {
+    const wanted = `${Math.round(timeoutMs)}`;
+    if (settings !== wanted) {
+      await db.exec(`SET default_transaction_read_only = on; SET statement_timeout = ${wanted}`);
+      settings = wanted;
+    }
+    try {
+      const result = await db.query(guardedQuery(query.text), query.values, { rowMode: 'array' });
+      return checkGuards(result.rows as unknown[][], timeoutMs);
+    } catch (err) {
+      settings = null; // set again before the next pull, whatever this query did
+      throw err;
+    }
+  };
+  return {
+    run(query, timeoutMs) {
+      const next = queue.then(() => runOne(query, timeoutMs));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
 }
