@@ -8,7 +8,10 @@ import type { RecordedCall } from '../local-stack/slack-sandbox/index.js';
 import { createTestDatabase } from '../local-stack/test-db.js';
 import type { PrismaClient } from '../src/infra/db-types.js';
 import { silentLogger } from '../src/infra/logger.js';
+import { createSlackGateway } from '../src/infra/slack/slack-gateway.js';
+import { packetViews } from '../src/scheduler/jobs/notice-views.js';
 import { planMeetings } from '../src/services/meetings/plan-meetings.js';
+import { createOneShotSteps } from '../src/services/notices/notice-steps.js';
 import { buildAgenda } from '../src/services/roundtable/build-agenda.js';
 import { createChartRenderer } from '../src/services/roundtable/packet-charts.js';
 import { postPacket } from '../src/services/roundtable/post-packet.js';
@@ -49,7 +52,13 @@ runBench('packet', 'Packet: 3 departments × 15 metrics, built and posted (issue
     stack.sandbox.enforceRateLimits = true;
     stack.sandbox.pacing.options = PACING;
     const charts = createChartRenderer('local');
-    const deps = { prisma: db.prisma, client: stack.app.client, logger: silentLogger, charts };
+    const deps = {
+      prisma: db.prisma,
+      slack: createSlackGateway(stack.app.client),
+      logger: silentLogger,
+      charts,
+      views: packetViews,
+    };
     await charts.renderAll((await buildAgenda(db.prisma, meeting.id, NOW))!); // warm-up: fonts, JIT
 
     const reps: Rep[] = [];
@@ -60,12 +69,11 @@ runBench('packet', 'Packet: 3 departments × 15 metrics, built and posted (issue
       const render = () => timed(() => charts.renderAll(agenda.value));
       const packet = async () => {
         const from = stack.sandbox.calls.length;
-        const r = await timed(() => postPacket(deps, meeting.id, NOW));
-        if (r.value.kind !== 'posted' || r.value.chartFailures > 0)
-          problems.push(`rep ${i + 1}: ${JSON.stringify(r.value)}`);
+        const r = await timed(() => postPacket(deps, meeting.id, createOneShotSteps(NOW)));
+        if (r.value.status !== 'sent') problems.push(`rep ${i + 1}: ${JSON.stringify(r.value)}`);
         return {
           ms: r.ms,
-          charts: r.value.kind === 'posted' ? r.value.charts : 0,
+          charts: r.value.status === 'sent' ? Number.parseInt(r.value.detail, 10) : 0,
           calls: stack.sandbox.calls.slice(from),
         };
       };

@@ -11,6 +11,7 @@ import { type SlackSandbox, startSlackSandbox } from '../local-stack/slack-sandb
 import type { TestDatabase } from '../local-stack/test-db.js';
 import { silentLogger } from '../src/infra/logger.js';
 import { noPacing } from '../src/infra/slack/pacer.js';
+import { createDeliveryDeps } from '../src/scheduler/jobs/run-due-jobs.js';
 import { deliverDueNotices } from '../src/services/notices/deliver-notices.js';
 import { findPostgres, openBenchDatabase } from './lib/databases.js';
 import { type BenchContext, runBench } from './lib/harness.js';
@@ -200,7 +201,7 @@ async function measureWindow(ctx: BenchContext, db: TestDatabase): Promise<void>
       },
     });
     const report = await deliverDueNotices(
-      { prisma, client, logger: silentLogger, pacer: noPacing, workerId: 'window' },
+      createDeliveryDeps({ prisma, client, logger: silentLogger, pacer: noPacing, workerId: 'window' }),
       FANOUT_NOW,
     );
     ctx.table({

@@ -47,7 +47,7 @@ const SAMPLE_PERMITS = `
 function streetlightRows(): Row[] {
   return Array.from({ length: 60 }, (_, i) => ({
     outage_id: `SL-${1000 + i}`,
-    reported_on: i < 50 ? '2026-10-0' + ((i % 9) + 1) : '2026-11-02',
+    reported_on: i < 50 ? `2026-10-0${(i % 9) + 1}` : '2026-11-02',
     status: i < 21 || i >= 50 ? 'open' : 'repaired',
     days_open: i < 21 ? 8 + i : 3,
   }));

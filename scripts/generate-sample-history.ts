@@ -1,5 +1,11 @@
-// Writes examples/riverton-history.csv: 24 months of plausible values for the sample program,
-// deterministic (seeded) so the demo and tests see the same numbers on every machine.
+// Writes examples/riverton-history.csv: three years of plausible values (Oct 2023 – Sep 2026) for
+// the sample program, deterministic (seeded) so the demo and tests see the same numbers on every
+// machine. Most metrics are noise around a level, as real ones mostly are; the demo's departments
+// (Public Works and Watershed) show each harder case exactly once:
+// - a real step change: Public Works' on-time rate after a new work-order system (Feb 2026);
+// - an honest trend: Watershed's on-time rate, climbing about half a point a month;
+// - a seasonal metric: main breaks, which peak every winter (`seasonal: true`).
+// Fire & EMS's response time has an admin-pinned change (`baseline_from: 2025-07`, a new CAD system).
 // Run: npx tsx scripts/generate-sample-history.ts
 import { writeFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
@@ -12,37 +18,54 @@ function random(): number {
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
-const noise = (scale: number) => (random() + random() + random() - 1.5) * scale;
-
-const months: string[] = [];
-for (let i = 0; i < 24; i++) {
-  const m = 9 + i; // 2024-10 … 2026-09
-  months.push(`${2024 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`);
+/** Normal noise with standard deviation `sd` (Box–Muller). */
+function noise(sd: number): number {
+  const u = 1 - random();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random()) * sd;
 }
+
+const START = { year: 2023, month: 10 };
+const MONTHS = 36;
+const months = Array.from({ length: MONTHS }, (_, i) => {
+  const m = START.month - 1 + i;
+  return `${START.year + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+});
+/** Month of the year, 1–12, of position i. */
+const monthOf = (i: number) => ((START.month - 1 + i) % 12) + 1;
+const FEB_2026 = months.indexOf('2026-02');
+const JUL_2025 = months.indexOf('2025-07');
+
 type Series = (i: number) => number;
+const clamp = (lo: number, hi: number) => (v: number) => Math.min(hi, Math.max(lo, v));
+const pct = clamp(0, 100);
+
 const monthly: Record<string, Record<string, [Series, number]>> = {
   DPW: {
-    sr_on_time: [(i) => Math.min(99, 57 + i * 1.7 + noise(3)), 1], // Atlanta's 57% → mid-90s
-    potholes_48h: [(i) => 86 + noise(6) - (i > 20 ? 8 : 0), 1], // recent slump
-    streetlights_7d: [() => 24 + noise(8), 0],
-    missed_pickups: [() => 7.5 + noise(2), 1],
+    // Step change: ~84% until a new work-order system went live in February 2026, ~96.5% since.
+    sr_on_time: [(i) => pct(i < FEB_2026 ? 84 + noise(1.4) : 96.5 + noise(0.7)), 1],
+    potholes_48h: [() => pct(88 + noise(2.5)), 1],
+    streetlights_7d: [() => 23 + noise(3), 0],
+    missed_pickups: [() => 7.4 + noise(0.6), 1],
   },
   CODE: {
-    days_to_inspect: [(i) => 160 - i * 3.2 + noise(8), 0], // BlightStat: 160 → ~85
-    units_remediated: [() => 115 + noise(30), 0],
-    liens_collected: [() => 240000 + noise(60000), 0],
-    cases_closed_90d: [() => 66 + noise(5), 1],
+    days_to_inspect: [() => 86 + noise(5), 0],
+    units_remediated: [() => 118 + noise(14), 0],
+    liens_collected: [() => 245000 + noise(22000), 0],
+    cases_closed_90d: [() => pct(68 + noise(2.5)), 1],
   },
   FIRE: {
-    turnout_p90: [() => 79 + noise(5), 0],
-    calls_10s: [() => 91 + noise(3), 1],
-    ems_response_p90: [(i) => 8.8 + noise(0.5) + (i > 15 ? 0.6 : 0), 1], // 8 months above the centre line
+    turnout_p90: [() => 79 + noise(2.5), 0],
+    calls_10s: [() => pct(91 + noise(1.2)), 1],
+    // Pinned change: a new CAD system from July 2025 cut response times by about half a minute.
+    ems_response_p90: [(i) => (i < JUL_2025 ? 9.4 : 8.9) + noise(0.2), 1],
   },
   WATER: {
-    sr_on_time: [(i) => Math.min(99, 50 + i * 2 + noise(3)), 1], // Atlanta's 50% → 91%
-    main_breaks: [(i) => 2.3 + noise(0.6) + (i === 23 ? 2.2 : 0), 1], // a real signal last month
-    days_to_repair: [() => 3.2 + noise(1), 1],
-    chlorine_residual: [() => 1.0 + noise(0.25), 2],
+    // Honest trend: about +0.5 points a month from 76%, with month-to-month noise.
+    sr_on_time: [(i) => pct(76 + 0.5 * i + noise(1.0)), 1],
+    // Seasonal: peaks in January, lowest in July, the same shape every year.
+    main_breaks: [(i) => 2.4 + 1.5 * Math.cos(((monthOf(i) - 1) / 12) * 2 * Math.PI) + noise(0.3), 1],
+    days_to_repair: [() => 3.1 + noise(0.4), 1],
+    chlorine_residual: [() => 1.0 + noise(0.08), 2],
   },
 };
 
@@ -53,17 +76,10 @@ for (const [dept, metrics] of Object.entries(monthly)) {
       rows.push([dept, metric, period, Math.max(0, series(i)).toFixed(decimals)]);
   }
 }
-for (const [q, i] of [
-  ['2024-Q4', 0],
-  ['2025-Q1', 1],
-  ['2025-Q2', 2],
-  ['2025-Q3', 3],
-  ['2025-Q4', 4],
-  ['2026-Q1', 5],
-  ['2026-Q2', 6],
-  ['2026-Q3', 7],
-] as const) {
-  rows.push(['FIRE', 'fire_inspections', q, String(Math.round(1150 + i * 15 + noise(120)))]);
-}
+const quarters = Array.from({ length: MONTHS / 3 }, (_, i) => {
+  const q = 3 + i; // 2023-Q4 …
+  return `${2023 + Math.floor(q / 4)}-Q${(q % 4) + 1}`;
+});
+for (const q of quarters) rows.push(['FIRE', 'fire_inspections', q, String(Math.round(1180 + noise(60)))]);
 writeFileSync(new URL('../examples/riverton-history.csv', import.meta.url), stringify(rows));
 console.log(`wrote ${rows.length - 1} values`);

@@ -13,6 +13,7 @@ import { WebClient } from '@slack/web-api';
 import { openDatabase } from '../src/infra/db/client.js';
 import { createLogger } from '../src/infra/logger.js';
 import { createPacer, type Pacer } from '../src/infra/slack/pacer.js';
+import { createDeliveryDeps } from '../src/scheduler/jobs/run-due-jobs.js';
 import { deliverDueNotices } from '../src/services/notices/deliver-notices.js';
 
 const env = (name: string, fallback?: string): string => {
@@ -56,14 +57,14 @@ async function main(): Promise<void> {
     createPacer({ perChannelMs: 1000, globalMs: Number(env('REPLICA_PACE_MS', '0')) }),
     holdAt,
   );
-  const deps = {
+  const deps = createDeliveryDeps({
     prisma: db.prisma,
     client,
     pacer,
     workerId: env('REPLICA_WORKER_ID'),
     leaseMs: Number(env('REPLICA_LEASE_MS')),
     logger: createLogger({ format: 'json', level: 'warn', write: (line) => process.stderr.write(`${line}\n`) }),
-  };
+  });
   await db.prisma.scheduledNotice.count(); // warm the client up, so replicas really start together
   emit({ type: 'ready' });
   await nextLine();

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app/create-app.js';
 import { systemClock } from './app/deps.js';
 import { createJobDeps } from './app/job-deps.js';
+import { importProgramFile } from './cli/program-import.js';
 import { parseConfig } from './config.js';
 import { hardenHttpServer } from './handlers/middleware/harden-http-server.js';
 import { openDatabase } from './infra/db/client.js';
@@ -20,6 +21,17 @@ async function main(): Promise<void> {
   const config = parsed.config;
   const logger = createLogger(config.log);
   const db = await openDatabase(config.database);
+  if (config.programFile) {
+    // PROGRAM_FILE: the program is (re)imported at every start; unchanged, it changes nothing.
+    const outcome = await importProgramFile(db.prisma, config.programFile, { actor: 'start', now: systemClock.now() });
+    if (!outcome.ok) {
+      console.error(`stat-bot cannot start — PROGRAM_FILE is not a valid program:\n${outcome.lines.join('\n')}`);
+      await db.close();
+      process.exit(1);
+    }
+    for (const line of outcome.lines) logger.info(line);
+    for (const warning of outcome.warnings) logger.warn(warning);
+  }
   const deps = { prisma: db.prisma, clock: systemClock, logger, charts: config.charts };
   const app = createApp(config.slack, deps);
   const server = await app.start(config.slack.port);

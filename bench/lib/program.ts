@@ -45,6 +45,7 @@ export async function writeProgramFile(shape: ProgramShape): Promise<GeneratedPr
       timezone: 'America/New_York',
       holidays: [],
       due_rule: '5 business days after period end',
+      starts_with: '2026-10', // the benches collect October 2026, whatever day they import on
     },
     people: [
       { slack_id: BENCH_CHAIR, name: 'Bench Chair', roles: ['chair'] },

@@ -1,10 +1,51 @@
 // `stat program import <file>`: validate, then import in one transaction, then say what changed.
+// `npm start` runs the same import first when PROGRAM_FILE is set.
 import type { Config } from '../config.js';
 import { openDatabase } from '../infra/db/client.js';
+import type { PrismaClient } from '../infra/db-types.js';
 import { loadProgramFile } from '../infra/program-file/load-program-file.js';
 import { HistoryReferenceError } from '../services/program-import/import-history.js';
 import { importProgram, ProgramImportError } from '../services/program-import/import-program.js';
 import { describeSummary } from '../services/program-import/import-summary.js';
+import { describeCollectionStart, describePacketsBeforeDue } from '../views/program-import-report.js';
+
+export interface FileImportOutcome {
+  ok: boolean;
+  /** What to tell the admin: the summary and where collection starts (ok), or every problem found. */
+  lines: string[];
+  /** Things worth acting on even though the import succeeded. */
+  warnings: string[];
+}
+
+export async function importProgramFile(
+  prisma: PrismaClient,
+  file: string,
+  opts: { actor: string; now: Date },
+): Promise<FileImportOutcome> {
+  const loaded = await loadProgramFile(file);
+  if (!loaded.ok)
+    return {
+      ok: false,
+      lines: [
+        `${file}: ${loaded.errors.length} problem${loaded.errors.length === 1 ? '' : 's'}, nothing was imported:`,
+        ...loaded.errors.map((e) => `  ${e}`),
+      ],
+      warnings: [],
+    };
+  try {
+    const summary = await importProgram(prisma, loaded.value, opts);
+    const start = describeCollectionStart(summary);
+    return {
+      ok: true,
+      lines: [`Imported ${file}: ${describeSummary(summary)}`, ...(start ? [start] : [])],
+      warnings: describePacketsBeforeDue(summary),
+    };
+  } catch (err) {
+    if (err instanceof ProgramImportError || err instanceof HistoryReferenceError)
+      return { ok: false, lines: [`${file}: ${err.message}; nothing was imported.`], warnings: [] };
+    throw err;
+  }
+}
 
 export async function runProgramImport(file: string, config: Pick<Config, 'database'>): Promise<number> {
   const loaded = await loadProgramFile(file);
@@ -17,15 +58,10 @@ export async function runProgramImport(file: string, config: Pick<Config, 'datab
   }
   const db = await openDatabase(config.database);
   try {
-    const summary = await importProgram(db.prisma, loaded.value, { actor: 'cli', now: new Date() });
-    console.log(`Imported ${file}: ${describeSummary(summary)}`);
-    return 0;
-  } catch (err) {
-    if (err instanceof ProgramImportError || err instanceof HistoryReferenceError) {
-      console.error(`${file}: ${err.message}; nothing was imported.`);
-      return 1;
-    }
-    throw err;
+    const outcome = await importProgramFile(db.prisma, file, { actor: 'cli', now: new Date() });
+    for (const line of outcome.lines) (outcome.ok ? console.log : console.error)(line);
+    for (const warning of outcome.warnings) console.warn(warning);
+    return outcome.ok ? 0 : 1;
   } finally {
     await db.close();
   }

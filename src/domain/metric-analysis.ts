@@ -1,5 +1,7 @@
 // Everything a packet or agenda says about one metric for its latest period, and the agenda order.
 import { periodOrdinal, shiftPeriod } from './calendar/periods.js';
+import { analyseProcess, type ProcessAnalysis, type VerdictKind } from './process-behaviour.js';
+import { describeVerdict } from './signal-wording.js';
 import {
   computeTrend,
   computeYearToDate,
@@ -10,18 +12,32 @@ import {
 } from './trend.js';
 import type { Frequency, MetricRule, PeriodKey, Status } from './types.js';
 import { classifyStatus, computeSeverity, computeVariance, describeStatus, type Variance } from './variance.js';
-import { analyseXmr, type XmrBaseline, type XmrResult, type XmrSignalSummary } from './xmr.js';
+import type { SignalDirection, XmrRule } from './xmr.js';
 
 export type MetricPoint = PeriodValue;
 
 export interface AnalyseMetricInput {
   rule: Pick<MetricRule, 'polarity' | 'tolerance' | 'decimals'>;
+  /** The metric's unit, for the signal sentence ("1.6 points a month"). */
+  unit?: string;
   /** One frequency, any order; the last period is the one under review even if its actual is null. */
   points: readonly MetricPoint[];
   ytdAggregation: YtdAggregation;
   /** 1–12; default 1 (calendar year). Many US cities use 7 (July). */
   fiscalYearStartMonth?: number;
-  xmrBaseline?: XmrBaseline;
+  /** An admin's `baseline_from`: the process is taken to start afresh at this period. */
+  baselineFrom?: PeriodKey | null;
+  /** Compare with the same period in earlier years; no automatic shift detection. */
+  seasonal?: boolean;
+}
+
+/** The latest period's verdict, in a sentence and as facts the agenda ranks by. */
+export interface MetricSignal {
+  isSignal: boolean;
+  kind: VerdictKind;
+  direction: SignalDirection | null;
+  rule: XmrRule | null;
+  text: string;
 }
 
 export interface MetricAnalysis {
@@ -39,9 +55,9 @@ export interface MetricAnalysis {
   trend3: Trend;
   trend12: Trend;
   ytd: YearToDate | null;
-  /** Limits and per-period annotations over the whole series, gaps included as null. */
-  xmr: XmrResult;
-  signal: XmrSignalSummary;
+  /** Process segments, per-period annotations (parallel to `periods`) and the latest verdict. */
+  process: ProcessAnalysis;
+  signal: MetricSignal;
   /** Consecutive periods off target ending with the latest (0 unless the latest is off target). */
   periodsOffTarget: number;
 }
@@ -63,6 +79,15 @@ function toSeries(points: readonly MetricPoint[]): { frequency: Frequency; serie
   return { frequency: first.frequency, series };
 }
 
+/** Position of `baseline_from` in the series: 0 if it is before the first period, null if after the last. */
+function pinPosition(periods: readonly PeriodKey[], from: PeriodKey): number | null {
+  const first = periods[0];
+  if (!first || periodOrdinal(from).frequency !== periodOrdinal(first).frequency) return null;
+  const at = periodOrdinal(from).ordinal - periodOrdinal(first).ordinal;
+  if (at >= periods.length) return null;
+  return Math.max(0, at);
+}
+
 function countPeriodsOffTarget(series: readonly (MetricPoint | null)[], rule: AnalyseMetricInput['rule']): number {
   let n = 0;
   for (let i = series.length - 1; i >= 0; i--) {
@@ -80,23 +105,36 @@ export function analyseMetric(input: AnalyseMetricInput): MetricAnalysis {
   const actual = latest?.actual ?? null;
   const target = latest?.target ?? null;
   const values = series.map((p) => p?.actual ?? null);
-  const xmr = analyseXmr(values, {
+  const periods = series.map((_, i) => shiftPeriod(series[0]?.period ?? '', i));
+  const pin = input.baselineFrom ? pinPosition(periods, input.baselineFrom) : null;
+  const behaviour = analyseProcess(values, {
     polarity: rule.polarity,
-    decimals: rule.decimals,
     frequency,
-    baseline: input.xmrBaseline,
+    seasonal: input.seasonal ?? false,
+    pinnedStart: pin,
   });
   const trendOptions = {
     polarity: rule.polarity,
     tolerance: rule.tolerance,
-    averageMovingRange: xmr.limits?.averageMovingRange ?? null,
+    averageMovingRange: behaviour.current?.limits?.averageMovingRange ?? null,
     target,
   };
   const status = classifyStatus(actual, target, rule);
+  const text = describeVerdict(behaviour, {
+    polarity: rule.polarity,
+    unit: input.unit ?? '',
+    decimals: rule.decimals,
+    frequency,
+    tolerance: rule.tolerance,
+    periods,
+    values,
+    target,
+    status,
+  });
   return {
     period: latest?.period ?? null,
     frequency,
-    periods: series.map((_, i) => shiftPeriod(series[0]?.period ?? '', i)),
+    periods,
     actual,
     target,
     variance: actual !== null && target !== null ? computeVariance(actual, target) : null,
@@ -108,8 +146,8 @@ export function analyseMetric(input: AnalyseMetricInput): MetricAnalysis {
     ytd: latest
       ? computeYearToDate(input.points, latest.period, input.ytdAggregation, input.fiscalYearStartMonth)
       : null,
-    xmr,
-    signal: xmr.latest,
+    process: behaviour,
+    signal: { ...behaviour.verdict, text },
     periodsOffTarget: countPeriodsOffTarget(series, rule),
   };
 }
@@ -122,21 +160,44 @@ export function describeOffTargetRun(analysis: Pick<MetricAnalysis, 'periodsOffT
   return `Off target for ${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** Where a metric belongs on the agenda: worth the meeting's attention, worth recognising, or neither. */
+export type AgendaSection = 'attention' | 'recognition';
+
+type Rankable = Pick<MetricAnalysis, 'severity' | 'periodsOffTarget' | 'signal' | 'status'>;
+
+/**
+ * Attention: a signal that went the wrong way (or left a band), or a value off target. Recognition:
+ * a signal or trend the good way on a metric that is not off target. Everything else: neither.
+ */
+export function agendaSectionOf(a: Rankable): AgendaSection | null {
+  const s = a.signal;
+  if ((s.isSignal && s.direction !== 'favourable') || a.status === 'off_target') return 'attention';
+  if (s.isSignal && s.direction === 'favourable') return 'recognition';
+  return null;
+}
+
 export interface AgendaScore {
   score: number;
   /** 2 per tolerance width off target, capped at 10 so one wild value or tiny tolerance can't swamp the rest. */
   severityPoints: number;
   /** 1 per consecutive period off target, capped at 6. */
   durationPoints: number;
-  /** 20 for a deterioration signal (more than the other two parts can reach together, so it always
-   * comes first), 3 for an improvement or neutral signal (worth hearing how it was done). */
+  /** 20 for a wrong-way signal in the current process (more than the other two parts can reach
+   * together, so it always comes first), 12 for a wrong-way trend, 10 for a value outside a
+   * within-band metric's usual range, 0 for a good-way signal (those are recognised separately). */
   signalPoints: number;
+}
+
+function signalPointsOf(s: MetricSignal): number {
+  if (!s.isSignal || s.direction === 'favourable') return 0;
+  if (s.direction === 'neutral') return 10;
+  return s.kind === 'trend' ? 12 : 20;
 }
 
 export function scoreAgendaItem(a: Pick<MetricAnalysis, 'severity' | 'periodsOffTarget' | 'signal'>): AgendaScore {
   const severityPoints = Math.min(Math.max(a.severity ?? 0, 0), 5) * 2;
   const durationPoints = Math.min(a.periodsOffTarget, 6);
-  const signalPoints = !a.signal.isSignal ? 0 : a.signal.direction === 'deterioration' ? 20 : 3;
+  const signalPoints = signalPointsOf(a.signal);
   return { score: severityPoints + durationPoints + signalPoints, severityPoints, durationPoints, signalPoints };
 }
 

@@ -156,3 +156,13 @@ export function computeYearToDate(
     target: allTargets ? aggregate(targets, aggregation) : null,
   };
 }
+
+/**
+ * The fiscal year's name, as US cities write it: named for the calendar year it ends in ("FY2027"
+ * for July 2026 – June 2027); a calendar fiscal year is just the year ("2026").
+ */
+export function fiscalYearName(fiscalYearStart: string): string {
+  const [year, month] = fiscalYearStart.split('-').map(Number);
+  if (year === undefined || month === undefined) return fiscalYearStart;
+  return month === 1 ? String(year) : `FY${year + 1}`;
+}

@@ -1,26 +1,27 @@
 // XmR (individuals and moving range) process behaviour chart, after Donald Wheeler: natural
-// process limits from a series, three run rules, and one sentence about the latest value.
+// process limits for one process, and the run rules judged point by point. Which stretch of a
+// metric's history counts as "one process" is decided in ./process-segments.ts; the sentences in
+// ./signal-wording.ts.
 //
 // Choices, so the numbers can be checked by hand:
 // - A missing value (null) is a gap: no moving range is taken across it and it breaks every run,
 //   so "8 months in a row" is always literally true.
-// - Limits need at least one moving range (two adjacent values); fewer gives `limits: null`.
+// - Limits need at least one moving range (two adjacent values); fewer gives `null`.
 // - When every baseline value is equal, mR̄ = 0 and the limits collapse onto the centre line. Rule 1
 //   is then switched off: with no measured variation any change would be an infinite-sigma "signal".
 //   Rules 2 and 3 count points rather than distances, so they still apply.
 // - A point exactly on the centre line breaks a run on one side; a repeated value breaks a rising
 //   or falling run.
-import { formatMetricNumber } from './number-format.js';
-import type { Frequency, Polarity } from './types.js';
+import type { Polarity } from './types.js';
 
 export type XmrRule = 'outside_limits' | 'run_one_side' | 'trend_run';
-export type SignalDirection = 'improvement' | 'deterioration' | 'neutral';
-/** Which periods (positions in the series, gaps included) set the limits; default: all of them. */
-export type XmrBaseline = { first: number } | { last: number };
+/** Which way a signal moved, judged by the metric's polarity alone (targets come in the wording). */
+export type SignalDirection = 'favourable' | 'unfavourable' | 'neutral';
 
 /** Wheeler's scaling constants for individuals (2.66 = 3 / d2, d2 = 1.128) and ranges (D4 = 3.268). */
 export const NATURAL_LIMIT_FACTOR = 2.66;
 export const RANGE_LIMIT_FACTOR = 3.268;
+export const D2 = 1.128;
 /** Rule 2: this many points in a row strictly on one side of the centre line. */
 export const RUN_LENGTH = 8;
 /** Rule 3: this many points in a row, each strictly above (or below) the one before: 6 points, 5 steps. */
@@ -47,55 +48,36 @@ export interface XmrPoint {
   slopeRun: number;
   /** Rules this point triggers, strongest first. */
   rules: XmrRule[];
-  /** The signal's meaning given the polarity; null when the point is no signal. */
+  /** Which way the signal went for the metric's polarity; null when the point is no signal. */
   direction: SignalDirection | null;
   /** Moving range above the upper range limit: a sudden jump, reported but not a rule here. */
   largeJump: boolean;
 }
 
-export interface XmrSignalSummary {
-  isSignal: boolean;
-  rule: XmrRule | null;
-  direction: SignalDirection | null;
-  text: string;
+/** The centre line and limits in force at one point (flat for a level, sloped for a trend). */
+export interface XmrBand {
+  centre: number;
+  lower: number;
+  upper: number;
+  upperRangeLimit: number;
+  collapsed: boolean;
 }
 
-export interface XmrResult {
-  limits: XmrLimits | null;
-  points: XmrPoint[];
-  latest: XmrSignalSummary;
-}
-
-export interface XmrOptions {
-  polarity: Polarity;
-  decimals: number;
-  frequency?: Frequency;
-  baseline?: XmrBaseline;
-}
-
-function pickBaseline(values: readonly (number | null)[], baseline?: XmrBaseline): readonly (number | null)[] {
-  if (!baseline) return values;
-  const n = 'first' in baseline ? baseline.first : baseline.last;
-  if (!Number.isInteger(n) || n < 1)
-    throw new RangeError(`an XmR baseline needs a whole number of periods ≥ 1, got ${n}`);
-  return 'first' in baseline ? values.slice(0, n) : values.slice(-n);
-}
-
-function movingRanges(values: readonly (number | null)[]): (number | null)[] {
+export function movingRanges(values: readonly (number | null)[]): (number | null)[] {
   return values.map((v, i) => {
     const prev = i > 0 ? values[i - 1] : null;
     return v === null || prev === null || prev === undefined ? null : Math.abs(v - prev);
   });
 }
 
-const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
-const present = (xs: readonly (number | null)[]): number[] => xs.filter((x): x is number => x !== null);
+export const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+export const present = (xs: readonly (number | null)[]): number[] => xs.filter((x): x is number => x !== null);
 
-export function computeXmrLimits(values: readonly (number | null)[], baseline?: XmrBaseline): XmrLimits | null {
-  const base = pickBaseline(values, baseline);
-  const ranges = present(movingRanges(base));
+/** Limits from every value given (the caller picks the baseline); null without a moving range. */
+export function computeXmrLimits(values: readonly (number | null)[]): XmrLimits | null {
+  const ranges = present(movingRanges(values));
   if (ranges.length === 0) return null;
-  const centre = mean(present(base));
+  const centre = mean(present(values));
   const mr = mean(ranges);
   const spread = NATURAL_LIMIT_FACTOR * mr;
   return {
@@ -120,92 +102,62 @@ function shapeAt(value: number | null, prevValue: number | null, prev: Shape | n
   return { side, sideRun, slope, slopeRun };
 }
 
-function rulesAt(value: number | null, shape: Shape, limits: XmrLimits | null): XmrRule[] {
+function rulesAt(value: number | null, shape: Shape, band: XmrBand | null, trendRule: boolean): XmrRule[] {
   const rules: XmrRule[] = [];
-  if (value !== null && limits && !limits.collapsed && (value > limits.upper || value < limits.lower))
+  if (value !== null && band && !band.collapsed && (value > band.upper || value < band.lower))
     rules.push('outside_limits');
-  if (shape.sideRun >= RUN_LENGTH) rules.push('run_one_side');
-  if (shape.slopeRun >= TREND_LENGTH) rules.push('trend_run');
+  if (band && shape.sideRun >= RUN_LENGTH) rules.push('run_one_side');
+  if (trendRule && shape.slopeRun >= TREND_LENGTH) rules.push('trend_run');
   return rules;
 }
 
-function directionOf(
-  value: number,
-  shape: Shape,
-  rule: XmrRule,
-  limits: XmrLimits | null,
-  polarity: Polarity,
-): SignalDirection {
-  const up =
-    rule === 'outside_limits'
-      ? value > (limits?.upper ?? value)
-      : rule === 'run_one_side'
-        ? shape.side === 'above'
-        : shape.slope === 'rising';
-  if (polarity === 'within_band') return 'neutral'; // up or down is only good relative to the band
-  return up === (polarity === 'higher_is_better') ? 'improvement' : 'deterioration';
+/** Up or down, turned into good or bad by the polarity; within_band has no good direction. */
+export function directionOfMove(up: boolean, polarity: Polarity): SignalDirection {
+  if (polarity === 'within_band') return 'neutral';
+  return up === (polarity === 'higher_is_better') ? 'favourable' : 'unfavourable';
 }
 
-export function annotateXmr(
+function upwards(value: number, shape: Shape, rule: XmrRule, band: XmrBand | null): boolean {
+  if (rule === 'outside_limits') return value > (band?.upper ?? value);
+  if (rule === 'run_one_side') return shape.side === 'above';
+  return shape.slope === 'rising';
+}
+
+export interface AnnotateOptions {
+  /** Rule 3 (six rising or falling in a row); off inside a trend, which is already the story. */
+  trendRule?: boolean;
+}
+
+/**
+ * Judges each value against the band in force at its position (`bandAt(i)`, i from 0). Runs start
+ * afresh with the first value: call once per process segment.
+ */
+export function annotatePoints(
   values: readonly (number | null)[],
-  limits: XmrLimits | null,
+  bandAt: (i: number) => XmrBand | null,
   polarity: Polarity,
+  options: AnnotateOptions = {},
 ): XmrPoint[] {
   const ranges = movingRanges(values);
   const points: XmrPoint[] = [];
   values.forEach((value, i) => {
-    const shape = shapeAt(value, values[i - 1] ?? null, points[i - 1] ?? null, limits?.centre ?? null);
-    const rules = rulesAt(value, shape, limits);
+    const band = bandAt(i);
+    const shape = shapeAt(value, values[i - 1] ?? null, points[i - 1] ?? null, band?.centre ?? null);
+    const rules = rulesAt(value, shape, band, options.trendRule ?? true);
     const first = rules[0];
     const movingRange = ranges[i] ?? null;
-    const largeJump = movingRange !== null && !!limits && !limits.collapsed && movingRange > limits.upperRangeLimit;
-    const direction = value !== null && first ? directionOf(value, shape, first, limits, polarity) : null;
+    const largeJump = movingRange !== null && !!band && !band.collapsed && movingRange > band.upperRangeLimit;
+    const direction = value !== null && first ? directionOfMove(upwards(value, shape, first, band), polarity) : null;
     points.push({ value, movingRange, ...shape, rules, direction, largeJump });
   });
   return points;
 }
 
-function describeSignal(
-  point: XmrPoint & { value: number },
-  rule: XmrRule,
+/** One flat set of limits over the whole series (no segments): the textbook chart. */
+export function annotateXmr(
+  values: readonly (number | null)[],
   limits: XmrLimits | null,
-  options: XmrOptions,
-): string {
-  const fmt = (n: number) => formatMetricNumber(n, options.decimals);
-  const noun = options.frequency === 'quarterly' ? 'quarters' : 'months';
-  if (rule === 'run_one_side') return `${point.sideRun} ${noun} in a row ${point.side} the average`;
-  if (rule === 'trend_run') return `${point.slopeRun} ${noun} in a row ${point.slope}`;
-  const [edge, limit] = point.value > (limits?.centre ?? 0) ? ['upper', limits?.upper] : ['lower', limits?.lower];
-  return `latest value ${fmt(point.value)} is ${edge === 'upper' ? 'above' : 'below'} the ${edge} limit (${fmt(limit ?? 0)})`;
-}
-
-function describeLatest(point: XmrPoint | undefined, limits: XmrLimits | null, options: XmrOptions): XmrSignalSummary {
-  const fmt = (n: number) => formatMetricNumber(n, options.decimals);
-  const none = (text: string): XmrSignalSummary => ({ isSignal: false, rule: null, direction: null, text });
-  if (!point || point.value === null) return none('No value for the latest period');
-  const rule = point.rules[0];
-  if (!rule) {
-    if (!limits) return none('Not enough data for process limits yet');
-    if (limits.collapsed) return none(`No variation in the baseline (every value ${fmt(limits.centre)}), so no limits`);
-    return none(`Within normal variation (limits ${fmt(limits.lower)}–${fmt(limits.upper)})`);
-  }
-  const meaning =
-    point.direction === 'improvement'
-      ? ' — an improvement'
-      : point.direction === 'deterioration'
-        ? ' — a deterioration'
-        : '';
-  return {
-    isSignal: true,
-    rule,
-    direction: point.direction,
-    text: `Signal: ${describeSignal({ ...point, value: point.value }, rule, limits, options)}${meaning}`,
-  };
-}
-
-/** Limits (from the baseline), per-point annotations and the latest value's verdict. */
-export function analyseXmr(values: readonly (number | null)[], options: XmrOptions): XmrResult {
-  const limits = computeXmrLimits(values, options.baseline);
-  const points = annotateXmr(values, limits, options.polarity);
-  return { limits, points, latest: describeLatest(points[points.length - 1], limits, options) };
+  polarity: Polarity,
+): XmrPoint[] {
+  return annotatePoints(values, () => limits, polarity);
 }

@@ -17,6 +17,8 @@ const settingsSchema = z.object({
     })
     .prefault({}),
   agendaVisibility: z.enum(['read_only', 'chairs_only']).default('read_only'),
+  /** First month of the fiscal year (1–12), for year-to-date figures. */
+  fiscalYearStart: z.number().int().min(1).max(12).default(1),
 });
 export type StoredSettings = z.infer<typeof settingsSchema>;
 
@@ -42,6 +44,7 @@ export function programSettingsFromFile(p: ProgramFile): StoredSettings {
       sendTime: r.send_time,
     },
     agendaVisibility: p.program.agenda_visibility,
+    fiscalYearStart: p.program.fiscal_year_start,
   };
 }
 

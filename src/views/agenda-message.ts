@@ -1,12 +1,27 @@
-// The chair's agenda: ranked signals and off-target metrics, each with "Record decision", then
-// follow-ups to report back on, then missing data. Shown privately first, with "Post to channel".
+// The chair's agenda: what needs attention (wrong-way signals, values off target and for how
+// long), ranked, each with "Record decision"; improvements worth recognising in a short section of
+// their own; then follow-ups to report back on, then missing data. Shown privately first, with "Post to channel".
 import { z } from 'zod';
 import { formatDay } from '../domain/calendar/index.js';
 import { LIMITS } from './limits.js';
 import { type AnalysedDepartment, type AnalysedMetric, metricDetailText } from './metric-line.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 import { type MessagePage, paginateBlocks } from './paginate.js';
+import { periodCoverageBlocks } from './period-coverage.js';
+import type { KnownBlock } from './slack-message.js';
 import type { DepartmentStatusRow } from './status-message.js';
+
+/** Which periods one department is reviewed on, and what was held back because it is not yet due. */
+export interface DepartmentCoverage {
+  departmentId: number;
+  departmentName: string;
+  monthly: string;
+  quarterly: string;
+  /** Periods the meeting would normally review that were not due at packet time (with their due dates). */
+  notDue: { period: string; periodLabel: string; dueDate: string }[];
+  /** The periods posting the packet locks for this department. */
+  lockable: string[];
+}
 
 export interface AgendaMetricItem extends AnalysedMetric {
   departmentId: number;
@@ -23,10 +38,17 @@ export interface Agenda {
     chairUserId: string;
     departmentKeys: string[];
   };
+  /** The latest monthly period reviewed; `periodLabel` names every monthly period reviewed. */
   period: string;
   periodLabel: string;
+  coverage: DepartmentCoverage[];
   departments: AnalysedDepartment[];
+  /** Needs the meeting's attention, most pressing first. */
   items: AgendaMetricItem[];
+  /** Moved the good way (and not off target): worth recognising, in their own short section. */
+  recognitions: AgendaMetricItem[];
+  /** How many of the meeting's metrics have a number for the period under review. */
+  numbers: { entered: number; total: number };
   followUps: AgendaFollowUp[];
   missing: DepartmentStatusRow[];
   timezone: string;
@@ -107,28 +129,44 @@ export function buildAgendaMessages(agenda: Agenda, opts: { interactive: boolean
   const when = formatMeetingTime(agenda.meeting.startsAt, agenda.timezone);
   const depts = agenda.departments.map((d) => d.name).join(', ') || 'no departments';
   const title = fitText(`Agenda — ${agenda.meeting.name}, ${when}`, LIMITS.headerText);
-  const head: object[] = [
+  const head: KnownBlock[] = [
     { type: 'header', text: plain(title) },
     {
       type: 'context',
       elements: [
         md(
-          `${escapeMrkdwn(depts)} · ${agenda.periodLabel} numbers · ranked by how far and how long off target; signals first`,
+          `${escapeMrkdwn(depts)} · ${agenda.periodLabel} numbers · wrong-way signals first, then how far and how long off target`,
         ),
       ],
     },
+    ...periodCoverageBlocks(agenda),
   ];
-  const body: object[] = [];
+  const body: KnownBlock[] = [];
   if (agenda.departments.length === 0)
     body.push({ type: 'section', text: md('This meeting has no departments on its rotation yet.') });
-  body.push({ type: 'section', text: md(`*Metrics to discuss* (${agenda.items.length})`) });
-  if (agenda.items.length === 0)
+  body.push({ type: 'section', text: md(`*Needs attention* (${agenda.items.length})`) });
+  const { entered, total } = agenda.numbers;
+  if (total > 0 && entered === 0)
     body.push({
       type: 'section',
-      text: md(':large_green_circle: Everything is on target or within normal variation.'),
+      text: md(
+        `:hourglass_flowing_sand: No ${agenda.periodLabel} numbers are in yet (0 of ${total} metrics), so there is nothing to rank. Missing data is listed below.`,
+      ),
+    });
+  else if (agenda.items.length === 0 && total > 0)
+    body.push({
+      type: 'section',
+      text: md(
+        `:large_green_circle: Nothing needs attention: every metric with a number is on target or within normal variation.${entered < total ? ` ${total - entered} of ${total} metrics have no ${agenda.periodLabel} number yet.` : ''}`,
+      ),
+    });
+  else if (entered < total)
+    body.push({
+      type: 'context',
+      elements: [md(`${total - entered} of ${total} metrics have no ${agenda.periodLabel} number yet.`)],
     });
   agenda.items.forEach((item, i) => {
-    const section: Record<string, unknown> = {
+    const section: Extract<KnownBlock, { type: 'section' }> = {
       type: 'section',
       text: md(
         fitText(
@@ -146,6 +184,18 @@ export function buildAgendaMessages(agenda: Agenda, opts: { interactive: boolean
       };
     body.push(section);
   });
+  if (agenda.recognitions.length) {
+    const lines = agenda.recognitions.map(
+      (r) => `• *${escapeMrkdwn(r.departmentName)} — ${escapeMrkdwn(r.name)}*: ${escapeMrkdwn(r.analysis.signal.text)}`,
+    );
+    body.push(
+      { type: 'divider' },
+      {
+        type: 'section',
+        text: md(fitText(`*Worth recognising* (${lines.length})\n${lines.join('\n')}`, LIMITS.sectionText)),
+      },
+    );
+  }
   body.push(
     { type: 'divider' },
     { type: 'section', text: md(`*Follow-ups to report back on* (${agenda.followUps.length})`) },
@@ -163,7 +213,7 @@ export function buildAgendaMessages(agenda: Agenda, opts: { interactive: boolean
       { type: 'section', text: md(fitText(`*Missing data*\n${lines.join('\n')}`, LIMITS.sectionText)) },
     );
   }
-  const foot = opts.interactive
+  const foot: KnownBlock[] = opts.interactive
     ? [
         {
           type: 'actions',

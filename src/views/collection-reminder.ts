@@ -1,8 +1,9 @@
 // Collection DMs along the reminder ladder: opening notice, reminder, due day, overdue, and the
 // escalation to the department head and chair. Each carries the button that opens the form.
 import { z } from 'zod';
-import { type LadderStepName, periodKeySchema } from '../domain/calendar/index.js';
+import { formatDay, type LadderStepName, periodKeySchema } from '../domain/calendar/index.js';
 import { escapeMrkdwn, md, plain, possessive } from './mrkdwn.js';
+import type { KnownBlock, SlackMessage } from './slack-message.js';
 
 export const OPEN_SUBMISSION_ACTION_ID = 'stat_open_submission';
 export const OPEN_STATUS_ACTION_ID = 'stat_open_status';
@@ -32,38 +33,69 @@ export interface ReminderContent {
   departmentName: string;
   period: string;
   periodLabel: string;
-  dueLabel: string;
+  /** ISO date (YYYY-MM-DD) the numbers are due. */
+  dueDate: string;
+  /** Where today stands against the due date, at send time. */
+  dueWhen: 'future' | 'today' | 'past';
+  /** Business days after the due date at send time. */
   businessDaysLate: number;
   missingMetrics: number;
   totalMetrics: number;
+  /** Collection DMs the liaisons actually received for this period, and the last one's day ("Tue 10 Nov"). */
+  liaisonMessages: number;
+  lastLiaisonMessageLabel: string | null;
+  /** The next packet that will show this period, if one is scheduled. */
+  nextPacket: { meetingName: string; dayLabel: string } | null;
   /** Every due value was pulled from a source: the DM offers "Confirm numbers". */
   allPulled?: boolean;
 }
 
-function sentence(c: ReminderContent): string {
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** When the numbers are due, said the way today stands against it. */
+function dueText(c: ReminderContent & { dueLabel: string }): string {
+  if (c.dueWhen === 'today') return 'are due *today*';
+  if (c.dueWhen === 'past') return `were due *${c.dueLabel}*`;
+  return `are due *${c.dueLabel}*`;
+}
+
+/** What the escalation can truthfully say the liaisons have had. */
+function liaisonHistory(c: ReminderContent): string {
+  if (c.liaisonMessages === 0) return 'I have not messaged the liaisons about them yet';
+  const last = c.lastLiaisonMessageLabel ? `, most recently ${c.lastLiaisonMessageLabel}` : '';
+  return `I have messaged the liaisons about them ${c.liaisonMessages === 1 ? 'once' : `${c.liaisonMessages} times`}${last}`;
+}
+
+function sentence(c: ReminderContent & { dueLabel: string }): string {
   const dept = possessive(escapeMrkdwn(c.departmentName));
   const left = c.missingMetrics < c.totalMetrics ? ` (${c.missingMetrics} of ${c.totalMetrics} still to enter)` : '';
   switch (c.step) {
     case 'opening':
-      return `:wave: ${c.periodLabel} has closed. ${dept} numbers for ${c.periodLabel} are due *${c.dueLabel}*. It takes a few minutes — thank you!`;
+      return `:wave: ${c.periodLabel} has closed. ${dept} numbers for ${c.periodLabel} ${dueText(c)}. It takes a few minutes — thank you!`;
     case 'reminder_before':
-      return `:calendar: A friendly reminder: ${dept} ${c.periodLabel} numbers are due *${c.dueLabel}*${left}.`;
+      return `:calendar: A friendly reminder: ${dept} ${c.periodLabel} numbers ${dueText(c)}${left}.`;
     case 'due_day':
-      return `:calendar: ${dept} ${c.periodLabel} numbers are due *today*${left}. If something is holding them up, enter what you have and mark the rest not available with a reason.`;
-    case 'overdue':
-      return `:hourglass: ${dept} ${c.periodLabel} numbers were due ${c.dueLabel} (${c.businessDaysLate} business day${c.businessDaysLate === 1 ? '' : 's'} ago)${left}. The roundtable packet needs them — could you enter them today?`;
+      return `:calendar: ${dept} ${c.periodLabel} numbers ${dueText(c)}${left}. If something is holding them up, enter what you have and mark the rest not available with a reason.`;
+    case 'overdue': {
+      const ask = c.nextPacket
+        ? `The packet for ${escapeMrkdwn(c.nextPacket.meetingName)} (${c.nextPacket.dayLabel}) needs them — could you enter them today?`
+        : 'Could you enter them today?';
+      return `:hourglass: ${dept} ${c.periodLabel} numbers were due ${c.dueLabel} (${plural(c.businessDaysLate, 'business day')} ago)${left}. ${ask}`;
+    }
     case 'escalation':
-      return `:information_source: ${dept} ${c.periodLabel} numbers are ${c.businessDaysLate} business days late${left} (due ${c.dueLabel}). The liaisons have been reminded; a word from you may help.`;
+      return `:information_source: ${dept} ${c.periodLabel} numbers are ${plural(c.businessDaysLate, 'business day')} late${left} (due ${c.dueLabel}). ${liaisonHistory(c)}; a word from you may help.`;
   }
 }
+
+type ActionsBlock = Extract<KnownBlock, { type: 'actions' }>;
 
 const PULLED_NOTE =
   ' :inbox_tray: Every value was pulled from the city systems: confirm them in one click, or review and change them (a change needs a short note).';
 
-export function buildCollectionReminder(c: ReminderContent) {
+export function buildCollectionReminder(c: ReminderContent): SlackMessage {
   const confirmable = c.allPulled === true && c.step !== 'escalation';
-  const text = sentence(c) + (confirmable ? PULLED_NOTE : '');
-  const button =
+  const text = sentence({ ...c, dueLabel: formatDay(c.dueDate) }) + (confirmable ? PULLED_NOTE : '');
+  const button: ActionsBlock['elements'][number] =
     c.step === 'escalation'
       ? { type: 'button', action_id: OPEN_STATUS_ACTION_ID, text: plain('See who is late'), value: c.period }
       : {
@@ -73,14 +105,19 @@ export function buildCollectionReminder(c: ReminderContent) {
           value: encodeOpenSubmission(c.departmentId, c.period),
           style: 'primary',
         };
-  const confirm = {
+  const confirm: ActionsBlock['elements'][number] = {
     type: 'button',
     action_id: CONFIRM_PULLED_ACTION_ID,
     text: plain('Confirm numbers'),
     value: encodeOpenSubmission(c.departmentId, c.period),
     style: 'primary',
   };
-  const review = { ...button, text: plain('Review numbers'), style: undefined };
+  const review: ActionsBlock['elements'][number] = {
+    type: 'button',
+    action_id: OPEN_SUBMISSION_ACTION_ID,
+    text: plain('Review numbers'),
+    value: encodeOpenSubmission(c.departmentId, c.period),
+  };
   return {
     text: text.replace(/\*/g, ''),
     blocks: [

@@ -5,6 +5,7 @@ import { formatDay } from '../domain/calendar/index.js';
 import { type FollowUpCard, followUpSummary } from './followup-message.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
+import type { SlackMessage } from './slack-message.js';
 
 export const MORE_TIME_ACTIONS = {
   approve: 'stat_followup_approve_time',
@@ -26,7 +27,7 @@ export function buildMoreTimeRequest(
   proposed: string,
   reason: string,
   updateId: number,
-) {
+): SlackMessage {
   const why = reason ? `\n> ${escapeMrkdwn(fitText(reason, 1000)).replace(/\n/g, '\n> ')}` : '';
   const text = `:clock3: <@${ownerUserId}> asks for more time: from ${formatDay(card.dueDate)} to *${formatDay(proposed)}*.${why}\n${followUpSummary(card)}`;
   const value = encodeMoreTimeDecision(card.id, updateId);
@@ -51,11 +52,11 @@ export function buildMoreTimeRequest(
   };
 }
 
-export function buildBlockedNotice(card: FollowUpCard, ownerUserId: string, reason: string) {
+export function buildBlockedNotice(card: FollowUpCard, ownerUserId: string, reason: string): SlackMessage {
   const text = `:construction: <@${ownerUserId}> is blocked on a follow-up:\n> ${escapeMrkdwn(fitText(reason, 1000)).replace(/\n/g, '\n> ')}\n${followUpSummary(card)}`;
   return { text: 'A follow-up is blocked', blocks: [{ type: 'section', text: md(fitText(text, LIMITS.sectionText)) }] };
 }
 
-export function buildDecisionResult(message: string) {
+export function buildDecisionResult(message: string): SlackMessage {
   return { text: message, blocks: [{ type: 'section', text: md(fitText(message, LIMITS.sectionText)) }] };
 }

@@ -5,6 +5,7 @@ import type { LadderStepName } from '../domain/calendar/index.js';
 import { formatDay } from '../domain/calendar/index.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
+import type { KnownBlock, SlackMessage } from './slack-message.js';
 
 export const FOLLOWUP_ANSWER_ACTIONS = {
   done: 'stat_followup_done',
@@ -33,7 +34,7 @@ export function followUpSummary(f: FollowUpCard): string {
   return `*${escapeMrkdwn(fitText(f.text, 1500))}*\n${escapeMrkdwn(f.departmentName)}${metric} · due ${formatDay(f.dueDate)}${latest}`;
 }
 
-export function followUpAnswerButtons(id: number) {
+export function followUpAnswerButtons(id: number): KnownBlock {
   const value = String(id);
   return {
     type: 'actions',
@@ -60,11 +61,16 @@ const INTRO: Record<NagStep, (days: number, due: string) => string> = {
     `:information_source: This follow-up is ${d} business days overdue and the owner has not reported back:`,
 };
 
-export function buildFollowUpOwnerMessage(f: FollowUpCard, step: NagStep, businessDaysLate = 0, ownerUserId?: string) {
+export function buildFollowUpOwnerMessage(
+  f: FollowUpCard,
+  step: NagStep,
+  businessDaysLate = 0,
+  ownerUserId?: string,
+): SlackMessage {
   const intro = INTRO[step](businessDaysLate, formatDay(f.dueDate));
   const owner = step === 'escalation' && ownerUserId ? ` (owner <@${ownerUserId}>)` : '';
   const text = `${intro}${owner}\n${followUpSummary(f)}`;
-  const blocks: object[] = [{ type: 'section', text: md(fitText(text, LIMITS.sectionText)) }];
+  const blocks: KnownBlock[] = [{ type: 'section', text: md(fitText(text, LIMITS.sectionText)) }];
   if (step !== 'escalation') blocks.push(followUpAnswerButtons(f.id));
   return { text: `${intro.replace(/[*:]/g, '')} ${fitText(f.text, 200)}`, blocks };
 }

@@ -22,6 +22,8 @@ export const LIMITS = {
   /** Total characters of blocks in one message that Slack renders reliably. */
   messageChars: 12_000,
   imageUrl: 3000,
-  imageTitle: 2000,
   imageAltText: 2000,
+  imageTitle: 2000,
+  /** Image blocks the packet puts in one chart message (a readable thread, well under 50 blocks). */
+  imagesPerMessage: 20,
 } as const;

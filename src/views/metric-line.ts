@@ -1,9 +1,11 @@
 // One metric in one line of mrkdwn: value, target, variance, status and signal — the unit every
 // packet table and agenda item is built from.
 
+import { MONTH_NAMES, parsePeriodKey } from '../domain/calendar/index.js';
 import type { MetricAnalysis } from '../domain/metric-analysis.js';
 import { describeOffTargetRun } from '../domain/metric-analysis.js';
 import { formatWithUnit } from '../domain/number-format.js';
+import { fiscalYearName } from '../domain/trend.js';
 import type { MetricRule } from '../domain/types.js';
 import { describeTarget, formatVariance, statusText } from './format.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -37,18 +39,29 @@ export function signalText(m: AnalysedMetric): string {
   const s = m.analysis.signal;
   if (!s.isSignal) return `_${escapeMrkdwn(s.text)}_`;
   const icon =
-    s.direction === 'deterioration'
-      ? ':rotating_light:'
-      : s.direction === 'improvement'
-        ? ':chart_with_upwards_trend:'
-        : ':mag:';
+    s.direction === 'unfavourable' ? ':rotating_light:' : s.direction === 'favourable' ? ':seedling:' : ':mag:';
   return `${icon} *${escapeMrkdwn(s.text)}*`;
+}
+
+/** "FY2027 to date (Jul–Oct, 4 months): 93.4% against 95.0%"; null before the year has a value. */
+export function yearToDateText(m: AnalysedMetric): string | null {
+  const y = m.analysis.ytd;
+  if (!y || y.actual === null || y.periodsCounted === 0) return null;
+  const first = parsePeriodKey(y.fiscalYearStart);
+  const from = `${MONTH_NAMES[first.index - 1]?.slice(0, 3)} ${first.year}`;
+  const how = y.aggregation === 'sum' ? 'total' : y.aggregation === 'mean' ? 'average' : 'latest';
+  const target = y.target === null ? '' : ` against ${formatWithUnit(y.target, m.unit, m.rule.decimals)}`;
+  const n = y.periodsCounted;
+  const unit = m.analysis.frequency === 'quarterly' ? 'quarter' : 'month';
+  return `${fiscalYearName(y.fiscalYearStart)} to date (since ${from}, ${n} ${unit}${n === 1 ? '' : 's'}, ${how}): ${formatWithUnit(y.actual, m.unit, m.rule.decimals)}${target}`;
 }
 
 export function metricDetailText(m: AnalysedMetric): string {
   const parts = [metricValueText(m), signalText(m)];
   const run = describeOffTargetRun(m.analysis);
   if (run) parts.push(run);
+  const ytd = yearToDateText(m);
+  if (ytd) parts.push(`_${escapeMrkdwn(ytd)}_`);
   if (m.note) parts.push(`> ${escapeMrkdwn(m.note.slice(0, 600)).replace(/\n/g, ' ')}`);
   return parts.join('\n');
 }

@@ -2,27 +2,35 @@
 // department, missing data and follow-ups. Charts follow in the thread.
 
 import { formatWithUnit } from '../domain/number-format.js';
-import type { AnalysedDepartment, AnalysedMetric } from '../services/roundtable/analyse-departments.js';
-import type { Agenda } from '../services/roundtable/build-agenda.js';
+import type { Agenda } from './agenda-message.js';
 import { followUpLine, formatMeetingTime } from './agenda-message.js';
 import { describeTarget, formatVariance, statusText } from './format.js';
 import { LIMITS } from './limits.js';
-import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
-import { type MessagePage, paginateBlocks } from './paginate.js';
+import type { AnalysedDepartment, AnalysedMetric } from './metric-line.js';
+import { escapeMrkdwn, fitText, md, plain, possessive } from './mrkdwn.js';
+import { paginateBlocks } from './paginate.js';
+import { periodCoverageBlocks } from './period-coverage.js';
+import type { KnownBlock, SlackMessage } from './slack-message.js';
 
 function summaryLine(m: AnalysedMetric): string {
   const a = m.analysis;
   const value = a.actual === null ? 'no data' : formatWithUnit(a.actual, m.unit, m.rule.decimals);
   const variance = a.actual === null ? '' : ` · ${formatVariance(a.actual, a.target, m.unit, m.rule.decimals)}`;
-  const signal = a.signal.isSignal ? ` · :mag: _${escapeMrkdwn(a.signal.text)}_` : '';
+  const icon =
+    a.signal.direction === 'unfavourable'
+      ? ':rotating_light:'
+      : a.signal.direction === 'favourable'
+        ? ':seedling:'
+        : ':mag:';
+  const signal = a.signal.isSignal ? ` · ${icon} _${escapeMrkdwn(a.signal.text)}_` : '';
   return `${statusText(a.status)} — *${escapeMrkdwn(m.name)}*: ${value} (${describeTarget(m.rule, a.target, m.unit)})${variance}${signal}`;
 }
 
 /** One department's table; long departments continue in a second section rather than being cut. */
-export function departmentSummaryBlocks(d: AnalysedDepartment): object[] {
+export function departmentSummaryBlocks(d: AnalysedDepartment): KnownBlock[] {
   const off = d.metrics.filter((m) => m.analysis.status === 'off_target').length;
   const signals = d.metrics.filter((m) => m.analysis.signal.isSignal).length;
-  const blocks: object[] = [
+  const blocks: KnownBlock[] = [
     {
       type: 'section',
       text: md(
@@ -44,20 +52,29 @@ export function departmentSummaryBlocks(d: AnalysedDepartment): object[] {
   return blocks;
 }
 
-export function buildPacketMessages(agenda: Agenda, chartNote: string | null): MessagePage[] {
+/** Said with the first chart in the packet's thread. */
+export const PACKET_CHARTS_COMMENT =
+  'Charts: actual against target over 24 months; faint lines are the natural process limits.';
+
+export function buildPacketMessages(agenda: Agenda, chartFailures: number): SlackMessage[] {
+  const chartNote =
+    chartFailures > 0
+      ? `${chartFailures} chart${chartFailures === 1 ? '' : 's'} could not be drawn; the table above has every number.`
+      : null;
   const when = formatMeetingTime(agenda.meeting.startsAt, agenda.timezone);
-  const head: object[] = [
+  const head: KnownBlock[] = [
     { type: 'header', text: plain(fitText(`Packet — ${agenda.meeting.name}, ${when}`, LIMITS.headerText)) },
     {
       type: 'context',
       elements: [
         md(
-          `${agenda.periodLabel} numbers · status is relative to each metric's target and tolerance; a *signal* is a change beyond normal variation (XmR limits and run rules)`,
+          `${agenda.periodLabel} numbers · status is relative to each metric's target and tolerance; a *signal* is a change beyond the normal variation of the process as it is now (XmR limits per process segment, run rules, trends)`,
         ),
       ],
     },
+    ...periodCoverageBlocks(agenda),
   ];
-  const body: object[] = agenda.departments.flatMap((d) => [...departmentSummaryBlocks(d), { type: 'divider' }]);
+  const body: KnownBlock[] = agenda.departments.flatMap((d) => [...departmentSummaryBlocks(d), { type: 'divider' }]);
   if (agenda.departments.length === 0)
     body.push({ type: 'section', text: md('This meeting has no departments on its rotation.') });
   if (agenda.missing.length) {
@@ -82,7 +99,7 @@ export function buildPacketMessages(agenda: Agenda, chartNote: string | null): M
 }
 
 /** The chair's short briefing: the three to six items most worth the meeting's time. */
-export function buildChairBriefing(agenda: Agenda, packetLink: string | null): MessagePage {
+export function buildChairBriefing(agenda: Agenda, packetLink: string | null): SlackMessage {
   const overdue = agenda.followUps.filter((f) => f.overdue || f.blocked);
   const items = [
     ...agenda.items
@@ -99,14 +116,60 @@ export function buildChairBriefing(agenda: Agenda, packetLink: string | null): M
       ),
   ].slice(0, 6);
   const when = formatMeetingTime(agenda.meeting.startsAt, agenda.timezone);
+  const noNumbers = agenda.numbers.total > 0 && agenda.numbers.entered === 0;
   const intro = items.length
     ? `Worth the meeting's time (${when}):`
-    : `Nothing is off target or signalling for ${when} — a good meeting to hear what is working.`;
+    : noNumbers
+      ? `No ${agenda.periodLabel} numbers are in yet for ${when}: nothing to rank until they are.`
+      : `Nothing needs attention for ${when} — a good meeting to hear what is working.`;
   const link = packetLink ? `\n<${packetLink}|Open the packet>` : '';
   return {
     text: `Briefing for ${agenda.meeting.name}, ${when}`,
     blocks: [
       { type: 'section', text: md(fitText(`:clipboard: ${intro}\n${items.join('\n')}${link}`, LIMITS.sectionText)) },
     ],
+  };
+}
+
+export interface ChartImageModel {
+  url: string;
+  title: string;
+  altText: string;
+}
+
+/** Charts a QuickChart server serves by URL, as image blocks (Slack fetches them): 20 to a message. */
+export function buildChartImageMessages(images: ChartImageModel[]): SlackMessage[] {
+  const pages: SlackMessage[] = [];
+  for (let i = 0; i < images.length; i += LIMITS.imagesPerMessage)
+    pages.push({
+      text: 'Charts',
+      blocks: images.slice(i, i + LIMITS.imagesPerMessage).map((img) => ({
+        type: 'image',
+        image_url: img.url,
+        alt_text: fitText(img.altText, LIMITS.imageAltText),
+        title: plain(fitText(img.title, LIMITS.imageTitle)),
+      })),
+    });
+  return pages;
+}
+
+export interface RevisionNote {
+  departmentName: string;
+  periodLabel: string;
+  userId: string;
+  changes: { metricName: string; unit: string; decimals: number; oldValue: number | null; newValue: number | null }[];
+}
+
+/** In the packet's thread: numbers corrected after the packet was posted. */
+export function buildRevisionNote(n: RevisionNote): SlackMessage {
+  const show = (v: number | null, c: RevisionNote['changes'][number]) =>
+    v === null ? 'not available' : formatWithUnit(v, c.unit, c.decimals);
+  const lines = n.changes.map(
+    (c) => `• ${escapeMrkdwn(c.metricName)}: ${show(c.oldValue, c)} → *${show(c.newValue, c)}*`,
+  );
+  const text = `:pencil2: Correction to ${possessive(escapeMrkdwn(n.departmentName))} ${n.periodLabel} numbers, by <@${n.userId}>:\n${lines.join('\n')}`;
+  return {
+    text: fitText(text, LIMITS.sectionText),
+    blocks: [{ type: 'section', text: md(fitText(text, LIMITS.sectionText)) }],
   };
 }

@@ -8,6 +8,7 @@ import { describeTarget, formatVariance, statusText } from './format.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 import { type MessagePage, paginateBlocks } from './paginate.js';
+import type { KnownBlock } from './slack-message.js';
 
 export interface ConfirmationRow {
   name: string;
@@ -43,8 +44,11 @@ function rowText(r: ConfirmationRow): string {
 export function buildSubmissionConfirmation(c: Confirmation): MessagePage[] {
   const verb = c.revised ? 'Revision saved' : 'Thank you — saved';
   const summary = `${verb}: ${c.departmentName}, ${c.periodLabel}`;
-  const rows = c.rows.map((r) => ({ type: 'section', text: md(fitText(rowText(r), LIMITS.sectionText)) }));
-  const missing = c.missing.length
+  const rows: KnownBlock[] = c.rows.map((r) => ({
+    type: 'section',
+    text: md(fitText(rowText(r), LIMITS.sectionText)),
+  }));
+  const missing: KnownBlock[] = c.missing.length
     ? [
         {
           type: 'section',
@@ -69,7 +73,7 @@ export function buildSubmissionConfirmation(c: Confirmation): MessagePage[] {
         },
       ]
     : [];
-  const footer = {
+  const footer: KnownBlock = {
     type: 'context',
     elements: [
       md('You can revise these until the roundtable packet is posted; every change is kept with who and when.'),

@@ -12,11 +12,11 @@ function monthly(values: (number | null)[], target: (i: number) => number | null
   }));
 }
 
-/** Limits from the first year, as a program would fix them once it has a settled baseline. */
+/** Run through the real analysis: segments, trends and signals as the packet would show them. */
 function buildSample(metric: ChartedMetric, points: MetricPoint[]): VarianceChartInput {
   return buildVarianceChartInput(
     metric,
-    analyseMetric({ rule: metric.rule, points, ytdAggregation: 'mean', xmrBaseline: { first: 12 } }),
+    analyseMetric({ rule: metric.rule, unit: metric.unit, points, ytdAggregation: 'mean' }),
     points,
   );
 }

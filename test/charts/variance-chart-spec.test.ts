@@ -26,7 +26,17 @@ const SMALL: VarianceChartInput = {
     { label: 'Mar', actual: null, target: 90, status: 'no_data', signal: false },
     { label: 'Apr', actual: 70, target: 90, status: 'off_target', signal: true },
   ],
-  limits: { centre: 84.3333, lower: 50.1234, upper: 118.5432 },
+  segments: [
+    {
+      from: 0,
+      to: 3,
+      centre: [84.3333, 84.3333],
+      lower: [50.1234, 50.1234],
+      upper: [118.5432, 118.5432],
+      trend: false,
+      provisional: true,
+    },
+  ],
 };
 
 describe('buildVarianceChartConfig', () => {
@@ -92,7 +102,9 @@ describe('buildVarianceChartConfig', () => {
       'Apr: 70% vs target 90% (higher is better)',
     ]);
     expect(buildVarianceChartConfig(ON_TIME).options?.plugins?.subtitle?.text).toEqual([
-      'Signal: latest value 87.6 is below the lower limit (92.1) —',
+      '87.6% in Dec 2026 is below the lower limit (88.7%) of the process',
+      'since it shifted down from 94.5% in May 2026 (average 90.3%,',
+      'provisional: 7 months) —',
       'a deterioration',
     ]);
   });
@@ -120,14 +132,14 @@ describe('buildVarianceChartConfig', () => {
     expect(dataset(buildVarianceChartConfig(SMALL), 'Average and process limits')?.data).toEqual([
       { x: 'Jan', y: 118.54 },
       { x: 'Apr', y: 118.54 },
-      { x: 'Apr', y: null },
+      { x: 'Jan', y: null },
       { x: 'Jan', y: 84.33 },
       { x: 'Apr', y: 84.33 },
-      { x: 'Apr', y: null },
+      { x: 'Jan', y: null },
       { x: 'Jan', y: 50.12 },
       { x: 'Apr', y: 50.12 },
     ]);
-    expect(dataset(buildVarianceChartConfig({ ...SMALL, limits: null }), 'Average and process limits')).toBeUndefined();
+    expect(dataset(buildVarianceChartConfig({ ...SMALL, segments: [] }), 'Average and process limits')).toBeUndefined();
   });
 
   it('shows only the 24 most recent periods', () => {
@@ -187,8 +199,34 @@ describe('buildVarianceChartInput', () => {
       status: 'no_data',
       signal: false,
     });
-    expect(ON_TIME.note).toBe('Signal: latest value 87.6 is below the lower limit (92.1) — a deterioration');
-    expect(ON_TIME.limits?.lower).toBeCloseTo(92.1, 1);
+    expect(ON_TIME.note).toBe(
+      '87.6% in Dec 2026 is below the lower limit (88.7%) of the process since it shifted down from 94.5% in May 2026 (average 90.3%, provisional: 7 months) — a deterioration',
+    );
+    // The slide re-baselined from May 2026: two segments, a change point, no line across it.
+    expect(ON_TIME.changePoints).toEqual([16]);
+    expect(ON_TIME.segments?.map((s) => [s.from, s.to, s.provisional])).toEqual([
+      [0, 15, false],
+      [16, 23, true],
+    ]);
+    expect(ON_TIME.segments?.[1]?.lower[0]).toBeCloseTo(88.67, 2);
+    // A steady fall is a trend: one sloped centre line, named in the title.
+    expect(INSPECTION_DAYS.segments).toHaveLength(1);
+    expect(INSPECTION_DAYS.segments?.[0]?.trend).toBe(true);
+    expect(INSPECTION_DAYS.trendLabel).toBe('falling trend');
+    expect(INSPECTION_DAYS.note).toMatch(/^Falling about 3\.9 days a month for 24 months \(since Jan 2025\)/);
+  });
+
+  it('draws each segment on its own, marks the change point, and labels a trend', () => {
+    const cfg = buildVarianceChartConfig(ON_TIME);
+    const limits = dataset(cfg, 'Average and process limits')?.data as { x: string; y: number | null }[];
+    // Two segments × three lines, each two points, pen lifted between: 6 × 2 + 5 = 17 points.
+    expect(limits).toHaveLength(17);
+    expect(limits.slice(0, 2).map((p) => p.x)).toEqual(['Jan 25', 'Apr 26']);
+    expect(limits.filter((p) => p.y !== null && p.x === 'May 26')).toHaveLength(3);
+    expect(dataset(cfg, 'Process changed (May 26)')?.data).toHaveLength(2);
+    const trend = buildVarianceChartConfig(INSPECTION_DAYS);
+    expect(titleOf(trend)).toContain('falling trend');
+    expect(dataset(trend, 'Average or trend line, and process limits')).toBeDefined();
   });
 
   it('labels quarters and leaves collapsed limits off', () => {
@@ -200,6 +238,6 @@ describe('buildVarianceChartInput', () => {
       analyseMetric({ rule, points, ytdAggregation: 'mean' }),
       points,
     );
-    expect(input.limits).toBeNull();
+    expect(input.segments).toEqual([]);
   });
 });

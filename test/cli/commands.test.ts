@@ -54,6 +54,23 @@ describe('npm start with missing or malformed settings', () => {
     expect(r.err).toContain('Cannot reach PostgreSQL at 127.0.0.1:1');
     expect(r.err).not.toMatch(/\n\s+at /);
   });
+
+  // Opening (and migrating) a fresh embedded database takes a while on a loaded machine.
+  it('imports PROGRAM_FILE before connecting, and refuses to start on a bad one', { timeout: 150_000 }, () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'statbot-start-'));
+    const bad = path.join(dir, 'city.yaml');
+    writeFileSync(bad, 'program:\n  name: X\n  timezone: Mars/Olympus\ndepartments: []\n');
+    const r = run(['src/main.ts'], {
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+      DATA_DIR: dir,
+      PROGRAM_FILE: bad,
+    });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('PROGRAM_FILE is not a valid program');
+    expect(r.err).toContain('nothing was imported');
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
 });
 
 describe('npm run stat -- program import', () => {

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  agendaSectionOf,
   analyseMetric,
   describeOffTargetRun,
   type MetricPoint,
+  type MetricSignal,
   rankAgendaItems,
   scoreAgendaItem,
 } from '../../src/domain/metric-analysis.js';
-import type { XmrSignalSummary } from '../../src/domain/xmr.js';
+import type { Status } from '../../src/domain/types.js';
+import type { SignalDirection } from '../../src/domain/xmr.js';
 
 // % of service requests closed on time: higher is better, target 95, tolerance 2.
 const rule = { polarity: 'higher_is_better', tolerance: 2, decimals: 1 } as const;
@@ -36,15 +39,12 @@ describe('analyseMetric', () => {
     expect(a.trend12.slope).toBeCloseTo(-24 / 17.5, 10);
     expect(a.trend12.direction).toBe('worsening');
     expect(a.ytd).toMatchObject({ actual: 92, target: 95, periodsCounted: 6 }); // 552 / 6
-    // mR = 2, 2, 1, 1, 1 → mR̄ 1.4; limits 92 ± 3.724 = 88.276 … 95.724; 96 is above (good side).
-    expect(a.xmr.limits?.upper).toBeCloseTo(95.724, 10);
-    expect(a.xmr.points[0]?.rules).toEqual(['outside_limits']);
-    // Six strictly falling points end at the latest.
+    // Five values before the latest: one short of the six that limits need, so no verdict yet.
+    expect(a.process.segments).toHaveLength(1);
     expect(a.signal).toMatchObject({
-      isSignal: true,
-      rule: 'trend_run',
-      direction: 'deterioration',
-      text: 'Signal: 6 months in a row falling — a deterioration',
+      isSignal: false,
+      kind: 'not_enough_data',
+      text: 'Not enough data for limits: 6 months since Jan 2026, and limits need 6 before the one judged',
     });
   });
 
@@ -55,7 +55,7 @@ describe('analyseMetric', () => {
       { period: '2026-02', actual: 80, target: 95 },
     ];
     const a = analyseMetric({ rule, points, ytdAggregation: 'sum' });
-    expect(a.xmr.points.map((p) => p.value)).toEqual([80, 80, null, 80]);
+    expect(a.process.points.map((p) => p.value)).toEqual([80, 80, null, 80]);
     expect(a.periods).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
     expect(a.periodsOffTarget).toBe(1); // March is missing, so the run stops there
     expect(a.ytd?.actual).toBe(240);
@@ -109,30 +109,35 @@ describe('analyseMetric', () => {
 });
 
 describe('rankAgendaItems', () => {
-  const signal = (direction: XmrSignalSummary['direction']): XmrSignalSummary =>
+  const signal = (direction: SignalDirection | null, kind: MetricSignal['kind'] = 'outside_limits'): MetricSignal =>
     direction
-      ? { isSignal: true, rule: 'outside_limits', direction, text: '' }
-      : { isSignal: false, rule: null, direction: null, text: '' };
+      ? { isSignal: true, kind, rule: null, direction, text: '' }
+      : { isSignal: false, kind: 'within_limits', rule: null, direction: null, text: '' };
   const item = (
     name: string,
     severity: number | null,
     periodsOffTarget: number,
-    dir: XmrSignalSummary['direction'] = null,
-  ) => ({ name, severity, periodsOffTarget, signal: signal(dir) });
+    dir: SignalDirection | null = null,
+    kind: MetricSignal['kind'] = 'outside_limits',
+  ) => ({ name, severity, periodsOffTarget, signal: signal(dir, kind) });
 
   it('puts a worsening signal first, then how far and how long off target', () => {
     const items = [
       item('no data', null, 0), //                      0
       item('far and long', 5, 6), //                    min(5,5)×2 + min(6,6) = 16
-      item('on target, improving', -1, 0, 'improvement'), // 0 + 0 + 3 = 3
-      item('slightly off, worsening signal', 0.5, 0, 'deterioration'), // 1 + 0 + 20 = 21
+      item('on target, improving', -1, 0, 'favourable'), // 0 + 0 + 0 = 0 (recognised apart)
+      item('slightly off, worsening signal', 0.5, 0, 'unfavourable'), // 1 + 0 + 20 = 21
       item('moderate', 2, 2), //                        4 + 2 = 6
       item('wildly off', 40, 1), //                     capped: 10 + 1 = 11
+      item('worsening trend', 0, 0, 'unfavourable', 'trend'), // 0 + 0 + 12 = 12
+      item('left its band', 0, 0, 'neutral'), //        0 + 0 + 10 = 10
     ];
     expect(rankAgendaItems(items).map((i) => i.name)).toEqual([
       'slightly off, worsening signal',
       'far and long',
+      'worsening trend',
       'wildly off',
+      'left its band',
       'moderate',
       'on target, improving',
       'no data',
@@ -143,5 +148,29 @@ describe('rankAgendaItems', () => {
   it('breaks ties by severity and keeps the input order otherwise', () => {
     const items = [item('a', 1, 4), item('b', 3, 0), item('c', 1, 4)]; // 6, 6, 6
     expect(rankAgendaItems(items).map((i) => i.name)).toEqual(['b', 'a', 'c']);
+  });
+});
+
+describe('agendaSectionOf', () => {
+  const s = (isSignal: boolean, direction: SignalDirection | null): MetricSignal => ({
+    isSignal,
+    kind: isSignal ? 'outside_limits' : 'within_limits',
+    rule: null,
+    direction,
+    text: '',
+  });
+  const of = (status: Status, signal: MetricSignal) =>
+    agendaSectionOf({ status, signal, severity: 0, periodsOffTarget: 0 });
+
+  it('puts wrong-way signals and off-target values up for attention, good-way signals apart', () => {
+    expect(of('on_target', s(true, 'unfavourable'))).toBe('attention');
+    expect(of('near', s(true, 'neutral'))).toBe('attention');
+    expect(of('off_target', s(false, null))).toBe('attention');
+    // Moving the right way but still off target: attention, never recognition.
+    expect(of('off_target', s(true, 'favourable'))).toBe('attention');
+    expect(of('near', s(true, 'favourable'))).toBe('recognition');
+    expect(of('on_target', s(true, 'favourable'))).toBe('recognition');
+    expect(of('on_target', s(false, null))).toBeNull();
+    expect(of('no_data', s(false, null))).toBeNull();
   });
 });

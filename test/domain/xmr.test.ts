@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyseXmr, computeXmrLimits, type XmrOptions } from '../../src/domain/xmr.js';
+import type { Polarity } from '../../src/domain/types.js';
+import { annotateXmr, computeXmrLimits } from '../../src/domain/xmr.js';
 
-const up: XmrOptions = { polarity: 'higher_is_better', decimals: 1 };
 const BASE = [10, 12, 11, 13, 12];
 
 describe('computeXmrLimits', () => {
@@ -16,12 +16,6 @@ describe('computeXmrLimits', () => {
     expect(l?.lower).toBeCloseTo(7.61, 10);
     expect(l?.upperRangeLimit).toBeCloseTo(4.902, 10);
     expect(l?.collapsed).toBe(false);
-  });
-
-  it('takes the baseline from the first or the last periods', () => {
-    expect(computeXmrLimits([...BASE, 40, 50], { first: 5 })?.upper).toBeCloseTo(15.59, 10);
-    expect(computeXmrLimits([100, 200, ...BASE], { last: 5 })?.upper).toBeCloseTo(15.59, 10);
-    expect(() => computeXmrLimits(BASE, { first: 0 })).toThrow(RangeError);
   });
 
   it('needs two adjacent values: none for an empty series, one point, or values split by gaps', () => {
@@ -49,88 +43,58 @@ describe('computeXmrLimits', () => {
   });
 });
 
-describe('analyseXmr', () => {
+/** Rules judged against limits fixed from the first `baseline` values (the segment's baseline). */
+const judge = (series: (number | null)[], baseline: number, polarity: Polarity = 'higher_is_better') =>
+  annotateXmr(series, computeXmrLimits(series.slice(0, baseline)), polarity);
+
+describe('annotateXmr', () => {
   it('reads routine variation as such', () => {
-    const r = analyseXmr(BASE, up);
-    expect(r.points.every((p) => p.rules.length === 0)).toBe(true);
-    expect(r.latest).toEqual({
-      isSignal: false,
-      rule: null,
-      direction: null,
-      text: 'Within normal variation (limits 7.6–15.6)',
-    });
+    expect(judge(BASE, 5).every((p) => p.rules.length === 0)).toBe(true);
   });
 
-  it('rule 1: a point beyond a limit, good or bad depending on polarity', () => {
+  it('rule 1: a point beyond a limit, favourable or not depending on polarity', () => {
     const series = [...BASE, 20]; // 20 > 15.59; its moving range 8 > 4.902 is also a large jump
-    const r = analyseXmr(series, { ...up, baseline: { first: 5 } });
-    expect(r.points[5]).toMatchObject({ rules: ['outside_limits'], direction: 'improvement', largeJump: true });
-    expect(r.latest.text).toBe('Signal: latest value 20.0 is above the upper limit (15.6) — an improvement');
-    const worse = analyseXmr(series, { ...up, polarity: 'lower_is_better', baseline: { first: 5 } });
-    expect(worse.latest).toMatchObject({ isSignal: true, rule: 'outside_limits', direction: 'deterioration' });
-    const low = analyseXmr([...BASE, 7], { ...up, polarity: 'lower_is_better', baseline: { first: 5 } });
-    expect(low.latest.text).toBe('Signal: latest value 7.0 is below the lower limit (7.6) — an improvement');
+    expect(judge(series, 5)[5]).toMatchObject({ rules: ['outside_limits'], direction: 'favourable', largeJump: true });
+    expect(judge(series, 5, 'lower_is_better')[5]).toMatchObject({ direction: 'unfavourable' });
+    expect(judge([...BASE, 7], 5, 'lower_is_better')[5]).toMatchObject({
+      rules: ['outside_limits'],
+      direction: 'favourable',
+    });
+    expect(judge(series, 5, 'within_band')[5]?.direction).toBe('neutral');
   });
 
   it('rule 2: flags the 8th point in a row above the centre, not the 7th', () => {
     // Baseline 10, 14, 10: X̄ = 34/3 = 11.33; mR = 4, 4 → limits 11.33 ± 10.64 = 0.69 … 21.97.
     // Indices 3–10 alternate 13, 13.5: all above 11.33, never a rise or fall of six.
-    const series = [10, 14, 10, 13, 13.5, 13, 13.5, 13, 13.5, 13, 13.5];
-    const r = analyseXmr(series, { ...up, decimals: 0, baseline: { first: 3 } });
-    expect(r.points[9]).toMatchObject({ sideRun: 7, rules: [] });
-    expect(r.points[10]).toMatchObject({ sideRun: 8, rules: ['run_one_side'], direction: 'improvement' });
-    expect(r.latest.text).toBe('Signal: 8 months in a row above the average — an improvement');
+    const r = judge([10, 14, 10, 13, 13.5, 13, 13.5, 13, 13.5, 13, 13.5], 3);
+    expect(r[9]).toMatchObject({ sideRun: 7, rules: [] });
+    expect(r[10]).toMatchObject({ sideRun: 8, rules: ['run_one_side'], direction: 'favourable' });
   });
 
   it('rule 2: a gap or a point on the centre line breaks the run', () => {
-    const gap = [10, 14, 10, 13, 13.5, 13, null, 13.5, 13, 13.5, 13, 13.5];
-    expect(analyseXmr(gap, { ...up, baseline: { first: 3 } }).latest.isSignal).toBe(false);
+    const gap = judge([10, 14, 10, 13, 13.5, 13, null, 13.5, 13, 13.5, 13, 13.5], 3);
+    expect(gap.every((p) => !p.rules.includes('run_one_side'))).toBe(true);
     // Centre of [10, 14] is 12; a 12 at index 5 resets the count.
-    const onLine = [10, 14, 13, 13.5, 13, 12, 13.5, 13, 13.5, 13, 13.5, 13];
-    const r = analyseXmr(onLine, { ...up, baseline: { first: 2 } });
-    expect(r.points[5]).toMatchObject({ side: 'on', sideRun: 0 });
-    expect(r.points[11]?.sideRun).toBe(6);
+    const r = judge([10, 14, 13, 13.5, 13, 12, 13.5, 13, 13.5, 13, 13.5, 13], 2);
+    expect(r[5]).toMatchObject({ side: 'on', sideRun: 0 });
+    expect(r[11]?.sideRun).toBe(6);
   });
 
   it('rule 3: flags the 6th point of a strictly rising run (five rises)', () => {
     // After the baseline: 11 (fall), then 12, 13, 14, 15, 15.5 — six points from 11, all below 15.59.
     const series = [...BASE, 11, 12, 13, 14, 15, 15.5];
-    const r = analyseXmr(series, { ...up, baseline: { first: 5 } });
-    expect(r.points[9]).toMatchObject({ slope: 'rising', slopeRun: 5, rules: [] });
-    expect(r.points[10]).toMatchObject({ slopeRun: 6, rules: ['trend_run'] });
-    expect(r.latest.text).toBe('Signal: 6 months in a row rising — an improvement');
-    const down = analyseXmr(series, {
-      ...up,
-      polarity: 'lower_is_better',
-      baseline: { first: 5 },
-      frequency: 'quarterly',
-    });
-    expect(down.latest.text).toBe('Signal: 6 quarters in a row rising — a deterioration');
-    expect(analyseXmr(series, { ...up, polarity: 'within_band', baseline: { first: 5 } }).latest).toMatchObject({
-      direction: 'neutral',
-      text: 'Signal: 6 months in a row rising',
-    });
+    const r = judge(series, 5);
+    expect(r[9]).toMatchObject({ slope: 'rising', slopeRun: 5, rules: [] });
+    expect(r[10]).toMatchObject({ slopeRun: 6, rules: ['trend_run'], direction: 'favourable' });
+    expect(judge(series, 5, 'lower_is_better')[10]?.direction).toBe('unfavourable');
   });
 
   it('rule 3: a repeated value breaks the run', () => {
-    const r = analyseXmr([1, 2, 3, 3, 4, 5, 6], up);
-    expect(r.points.map((p) => p.slopeRun)).toEqual([1, 2, 3, 1, 2, 3, 4]);
-  });
-
-  it('handles an empty series, one point and a missing latest value', () => {
-    expect(analyseXmr([], up)).toEqual({
-      limits: null,
-      points: [],
-      latest: { isSignal: false, rule: null, direction: null, text: 'No value for the latest period' },
-    });
-    expect(analyseXmr([5], up).latest.text).toBe('Not enough data for process limits yet');
-    expect(analyseXmr([...BASE, null], up).latest.text).toBe('No value for the latest period');
+    expect(judge([1, 2, 3, 3, 4, 5, 6], 7).map((p) => p.slopeRun)).toEqual([1, 2, 3, 1, 2, 3, 4]);
   });
 
   it('does not call any change a signal when the baseline has no variation', () => {
-    const r = analyseXmr([7, 7, 7, 7, 7, 9], { ...up, decimals: 0, baseline: { first: 5 } });
-    expect(r.limits?.collapsed).toBe(true);
-    expect(r.points[5]?.rules).toEqual([]);
-    expect(r.latest.text).toBe('No variation in the baseline (every value 7), so no limits');
+    const r = judge([7, 7, 7, 7, 7, 9], 5);
+    expect(r[5]?.rules).toEqual([]);
   });
 });

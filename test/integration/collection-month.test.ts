@@ -175,6 +175,10 @@ describe.sequential('a collection month', () => {
       expect.stringContaining("Watershed Management's October 2026 numbers are 3 business days late"),
     ]);
     expect(dmTexts('U0WATHEAD').at(-1)).toContain('3 business days late');
+    // Opening, "due soon", due day and overdue-1 reached the liaisons: the escalation counts them.
+    expect(dmTexts('U0WATHEAD').at(-1)).toContain(
+      'I have messaged the liaisons about them 4 times, most recently Tue 10 Nov',
+    );
     // Nobody else was told: DPW's liaison still has just the opening notice and the confirmation.
     expect(dmTexts(LIAISON.DPW)).toHaveLength(2);
   });

@@ -71,14 +71,51 @@ describe('YAML program file', () => {
   });
 });
 
+describe('signal settings in the program file', () => {
+  it('reads fiscal_year_start as a month name or number, seasonal and baseline_from', () => {
+    const withFields = (fy: string) =>
+      minimal()
+        .replace('  timezone: America/New_York', `  timezone: America/New_York\n  fiscal_year_start: ${fy}`)
+        .replace('tolerance: 2 }', 'tolerance: 2, seasonal: true, baseline_from: 2026-03 }');
+    for (const [fy, month] of [
+      ['July', 7],
+      ['jul', 7],
+      ['10', 10],
+    ] as const) {
+      const r = readYamlProgram(withFields(fy), 'p.yaml');
+      expect(r.ok).toBe(true);
+      if (!r.ok) continue;
+      expect(r.value.program.fiscal_year_start).toBe(month);
+      expect(r.value.departments[0]!.metrics[0]).toMatchObject({ seasonal: true, baseline_from: '2026-03' });
+    }
+    const r = readYamlProgram(minimal(), 'p.yaml');
+    expect(r.ok && r.value.program.fiscal_year_start).toBe(1);
+    expect(r.ok && r.value.departments[0]!.metrics[0]!.seasonal).toBe(false);
+  });
+
+  it('names the line of a bad fiscal month or a baseline_from of the wrong frequency', () => {
+    expect(
+      errorsOf(
+        minimal().replace(
+          '  timezone: America/New_York',
+          '  timezone: America/New_York\n  fiscal_year_start: Julember',
+        ),
+      ),
+    ).toEqual([expect.stringMatching(/^p\.yaml:4: program\.fiscal_year_start: must be a month such as July/)]);
+    expect(errorsOf(minimal().replace('tolerance: 2 }', 'tolerance: 2, baseline_from: 2026-Q1 }'))).toEqual([
+      expect.stringMatching(/^p\.yaml:8: departments\.0\.metrics\.0\.baseline_from: must be a month such as 2026-03/),
+    ]);
+  });
+});
+
 describe('loadProgramFile', () => {
-  it('loads the sample program with its 24 months of history', async () => {
+  it('loads the sample program with its three years of history', async () => {
     const r = await loadProgramFile('examples/riverton.yaml');
     expect(r.ok).toBe(true);
     if (!r.ok || r.value.kind !== 'program') return;
     expect(r.value.program.departments).toHaveLength(4);
     expect(r.value.program.departments.flatMap((d) => d.metrics)).toHaveLength(16);
-    expect(new Set(r.value.history.map((h) => h.period)).size).toBeGreaterThanOrEqual(24);
+    expect(new Set(r.value.history.map((h) => h.period)).size).toBeGreaterThanOrEqual(36);
     expect(r.value.program.departments.flatMap((d) => d.metrics).some((m) => m.polarity === 'lower_is_better')).toBe(
       true,
     );

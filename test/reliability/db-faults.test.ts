@@ -14,6 +14,7 @@ import { toDatabaseUnavailable } from '../../src/infra/db-errors.js';
 import type { PrismaClient } from '../../src/infra/db-types.js';
 import { silentLogger } from '../../src/infra/logger.js';
 import { noPacing } from '../../src/infra/slack/pacer.js';
+import { createDeliveryDeps } from '../../src/scheduler/jobs/run-due-jobs.js';
 import { deliverDueNotices } from '../../src/services/notices/deliver-notices.js';
 import { type PrivatePostgres, startPrivatePostgres } from './private-postgres.js';
 
@@ -74,14 +75,14 @@ describe.skipIf(!postgres)('the database goes away and comes back', () => {
       if (++posts === 3) await pg.stop(); // Slack has the third DM; the row is not marked sent yet
       return res;
     };
-    const deps = {
+    const deps = createDeliveryDeps({
       prisma: db.prisma,
       client,
       logger: silentLogger,
       pacer: noPacing,
       workerId: 'worker-1',
       leaseMs: 5 * 60_000,
-    };
+    });
     const failed = await deliverDueNotices(deps, FANOUT_NOW).then(
       () => null,
       (err: unknown) => err,

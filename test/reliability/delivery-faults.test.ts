@@ -10,6 +10,7 @@ import { type SlackSandbox, startSlackSandbox } from '../../local-stack/slack-sa
 import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
 import { silentLogger } from '../../src/infra/logger.js';
 import { createPacer, noPacing, type Pacer } from '../../src/infra/slack/pacer.js';
+import { createDeliveryDeps, type DeliveryJobDeps } from '../../src/scheduler/jobs/run-due-jobs.js';
 import { type DeliveryDeps, deliverDueNotices } from '../../src/services/notices/deliver-notices.js';
 
 const ADMIN = 'U0ADMIN01';
@@ -32,14 +33,14 @@ afterEach(async () => {
   await sandbox.close();
 });
 
-function deps(extra: Partial<DeliveryDeps> & { clientOptions?: WebClientOptions } = {}): DeliveryDeps {
+function deps(extra: Partial<DeliveryJobDeps> & { clientOptions?: WebClientOptions } = {}): DeliveryDeps {
   const { clientOptions, ...rest } = extra;
   const client = new WebClient('xoxb-test', {
     slackApiUrl: sandbox.apiUrl,
     retryConfig: { retries: 0 },
     ...clientOptions,
   });
-  return {
+  return createDeliveryDeps({
     prisma: db.prisma,
     client,
     logger: silentLogger,
@@ -47,7 +48,7 @@ function deps(extra: Partial<DeliveryDeps> & { clientOptions?: WebClientOptions 
     workerId: 'worker-1',
     leaseMs: 60_000,
     ...rest,
-  };
+  });
 }
 const row = (recipient: string) => db.prisma.scheduledNotice.findFirstOrThrow({ where: { recipient } });
 

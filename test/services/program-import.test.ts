@@ -28,12 +28,12 @@ describe('program import', () => {
     const sample = await load('examples/riverton.yaml');
     const first = await importProgram(db.prisma, sample, { actor: 'test', now: NOW });
     expect(first.created).toMatchObject({ departments: 4, metrics: 16, people: 11, 'meeting series': 1 });
-    expect(await db.prisma.metricValue.count()).toBe(368);
-    expect(await db.prisma.metricValueRevision.count()).toBe(368);
+    expect(await db.prisma.metricValue.count()).toBe(552);
+    expect(await db.prisma.metricValueRevision.count()).toBe(552);
     const again = await importProgram(db.prisma, sample, { actor: 'test', now: NOW });
-    expect(again).toEqual({ created: {}, updated: {}, deactivated: {} });
+    expect(again).toMatchObject({ created: {}, updated: {}, deactivated: {}, packetsBeforeDue: [] });
     expect(isNoop(again)).toBe(true);
-    expect(await db.prisma.metricValue.count()).toBe(368);
+    expect(await db.prisma.metricValue.count()).toBe(552);
   });
 
   it('a changed file updates in place and keeps history (revisions, inactive metrics)', async () => {
@@ -42,7 +42,7 @@ describe('program import', () => {
       .replace('name: Liens collected', 'name: Liens collected (all sources)')
       .replace(/ {6}- \{ key: cases_closed_90d.*\n/, '');
     const csv = (await readFile('examples/riverton-history.csv', 'utf8')).replace(
-      'DPW,sr_on_time,2024-10,59.2',
+      'DPW,sr_on_time,2024-10,83.5',
       'DPW,sr_on_time,2024-10,60.0',
     );
     await writeFile(path.join(dir, 'riverton.yaml'), yaml);
@@ -65,8 +65,8 @@ describe('program import', () => {
     });
     expect(value.value).toBe(60);
     expect(value.revisions.map((r) => [r.revision, r.oldValue, r.newValue])).toEqual([
-      [1, null, 59.2],
-      [2, 59.2, 60],
+      [1, null, 83.5],
+      [2, 83.5, 60],
     ]);
     const dropped = await db.prisma.metric.findFirstOrThrow({ where: { key: 'cases_closed_90d' } });
     expect(dropped.active).toBe(false);

@@ -242,6 +242,18 @@ describe('agenda', () => {
       },
       period: '2026-10',
       periodLabel: 'October 2026',
+      coverage: [
+        {
+          departmentId: 1,
+          departmentName: 'Public Works',
+          monthly: '2026-10',
+          quarterly: '2026-Q3',
+          notDue: [],
+          lockable: ['2026-10'],
+        },
+      ],
+      recognitions: [],
+      numbers: { entered: 1, total: 1 },
       departments: [{ id: 1, key: 'DPW', name: 'Public Works', metrics: [analysedMetric(1)] }],
       items: Array.from({ length: 40 }, (_, i) => ({
         ...analysedMetric(i + 1),

@@ -42,6 +42,16 @@ export const metricRowSchema = z
     ytd: z.preprocess(blankToUndefined, z.enum(['mean', 'sum', 'last']).optional()),
     priority: z.preprocess(blankToUndefined, z.string().optional()),
     goal: z.preprocess(blankToUndefined, z.string().optional()),
+    seasonal: z.preprocess(
+      (v) =>
+        typeof v === 'string'
+          ? (({ true: true, yes: true, false: false, no: false } as Record<string, boolean | undefined>)[
+              v.trim().toLowerCase()
+            ] ?? (v.trim() === '' ? undefined : v))
+          : v,
+      z.boolean({ error: 'must be true or false' }).optional(),
+    ),
+    baseline_from: z.preprocess(blankToUndefined, periodKeySchema.optional()),
   })
   .loose();
 export type MetricRow = z.infer<typeof metricRowSchema>;

@@ -22,6 +22,31 @@ const finite = z
   .finite()
   .refine((v) => isStorableValue(v), STORABLE_VALUE_MESSAGE);
 
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+] as const;
+const fiscalMonth = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const text = String(v).trim().toLowerCase();
+  const byName = MONTHS.findIndex((m) => text.length >= 3 && m.startsWith(text));
+  const month = byName >= 0 ? byName + 1 : /^\d{1,2}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(month >= 1 && month <= 12)) {
+    ctx.addIssue({ code: 'custom', message: 'must be a month such as July (or 7)' });
+    return z.NEVER;
+  }
+  return month;
+});
+
 export const targetSchema = z.object({ from: periodKeySchema, value: finite });
 
 export const metricSchema = z
@@ -43,11 +68,22 @@ export const metricSchema = z
     ytd: z.enum(['mean', 'sum', 'last'], { error: 'must be mean, sum or last' }).default('mean'),
     priority: z.string().max(120).optional(),
     goal: z.string().max(200).optional(),
+    /** Compare each period with the same period in earlier years (e.g. main breaks peak in winter). */
+    seasonal: z.boolean({ error: 'must be true or false' }).default(false),
+    /** The process started afresh here (a new system, a new crew): limits start from this period. */
+    baseline_from: periodKeySchema.optional(),
     /** Where the value can be pulled from (see README, "Data sources"); without it, a person types it. */
     source: sourceSchema.optional(),
   })
   .strict()
   .superRefine((m, ctx) => {
+    if (m.baseline_from !== undefined && m.baseline_from.includes('Q') !== (m.frequency === 'quarterly')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['baseline_from'],
+        message: `must be a ${m.frequency === 'quarterly' ? 'quarter such as 2026-Q1' : 'month such as 2026-03'}, like the metric's periods`,
+      });
+    }
     if (m.target !== undefined && m.targets !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['targets'], message: 'give either target or targets, not both' });
     }
@@ -62,6 +98,8 @@ export const departmentSchema = z
     name: z.string().min(1).max(80),
     channel: slackChannelId.optional(),
     due_rule: z.string().optional(),
+    /** The department's first collected period, when it differs from the program's. */
+    starts_with: periodKeySchema.optional(),
     metrics: z.array(metricSchema).default([]),
   })
   .strict();
@@ -116,6 +154,8 @@ export const programFileSchema = z
           .default({ start: '09:00', end: '17:00' }),
         holidays: z.array(isoDate).default([]),
         due_rule: z.string().default('5 business days after period end'),
+        /** The first period collected; omitted = the period in progress at the first import. */
+        starts_with: periodKeySchema.optional(),
         reminders: z
           .object({
             days_before: z.number().int().min(0).max(10).default(2),
@@ -127,6 +167,8 @@ export const programFileSchema = z
           .strict()
           .default({ days_before: 2, overdue_every: 2, escalate_after: 3, max_overdue: 5, send_time: '10:00' }),
         agenda_visibility: z.enum(['read_only', 'chairs_only']).default('read_only'),
+        /** First month of the fiscal year, for year-to-date figures: "July", "Jul" or 7. */
+        fiscal_year_start: fiscalMonth.default(1),
       })
       .strict(),
     people: z.array(personSchema).default([]),

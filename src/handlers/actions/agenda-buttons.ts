@@ -12,6 +12,7 @@ import {
   POST_AGENDA_ACTION_ID,
   RECORD_DECISION_ACTION_ID,
 } from '../../views/agenda-message.js';
+import { channelProblem } from '../../views/delivery-messages.js';
 import { buildFollowUpModal } from '../../views/followup-modal.js';
 import { MESSAGES } from '../../views/messages.js';
 import { refuseUnlessAllowed } from '../shared/authorize.js';
@@ -30,7 +31,7 @@ export function registerAgendaButtons(app: App, deps: Deps): void {
         if (!agenda) return reply(MESSAGES.meetingGone);
         const channel = agenda.meeting.channelId;
         const posted = await postPages(client, channel, buildAgendaMessages(agenda, { interactive: false }));
-        await reply(posted.ok ? MESSAGES.agendaPosted(channel) : posted.message);
+        await reply(posted.ok ? MESSAGES.agendaPosted(channel) : channelProblem(posted.code, channel));
       });
     },
   );

@@ -3,9 +3,11 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
+import { createSlackGateway } from '../../infra/slack/slack-gateway.js';
 import { loadConfirmation, submitNumbersPage } from '../../services/collection/submit-form.js';
 import { noteRevisionsOnPackets } from '../../services/roundtable/note-revisions.js';
 import { MESSAGES } from '../../views/messages.js';
+import { buildRevisionNote } from '../../views/packet-message.js';
 import { buildSubmissionConfirmation } from '../../views/submission-confirmation.js';
 import {
   buildSubmissionErrors,
@@ -36,7 +38,7 @@ export function registerSubmissionView(app: App, deps: Deps): void {
       if (outcome.kind === 'errors') return answer.errors(buildSubmissionErrors(outcome.problems));
       if (outcome.kind === 'rejected')
         return answer.notice(MESSAGES.titles.notSaved, describeFormRefusal(outcome.reason));
-      const revised = { ...deps, client };
+      const revised = { ...deps, slack: createSlackGateway(client), render: buildRevisionNote };
       if (outcome.kind === 'show') {
         await answer.update(buildSubmissionModal(outcome.form));
         if (outcome.revisions?.length)

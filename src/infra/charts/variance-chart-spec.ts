@@ -16,6 +16,19 @@ export interface VarianceChartPoint {
   target: number | null;
   status: Status;
   signal: boolean;
+  /** Seasonal metrics: the same period a year earlier. */
+  yearEarlier?: number | null;
+}
+
+/** One process segment's centre line and limits, between two point positions (inclusive); sloped for a trend. */
+export interface ChartSegment {
+  from: number;
+  to: number;
+  centre: [number, number];
+  lower: [number, number];
+  upper: [number, number];
+  trend: boolean;
+  provisional: boolean;
 }
 
 export interface VarianceChartInput {
@@ -26,7 +39,12 @@ export interface VarianceChartInput {
   tolerance: number;
   /** Oldest first; only the most recent MAX_CHART_POINTS are drawn. */
   points: readonly VarianceChartPoint[];
-  limits?: { centre: number; lower: number; upper: number } | null;
+  /** Each segment's own centre line and limits; none are drawn across a change point. */
+  segments?: readonly ChartSegment[];
+  /** Positions (in `points`) where a new process segment starts: a dashed vertical marker each. */
+  changePoints?: readonly number[];
+  /** Named in the title when the current process is a trend, e.g. "rising trend". */
+  trendLabel?: string;
   /** Second line under the title, e.g. the XmR sentence; default: latest value against target. */
   note?: string;
   /** Small-multiple panel: smaller fonts, no legend, no subtitle. */
@@ -48,6 +66,8 @@ const TARGET = '#0072B2';
 // Opaque: adjacent translucent bars overlap by a hairline and show seams.
 const BAND = '#DCEAF4';
 const LIMITS = '#9A9A9A';
+const CHANGE = '#CC79A7';
+const EARLIER = '#56B4E9';
 
 /** The logical size the fonts and line wrapping are tuned for: ~0.75 scale in a 360 px Slack thumbnail. */
 export const VARIANCE_CHART_SIZE = { width: 480, height: 300 } as const;
@@ -129,27 +149,26 @@ function bandDataset(input: VarianceChartInput, points: readonly VarianceChartPo
 }
 
 /**
- * Centre and both limits in one dataset (one legend entry): each line is just its two end points,
- * and a y: null point between lines lifts the pen. x must be a label: a category scale reads a
- * number as "this point's position in the array", not as a category index.
+ * Every segment's centre and limits in one dataset (one legend entry): each line is just its two end
+ * points, and a y: null point between lines lifts the pen, so no line crosses a change point. x
+ * must be a label: a category scale reads a number as "this point's position in the array".
  */
-function limitsDataset(limits: VarianceChartInput['limits'], labels: string[], decimals: number): Dataset | null {
-  const first = labels[0];
-  const last = labels[labels.length - 1];
-  if (!limits || first === undefined || last === undefined) return null;
-  const round = (y: number) => Number(y.toFixed(decimals + 2)); // keeps QuickChart URLs short
-  const across = (y: number) => [
-    { x: first, y: round(y) },
-    { x: last, y: round(y) },
-  ];
-  const data = [
-    ...across(limits.upper),
-    { x: last, y: null },
-    ...across(limits.centre),
-    { x: last, y: null },
-    ...across(limits.lower),
-  ];
-  return line('Average and process limits', data, {
+function limitsDataset(input: VarianceChartInput, labels: string[]): Dataset | null {
+  const segments = (input.segments ?? []).filter((s) => labels[s.from] !== undefined && labels[s.to] !== undefined);
+  if (segments.length === 0) return null;
+  const round = (y: number) => Number(y.toFixed(input.decimals + 2)); // keeps QuickChart URLs short
+  const data: ChartDatum[] = [];
+  for (const s of segments) {
+    const a = labels[s.from] ?? '';
+    const b = labels[s.to] ?? '';
+    for (const [y0, y1] of [s.upper, s.centre, s.lower]) {
+      if (data.length) data.push({ x: a, y: null });
+      data.push({ x: a, y: round(y0) }, { x: b, y: round(y1) });
+    }
+  }
+  const trend = segments.some((s) => s.trend);
+  const label = trend ? 'Average or trend line, and process limits' : 'Average and process limits';
+  return line(label, data, {
     borderColor: LIMITS,
     borderWidth: 1,
     borderDash: [2, 3],
@@ -157,6 +176,51 @@ function limitsDataset(limits: VarianceChartInput['limits'], labels: string[], d
     spanGaps: false,
     pointStyle: 'line',
   });
+}
+
+/** A vertical dashed line at each change point, from the lowest to the highest value drawn. */
+function changeDataset(
+  input: VarianceChartInput,
+  points: readonly VarianceChartPoint[],
+  labels: string[],
+): Dataset | null {
+  const at = (input.changePoints ?? []).filter((i) => labels[i] !== undefined);
+  const ys = points.flatMap((p) => [p.actual, p.target]).filter((y): y is number => y !== null);
+  for (const s of input.segments ?? []) ys.push(...s.lower, ...s.upper);
+  if (at.length === 0 || ys.length === 0) return null;
+  const lo = Math.min(...ys);
+  const hi = Math.max(...ys);
+  const data: ChartDatum[] = [];
+  for (const i of at) {
+    if (data.length) data.push({ x: labels[i] ?? '', y: null });
+    data.push({ x: labels[i] ?? '', y: lo }, { x: labels[i] ?? '', y: hi });
+  }
+  const when = at.map((i) => labels[i]).join(', ');
+  return line(`Process changed (${when})`, data, {
+    borderColor: CHANGE,
+    backgroundColor: CHANGE,
+    borderWidth: 2,
+    borderDash: [6, 3],
+    pointRadius: 0,
+    pointStyle: 'line',
+    spanGaps: false,
+  });
+}
+
+function yearEarlierDataset(points: readonly VarianceChartPoint[]): Dataset | null {
+  if (!points.some((p) => p.yearEarlier !== undefined && p.yearEarlier !== null)) return null;
+  return line(
+    'Same period a year earlier',
+    points.map((p) => p.yearEarlier ?? null),
+    {
+      borderColor: EARLIER,
+      backgroundColor: EARLIER,
+      borderWidth: 2,
+      borderDash: [1, 3],
+      pointRadius: 0,
+      pointStyle: 'line',
+    },
+  );
 }
 
 function describeLatest(input: VarianceChartInput, latest: VarianceChartPoint | undefined): string {
@@ -167,8 +231,23 @@ function describeLatest(input: VarianceChartInput, latest: VarianceChartPoint | 
   return `${latest.label}: ${value} vs ${target} (${describePolarity(input.polarity)})`;
 }
 
-export function buildVarianceChartConfig(input: VarianceChartInput): ChartJsonConfig {
-  const points = input.points.slice(-MAX_CHART_POINTS);
+/** The last MAX_CHART_POINTS points, with segment and change-point positions moved to match. */
+function lastPoints(input: VarianceChartInput): VarianceChartInput {
+  const offset = Math.max(0, input.points.length - MAX_CHART_POINTS);
+  if (offset === 0) return input;
+  return {
+    ...input,
+    points: input.points.slice(offset),
+    segments: (input.segments ?? [])
+      .filter((s) => s.to >= offset)
+      .map((s) => ({ ...s, from: Math.max(0, s.from - offset), to: s.to - offset })),
+    changePoints: (input.changePoints ?? []).map((i) => i - offset).filter((i) => i > 0),
+  };
+}
+
+export function buildVarianceChartConfig(full: VarianceChartInput): ChartJsonConfig {
+  const input = lastPoints(full);
+  const points = input.points;
   const labels = points.map((p) => p.label);
   const latest = points[points.length - 1];
   const compact = input.compact ?? false;
@@ -193,7 +272,9 @@ export function buildVarianceChartConfig(input: VarianceChartInput): ChartJsonCo
         stepped: 'middle',
       },
     ),
-    limitsDataset(input.limits, labels, input.decimals),
+    yearEarlierDataset(points),
+    limitsDataset(input, labels),
+    changeDataset(input, points, labels),
     bandDataset(input, points),
   ].filter((d): d is Dataset => d !== null);
   const status = describeStatus(latest?.status ?? 'no_data');
@@ -209,7 +290,7 @@ export function buildVarianceChartConfig(input: VarianceChartInput): ChartJsonCo
       plugins: {
         title: {
           display: true,
-          text: wrapText(`${input.title} — ${status}`, size.wrap),
+          text: wrapText(`${input.title} — ${status}${input.trendLabel ? ` · ${input.trendLabel}` : ''}`, size.wrap),
           color: INK,
           font: { size: size.title, weight: 'bold' },
           padding: { top: 4, bottom: 2 },

@@ -94,7 +94,10 @@ export function createSqlConnector(opts: SqlConnectorOptions): SqlConnector {
           const db = opts.pglite?.get(connection.slice('pglite:'.length));
           if (!db) throw new SourceError('unreachable', `no embedded database named ${connection}`);
           let session = lite.get(db);
-          if (!session) lite.set(db, (session = pgliteSession(db)));
+          if (!session) {
+            session = pgliteSession(db);
+            lite.set(db, session);
+          }
           return await session.run(query, timeoutMs);
         }
         if (!/^postgres(ql)?:\/\//.test(connection))

@@ -1,16 +1,21 @@
 // The one job the clock drives: plan what has become plannable, then send what is due.
 // Run-once given `now`, so the scheduler, `npm run stat -- run-due` and tests share it.
 
+import type { WebClient } from '@slack/web-api';
 import { formatPeriodLabel, lastClosedPeriod } from '../../domain/calendar/index.js';
 import type { Frequency } from '../../domain/types.js';
+import type { PrismaClient } from '../../infra/db-types.js';
+import type { Logger } from '../../infra/logger.js';
+import type { Pacer } from '../../infra/slack/pacer.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
+import { createSlackGateway } from '../../infra/slack/slack-gateway.js';
 import type { SourceRuntime } from '../../infra/sources/runtime.js';
 import { planMeetings } from '../../services/meetings/plan-meetings.js';
 import {
   type DeliveryDeps,
   type DeliveryReport,
   deliverDueNotices,
-  type SpecialSender,
+  type MultiStepSender,
 } from '../../services/notices/deliver-notices.js';
 import { planCollectionNotices } from '../../services/notices/plan-collection.js';
 import { loadProgramSettings } from '../../services/program-settings.js';
@@ -20,8 +25,20 @@ import { postPacket } from '../../services/roundtable/post-packet.js';
 import { pullAndStore } from '../../services/sources/pull-sources.js';
 import { claimSourceFailureNotices } from '../../services/sources/source-failure-notices.js';
 import { buildSourceFailureNotice } from '../../views/source-failure-notice.js';
+import { deliveryViews, packetViews, recordViews } from './notice-views.js';
 
-export interface JobDeps extends DeliveryDeps {
+/** What delivery needs, as the app has it: a Slack client rather than the services' gateway. */
+export interface DeliveryJobDeps {
+  prisma: PrismaClient;
+  client: WebClient;
+  logger: Logger;
+  pacer: Pacer;
+  workerId: string;
+  leaseMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface JobDeps extends DeliveryJobDeps {
   charts: PacketChartRenderer;
   /** Data sources: without them, every value is typed by a person. */
   sources?: SourceRuntime;
@@ -31,27 +48,25 @@ export interface JobReport extends DeliveryReport {
   planned: number;
 }
 
+/** The delivery service's dependencies: the Slack gateway over the client, and the view builders. */
+export function createDeliveryDeps({ client, ...rest }: DeliveryJobDeps): DeliveryDeps {
+  return { ...rest, slack: createSlackGateway(client), views: deliveryViews };
+}
+
 const meetingIdOf = (payload: unknown) => Number((payload as { meetingId?: unknown }).meetingId);
 
 export async function runDueJobs(now: Date, deps: JobDeps): Promise<JobReport> {
   // Sourced values are pulled as soon as a period closes, so the opening DM offers them.
   if (deps.sources) await pullClosedPeriods(now, deps, deps.sources);
   const planned = (await planMeetings(deps.prisma, now)) + (await planCollectionNotices(deps.prisma, now));
-  const senders: Record<string, SpecialSender> = {
-    packet: async (notice, at) => {
-      const r = await postPacket(deps, meetingIdOf(notice.payload), at);
-      if (r.kind === 'posted') return { status: 'sent', detail: `${r.charts} charts`, ts: r.ts };
-      if (r.kind === 'channel_problem') return { status: 'failed', detail: r.message };
-      return { status: 'skipped', detail: r.kind };
-    },
-    meeting_record: async (notice, at) => {
-      const r = await postMeetingRecord(deps, meetingIdOf(notice.payload), at);
-      if (r.kind === 'posted') return { status: 'sent', detail: `${r.decisions} decisions` };
-      if (r.kind === 'channel_problem') return { status: 'failed', detail: r.message };
-      return { status: 'skipped', detail: r.reason };
-    },
+  const delivery = createDeliveryDeps(deps);
+  const senders: Record<string, MultiStepSender> = {
+    packet: (notice, steps) =>
+      postPacket({ ...delivery, charts: deps.charts, views: packetViews }, meetingIdOf(notice.payload), steps),
+    meeting_record: (notice, steps) =>
+      postMeetingRecord({ ...delivery, views: recordViews }, meetingIdOf(notice.payload), steps),
   };
-  const delivered = await deliverDueNotices(deps, now, senders);
+  const delivered = await deliverDueNotices(delivery, now, senders);
   return { planned, ...delivered };
 }
 

@@ -2,6 +2,7 @@
 // business days) or not yet due. Used by `/stat status`, the chair's escalation button and App Home.
 
 import { businessDaysBetween, formatPeriodLabel, localDateOf } from '../../domain/calendar/index.js';
+import { isCollectedPeriod } from '../../domain/program/starts-with.js';
 import type { Db } from '../../infra/db-types.js';
 import type { CollectionStatus, DepartmentState, DepartmentStatusRow } from '../../views/status-message.js';
 import { loadProgramSettings } from '../program-settings.js';
@@ -35,8 +36,9 @@ export async function getCollectionStatus(
     const total = d.metrics.length;
     const filled = d.metrics.filter((m) => m.values.length > 0).length;
     const late = Math.max(0, businessDaysBetween(obligation.dueDate, today, settings.calendar.holidays));
+    // A period before the department's first collected one was never asked for: nothing is due.
     const state: DepartmentState =
-      total === 0
+      total === 0 || !isCollectedPeriod(period, d.startsWith)
         ? 'nothing_due'
         : filled === total
           ? 'submitted'

@@ -1,7 +1,7 @@
 // A department's obligation for a period: created on first need with its due date, so reminders,
 // the form and the late list all agree on one date.
 
-import { computeDueDate, DEFAULT_DUE_RULE, parseDueRule } from '../../domain/calendar/index.js';
+import { computeDueDate, DEFAULT_DUE_RULE, type DueRule, parseDueRule } from '../../domain/calendar/index.js';
 import type { Db } from '../../infra/db-types.js';
 import type { ProgramSettings } from '../program-settings.js';
 
@@ -15,16 +15,18 @@ export async function ensureDepartmentPeriod(
     where: { departmentId_period: { departmentId: department.id, period } },
   });
   if (existing) return existing;
-  const rule = parseDueRule(department.dueRule);
-  const fallback = parseDueRule(settings.dueRule);
-  const dueDate = computeDueDate(
-    period,
-    rule.ok ? rule.value : fallback.ok ? fallback.value : DEFAULT_DUE_RULE,
-    settings.calendar.holidays,
-  );
+  const dueDate = computeDueDate(period, departmentDueRule(department, settings), settings.calendar.holidays);
   return db.departmentPeriod.upsert({
     where: { departmentId_period: { departmentId: department.id, period } },
     create: { departmentId: department.id, period, dueDate },
     update: {},
   });
+}
+
+/** The department's due rule; a hand-edited rule that no longer parses falls back to the program's. */
+export function departmentDueRule(department: { dueRule: string }, settings: { dueRule: string }): DueRule {
+  const rule = parseDueRule(department.dueRule);
+  if (rule.ok) return rule.value;
+  const fallback = parseDueRule(settings.dueRule);
+  return fallback.ok ? fallback.value : DEFAULT_DUE_RULE;
 }

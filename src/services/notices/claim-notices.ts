@@ -89,6 +89,14 @@ export async function release(
   });
 }
 
+/** Gives a claim back untried (shutting down): due as before, and not counted as an attempt. */
+export async function handBack(prisma: PrismaClient, id: number, workerId: string, sendAt: Date): Promise<void> {
+  await prisma.scheduledNotice.updateMany({
+    where: { id, claimedBy: workerId, status: 'claimed' },
+    data: { status: 'pending', sendAt, claimedBy: null, leaseUntil: null, attempts: { decrement: 1 } },
+  });
+}
+
 export async function markFailed(prisma: PrismaClient, id: number, workerId: string, error: string): Promise<void> {
   await prisma.scheduledNotice.updateMany({
     where: { id, claimedBy: workerId, status: 'claimed' },

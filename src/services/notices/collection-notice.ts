@@ -1,14 +1,14 @@
-// Turns a claimed collection notice into the DM to send — or says why it should not go out any
+// Turns a claimed collection notice into what the DM should say (data; the job renders it) — or says why it should not go out any
 // more (the department has submitted; a "due in 2 days" after the due date makes no sense).
 
 import { formatDay, formatPeriodLabel, isStepStillRelevant } from '../../domain/calendar/index.js';
+import { isCollectedPeriod } from '../../domain/program/starts-with.js';
 import type { Db } from '../../infra/db-types.js';
-import type { MessageContent } from '../../infra/slack/send-dm.js';
-import { buildCollectionReminder } from '../../views/collection-reminder.js';
+import { loadProgramSettings } from '../program-settings.js';
 import type { ClaimedNotice } from './claim-notices.js';
+import { collectionFacts } from './collection-facts.js';
+import type { NoticeDecision } from './notice-model.js';
 import { collectionPayloadSchema } from './plan-collection.js';
-
-export type NoticeDecision = { send: true; content: MessageContent } | { send: false; reason: string };
 
 export async function decideCollectionNotice(db: Db, notice: ClaimedNotice, now: Date): Promise<NoticeDecision> {
   const parsed = collectionPayloadSchema.safeParse(notice.payload);
@@ -20,6 +20,9 @@ export async function decideCollectionNotice(db: Db, notice: ClaimedNotice, now:
   });
   if (!obligation?.department.active) return { send: false, reason: 'department no longer active' };
   if (obligation.submittedAt) return { send: false, reason: 'already submitted' };
+  // Planned before a re-import moved the start later: nobody is asked for that period any more.
+  if (!isCollectedPeriod(p.period, obligation.department.startsWith))
+    return { send: false, reason: 'before the first collected period' };
   // Once the packet is posted the period is locked: a reminder would offer a form that refuses.
   if (obligation.lockedAt) return { send: false, reason: 'period locked' };
   if (!isStepStillRelevant({ expiresAt: p.expiresAt ? new Date(p.expiresAt) : null }, now))
@@ -31,19 +34,35 @@ export async function decideCollectionNotice(db: Db, notice: ClaimedNotice, now:
   });
   const missing = metrics.filter((m) => m.values.length === 0).length;
   if (metrics.length > 0 && missing === 0) return { send: false, reason: 'already submitted' };
+  const facts = await collectionFacts(
+    db,
+    { departmentKey: obligation.department.key, period: p.period, dueDate: obligation.dueDate },
+    await loadProgramSettings(db),
+    now,
+    { liaisonMessages: p.step === 'escalation', nextPacket: p.step === 'overdue' },
+  );
   return {
     send: true,
-    content: buildCollectionReminder({
-      step: p.step,
-      departmentId: p.departmentId,
-      departmentName: obligation.department.name,
-      period: p.period,
-      periodLabel: formatPeriodLabel(p.period),
-      dueLabel: formatDay(obligation.dueDate),
-      businessDaysLate: p.businessDaysLate,
-      missingMetrics: missing,
-      totalMetrics: metrics.length,
-      allPulled: metrics.length > 0 && missing === metrics.length && metrics.every((m) => m.pulls.length > 0),
-    }),
+    model: {
+      kind: 'collection',
+      reminder: {
+        step: p.step,
+        departmentId: p.departmentId,
+        departmentName: obligation.department.name,
+        period: p.period,
+        periodLabel: formatPeriodLabel(p.period),
+        dueDate: obligation.dueDate,
+        dueWhen: facts.dueWhen,
+        businessDaysLate: facts.businessDaysLate,
+        liaisonMessages: facts.liaisonMessages.count,
+        lastLiaisonMessageLabel: facts.liaisonMessages.lastDay ? formatDay(facts.liaisonMessages.lastDay) : null,
+        nextPacket: facts.nextPacket
+          ? { meetingName: facts.nextPacket.meetingName, dayLabel: formatDay(facts.nextPacket.meetingDay) }
+          : null,
+        missingMetrics: missing,
+        totalMetrics: metrics.length,
+        allPulled: metrics.length > 0 && missing === metrics.length && metrics.every((m) => m.pulls.length > 0),
+      },
+    },
   };
 }

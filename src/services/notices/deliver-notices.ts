@@ -8,32 +8,45 @@
 //   start of the next run, before anything is claimed, so a database outage does not resend.
 // Recipient problems (bot not in channel…) fail at once and an admin is told once; other Slack
 // failures are retried with exponential backoff, or after Slack's Retry-After, up to MAX_ATTEMPTS.
+// A notice of several Slack calls (packet, meeting record) goes step by step (notice-steps.ts):
+// each step is recorded once done, so a stopped or killed run leaves the rest to the next one.
 import { randomBytes } from 'node:crypto';
-import type { WebClient } from '@slack/web-api';
 import { isWithinWorkingHours, nextWorkingInstant } from '../../domain/calendar/index.js';
 import { toDatabaseUnavailable } from '../../infra/db-errors.js';
 import type { PrismaClient } from '../../infra/db-types.js';
 import { type Logger, withLogContext } from '../../infra/logger.js';
-import { toSlackBlocks } from '../../infra/slack/blocks.js';
 import type { Pacer } from '../../infra/slack/pacer.js';
-import { classifySlackError } from '../../infra/slack/slack-errors.js';
+import type { SlackFailure } from '../../infra/slack/slack-errors.js';
+import type { OutgoingMessage, SlackGateway } from '../../infra/slack/slack-gateway.js';
 import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
 import {
   type ClaimedNotice,
   claimDueNotices,
+  handBack,
   markFailed,
   markSent,
   markSkipped,
   release,
   renewLease,
 } from './claim-notices.js';
-import { decideCollectionNotice, type NoticeDecision } from './collection-notice.js';
+import { decideCollectionNotice } from './collection-notice.js';
 import { decideFollowUpNotice } from './followup-notice.js';
+import type { DeliveryViews, NoticeDecision } from './notice-model.js';
+import {
+  createStepRunner,
+  LeaseLost,
+  recordStep,
+  type StepRecord,
+  type StepRunner,
+  StopRequested,
+} from './notice-steps.js';
 import { reportDeliveryProblem } from './report-delivery-problem.js';
 
 export interface DeliveryDeps {
   prisma: PrismaClient;
-  client: WebClient;
+  slack: SlackGateway;
+  /** Renders what a notice says (the job layer passes the view builders). */
+  views: DeliveryViews;
   logger: Logger;
   pacer: Pacer;
   workerId: string;
@@ -56,14 +69,25 @@ const BATCH = 50;
 
 type Decide = (notice: ClaimedNotice, now: Date) => Promise<NoticeDecision>;
 
+/** A recipient a multi-step notice could not reach (an owner's DM…): an admin is told once. */
+export interface RecipientProblem {
+  recipient: string;
+  failure: SlackFailure;
+}
+
+export type MultiStepOutcome =
+  | { status: 'sent'; channel: string; ts: string; detail: string; problems?: RecipientProblem[] }
+  | { status: 'skipped'; detail: string }
+  /** Will not work however often it is tried (the person who must fix it has been told). */
+  | { status: 'failed'; detail: string }
+  /** A step failed in a way worth retrying: the notice is retried later, from that step. */
+  | { status: 'retry'; failure: SlackFailure };
+
 /**
- * A notice that is more than one DM (a packet, a meeting record) is delivered by its own service,
- * which is idempotent on its own terms (e.g. Meeting.packetTs) and says how it went.
+ * A notice that is more than one Slack call (a packet, a meeting record) is delivered by its own
+ * service, one step at a time through `steps`, and says how it went.
  */
-export type SpecialSender = (
-  notice: ClaimedNotice,
-  now: Date,
-) => Promise<{ status: 'sent' | 'skipped' | 'failed'; detail: string; ts?: string; channel?: string }>;
+export type MultiStepSender = (notice: ClaimedNotice, steps: StepRunner) => Promise<MultiStepOutcome>;
 
 interface Run {
   deps: DeliveryDeps;
@@ -76,11 +100,13 @@ interface Run {
 
 /** Sends Slack accepted but the database could not record, by worker (see recordEarlierSends). */
 const unrecorded = new Map<string, Map<number, { key: string; message: { channel: string; ts: string }; at: Date }>>();
+/** Steps of multi-step notices Slack accepted but the database could not record, by worker. */
+const unrecordedSteps = new Map<string, { noticeId: number; key: string; record: StepRecord; at: Date }[]>();
 
 export async function deliverDueNotices(
   deps: DeliveryDeps,
   now: Date,
-  senders: Record<string, SpecialSender> = {},
+  senders: Record<string, MultiStepSender> = {},
 ): Promise<DeliveryReport> {
   return withLogContext({ jobId: `job-${randomBytes(4).toString('hex')}`, workerId: deps.workerId }, async () => {
     const started = performance.now();
@@ -94,6 +120,7 @@ export async function deliverDueNotices(
     await recordEarlierSends(deps);
     const settings = await loadProgramSettings(deps.prisma);
     for (;;) {
+      if (deps.signal?.aborted) return run.report;
       const batch = await claimDueNotices(deps.prisma, {
         now: run.clock(),
         workerId: deps.workerId,
@@ -102,10 +129,9 @@ export async function deliverDueNotices(
       });
       if (batch.length === 0) return run.report;
       for (const [i, notice] of batch.entries()) {
-        if (deps.signal?.aborted) return handBack(run, batch.slice(i));
+        if (deps.signal?.aborted) return handBackBatch(run, batch.slice(i));
         await deliverOne(run, notice, senders, settings);
       }
-      if (deps.signal?.aborted) return run.report;
     }
   });
 }
@@ -113,7 +139,7 @@ export async function deliverDueNotices(
 async function deliverOne(
   run: Run,
   notice: ClaimedNotice,
-  senders: Record<string, SpecialSender>,
+  senders: Record<string, MultiStepSender>,
   settings: ProgramSettings,
 ): Promise<void> {
   const { deps, now, report } = run;
@@ -124,8 +150,8 @@ async function deliverOne(
     report.deferred++;
     return;
   }
-  const special = senders[notice.kind];
-  if (special) return sendSpecial(run, special, notice);
+  const multiStep = senders[notice.kind];
+  if (multiStep) return sendSteps(run, multiStep, notice);
   let decision: NoticeDecision;
   try {
     decision = await defaultDecider(deps, notice.kind)(notice, now);
@@ -143,42 +169,54 @@ async function deliverOne(
     report.skipped++;
     return;
   }
-  await sendOne(run, notice, decision.content);
+  await sendOne(run, notice, deps.views.notice(decision.model));
 }
 
-async function sendOne(run: Run, notice: ClaimedNotice, content: { text: string; blocks: object[] }): Promise<void> {
+async function sendOne(run: Run, notice: ClaimedNotice, message: OutgoingMessage): Promise<void> {
   const { deps } = run;
   await deps.pacer.wait(notice.recipient);
   if (!(await holdLease(run, notice))) return;
-  let res: Awaited<ReturnType<typeof deps.client.chat.postMessage>>;
-  try {
-    res = await deps.client.chat.postMessage({
-      channel: notice.recipient,
-      text: content.text,
-      blocks: toSlackBlocks(content.blocks),
-    });
-  } catch (err) {
-    return retryOrFail(run, notice, classifySlackError(err));
-  }
-  await recordSent(run, notice, { channel: String(res.channel), ts: String(res.ts) });
+  const res = await deps.slack.postMessage({ channel: notice.recipient, message });
+  if (!res.ok) return retryOrFail(run, notice, res.failure);
+  await recordSent(run, notice, { channel: res.channel, ts: res.ts });
   run.report.sent++;
 }
 
-async function sendSpecial(run: Run, sender: SpecialSender, notice: ClaimedNotice): Promise<void> {
+async function sendSteps(run: Run, sender: MultiStepSender, notice: ClaimedNotice): Promise<void> {
   const { deps, now, report } = run;
-  if (!(await holdLease(run, notice))) return;
+  let outcome: MultiStepOutcome;
   try {
-    const r = await sender(notice, now);
-    if (r.status === 'sent')
-      await markSent(deps.prisma, notice.id, deps.workerId, now, {
-        channel: r.channel ?? notice.recipient,
-        ts: r.ts ?? '',
-      });
-    else if (r.status === 'skipped') await markSkipped(deps.prisma, notice.id, deps.workerId, r.detail);
-    else await markFailed(deps.prisma, notice.id, deps.workerId, r.detail);
-    report[r.status === 'sent' ? 'sent' : r.status === 'skipped' ? 'skipped' : 'failed']++;
+    const steps = await createStepRunner({
+      prisma: deps.prisma,
+      now,
+      noticeId: notice.id,
+      stopping: () => deps.signal?.aborted === true,
+      beforeCall: async (channel) => {
+        await deps.pacer.wait(channel);
+        return holdLease(run, notice);
+      },
+      onUnrecorded: (key, record, err) => {
+        const mine = unrecordedSteps.get(deps.workerId) ?? [];
+        unrecordedSteps.set(deps.workerId, [...mine, { noticeId: notice.id, key, record, at: now }]);
+        deps.logger.error('Slack accepted a step but the database could not record it; recorded when it is back', {
+          key: notice.key,
+          step: key,
+          err,
+        });
+      },
+    });
+    outcome = await sender(notice, steps);
   } catch (err) {
-    deps.logger.error('scheduled post failed; it will be retried', { key: notice.key, err });
+    if (err instanceof LeaseLost) return;
+    if (err instanceof StopRequested) {
+      // Steps done so far are recorded; the rest is for whoever runs next, at once.
+      await handBack(deps.prisma, notice.id, deps.workerId, notice.sendAt);
+      deps.logger.info('stopping: a multi-step notice handed back between steps', { key: notice.key });
+      report.deferred++;
+      return;
+    }
+    if (toDatabaseUnavailable(err)) throw err;
+    deps.logger.error('scheduled post failed; it will be retried from the step it reached', { key: notice.key, err });
     await release(
       deps.prisma,
       notice.id,
@@ -187,12 +225,27 @@ async function sendSpecial(run: Run, sender: SpecialSender, notice: ClaimedNotic
       err instanceof Error ? err.message.slice(0, 200) : 'error',
     );
     report.deferred++;
+    return;
+  }
+  if (outcome.status === 'retry') return retryOrFail(run, notice, outcome.failure);
+  if (outcome.status === 'sent') {
+    await markSent(deps.prisma, notice.id, deps.workerId, now, { channel: outcome.channel, ts: outcome.ts });
+    report.sent++;
+    for (const p of outcome.problems ?? [])
+      if (p.failure.recipientProblem)
+        await reportDeliveryProblem(deps, { recipient: p.recipient, code: p.failure.code, kind: notice.kind }, now);
+  } else if (outcome.status === 'skipped') {
+    await markSkipped(deps.prisma, notice.id, deps.workerId, outcome.detail);
+    report.skipped++;
+  } else {
+    await markFailed(deps.prisma, notice.id, deps.workerId, outcome.detail);
+    report.failed++;
   }
 }
 
 /** Unsent claims go back as they were, due now, so another replica need not wait for the lease. */
-async function handBack(run: Run, notices: ClaimedNotice[]): Promise<DeliveryReport> {
-  for (const n of notices) await release(run.deps.prisma, n.id, run.deps.workerId, n.sendAt);
+async function handBackBatch(run: Run, notices: ClaimedNotice[]): Promise<DeliveryReport> {
+  for (const n of notices) await handBack(run.deps.prisma, n.id, run.deps.workerId, n.sendAt);
   run.deps.logger.info('stopping: unsent notices handed back', { count: notices.length });
   run.report.deferred += notices.length;
   return run.report;
@@ -231,6 +284,13 @@ async function recordSent(run: Run, notice: ClaimedNotice, message: { channel: s
 
 /** Records, before claiming anything, what an earlier run sent while the database was away. */
 async function recordEarlierSends(deps: DeliveryDeps): Promise<void> {
+  const steps = unrecordedSteps.get(deps.workerId) ?? [];
+  while (steps.length > 0) {
+    const s = steps[0]!;
+    await recordStep(deps.prisma, s.noticeId, s.key, s.record, s.at); // still away: this run fails
+    steps.shift();
+    deps.logger.info('recorded a step sent while the database was away', { step: s.key });
+  }
   const mine = unrecorded.get(deps.workerId);
   for (const [id, p] of mine ?? []) {
     const held = await markSent(deps.prisma, id, deps.workerId, p.at, p.message); // still away: this run fails, as it would anyway
@@ -243,11 +303,7 @@ async function recordEarlierSends(deps: DeliveryDeps): Promise<void> {
   }
 }
 
-async function retryOrFail(
-  run: Run,
-  notice: ClaimedNotice,
-  failure: ReturnType<typeof classifySlackError>,
-): Promise<void> {
+async function retryOrFail(run: Run, notice: ClaimedNotice, failure: SlackFailure): Promise<void> {
   const { deps, now, report } = run;
   if (failure.retry && notice.attempts < MAX_ATTEMPTS) {
     const wait = Math.max(2 ** notice.attempts * 60_000, failure.retryAfterMs ?? 0);

@@ -1,13 +1,13 @@
 // Decides whether a follow-up nag still goes out: not once the follow-up is done or cancelled,
 // not for an old due date, not to a previous owner.
 
-import { isStepStillRelevant } from '../../domain/calendar/index.js';
+import { addBusinessDays, businessDaysBetween, isStepStillRelevant, localDateOf } from '../../domain/calendar/index.js';
 import type { Db } from '../../infra/db-types.js';
-import { buildFollowUpOwnerMessage } from '../../views/followup-message.js';
 import { loadFollowUpCard } from '../followups/followup-card.js';
 import { followUpNagPayloadSchema } from '../followups/plan-followup-nags.js';
+import { loadProgramSettings } from '../program-settings.js';
 import type { ClaimedNotice } from './claim-notices.js';
-import type { NoticeDecision } from './collection-notice.js';
+import type { NoticeDecision } from './notice-model.js';
 
 export async function decideFollowUpNotice(db: Db, notice: ClaimedNotice, now: Date): Promise<NoticeDecision> {
   const parsed = followUpNagPayloadSchema.safeParse(notice.payload);
@@ -21,5 +21,11 @@ export async function decideFollowUpNotice(db: Db, notice: ClaimedNotice, now: D
   if (!isStepStillRelevant({ expiresAt: p.expiresAt ? new Date(p.expiresAt) : null }, now))
     return { send: false, reason: 'stale: no longer makes sense' };
   if (p.step === 'opening') return { send: false, reason: 'follow-ups have no opening notice' };
-  return { send: true, content: buildFollowUpOwnerMessage(card, p.step, p.businessDaysLate, card.ownerUserId) };
+  // Counted now, not when planned: a step sent late by a catch-up must not understate the delay.
+  const { timezone, holidays } = (await loadProgramSettings(db)).calendar;
+  const late = businessDaysBetween(addBusinessDays(card.dueDate, 0, holidays), localDateOf(now, timezone), holidays);
+  return {
+    send: true,
+    model: { kind: 'followup', card, step: p.step, businessDaysLate: Math.max(0, late), ownerUserId: card.ownerUserId },
+  };
 }

@@ -1,6 +1,7 @@
 // Plans the collection reminder ladder for the periods that have closed: one row per step and
 // recipient, created ahead of time with a unique key, so planning twice (or on two replicas)
-// creates nothing new and a restart knows exactly what is still to send.
+// creates nothing new and a restart knows exactly what is still to send. A period before the
+// department's first period (starts_with) is never planned: nobody was ever asked for it.
 import { z } from 'zod';
 import {
   buildReminderLadder,
@@ -8,6 +9,7 @@ import {
   LADDER_STEPS,
   lastClosedPeriod,
 } from '../../domain/calendar/index.js';
+import { isCollectedPeriod } from '../../domain/program/starts-with.js';
 import type { Frequency } from '../../domain/types.js';
 import type { Db } from '../../infra/db-types.js';
 import { chairs, membersOf } from '../actors.js';
@@ -20,6 +22,7 @@ export const collectionPayloadSchema = z.object({
   period: z.string(),
   step: z.enum(LADDER_STEPS),
   dueDate: z.string(),
+  /** As planned; the message counts the days late when it is sent (a catch-up may be later). */
   businessDaysLate: z.number().int(),
   /** After this instant the step is stale and is skipped (see domain/calendar/stale-steps.ts). */
   expiresAt: z.string().nullable(),
@@ -36,6 +39,7 @@ export async function planCollectionNotices(db: Db, now: Date): Promise<number> 
   for (const frequency of ['monthly', 'quarterly'] as Frequency[]) {
     const period = lastClosedPeriod(now, frequency, settings.calendar.timezone);
     for (const d of departments.filter((x) => x.metrics.some((m) => m.frequency === frequency))) {
+      if (!isCollectedPeriod(period, d.startsWith)) continue;
       const obligation = await ensureDepartmentPeriod(db, d, period, settings);
       if (obligation.submittedAt) continue;
       const openAt = computeOpeningDate(period, settings.calendar.holidays);

@@ -2,25 +2,20 @@
 // deactivated) is marked failed, not retried, and the program's admins are told — once per
 // recipient and error, however many notices hit it and however many replicas see it: the first to
 // insert the ProcessedInteraction key tells, everyone else stays quiet. If telling fails too, it
-// is logged and left there: a report about a report would be a loop.
-import type { WebClient } from '@slack/web-api';
+// is logged (by sendDm) and left there: a report about a report would be a loop.
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { Logger } from '../../infra/logger.js';
-import { channelProblem } from '../../infra/slack/post-pages.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
+import type { SlackGateway } from '../../infra/slack/slack-gateway.js';
+import type { DeliveryProblem, DeliveryViews } from './notice-model.js';
 
-export interface DeliveryProblem {
-  recipient: string;
-  code: string;
-  /** What could not be delivered, e.g. "collect_reminder". */
-  kind: string;
-}
+export type ReportOutcome = 'told' | 'already_told' | 'nobody_to_tell' | 'telling_failed';
 
 export async function reportDeliveryProblem(
-  deps: { prisma: PrismaClient; client: WebClient; logger: Logger },
+  deps: { prisma: PrismaClient; slack: SlackGateway; logger: Logger; views: Pick<DeliveryViews, 'deliveryProblem'> },
   problem: DeliveryProblem,
   now: Date,
-): Promise<'told' | 'already_told' | 'nobody_to_tell'> {
+): Promise<ReportOutcome> {
   const key = `delivery-problem:${problem.recipient}:${problem.code}`.slice(0, 500);
   const first = await deps.prisma.processedInteraction.createMany({
     data: [{ key, createdAt: now }],
@@ -37,18 +32,8 @@ export async function reportDeliveryProblem(
   const to = (adminsOnly.length ? adminsOnly : tellable).map((p) => p.slackUserId);
   deps.logger.warn('a notice cannot reach its recipient; admins are told once', { ...problem, tellCount: to.length });
   if (to.length === 0) return 'nobody_to_tell';
-  const text = describeProblem(problem);
-  for (const admin of to) await sendDm(deps.client, admin, { text, blocks: [] }, deps.logger);
-  return 'told';
-}
-
-function describeProblem(p: DeliveryProblem): string {
-  const person = /^[UW]/.test(p.recipient);
-  const who = person ? `<@${p.recipient}>` : `<#${p.recipient}>`;
-  const fix = person
-    ? 'Their Slack id in the program file may be wrong, or their account may be deactivated.'
-    : p.code === 'not_in_channel' || p.code === 'channel_not_found'
-      ? channelProblem(p.code, p.recipient)
-      : 'Check the channel id in the program file.';
-  return `:warning: stat-bot could not deliver a scheduled message (${p.kind}) to ${who}: Slack says \`${p.code}\`. ${fix} I won't retry it, and I'll only tell you once about this.`;
+  const message = deps.views.deliveryProblem(problem);
+  let told = 0;
+  for (const admin of to) if ((await sendDm(deps.slack, admin, message, deps.logger)).ok) told++;
+  return told > 0 ? 'told' : 'telling_failed';
 }

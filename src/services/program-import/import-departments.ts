@@ -3,6 +3,7 @@
 
 import { isDeepStrictEqual } from 'node:util';
 import type { MetricSpec, ProgramFile } from '../../domain/program/program-schema.js';
+import { resolveStartsWith } from '../../domain/program/starts-with.js';
 import { type Db, DbNull } from '../../infra/db-types.js';
 import { count, type ImportSummary } from './import-summary.js';
 
@@ -22,6 +23,8 @@ function metricData(m: MetricSpec, sortOrder: number) {
     ytdAggregation: m.ytd,
     priority: m.priority ?? null,
     goal: m.goal ?? null,
+    seasonal: m.seasonal,
+    baselineFrom: m.baseline_from ?? null,
     sortOrder,
     active: true,
   };
@@ -31,20 +34,41 @@ function differs<T extends object>(current: T, next: Partial<T>): boolean {
   return Object.entries(next).some(([k, v]) => current[k as keyof T] !== v);
 }
 
+/**
+ * A department that was already collecting before starts were recorded (startsWith null) keeps
+ * no limit unless the file names one: giving it "the period in progress" would silently drop the
+ * month it is collecting now.
+ */
+function startOf(
+  spec: DepartmentSpec,
+  existing: { startsWith: string | null } | null,
+  start: { program?: string; today: string },
+): string | null {
+  if (existing && existing.startsWith === null && !spec.starts_with && !start.program) return null;
+  return resolveStartsWith({
+    department: spec.starts_with,
+    program: start.program,
+    recorded: existing?.startsWith ?? null,
+    today: start.today,
+  });
+}
+
 export async function importDepartment(
   db: Db,
   spec: DepartmentSpec,
   defaultDueRule: string,
   summary: ImportSummary,
   firstPeriod: string,
+  start: { program?: string; today: string },
 ) {
+  const existing = await db.department.findUnique({ where: { key: spec.key } });
   const data = {
     name: spec.name,
     channelId: spec.channel ?? null,
     dueRule: spec.due_rule ?? defaultDueRule,
+    startsWith: startOf(spec, existing, start),
     active: true,
   };
-  const existing = await db.department.findUnique({ where: { key: spec.key } });
   const dept = existing ?? (await db.department.create({ data: { key: spec.key, ...data } }));
   if (!existing) count(summary, 'created', 'departments');
   else if (differs(existing, data)) {

@@ -1,6 +1,7 @@
 // Imports a whole program file in ONE transaction: a file with a bad reference leaves the
 // database exactly as it was. Re-importing the same file changes nothing.
 import { isDeepStrictEqual } from 'node:util';
+import { localDateOf } from '../../domain/calendar/index.js';
 import type { MetricRow } from '../../domain/program/csv-rows.js';
 import type { ProgramFile } from '../../domain/program/program-schema.js';
 import type { PrismaClient } from '../../infra/db-types.js';
@@ -11,6 +12,7 @@ import { importHistory } from './import-history.js';
 import { importMeetingSeries } from './import-meetings.js';
 import { importPeople } from './import-people.js';
 import { count, emptySummary, type ImportSummary } from './import-summary.js';
+import { checkProgramTiming } from './import-timing.js';
 
 /** A metric's single `target:` applies to every period, so it is dated before any plausible history. */
 const SINGLE_TARGET_FROM = '2000-01';
@@ -31,6 +33,7 @@ export async function importProgram(
           throw new ProgramImportError(
             'a metric sheet updates an existing program: import the YAML program file first',
           );
+        const today = localDateOf(opts.now, program.timezone);
         for (const dept of departmentsFromSheet(loaded.rows))
           await importDepartment(
             db,
@@ -38,7 +41,9 @@ export async function importProgram(
             defaultDueRule(program.settings),
             summary,
             SINGLE_TARGET_FROM,
+            { today },
           );
+        await checkProgramTiming(db, opts.now, summary);
         return;
       }
       const p = loaded.program;
@@ -70,8 +75,9 @@ export async function importProgram(
         count(summary, 'updated', 'program');
       await db.program.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
       const ids = new Map<string, number>();
+      const start = { program: p.program.starts_with, today: localDateOf(opts.now, p.program.timezone) };
       for (const d of p.departments)
-        ids.set(d.key, (await importDepartment(db, d, p.program.due_rule, summary, SINGLE_TARGET_FROM)).id);
+        ids.set(d.key, (await importDepartment(db, d, p.program.due_rule, summary, SINGLE_TARGET_FROM, start)).id);
       const gone = await db.department.updateMany({
         where: { key: { notIn: [...ids.keys()] }, active: true },
         data: { active: false },
@@ -80,6 +86,7 @@ export async function importProgram(
       await importPeople(db, p.people, ids, summary);
       await importMeetingSeries(db, p.meetings, summary);
       await importHistory(db, loaded.history, opts.actor, opts.now, summary);
+      await checkProgramTiming(db, opts.now, summary);
       await db.auditEvent.create({
         data: {
           actor: opts.actor,
@@ -119,6 +126,8 @@ function departmentsFromSheet(rows: MetricRow[]): ProgramFile['departments'] {
       ytd: r.ytd ?? 'mean',
       priority: r.priority,
       goal: r.goal,
+      seasonal: r.seasonal ?? false,
+      baseline_from: r.baseline_from,
     });
   }
   return [...byKey.values()];

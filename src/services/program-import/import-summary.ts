@@ -1,15 +1,23 @@
-// Counts what an import did, so a re-import of the same file can say "nothing changed".
+// Counts what an import did, so a re-import of the same file can say "nothing changed", and what
+// the admin should know about the program's timing (where collection starts, packets posted
+// before their numbers are due).
+import type { PacketBeforeDue } from '../../domain/meetings/packet-before-due.js';
+
 export interface ImportSummary {
   created: Record<string, number>;
   updated: Record<string, number>;
   deactivated: Record<string, number>;
+  /** Each active department's first collected period (null: no limit, recorded before starts existed). */
+  startsWith: { department: string; period: string | null }[];
+  /** Meetings whose packet goes out before a department's numbers are due. */
+  packetsBeforeDue: PacketBeforeDue[];
 }
 
 export function emptySummary(): ImportSummary {
-  return { created: {}, updated: {}, deactivated: {} };
+  return { created: {}, updated: {}, deactivated: {}, startsWith: [], packetsBeforeDue: [] };
 }
 
-export function count(summary: ImportSummary, kind: keyof ImportSummary, what: string, n = 1): void {
+export function count(summary: ImportSummary, kind: 'created' | 'updated' | 'deactivated', what: string, n = 1): void {
   if (n > 0) summary[kind][what] = (summary[kind][what] ?? 0) + n;
 }
 

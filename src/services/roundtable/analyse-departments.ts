@@ -11,14 +11,18 @@ import { ruleOf } from '../collection/metric-context.js';
 
 export type { AnalysedDepartment, AnalysedMetric };
 
-/** Two years of monthly history (eight quarters) — enough for XmR limits and a 12-period trend. */
-export const HISTORY_PERIODS = { monthly: 24, quarterly: 8 } as const;
+/**
+ * Three years of monthly history (twelve quarters): enough for a settled baseline after a shift,
+ * a trend, and a seasonal metric's same month in the two years before. Charts show the last 24.
+ */
+export const HISTORY_PERIODS = { monthly: 36, quarterly: 12 } as const;
 
 export async function analyseDepartments(
   db: Db,
   departmentKeys: readonly string[],
   monthlyPeriod: string,
   quarterlyPeriod: string,
+  options: { fiscalYearStart?: number } = {},
 ): Promise<AnalysedDepartment[]> {
   const departments = await db.department.findMany({
     where: { key: { in: [...departmentKeys] } },
@@ -58,9 +62,12 @@ export async function analyseDepartments(
       const rule = ruleOf(m);
       const analysis = analyseMetric({
         rule,
+        unit: m.unit,
         points: history,
         ytdAggregation: m.ytdAggregation as YtdAggregation,
-        xmrBaseline: undefined,
+        fiscalYearStartMonth: options.fiscalYearStart ?? 1,
+        seasonal: m.seasonal,
+        baselineFrom: m.baselineFrom,
       });
       metrics.push({
         metricId: m.id,

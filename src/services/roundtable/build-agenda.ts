@@ -1,38 +1,63 @@
-// The agenda of one meeting: signals and off-target metrics ranked, follow-ups to report back on,
-// and missing data. `/stat agenda`, the packet and the chair's briefing all read this.
+// The agenda of one meeting: what needs attention now (wrong-way signals in the current process,
+// values off target and for how long) ranked, improvements worth recognising apart, follow-ups to
+// report back on, and missing data. `/stat agenda`, the packet and the chair's briefing all read this.
+// Each department is reviewed on the latest period that is due by packet time (see
+// domain/meetings/period-under-review.ts): a packet before the due date shows the period before,
+// complete, and says which period was held back and until when.
 
 import { formatPeriodLabel, localDateOf } from '../../domain/calendar/index.js';
-import { rankAgendaItems, scoreAgendaItem } from '../../domain/metric-analysis.js';
+import { computePacketTime } from '../../domain/meetings/packet-time.js';
+import { type PeriodUnderReview, periodUnderReview } from '../../domain/meetings/period-under-review.js';
+import { agendaSectionOf, rankAgendaItems, scoreAgendaItem } from '../../domain/metric-analysis.js';
 import type { Db } from '../../infra/db-types.js';
-import type { Agenda, AgendaMetricItem } from '../../views/agenda-message.js';
+import type { Agenda, AgendaMetricItem, DepartmentCoverage } from '../../views/agenda-message.js';
+import type { AnalysedDepartment } from '../../views/metric-line.js';
+import type { DepartmentStatusRow } from '../../views/status-message.js';
 import { getCollectionStatus } from '../collection/collection-status.js';
-import { loadProgramSettings } from '../program-settings.js';
+import { ensureDepartmentPeriod } from '../collection/department-period.js';
+import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
 import { analyseDepartments } from './analyse-departments.js';
 import { periodsReviewedAt } from './find-meeting.js';
 import { followUpsForAgenda } from './followups-for-agenda.js';
 
-export type { Agenda, AgendaMetricItem };
+export type { Agenda, AgendaMetricItem, DepartmentCoverage };
 
 export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise<Agenda | null> {
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: { series: true } });
   if (!meeting) return null;
   const settings = await loadProgramSettings(db);
   const tz = settings.calendar.timezone;
-  const periods = periodsReviewedAt(meeting.startsAt, tz);
-  const departments = await analyseDepartments(db, meeting.departmentKeys, periods.monthly, periods.quarterly);
-  const candidates = departments.flatMap((d) =>
-    d.metrics
-      .filter((m) => m.analysis.status === 'off_target' || m.analysis.signal.isSignal)
-      .map((m) => ({
-        ...m,
-        departmentId: d.id,
-        departmentName: d.name,
-        severity: m.analysis.severity,
-        periodsOffTarget: m.analysis.periodsOffTarget,
-        signal: m.analysis.signal,
-      })),
+  // The packet's own time decides what is due: once posted, when it was posted; before that, when
+  // it is scheduled (or now, if it is late), so `/stat agenda` shows what the packet will.
+  const packetAt =
+    meeting.packetPostedAt ??
+    new Date(
+      Math.max(
+        now.getTime(),
+        computePacketTime(
+          meeting.startsAt,
+          meeting.series.packetLeadHours,
+          settings.reminders.sendTime,
+          settings.calendar,
+        ).getTime(),
+      ),
+    );
+  const coverage = await coverageAt(db, meeting.startsAt, meeting.departmentKeys, packetAt, settings);
+  const departments = await analyseCovered(db, meeting.departmentKeys, coverage, settings.fiscalYearStart);
+  const analysed = departments.flatMap((d) =>
+    d.metrics.map((m) => ({
+      ...m,
+      departmentId: d.id,
+      departmentName: d.name,
+      severity: m.analysis.severity,
+      periodsOffTarget: m.analysis.periodsOffTarget,
+      signal: m.analysis.signal,
+      status: m.analysis.status,
+    })),
   );
-  const items = rankAgendaItems(candidates).map((c) => ({ ...c, score: scoreAgendaItem(c).score }));
+  const scored = <T extends (typeof analysed)[number]>(c: T) => ({ ...c, score: scoreAgendaItem(c).score });
+  const items = rankAgendaItems(analysed.filter((c) => agendaSectionOf(c) === 'attention')).map(scored);
+  const recognitions = analysed.filter((c) => agendaSectionOf(c) === 'recognition').map(scored);
   // "Since last time" means since these departments last met, not since the series last met.
   const previous = await db.meeting.findFirst({
     where: {
@@ -51,7 +76,21 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
     since,
     previous?.id ?? null,
   );
-  const status = await getCollectionStatus(db, periods.monthly, now, meeting.departmentKeys);
+  const missing: DepartmentStatusRow[] = [];
+  for (const monthly of [...new Set(coverage.map((c) => c.monthly))]) {
+    const keys = departments.filter((d) => coverage.some((c) => c.departmentId === d.id && c.monthly === monthly));
+    const status = await getCollectionStatus(
+      db,
+      monthly,
+      now,
+      keys.map((d) => d.key),
+    );
+    missing.push(
+      ...status.rows.filter((r) => r.state === 'late' || r.state === 'partial' || r.state === 'not_started'),
+    );
+  }
+  const monthlies = [...new Set(coverage.map((c) => c.monthly))].sort();
+  const nominal = periodsReviewedAt(meeting.startsAt, tz).monthly;
   return {
     meeting: {
       id: meeting.id,
@@ -61,12 +100,86 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
       chairUserId: meeting.series.chairUserId,
       departmentKeys: meeting.departmentKeys,
     },
-    period: periods.monthly,
-    periodLabel: formatPeriodLabel(periods.monthly),
+    period: monthlies.at(-1) ?? nominal,
+    periodLabel: (monthlies.length ? monthlies : [nominal]).map(formatPeriodLabel).join(' and '),
+    coverage,
     departments,
     items,
+    recognitions,
+    numbers: { entered: analysed.filter((m) => m.analysis.actual !== null).length, total: analysed.length },
     followUps,
-    missing: status.rows.filter((r) => r.state === 'late' || r.state === 'partial' || r.state === 'not_started'),
+    missing,
     timezone: tz,
   };
+}
+
+/** Which periods each department is reviewed on, for a packet posted (or to be posted) at `packetAt`. */
+export async function coverageAt(
+  db: Db,
+  startsAt: Date,
+  departmentKeys: readonly string[],
+  packetAt: Date,
+  settings: ProgramSettings,
+): Promise<DepartmentCoverage[]> {
+  const tz = settings.calendar.timezone;
+  const nominal = periodsReviewedAt(startsAt, tz);
+  const rows = await db.department.findMany({
+    where: { key: { in: [...departmentKeys] } },
+    include: { metrics: { where: { active: true }, select: { frequency: true } } },
+  });
+  const order = new Map(departmentKeys.map((k, i) => [k, i]));
+  rows.sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
+  const out: DepartmentCoverage[] = [];
+  for (const d of rows) {
+    const frequencies = new Set(d.metrics.map((m) => m.frequency));
+    // The stored obligation's due date is the one the reminders and the late list use.
+    const review = async (period: string, used: boolean): Promise<PeriodUnderReview> => {
+      if (!used) return { period, notDue: null };
+      const due = (await ensureDepartmentPeriod(db, d, period, settings)).dueDate;
+      return periodUnderReview(period, () => due, packetAt, tz);
+    };
+    const monthly = await review(nominal.monthly, frequencies.has('monthly'));
+    const quarterly = await review(nominal.quarterly, frequencies.has('quarterly'));
+    out.push({
+      departmentId: d.id,
+      departmentName: d.name,
+      monthly: monthly.period,
+      quarterly: quarterly.period,
+      notDue: [monthly, quarterly].flatMap((r) =>
+        r.notDue ? [{ ...r.notDue, periodLabel: formatPeriodLabel(r.notDue.period) }] : [],
+      ),
+      lockable: [
+        ...(frequencies.has('quarterly') ? [quarterly.period] : []),
+        ...(frequencies.has('quarterly') && !frequencies.has('monthly') ? [] : [monthly.period]),
+      ],
+    });
+  }
+  return out;
+}
+
+/** Departments reviewed on the same periods are analysed together, then put back in meeting order. */
+async function analyseCovered(
+  db: Db,
+  departmentKeys: readonly string[],
+  coverage: DepartmentCoverage[],
+  fiscalYearStart: number,
+): Promise<AnalysedDepartment[]> {
+  const groups = new Map<string, DepartmentCoverage[]>();
+  for (const c of coverage)
+    groups.set(`${c.monthly}/${c.quarterly}`, [...(groups.get(`${c.monthly}/${c.quarterly}`) ?? []), c]);
+  const analysed: AnalysedDepartment[] = [];
+  for (const group of groups.values()) {
+    const ids = new Set(group.map((c) => c.departmentId));
+    const all = await analyseDepartments(db, departmentKeys, group[0]!.monthly, group[0]!.quarterly, {
+      fiscalYearStart,
+    });
+    analysed.push(...all.filter((d) => ids.has(d.id)));
+  }
+  const order = new Map(departmentKeys.map((k, i) => [k, i]));
+  return analysed.sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
+}
+
+/** What posting the packet locks: each department's reviewed periods (lockPeriods refuses any not yet due). */
+export function periodsToLock(agenda: Agenda): { departmentId: number; period: string }[] {
+  return agenda.coverage.flatMap((c) => c.lockable.map((period) => ({ departmentId: c.departmentId, period })));
 }

@@ -1,6 +1,7 @@
 // Charts for a packet: a small-multiples overview per department, then one variance chart per
 // metric. Rendering sits behind a small interface so a failure (or a test) never stops the packet.
 
+import { formatPeriodLabel } from '../../domain/calendar/index.js';
 import {
   buildVarianceChartConfig,
   buildVarianceChartInput,
@@ -55,7 +56,7 @@ export function createChartRenderer(renderer: ChartRenderer, quickchartUrl?: str
           try {
             const png = await renderDepartmentOverviewPng(
               part.map((p) => p.input),
-              `${d.name} — ${agenda.periodLabel}`,
+              `${d.name} — ${departmentPeriodLabel(agenda, d.id)}`,
             );
             out.files.push({
               filename: `${slug(d.key)}-overview${i ? `-${i / MAX_OVERVIEW_PANELS + 1}` : ''}.png`,
@@ -91,4 +92,10 @@ export function createChartRenderer(renderer: ChartRenderer, quickchartUrl?: str
       return out;
     },
   };
+}
+
+/** The department's own reviewed month (a packet may show one department a month earlier). */
+function departmentPeriodLabel(agenda: Agenda, departmentId: number): string {
+  const covered = agenda.coverage.find((c) => c.departmentId === departmentId);
+  return covered ? formatPeriodLabel(covered.monthly) : agenda.periodLabel;
 }

@@ -1,32 +1,52 @@
 // After the meeting: the record of decisions (what, owner, due date) to the channel, and each
-// owner their own list by DM. Posted once (Meeting.recordPostedAt).
-import type { WebClient } from '@slack/web-api';
+// owner their own list by DM — step by step (src/services/notices/notice-steps.ts), so a stopped
+// run is finished by the next one and no page or DM goes out twice.
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { Logger } from '../../infra/logger.js';
-import { type PostResult, postPages } from '../../infra/slack/post-pages.js';
-import { sendDm } from '../../infra/slack/send-dm.js';
-import { buildMeetingRecord, buildOwnerList } from '../../views/meeting-record-message.js';
+import type { OutgoingMessage, SlackGateway } from '../../infra/slack/slack-gateway.js';
+import type { MultiStepOutcome, RecipientProblem } from '../notices/deliver-notices.js';
+import type { StepRunner } from '../notices/notice-steps.js';
 import { loadProgramSettings } from '../program-settings.js';
 
-export type RecordOutcome =
-  | { kind: 'posted'; decisions: number; owners: number }
-  | { kind: 'skipped'; reason: string }
-  | { kind: 'channel_problem'; message: string };
+export interface RecordedDecision {
+  id: number;
+  text: string;
+  ownerUserId: string;
+  dueDate: string;
+  departmentName: string;
+  metricName: string | null;
+}
+
+/** The record's messages, rendered by the job layer from the view builders. */
+export interface RecordViews {
+  pages(meeting: { name: string; startsAt: Date; timezone: string }, decisions: RecordedDecision[]): OutgoingMessage[];
+  ownerList(meetingName: string, decisions: RecordedDecision[]): OutgoingMessage;
+  notPosted(meetingName: string, code: string, channel: string): OutgoingMessage;
+}
+
+export interface RecordDeps {
+  prisma: PrismaClient;
+  slack: SlackGateway;
+  logger: Logger;
+  views: RecordViews;
+}
 
 export async function postMeetingRecord(
-  deps: { prisma: PrismaClient; client: WebClient; logger: Logger },
+  deps: RecordDeps,
   meetingId: number,
-  now: Date,
-): Promise<RecordOutcome> {
+  steps: StepRunner,
+): Promise<MultiStepOutcome> {
   const meeting = await deps.prisma.meeting.findUnique({
     where: { id: meetingId },
     include: { series: true, followUps: { include: { department: true, metric: true }, orderBy: { id: 'asc' } } },
   });
-  if (!meeting) return { kind: 'skipped', reason: 'meeting deleted' };
-  if (meeting.status === 'cancelled') return { kind: 'skipped', reason: 'meeting cancelled' };
-  if (meeting.recordPostedAt) return { kind: 'skipped', reason: 'already posted' };
+  if (!meeting) return { status: 'skipped', detail: 'meeting deleted' };
+  const started = steps.done('page:0');
+  if (meeting.status === 'cancelled' && !started) return { status: 'skipped', detail: 'meeting cancelled' };
+  if (meeting.recordPostedAt && !started) return { status: 'skipped', detail: 'already posted' };
   const { timezone } = (await loadProgramSettings(deps.prisma)).calendar;
-  const decisions = meeting.followUps.map((f) => ({
+  const { name, channelId: channel, chairUserId } = meeting.series;
+  const decisions: RecordedDecision[] = meeting.followUps.map((f) => ({
     id: f.id,
     text: f.text,
     ownerUserId: f.ownerUserId,
@@ -34,31 +54,45 @@ export async function postMeetingRecord(
     departmentName: f.department.name,
     metricName: f.metric?.name ?? null,
   }));
-  const posted: PostResult = await postPages(
-    deps.client,
-    meeting.series.channelId,
-    buildMeetingRecord({ name: meeting.series.name, startsAt: meeting.startsAt, timezone }, decisions),
-  );
-  if (!posted.ok) {
-    await sendDm(
-      deps.client,
-      meeting.series.chairUserId,
-      { text: `The meeting record for ${meeting.series.name} was not posted. ${posted.message}`, blocks: [] },
-      deps.logger,
+  const pages = deps.views.pages({ name, startsAt: meeting.startsAt, timezone }, decisions);
+  const first = await steps.run('page:0', channel, () => deps.slack.postMessage({ channel, message: pages[0]! }));
+  if (!first.ok) {
+    if (first.failure.retry) return { status: 'retry', failure: first.failure };
+    const told = await steps.run('told-chair', chairUserId, () =>
+      deps.slack.postMessage({
+        channel: chairUserId,
+        message: deps.views.notPosted(name, first.failure.code, channel),
+      }),
     );
-    return { kind: 'channel_problem', message: posted.message };
+    if (!told.ok) deps.logger.warn('could not tell the chair the record was not posted', { code: told.failure.code });
+    return { status: 'failed', detail: `meeting record not posted: ${first.failure.code}` };
   }
-  await deps.prisma.meeting.update({ where: { id: meetingId }, data: { recordPostedAt: now, status: 'held' } });
-  const owners = [...new Set(decisions.map((d) => d.ownerUserId))];
-  for (const owner of owners)
-    await sendDm(
-      deps.client,
-      owner,
-      buildOwnerList(
-        meeting.series.name,
-        decisions.filter((d) => d.ownerUserId === owner),
-      ),
-      deps.logger,
+  const ts = first.ts!;
+  await deps.prisma.meeting.updateMany({
+    where: { id: meetingId, recordPostedAt: null },
+    data: { recordPostedAt: steps.now, status: 'held' },
+  });
+  for (const [i, page] of pages.entries()) {
+    if (i === 0) continue;
+    const r = await steps.run(`page:${i}`, channel, () =>
+      deps.slack.postMessage({ channel, message: page, threadTs: ts }),
     );
-  return { kind: 'posted', decisions: decisions.length, owners: owners.length };
+    if (!r.ok && r.failure.retry) return { status: 'retry', failure: r.failure };
+    if (!r.ok) await steps.giveUp(`page:${i}`, r.failure);
+  }
+  const problems: RecipientProblem[] = [];
+  const owners = [...new Set(decisions.map((d) => d.ownerUserId))];
+  for (const owner of owners) {
+    const list = deps.views.ownerList(
+      name,
+      decisions.filter((d) => d.ownerUserId === owner),
+    );
+    const r = await steps.run(`owner:${owner}`, owner, () => deps.slack.postMessage({ channel: owner, message: list }));
+    if (!r.ok && r.failure.retry) return { status: 'retry', failure: r.failure };
+    if (!r.ok) {
+      await steps.giveUp(`owner:${owner}`, r.failure);
+      problems.push({ recipient: owner, failure: r.failure });
+    }
+  }
+  return { status: 'sent', channel, ts, detail: `${decisions.length} decisions, ${owners.length} owners`, problems };
 }

@@ -1,138 +1,128 @@
-// Posts a meeting's packet once: summary message, charts threaded under it, the chair's briefing,
-// then the period is locked. A chart failure never stops the packet; a channel the bot is not in
-// is explained to the chair. Re-running finds the packet posted and does nothing.
-import type { WebClient } from '@slack/web-api';
+// Posts a meeting's packet step by step (src/services/notices/notice-steps.ts): the summary pages
+// (page 1 in the channel, the rest in its thread), then each chart in the thread, then the chair's
+// briefing. Each step is recorded once Slack has it, so a stopped run is finished by the next one
+// and nothing is posted twice. The period locks as soon as page 1 is up. A chart Slack refuses is
+// given up (the table has every number); a channel the bot is not in is explained to the chair.
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { Logger } from '../../infra/logger.js';
-import { toSlackBlocks } from '../../infra/slack/blocks.js';
-import { postPages } from '../../infra/slack/post-pages.js';
-import { sendDm } from '../../infra/slack/send-dm.js';
-import { buildChairBriefing, buildPacketMessages } from '../../views/packet-message.js';
+import type { SlackFailure } from '../../infra/slack/slack-errors.js';
+import type { OutgoingMessage, SlackGateway } from '../../infra/slack/slack-gateway.js';
 import { lockPeriods } from '../collection/lock-periods.js';
-import { type Agenda, buildAgenda } from './build-agenda.js';
-import type { ChartImage, PacketChartRenderer } from './packet-charts.js';
+import type { MultiStepOutcome, RecipientProblem } from '../notices/deliver-notices.js';
+import type { StepRunner } from '../notices/notice-steps.js';
+import { type Agenda, buildAgenda, periodsToLock } from './build-agenda.js';
+import type { ChartImage, PacketChartRenderer, RenderedCharts } from './packet-charts.js';
 
-export type PacketOutcome =
-  | { kind: 'posted'; ts: string; charts: number; chartFailures: number }
-  | { kind: 'already_posted'; ts: string }
-  | { kind: 'cancelled' }
-  | { kind: 'not_found' }
-  | { kind: 'channel_problem'; message: string };
+/** The packet's messages, rendered by the job layer from the view builders. */
+export interface PacketViews {
+  pages(agenda: Agenda, chartFailures: number): OutgoingMessage[];
+  chartImages(images: ChartImage[]): OutgoingMessage[];
+  /** Said with the first chart. */
+  chartsComment: string;
+  briefing(agenda: Agenda, packetLink: string | null): OutgoingMessage;
+  notPosted(meetingName: string, code: string, channel: string): OutgoingMessage;
+}
 
 export interface PacketDeps {
   prisma: PrismaClient;
-  client: WebClient;
+  slack: SlackGateway;
   logger: Logger;
   charts: PacketChartRenderer;
+  views: PacketViews;
 }
 
-export async function postPacket(deps: PacketDeps, meetingId: number, now: Date): Promise<PacketOutcome> {
+export async function postPacket(deps: PacketDeps, meetingId: number, steps: StepRunner): Promise<MultiStepOutcome> {
   const meeting = await deps.prisma.meeting.findUnique({ where: { id: meetingId } });
-  if (!meeting) return { kind: 'not_found' };
-  if (meeting.status === 'cancelled') return { kind: 'cancelled' };
-  if (meeting.packetTs) return { kind: 'already_posted', ts: meeting.packetTs };
-  const agenda = (await buildAgenda(deps.prisma, meetingId, now))!;
+  if (!meeting) return { status: 'skipped', detail: 'meeting not found' };
+  const started = steps.done('page:0');
+  if (meeting.status === 'cancelled' && !started) return { status: 'skipped', detail: 'meeting cancelled' };
+  // Posted some other way (before packets went step by step): never a second packet.
+  if (meeting.packetTs && !started) return { status: 'skipped', detail: 'already posted' };
+  const agenda = (await buildAgenda(deps.prisma, meetingId, steps.now))!;
+  const channel = agenda.meeting.channelId;
   const rendered = await deps.charts.renderAll(agenda);
-  const note =
-    rendered.failures > 0
-      ? `${rendered.failures} chart${rendered.failures === 1 ? '' : 's'} could not be drawn; the table above has every number.`
-      : null;
-  const posted = await postPages(deps.client, agenda.meeting.channelId, buildPacketMessages(agenda, note));
-  if (!posted.ok) {
-    await sendDm(
-      deps.client,
-      agenda.meeting.chairUserId,
-      { text: `The packet for ${agenda.meeting.name} was not posted. ${posted.message}`, blocks: [] },
-      deps.logger,
+
+  const pages = deps.views.pages(agenda, rendered.failures);
+  const first = await steps.run('page:0', channel, () => deps.slack.postMessage({ channel, message: pages[0]! }));
+  if (!first.ok) {
+    if (first.failure.retry) return { status: 'retry', failure: first.failure };
+    const told = await steps.run('told-chair', agenda.meeting.chairUserId, () =>
+      deps.slack.postMessage({
+        channel: agenda.meeting.chairUserId,
+        message: deps.views.notPosted(agenda.meeting.name, first.failure.code, channel),
+      }),
     );
-    return { kind: 'channel_problem', message: posted.message };
+    if (!told.ok) deps.logger.warn('could not tell the chair the packet was not posted', { code: told.failure.code });
+    return { status: 'failed', detail: `packet not posted: ${first.failure.code}` };
   }
-  // Record the ts at once: from here on a rerun must not post a second packet.
-  await deps.prisma.meeting.update({ where: { id: meetingId }, data: { packetTs: posted.ts, packetPostedAt: now } });
-  await lockPeriods(
-    deps.prisma,
-    agenda.departments.map((d) => d.id),
-    [agenda.period, ...quarterlyPeriods(agenda)],
-    'packet',
-    now,
-  );
-  const uploaded =
-    (await uploadCharts(deps, agenda, posted.ts, rendered.files)) +
-    (await postChartImages(deps, agenda, posted.ts, rendered.images));
-  const link = await deps.client.chat.getPermalink({ channel: posted.channel, message_ts: posted.ts }).then(
-    (r) => r.permalink ?? null,
-    () => null,
-  );
-  await sendDm(deps.client, agenda.meeting.chairUserId, buildChairBriefing(agenda, link), deps.logger);
-  return { kind: 'posted', ts: posted.ts, charts: uploaded, chartFailures: rendered.failures };
-}
-
-function quarterlyPeriods(agenda: Agenda): string[] {
-  return [
-    ...new Set(
-      agenda.departments.flatMap((d) => d.metrics.map((m) => m.analysis.period ?? '')).filter((p) => p.includes('Q')),
-    ),
-  ];
-}
-
-/** Slack takes up to 10 files per upload call; charts go in the packet's thread, in order. */
-async function uploadCharts(
-  deps: PacketDeps,
-  agenda: Agenda,
-  threadTs: string,
-  files: { filename: string; title: string; altText: string; png: Buffer }[],
-): Promise<number> {
-  let uploaded = 0;
-  for (let i = 0; i < files.length; i += 10) {
-    const batch = files.slice(i, i + 10);
-    try {
-      await deps.client.files.uploadV2({
-        channel_id: agenda.meeting.channelId,
-        thread_ts: threadTs,
-        initial_comment:
-          i === 0
-            ? `Charts: actual against target over 24 months; faint lines are the natural process limits.`
-            : undefined,
-        file_uploads: batch.map((f) => ({ file: f.png, filename: f.filename, title: f.title, alt_text: f.altText })),
-      });
-      uploaded += batch.length;
-    } catch (err) {
-      deps.logger.warn('chart upload failed; the packet table stands on its own', {
-        err,
-        meetingId: agenda.meeting.id,
-      });
-    }
+  const ts = first.ts!;
+  // From here on the packet exists: record it on the meeting and lock the period (both idempotent).
+  await deps.prisma.meeting.updateMany({
+    where: { id: meetingId, packetTs: null },
+    data: { packetTs: ts, packetPostedAt: steps.now },
+  });
+  await lockPeriods(deps.prisma, periodsToLock(agenda), 'packet', steps.now);
+  for (const [i, page] of pages.entries()) {
+    if (i === 0) continue;
+    const r = await steps.run(`page:${i}`, channel, () =>
+      deps.slack.postMessage({ channel, message: page, threadTs: ts }),
+    );
+    if (!r.ok && r.failure.retry) return { status: 'retry', failure: r.failure };
+    if (!r.ok) await steps.giveUp(`page:${i}`, r.failure);
   }
-  return uploaded;
+  const charts = await postCharts(deps, steps, { channel, ts }, rendered);
+  if (charts.retry) return { status: 'retry', failure: charts.retry };
+
+  const chair = agenda.meeting.chairUserId;
+  const problems: RecipientProblem[] = [];
+  const link = steps.done('briefing') ? null : await deps.slack.getPermalink({ channel, ts });
+  const briefing = await steps.run('briefing', chair, () =>
+    deps.slack.postMessage({ channel: chair, message: deps.views.briefing(agenda, link) }),
+  );
+  if (!briefing.ok && briefing.failure.retry) return { status: 'retry', failure: briefing.failure };
+  if (!briefing.ok) {
+    await steps.giveUp('briefing', briefing.failure);
+    problems.push({ recipient: chair, failure: briefing.failure });
+  }
+  return { status: 'sent', channel, ts, detail: `${charts.posted} charts`, problems };
 }
 
-/** QuickChart URLs go in image blocks (Slack fetches them), 20 to a message. */
-async function postChartImages(
+/** Each chart is its own step, in the packet's thread, in order; QuickChart URLs go as image blocks. */
+async function postCharts(
   deps: PacketDeps,
-  agenda: Agenda,
-  threadTs: string,
-  images: ChartImage[],
-): Promise<number> {
+  steps: StepRunner,
+  packet: { channel: string; ts: string },
+  rendered: RenderedCharts,
+): Promise<{ posted: number; retry?: SlackFailure }> {
   let posted = 0;
-  for (let i = 0; i < images.length; i += 20) {
-    const batch = images.slice(i, i + 20);
-    const blocks = batch.map((img) => ({
-      type: 'image',
-      image_url: img.url,
-      alt_text: img.altText,
-      title: { type: 'plain_text', text: img.title.slice(0, 2000) },
-    }));
-    try {
-      await deps.client.chat.postMessage({
-        channel: agenda.meeting.channelId,
-        thread_ts: threadTs,
-        text: 'Charts',
-        blocks: toSlackBlocks(blocks),
+  const { channel, ts } = packet;
+  for (const [i, f] of rendered.files.entries()) {
+    const key = `chart:${f.filename}`;
+    const r = await steps.run(key, channel, () =>
+      deps.slack.uploadFile({
+        channel,
+        threadTs: ts,
+        ...(i === 0 ? { comment: deps.views.chartsComment } : {}),
+        file: { filename: f.filename, title: f.title, altText: f.altText, bytes: f.png },
+      }),
+    );
+    if (r.ok) posted++;
+    else if (r.failure.retry) return { posted, retry: r.failure };
+    else {
+      deps.logger.warn('a chart Slack refused is left out; the packet table stands on its own', {
+        chart: f.filename,
+        code: r.failure.code,
       });
-      posted += batch.length;
-    } catch (err) {
-      deps.logger.warn('chart images could not be posted', { err });
+      await steps.giveUp(key, r.failure);
     }
   }
-  return posted;
+  for (const [i, message] of deps.views.chartImages(rendered.images).entries()) {
+    const r = await steps.run(`chart-images:${i}`, channel, () =>
+      deps.slack.postMessage({ channel, message, threadTs: ts }),
+    );
+    if (r.ok) posted += message.blocks?.length ?? 0;
+    else if (r.failure.retry) return { posted, retry: r.failure };
+    else await steps.giveUp(`chart-images:${i}`, r.failure);
+  }
+  return { posted };
 }

@@ -1,0 +1,35 @@
+// What a single-DM notice says, as data: the job layer renders it with the view builders
+// (src/scheduler/jobs/notice-views.ts), so deciding a notice never builds Block Kit. The models are
+// the views' own input types (view-model types live with their views; services import them type-only).
+import type { LadderStepName } from '../../domain/calendar/ladder-steps.js';
+import type { OutgoingMessage } from '../../infra/slack/slack-gateway.js';
+import type { ReminderContent } from '../../views/collection-reminder.js';
+import type { loadFollowUpCard } from '../followups/followup-card.js';
+
+export type CollectionReminderModel = ReminderContent;
+
+export interface FollowUpNagModel {
+  card: NonNullable<Awaited<ReturnType<typeof loadFollowUpCard>>>;
+  step: Exclude<LadderStepName, 'opening'>;
+  businessDaysLate: number;
+  ownerUserId: string;
+}
+
+export type NoticeModel =
+  | ({ kind: 'collection' } & { reminder: CollectionReminderModel })
+  | ({ kind: 'followup' } & FollowUpNagModel);
+
+export type NoticeDecision = { send: true; model: NoticeModel } | { send: false; reason: string };
+
+export interface DeliveryProblem {
+  recipient: string;
+  code: string;
+  /** What could not be delivered, e.g. "collect_reminder". */
+  kind: string;
+}
+
+/** Renders what the delivery service decided; given by the job layer. */
+export interface DeliveryViews {
+  notice(model: NoticeModel): OutgoingMessage;
+  deliveryProblem(problem: DeliveryProblem): OutgoingMessage;
+}
