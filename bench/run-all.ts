@@ -12,6 +12,7 @@ const BENCHMARKS = [
   'ack-latency',
   'replicas-fanout',
   'backup-restore',
+  'sources-pull',
 ];
 /** A benchmark's own watchdog should end it first; this is the backstop. */
 const HARD_LIMIT_MS = 10 * 60_000;

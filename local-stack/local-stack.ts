@@ -13,6 +13,7 @@ import type { Database } from '../src/infra/db/client.js';
 import { type Logger, silentLogger } from '../src/infra/logger.js';
 import { loadProgramFile } from '../src/infra/program-file/load-program-file.js';
 import { noPacing } from '../src/infra/slack/pacer.js';
+import type { SourceRuntime } from '../src/infra/sources/runtime.js';
 import { type JobReport, runDueJobs } from '../src/scheduler/jobs/run-due-jobs.js';
 import { importProgram } from '../src/services/program-import/import-program.js';
 import { noCharts, type PacketChartRenderer } from '../src/services/roundtable/packet-charts.js';
@@ -56,6 +57,8 @@ export interface LocalStackOptions {
   charts?: PacketChartRenderer;
   /** Publish results here at the program's publish moment (and for `/stat publish`). */
   publishDir?: string;
+  /** Data sources to pull from when a period closes (see src/infra/sources). */
+  sources?: SourceRuntime;
   onViolation?: (v: { method: string; message: string }) => void;
 }
 
@@ -124,6 +127,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         workerId: 'local-stack',
         charts,
         publishing,
+        ...(opts.sources ? { sources: opts.sources } : {}),
       });
     },
     async close() {

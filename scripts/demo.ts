@@ -4,8 +4,10 @@
 // packet published: demo-output/open-data/ and the public site in demo-output/site/.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { startCitySystems } from '../local-stack/city-systems.js';
 import { startLocalStack } from '../local-stack/local-stack.js';
 import { createTestDatabase } from '../local-stack/test-db.js';
+import { createSourceRuntime } from '../src/infra/sources/create-runtime.js';
 import { createChartRenderer } from '../src/services/roundtable/packet-charts.js';
 import { playScenes } from './demo/scenes.js';
 import { Transcript } from './demo/transcript.js';
@@ -17,10 +19,18 @@ async function main(): Promise<void> {
   await mkdir(path.join(OUT, 'charts'), { recursive: true });
   console.log('stat-bot demo: starting an embedded database and the local Slack sandbox…');
   const db = await createTestDatabase();
+  // Riverton's 311 and permits databases, its open-data portal; RIVERTON_CAD_API_KEY is left unset
+  // on purpose, so the CAD source fails and the admins hear about it once.
+  const city = await startCitySystems();
+  const sources = createSourceRuntime(
+    { env: (name) => city.env[name], allowedHosts: null, maxResponseBytes: 1_000_000, concurrencyPerSource: 4 },
+    { programFile: 'examples/riverton.yaml', pglite: city.pglite, retryDelaysMs: [200] },
+  );
   const violations: string[] = [];
   const stack = await startLocalStack({
     db,
     now: '2026-11-02T15:30:00Z',
+    sources,
     charts: createChartRenderer('local'),
     publishDir: OUT,
     onViolation: (v) => violations.push(`${v.method}: ${v.message}`),
@@ -45,6 +55,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await stack.close();
+    await sources.sql.close();
+    await city.close();
     await db.close();
   }
 }

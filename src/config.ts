@@ -63,6 +63,13 @@ const envSchema = z.object({
     .default(14),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  SOURCE_ALLOWED_HOSTS: optionalText,
+  SOURCE_MAX_RESPONSE_BYTES: z.coerce
+    .number({ error: 'SOURCE_MAX_RESPONSE_BYTES must be a number of bytes' })
+    .int()
+    .min(1024)
+    .default(1_000_000),
+  SOURCE_CONCURRENCY: z.coerce.number({ error: 'SOURCE_CONCURRENCY must be a number' }).int().min(1).max(64).default(4),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -83,6 +90,16 @@ export interface Config {
   scheduler: boolean;
   backup: BackupConfig;
   log: LogConfig;
+  sources: SourcesConfig;
+}
+
+/** Data sources (README, "Data sources"): their secrets are environment variables the program file names. */
+export interface SourcesConfig {
+  /** Reads a variable a source names; the program file decides which, so the map is kept whole. */
+  env: (name: string) => string | undefined;
+  allowedHosts: string[] | null;
+  maxResponseBytes: number;
+  concurrencyPerSource: number;
 }
 
 export interface BackupConfig {
@@ -151,12 +168,13 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       scheduler: e.SCHEDULER === 'on',
       backup: backupOf(e),
       log: logOf(e),
+      sources: sourcesOf(e, env),
     },
   };
 }
 
 export type DatabaseConfigResult =
-  | { ok: true; config: Pick<Config, 'database' | 'log' | 'backup'> }
+  | { ok: true; config: Pick<Config, 'database' | 'log' | 'backup' | 'sources' | 'programFile'> }
   | { ok: false; errors: string[] };
 
 const databaseSchema = envSchema.pick({
@@ -167,6 +185,10 @@ const databaseSchema = envSchema.pick({
   LOG_FORMAT: true,
   LOG_LEVEL: true,
   NODE_ENV: true,
+  PROGRAM_FILE: true,
+  SOURCE_ALLOWED_HOSTS: true,
+  SOURCE_MAX_RESPONSE_BYTES: true,
+  SOURCE_CONCURRENCY: true,
 });
 
 /**
@@ -176,9 +198,16 @@ const databaseSchema = envSchema.pick({
 export function parseDatabaseConfig(env: Record<string, string | undefined>): DatabaseConfigResult {
   const parsed = databaseSchema.safeParse(env);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => i.message) };
+  const e = parsed.data;
   return {
     ok: true,
-    config: { database: databaseOf(parsed.data), log: logOf(parsed.data), backup: backupOf(parsed.data) },
+    config: {
+      database: databaseOf(e),
+      log: logOf(e),
+      backup: backupOf(e),
+      sources: sourcesOf(e, env),
+      programFile: e.PROGRAM_FILE,
+    },
   };
 }
 
@@ -199,6 +228,22 @@ function publishingOf(e: Pick<Env, 'PUBLISH_DIR' | 'PUBLIC_BASE_URL'>): Publishi
 }
 
 type Env = z.infer<typeof envSchema>;
+
+function sourcesOf(
+  e: Pick<Env, 'SOURCE_ALLOWED_HOSTS' | 'SOURCE_MAX_RESPONSE_BYTES' | 'SOURCE_CONCURRENCY'>,
+  env: Record<string, string | undefined>,
+): SourcesConfig {
+  const snapshot = { ...env };
+  const hosts = e.SOURCE_ALLOWED_HOSTS?.split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  return {
+    env: (name) => snapshot[name] || undefined,
+    allowedHosts: hosts?.length ? hosts : null,
+    maxResponseBytes: e.SOURCE_MAX_RESPONSE_BYTES,
+    concurrencyPerSource: e.SOURCE_CONCURRENCY,
+  };
+}
 type DatabaseEnv = Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>;
 type LogEnv = Pick<Env, 'LOG_FORMAT' | 'LOG_LEVEL' | 'NODE_ENV' | 'DATABASE_URL'> &
   Partial<Pick<Env, 'QUICKCHART_URL' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET'>>;

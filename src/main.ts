@@ -61,6 +61,8 @@ async function main(): Promise<void> {
           logger,
           charts: config.charts,
           publishing: config.publishing,
+          sources: config.sources,
+          programFile: config.programFile,
           role: 'bot',
         }),
         systemClock,

@@ -1,7 +1,11 @@
 // The demo's story: one month of Riverton's stat cycle, from the October numbers to the next agenda.
 import type { LocalStack } from '../../local-stack/local-stack.js';
 import { RECORD_DECISION_ACTION_ID } from '../../src/views/agenda-message.js';
-import { OPEN_STATUS_ACTION_ID, OPEN_SUBMISSION_ACTION_ID } from '../../src/views/collection-reminder.js';
+import {
+  CONFIRM_PULLED_ACTION_ID,
+  OPEN_STATUS_ACTION_ID,
+  OPEN_SUBMISSION_ACTION_ID,
+} from '../../src/views/collection-reminder.js';
 import { ANSWER_ACTIONS, ANSWER_BLOCKS, FOLLOWUP_ANSWER_CALLBACK_ID } from '../../src/views/followup-answer-modal.js';
 import { MORE_TIME_ACTIONS } from '../../src/views/followup-chair-messages.js';
 import { FOLLOWUP_ANSWER_ACTIONS } from '../../src/views/followup-message.js';
@@ -49,36 +53,17 @@ export async function playScenes(s: LocalStack, t: Transcript): Promise<void> {
 
   at(
     '2026-11-02T15:30:00Z',
-    '1. October closes: the opening notice',
-    'the scheduler runs; every liaison gets one friendly DM with the due date and a button.',
+    '1. October closes: sources are pulled, then the opening notice',
+    "the scheduler pulls the 8 sourced metrics (311 and permits databases over SQL, the open-data portal, the sanitation CSV drop, the CAD web service), then every liaison gets one DM. Public Works' values all arrived by themselves, so Priya is offered one click. The CAD source fails (its key is not set): the admin gets one notice for it, not one per metric or liaison.",
   );
   await s.runDue();
 
   at(
     '2026-11-02T16:10:00Z',
-    '2. Public Works enters its numbers',
-    'Priya clicks Enter numbers. She first forgets to explain an off-target value; the form says so inline.',
+    '2. Public Works confirms its pulled numbers in one click',
+    'Priya clicks Confirm numbers: the four values are saved with where they came from.',
   );
-  await click(PRIYA, OPEN_SUBMISSION_ACTION_ID);
-  const dpw = {
-    sr_on_time: { value: '91.2' },
-    potholes_48h: { value: '92.5' },
-    streetlights_7d: { value: '21' },
-    missed_pickups: { value: '6.8' },
-  };
-  await submitNumbers(PRIYA, 'DPW', dpw, 'Save (without an explanation)');
-  await submitNumbers(
-    PRIYA,
-    'DPW',
-    {
-      ...dpw,
-      sr_on_time: {
-        value: '91.2',
-        note: 'Two bucket trucks out of service most of the month; rentals arrived on the 20th.',
-      },
-    },
-    'Save (with an explanation)',
-  );
+  await click(PRIYA, CONFIRM_PULLED_ACTION_ID);
 
   at(
     '2026-11-04T15:30:00Z',
@@ -87,19 +72,28 @@ export async function playScenes(s: LocalStack, t: Transcript): Promise<void> {
   );
   await s.runDue();
 
-  at('2026-11-05T14:20:00Z', '4. Code Enforcement and Fire submit', 'Jorge uses `/stat submit`; Kim uses the button.');
+  at(
+    '2026-11-05T14:20:00Z',
+    '4. Code Enforcement overrides a pulled value; Fire types the one whose source failed',
+    'Jorge uses `/stat submit`: two values are pre-filled from the permits system. He corrects one (three units were counted twice) and is asked for a note; with it, the override is saved as a revision beside the pulled value. Kim uses the button: the form says the CAD value could not be pulled and why.',
+  );
   const cmd = await s.driver.slashCommand({ command: '/stat', text: 'submit', userId: JORGE });
   t.ack('/stat submit', cmd.body);
+  const code = {
+    days_to_inspect: { value: '84' },
+    units_remediated: { value: '128' },
+    liens_collected: { value: '268400' },
+    cases_closed_90d: { value: '69.8' },
+  };
+  await submitNumbers(JORGE, 'CODE', code, 'Save (changed a pulled value, no note)');
   await submitNumbers(
     JORGE,
     'CODE',
     {
-      days_to_inspect: { value: '84' },
-      units_remediated: { value: '131' },
-      liens_collected: { value: '268400' },
-      cases_closed_90d: { value: '69.8' },
+      ...code,
+      units_remediated: { value: '128', note: 'Three units on Elm St were entered twice in the permits system.' },
     },
-    'Save',
+    'Save (with a note)',
   );
   await click(KIM, OPEN_SUBMISSION_ACTION_ID);
   await submitNumbers(

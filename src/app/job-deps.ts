@@ -7,6 +7,7 @@ import type { PrismaClient } from '../infra/db-types.js';
 import type { Logger } from '../infra/logger.js';
 import { createPublicationWriter, publicationBaseUrl } from '../infra/publishing/write-publication.js';
 import { createPacer } from '../infra/slack/pacer.js';
+import { createSourceRuntime } from '../infra/sources/create-runtime.js';
 import type { JobDeps } from '../scheduler/jobs/run-due-jobs.js';
 import { createPacketCharts } from '../services/roundtable/create-packet-charts.js';
 import type { Publishing } from './deps.js';
@@ -21,6 +22,9 @@ export interface JobDepsInput {
   publishing?: Config['publishing'];
   /** Names this process in notice claims and logs: "bot" or "cli". */
   role: 'bot' | 'cli';
+  /** Data sources' settings; relative CSV paths are read beside the program file. */
+  sources?: Config['sources'];
+  programFile?: string;
 }
 
 export function createJobDeps(input: JobDepsInput): JobDeps {
@@ -32,6 +36,7 @@ export function createJobDeps(input: JobDepsInput): JobDeps {
     workerId: `${input.role}-${randomUUID()}`,
     charts: createPacketCharts(input.charts),
     publishing: createPublishing(input.publishing),
+    ...(input.sources ? { sources: createSourceRuntime(input.sources, { programFile: input.programFile }) } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import { runExport } from './export.js';
 import { runProgramImport } from './program-import.js';
 import { runPublish } from './publish.js';
 import { runDueOnce } from './run-due.js';
+import { runSourceCommand } from './source.js';
 
 const USAGE = `Usage: npm run stat -- <command>
   program import <file.yaml|file.csv>   load or update the program (idempotent; one transaction)
@@ -18,7 +19,9 @@ const USAGE = `Usage: npm run stat -- <command>
   backup [--out <file>]                 a consistent backup of the whole database (default: into BACKUP_DIR)
   restore <file> [--to <dir|url>]       restore a backup into an EMPTY database (default: the configured one)
   db copy --to <postgres-url>           move the embedded database to a PostgreSQL server, verified
-  publish [--out <dir>]                 publish public results: <dir>/open-data and <dir>/site (default $PUBLISH_DIR or ./published)`;
+  publish [--out <dir>]                 publish public results: <dir>/open-data and <dir>/site (default $PUBLISH_DIR or ./published)
+  source test <DEPT>.<metric> [--period 2026-10]   show what a metric's source returns (stores nothing)
+  source pull [--period 2026-10] [--department DPW] re-pull sources and store (idempotent)`;
 
 /** Every setting `npm start` reads, parsed the same way: for commands that talk to Slack. */
 function fullConfig(command: string): Config {
@@ -29,7 +32,7 @@ function fullConfig(command: string): Config {
 }
 
 /** The database settings alone (same schema as npm start's), for commands that never talk to Slack. */
-function databaseConfig(): Pick<Config, 'database' | 'log' | 'backup'> {
+function databaseConfig(): Pick<Config, 'database' | 'log' | 'backup' | 'sources' | 'programFile'> {
   const parsed = parseDatabaseConfig(process.env);
   if (!parsed.ok) throw new CliError(`fix these settings:\n  ${parsed.errors.join('\n  ')}`);
   return parsed.config;
@@ -43,6 +46,8 @@ async function run(argv: string[]): Promise<number> {
       now: { type: 'string' },
       out: { type: 'string' },
       to: { type: 'string' },
+      period: { type: 'string' },
+      department: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -75,6 +80,13 @@ async function run(argv: string[]): Promise<number> {
     const out = values.out ?? publishing.config.dir ?? './published';
     return runPublish(out, { ...databaseConfig(), publishing: publishing.config }, new Date());
   }
+  if (cmd === 'source')
+    return runSourceCommand(
+      sub,
+      arg,
+      { period: values.period, department: values.department, now: new Date() },
+      databaseConfig(),
+    );
   if (cmd === 'export') return runExport(values.out ?? './export', databaseConfig());
   throw new CliError(`unknown command "${positionals.join(' ')}"\n${USAGE}`);
 }

@@ -45,6 +45,8 @@ export async function runDueOnce(now: Date, config: Config, opts: RunDueOptions 
         logger,
         charts: config.charts,
         publishing: config.publishing,
+        sources: config.sources,
+        programFile: config.programFile,
         role: 'cli',
       });
       const report = await runDueJobs(now, { ...deps, signal: stop.signal });

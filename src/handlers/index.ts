@@ -2,6 +2,7 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../app/deps.js';
 import { registerAgendaButtons } from './actions/agenda-buttons.js';
+import { registerConfirmPulled } from './actions/confirm-pulled.js';
 import { registerFollowUpAnswerButtons } from './actions/followup-answer-buttons.js';
 import { registerMoreTimeDecision } from './actions/followup-more-time-decision.js';
 import { registerOpenStatus } from './actions/open-status.js';
@@ -18,6 +19,7 @@ export function registerHandlers(app: App, deps: Deps): void {
   registerStatCommand(app, deps);
   // actions (buttons)
   registerOpenSubmission(app, deps);
+  registerConfirmPulled(app, deps);
   registerOpenStatus(app, deps);
   registerFollowUpAnswerButtons(app, deps);
   registerMoreTimeDecision(app, deps);

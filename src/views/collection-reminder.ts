@@ -7,6 +7,8 @@ import type { KnownBlock, SlackMessage } from './slack-message.js';
 
 export const OPEN_SUBMISSION_ACTION_ID = 'stat_open_submission';
 export const OPEN_STATUS_ACTION_ID = 'stat_open_status';
+/** One click: keep every pulled value as it is (README, "Data sources"). */
+export const CONFIRM_PULLED_ACTION_ID = 'stat_confirm_pulled';
 
 const buttonValueSchema = z.object({ d: z.number().int(), p: periodKeySchema });
 
@@ -44,6 +46,8 @@ export interface ReminderContent {
   lastLiaisonMessageLabel: string | null;
   /** The next packet that will show this period, if one is scheduled. */
   nextPacket: { meetingName: string; dayLabel: string } | null;
+  /** Every due value was pulled from a source: the DM offers "Confirm numbers". */
+  allPulled?: boolean;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -85,8 +89,12 @@ function sentence(c: ReminderContent & { dueLabel: string }): string {
 
 type ActionsBlock = Extract<KnownBlock, { type: 'actions' }>;
 
+const PULLED_NOTE =
+  ' :inbox_tray: Every value was pulled from the city systems: confirm them in one click, or review and change them (a change needs a short note).';
+
 export function buildCollectionReminder(c: ReminderContent): SlackMessage {
-  const text = sentence({ ...c, dueLabel: formatDay(c.dueDate) });
+  const confirmable = c.allPulled === true && c.step !== 'escalation';
+  const text = sentence({ ...c, dueLabel: formatDay(c.dueDate) }) + (confirmable ? PULLED_NOTE : '');
   const button: ActionsBlock['elements'][number] =
     c.step === 'escalation'
       ? { type: 'button', action_id: OPEN_STATUS_ACTION_ID, text: plain('See who is late'), value: c.period }
@@ -97,11 +105,36 @@ export function buildCollectionReminder(c: ReminderContent): SlackMessage {
           value: encodeOpenSubmission(c.departmentId, c.period),
           style: 'primary',
         };
+  const confirm: ActionsBlock['elements'][number] = {
+    type: 'button',
+    action_id: CONFIRM_PULLED_ACTION_ID,
+    text: plain('Confirm numbers'),
+    value: encodeOpenSubmission(c.departmentId, c.period),
+    style: 'primary',
+  };
+  const review: ActionsBlock['elements'][number] = {
+    type: 'button',
+    action_id: OPEN_SUBMISSION_ACTION_ID,
+    text: plain('Review numbers'),
+    value: encodeOpenSubmission(c.departmentId, c.period),
+  };
   return {
     text: text.replace(/\*/g, ''),
     blocks: [
       { type: 'section', text: md(text) },
-      { type: 'actions', elements: [button] },
+      { type: 'actions', elements: confirmable ? [confirm, review] : [button] },
     ],
   };
+}
+
+/** Why "Confirm numbers" opened the form instead of saving. */
+export function describeConfirmNeedsForm(why: 'not_all_pulled' | 'explanation_needed' | 'unusual_value'): string {
+  switch (why) {
+    case 'not_all_pulled':
+      return 'Some values could not be pulled from their source, so here is the form: type those, and check the rest.';
+    case 'explanation_needed':
+      return 'Some pulled values are off target and need a short explanation: add it in the form, then save.';
+    case 'unusual_value':
+      return 'Some pulled values are far from their usual range: please check them in the form, then save.';
+  }
 }

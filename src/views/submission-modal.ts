@@ -13,6 +13,7 @@ import { LIMITS } from './limits.js';
 import { MESSAGES } from './messages.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 import type { ModalView } from './slack-message.js';
+import { describeSourceFailure } from './source-failure-notice.js';
 import { viewStateSchema } from './view-state.js';
 
 export const SUBMISSION_CALLBACK_ID = 'stat_submit_numbers';
@@ -49,7 +50,13 @@ export interface FormMetric {
   target: number | null;
   previous: { label: string; value: number | null } | null;
   saved: { value: number | null; notAvailable: boolean; note: string | null } | null;
+  /** Where a pre-filled value came from, or why its source gave none (absent: typed by hand). */
+  source?: FormSource | null;
 }
+
+export type FormSource =
+  | { kind: 'pulled'; label: string; fetched: string }
+  | { kind: 'failed'; label: string; reason: string };
 
 export interface SubmissionForm {
   departmentId: number;
@@ -96,8 +103,14 @@ export function formPageCount(metricCount: number): number {
   return pageCount(metricCount, METRICS_PER_PAGE);
 }
 
+function sourceHint(s: FormSource): string {
+  return s.kind === 'pulled'
+    ? `Pulled from ${s.label}, fetched ${s.fetched}: keep it to confirm, or change it and say why`
+    : `Please type it: ${s.label} could not be used (${describeSourceFailure(s.reason)})`;
+}
+
 function hintFor(m: FormMetric): string {
-  const parts = [describeTarget(m.rule, m.target, m.unit)];
+  const parts = [...(m.source ? [sourceHint(m.source)] : []), describeTarget(m.rule, m.target, m.unit)];
   if (m.previous)
     parts.push(
       `${m.previous.label}: ${m.previous.value === null ? 'not reported' : formatWithUnit(m.previous.value, m.unit, m.rule.decimals)}`,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isLocalDate } from '../calendar/local-date.js';
 import { periodKeySchema } from '../calendar/periods.js';
+import { sourceSchema } from '../sources/source-spec.js';
 import { isStorableValue, STORABLE_VALUE_MESSAGE } from '../submission/parse-number.js';
 
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U04ABCDEF');
@@ -77,6 +78,8 @@ export const metricSchema = z
     data_source: z.string().max(200).default(''),
     /** Published on the open-data feed and public site; unset = the department's (then the program's) default. */
     public: z.boolean({ error: 'must be true or false' }).optional(),
+    /** Where the value can be pulled from (see README, "Data sources"); without it, a person types it. */
+    source: sourceSchema.optional(),
   })
   .strict()
   .superRefine((m, ctx) => {

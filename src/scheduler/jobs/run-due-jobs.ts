@@ -1,10 +1,15 @@
 // The one job the clock drives: plan what has become plannable, then send what is due.
 // Run-once given `now`, so the scheduler, `npm run stat -- run-due` and tests share it.
+
 import type { WebClient } from '@slack/web-api';
+import { formatPeriodLabel, lastClosedPeriod } from '../../domain/calendar/index.js';
+import type { Frequency } from '../../domain/types.js';
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { Logger } from '../../infra/logger.js';
 import type { Pacer } from '../../infra/slack/pacer.js';
+import { sendDm } from '../../infra/slack/send-dm.js';
 import { createSlackGateway } from '../../infra/slack/slack-gateway.js';
+import type { SourceRuntime } from '../../infra/sources/runtime.js';
 import { planMeetings } from '../../services/meetings/plan-meetings.js';
 import {
   type DeliveryDeps,
@@ -13,9 +18,13 @@ import {
   type MultiStepSender,
 } from '../../services/notices/deliver-notices.js';
 import { planCollectionNotices } from '../../services/notices/plan-collection.js';
+import { loadProgramSettings } from '../../services/program-settings.js';
 import type { PacketChartRenderer } from '../../services/roundtable/packet-charts.js';
 import { postMeetingRecord } from '../../services/roundtable/post-meeting-record.js';
 import { postPacket } from '../../services/roundtable/post-packet.js';
+import { pullAndStore } from '../../services/sources/pull-sources.js';
+import { claimSourceFailureNotices } from '../../services/sources/source-failure-notices.js';
+import { buildSourceFailureNotice } from '../../views/source-failure-notice.js';
 import { deliveryViews, packetViews, recordViews } from './notice-views.js';
 import { type PublishingJobDeps, publishAtMoment, republishCorrections } from './publish-job.js';
 
@@ -34,6 +43,8 @@ export interface JobDeps extends DeliveryJobDeps {
   charts: PacketChartRenderer;
   /** Unset: results are not published automatically (PUBLISH_DIR not configured). */
   publishing?: PublishingJobDeps['publishing'];
+  /** Data sources: without them, every value is typed by a person. */
+  sources?: SourceRuntime;
 }
 
 export interface JobReport extends DeliveryReport {
@@ -48,6 +59,8 @@ export function createDeliveryDeps({ client, ...rest }: DeliveryJobDeps): Delive
 const meetingIdOf = (payload: unknown) => Number((payload as { meetingId?: unknown }).meetingId);
 
 export async function runDueJobs(now: Date, deps: JobDeps): Promise<JobReport> {
+  // Sourced values are pulled as soon as a period closes, so the opening DM offers them.
+  if (deps.sources) await pullClosedPeriods(now, deps, deps.sources);
   const planned = (await planMeetings(deps.prisma, now)) + (await planCollectionNotices(deps.prisma, now));
   const delivery = createDeliveryDeps(deps);
   // Publishing follows a posted packet or meeting record (whichever the program's publish moment
@@ -69,4 +82,18 @@ export async function runDueJobs(now: Date, deps: JobDeps): Promise<JobReport> {
   const delivered = await deliverDueNotices(delivery, now, senders);
   await republishCorrections(deps, now);
   return { planned, ...delivered };
+}
+
+/** Pulls each closed period's sources once (a re-pull is the CLI's), then tells admins of failures once. */
+async function pullClosedPeriods(now: Date, deps: JobDeps, sources: SourceRuntime): Promise<void> {
+  const { calendar } = await loadProgramSettings(deps.prisma);
+  for (const frequency of ['monthly', 'quarterly'] as Frequency[]) {
+    const period = lastClosedPeriod(now, frequency, calendar.timezone);
+    const report = await pullAndStore(deps.prisma, sources, { period, now, force: false });
+    if (report.pulled || report.failed.length)
+      deps.logger.info('data sources pulled', { period, pulled: report.pulled, failed: report.failed.length });
+    for (const tell of await claimSourceFailureNotices(deps.prisma, report.failed, period, now))
+      for (const page of buildSourceFailureNotice({ ...tell, periodLabel: formatPeriodLabel(period) }))
+        for (const admin of tell.admins) await sendDm(deps.client, admin, page, deps.logger);
+  }
 }

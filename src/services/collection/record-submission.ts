@@ -3,7 +3,8 @@
 
 import type { ValidEntry } from '../../domain/submission/validate-entries.js';
 import { isUniqueViolation } from '../../infra/db-errors.js';
-import type { Db, PrismaClient } from '../../infra/db-types.js';
+import { type Db, DbNull, type PrismaClient } from '../../infra/db-types.js';
+import type { Provenance } from '../sources/pull-sources.js';
 
 export type SubmissionOutcome =
   | { kind: 'saved'; changed: number; complete: boolean; firstComplete: boolean; revisions: Revision[] }
@@ -27,6 +28,8 @@ export interface SubmissionInput {
   interactionKey: string;
   /** Metric ids due this period; the submission is complete when all have a value. */
   dueMetricIds: number[];
+  /** Entries that answer a pulled value: its provenance, kept on the value and its revision. */
+  provenance?: ReadonlyMap<number, Provenance>;
 }
 
 export async function recordSubmission(prisma: PrismaClient, input: SubmissionInput): Promise<SubmissionOutcome> {
@@ -52,7 +55,7 @@ async function saveInTransaction(db: Db, input: SubmissionInput): Promise<Submis
   let changed = 0;
   const revisions: Revision[] = [];
   for (const e of input.entries) {
-    const saved = await saveEntry(db, e, period, userId, now);
+    const saved = await saveEntry(db, e, period, userId, now, input.provenance?.get(e.metricId) ?? null);
     if (saved.changed) changed++;
     if (saved.revised) revisions.push({ metricId: e.metricId, oldValue: saved.oldValue, newValue: e.value });
   }
@@ -64,11 +67,25 @@ async function saveInTransaction(db: Db, input: SubmissionInput): Promise<Submis
   return { kind: 'saved', changed, complete, firstComplete, revisions };
 }
 
-async function saveEntry(db: Db, e: ValidEntry, period: string, userId: string, now: Date) {
+async function saveEntry(
+  db: Db,
+  e: ValidEntry,
+  period: string,
+  userId: string,
+  now: Date,
+  provenance: Provenance | null,
+) {
   const old = await db.metricValue.findUnique({ where: { metricId_period: { metricId: e.metricId, period } } });
   if (old && old.value === e.value && old.note === e.note && old.notAvailable === e.notAvailable)
     return { changed: false, revised: false, oldValue: old.value };
-  const data = { value: e.value, note: e.note, notAvailable: e.notAvailable, submittedBy: userId, submittedAt: now };
+  const data = {
+    value: e.value,
+    note: e.note,
+    notAvailable: e.notAvailable,
+    submittedBy: userId,
+    submittedAt: now,
+    provenance: provenance ?? DbNull,
+  };
   const row = old
     ? await db.metricValue.update({ where: { id: old.id }, data: { ...data, revision: old.revision + 1 } })
     : await db.metricValue.create({ data: { metricId: e.metricId, period, ...data } });
@@ -83,7 +100,9 @@ async function saveEntry(db: Db, e: ValidEntry, period: string, userId: string, 
       notAvailable: e.notAvailable,
       changedBy: userId,
       changedAt: now,
-      source: 'slack',
+      // A pulled value kept as it came is the source's; a changed one is the person's override.
+      source: provenance && !provenance.changedByPerson ? 'pull' : 'slack',
+      ...(provenance ? { provenance } : {}),
     },
   });
   return { changed: true, revised: old !== null && old.value !== e.value, oldValue: old?.value ?? null };

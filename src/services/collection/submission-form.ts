@@ -8,11 +8,12 @@ import type { FormMetric, FormRefusal, SubmissionForm } from '../../views/submis
 import { loadActor } from '../actors.js';
 import { isAllowed } from '../authorize.js';
 import { loadProgramSettings } from '../program-settings.js';
+import { type FormPull, loadFormPulls } from '../sources/form-pulls.js';
 import { ensureDepartmentPeriod } from './department-period.js';
 import { loadMetricContexts, type MetricContext } from './metric-context.js';
 
 export type FormOutcome =
-  | { kind: 'form'; form: SubmissionForm; contexts: MetricContext[] }
+  | { kind: 'form'; form: SubmissionForm; contexts: MetricContext[]; pulls: Map<number, FormPull> }
   | { kind: 'refused'; reason: FormRefusal };
 
 export interface FormRequest {
@@ -43,6 +44,12 @@ export async function prepareSubmissionForm(db: Db, req: FormRequest): Promise<F
     return { kind: 'refused', reason: { kind: 'no_metrics_due', department: department.name, periodLabel } };
   const previous = previousPeriod(period);
   const prevLabel = formatPeriodLabel(previous);
+  const pulls = await loadFormPulls(
+    db,
+    contexts.map((c) => c.id),
+    period,
+    settings.calendar.timezone,
+  );
   const metrics: FormMetric[] = contexts.map((c) => ({
     id: c.id,
     name: c.name,
@@ -52,11 +59,14 @@ export async function prepareSubmissionForm(db: Db, req: FormRequest): Promise<F
     previous: c.history.length
       ? { label: prevLabel, value: c.history.at(-1)?.period === previous ? (c.history.at(-1)?.value ?? null) : null }
       : null,
-    saved: c.current,
+    // A value a person saved wins; otherwise the pulled value is offered, marked as pulled.
+    saved: c.current ?? pulledEntry(pulls.get(c.id)),
+    source: sourceNote(pulls.get(c.id)),
   }));
   return {
     kind: 'form',
     contexts,
+    pulls,
     form: {
       departmentId: department.id,
       departmentName: department.name,
@@ -69,6 +79,17 @@ export async function prepareSubmissionForm(db: Db, req: FormRequest): Promise<F
       warnings: [],
     },
   };
+}
+
+function pulledEntry(p: FormPull | undefined): FormMetric['saved'] {
+  return p?.status === 'ok' ? { value: p.value, notAvailable: false, note: p.note } : null;
+}
+
+function sourceNote(p: FormPull | undefined): FormMetric['source'] {
+  if (!p) return null;
+  return p.status === 'ok'
+    ? { kind: 'pulled', label: p.sourceLabel, fetched: p.fetchedLabel }
+    : { kind: 'failed', label: p.sourceLabel, reason: p.reason ?? '' };
 }
 
 type Department = NonNullable<Awaited<ReturnType<Db['department']['findFirst']>>>;

@@ -1,12 +1,16 @@
 // One submitted page of the numbers form, already parsed by its view, to a decision: inline
 // errors, a second look at unusual values, the next page, or saved. Shared by the handler and tests.
 
+import { formatWithUnit } from '../../domain/number-format.js';
+import { checkOverrides, isOverride, type PulledOffer } from '../../domain/sources/overrides.js';
 import { itemsOnPage, pageCount } from '../../domain/submission/form-pages.js';
-import { type EntryProblem, validateEntries } from '../../domain/submission/validate-entries.js';
+import { type EntryProblem, type ValidEntry, validateEntries } from '../../domain/submission/validate-entries.js';
 import { classifyStatus } from '../../domain/variance.js';
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { Confirmation } from '../../views/submission-confirmation.js';
 import type { FormRefusal, SubmissionForm } from '../../views/submission-modal.js';
+import type { FormPull } from '../sources/form-pulls.js';
+import type { Provenance } from '../sources/pull-sources.js';
 import { type Revision, recordSubmission } from './record-submission.js';
 import { prepareSubmissionForm } from './submission-form.js';
 
@@ -60,6 +64,14 @@ export async function submitNumbersPage(prisma: PrismaClient, req: SubmitRequest
     confirmed,
   );
   if (result.errors.length) return { kind: 'errors', problems: result.errors };
+  const offers = new Map<number, PulledOffer>();
+  for (const [id, p] of prepared.pulls)
+    if (p.status === 'ok' && p.value !== null) offers.set(id, { value: p.value, sourceLabel: p.sourceLabel });
+  const byId = new Map(onPage.map((c) => [c.id, c]));
+  const overrideProblems = checkOverrides(result.entries, offers, (id, v) =>
+    formatWithUnit(v, byId.get(id)?.unit ?? '', byId.get(id)?.rule.decimals ?? 0),
+  );
+  if (overrideProblems.length) return { kind: 'errors', problems: overrideProblems };
   if (result.unusual.length) {
     // Shown once: the re-rendered form keeps what was typed and remembers it was asked.
     const typed = new Map(result.entries.map((e) => [e.metricId, e]));
@@ -77,6 +89,7 @@ export async function submitNumbersPage(prisma: PrismaClient, req: SubmitRequest
     now: req.now,
     interactionKey: req.interactionKey,
     dueMetricIds: prepared.contexts.map((c) => c.id),
+    provenance: provenanceOfEntries(result.entries, prepared.pulls, offers),
   });
   if (outcome.kind === 'locked')
     return { kind: 'rejected', reason: { kind: 'locked_while_open', periodLabel: prepared.form.periodLabel } };
@@ -94,6 +107,21 @@ export async function submitNumbersPage(prisma: PrismaClient, req: SubmitRequest
   }
   // The confirmation is loaded after the ack (loadConfirmation): Slack waits only for the save.
   return { kind: 'saved', duplicate: false, revisions: outcome.revisions, departmentId, period };
+}
+
+/** Each entry that answers a pulled value keeps where it came from, and whether the person changed it. */
+function provenanceOfEntries(
+  entries: readonly ValidEntry[],
+  pulls: Map<number, FormPull>,
+  offers: Map<number, PulledOffer>,
+): Map<number, Provenance> {
+  const out = new Map<number, Provenance>();
+  for (const e of entries) {
+    const p = pulls.get(e.metricId)?.provenance;
+    const offer = offers.get(e.metricId);
+    if (p && offer) out.set(e.metricId, { ...p, changedByPerson: isOverride(e, offer) });
+  }
+  return out;
 }
 
 /** What the liaison's confirmation DM shows: every value saved for the period, with its status. */

@@ -30,7 +30,7 @@ export async function decideCollectionNotice(db: Db, notice: ClaimedNotice, now:
   const quarterly = p.period.includes('Q');
   const metrics = await db.metric.findMany({
     where: { departmentId: p.departmentId, active: true, frequency: quarterly ? 'quarterly' : 'monthly' },
-    include: { values: { where: { period: p.period } } },
+    include: { values: { where: { period: p.period } }, pulls: { where: { period: p.period, status: 'ok' } } },
   });
   const missing = metrics.filter((m) => m.values.length === 0).length;
   if (metrics.length > 0 && missing === 0) return { send: false, reason: 'already submitted' };
@@ -61,6 +61,7 @@ export async function decideCollectionNotice(db: Db, notice: ClaimedNotice, now:
           : null,
         missingMetrics: missing,
         totalMetrics: metrics.length,
+        allPulled: metrics.length > 0 && missing === metrics.length && metrics.every((m) => m.pulls.length > 0),
       },
     },
   };

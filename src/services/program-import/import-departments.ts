@@ -1,9 +1,10 @@
 // Departments, metrics and dated targets, upserted by key. Things missing from the file are
 // deactivated, never deleted: their history stays.
 
+import { isDeepStrictEqual } from 'node:util';
 import type { MetricSpec, ProgramFile } from '../../domain/program/program-schema.js';
 import { resolveStartsWith } from '../../domain/program/starts-with.js';
-import type { Db } from '../../infra/db-types.js';
+import { type Db, DbNull } from '../../infra/db-types.js';
 import { count, type ImportSummary } from './import-summary.js';
 
 type DepartmentSpec = ProgramFile['departments'][number];
@@ -91,10 +92,14 @@ export async function importDepartment(
   for (const [i, m] of spec.metrics.entries()) {
     const current = metrics.find((x) => x.key === m.key);
     const next = metricData(m, i, programPublic === null ? null : (spec.public ?? programPublic));
-    const metric = current ?? (await db.metric.create({ data: { departmentId: dept.id, key: m.key, ...next } }));
+    // A source is JSON: compared deeply (jsonb reorders keys), and "none" is SQL NULL.
+    const source = m.source ?? null;
+    const sourceData = { source: source ?? DbNull };
+    const metric =
+      current ?? (await db.metric.create({ data: { departmentId: dept.id, key: m.key, ...next, ...sourceData } }));
     if (!current) count(summary, 'created', 'metrics');
-    else if (differs(current, next)) {
-      await db.metric.update({ where: { id: current.id }, data: next });
+    else if (differs(current, next) || !isDeepStrictEqual(current.source ?? null, source)) {
+      await db.metric.update({ where: { id: current.id }, data: { ...next, ...sourceData } });
       count(summary, 'updated', 'metrics');
     }
     const targets = m.targets ?? (m.target !== undefined ? [{ from: firstPeriod, value: m.target }] : []);
