@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SodaServer, startSodaServer } from '../../local-stack/soda-server.js';
+import { periodParameters } from '../../src/domain/sources/period-parameters.js';
 import { sourceSchema } from '../../src/domain/sources/source-spec.js';
 import { pullSource } from '../../src/infra/sources/pull-source.js';
 import type { SourceRuntime } from '../../src/infra/sources/runtime.js';
@@ -24,7 +25,12 @@ const ON_TIME = `SELECT round(100.0 * avg(on_time::int), 1) AS value, count(*) |
   FROM service_requests WHERE opened_on BETWEEN :period_start AND :period_end -- ':period' in a comment is not a parameter
   AND ':period' <> :period`;
 
-const target = { departmentKey: 'DPW', metricKey: 'sr_on_time', period: '2026-10' };
+const target = {
+  departmentKey: 'DPW',
+  metricKey: 'sr_on_time',
+  period: '2026-10',
+  params: periodParameters('2026-10'),
+};
 const spec = (raw: unknown) => sourceSchema.parse(raw);
 
 async function failure(p: Promise<unknown>): Promise<string> {
@@ -119,6 +125,11 @@ describe.each(databases)('sql sources on $name', ({ connection }) => {
     expect(left.value).toBe(200);
   });
 
+  it('accepts every timeout the server shows in its own units (90s, 1min, 2min)', async () => {
+    for (const timeout_seconds of [90, 60, 120, 1])
+      expect((await pullSource(sql('SELECT 1', { timeout_seconds }), target, rt)).value).toBe(1);
+  });
+
   it('refuses no row, several rows and a non-number', async () => {
     expect(await failure(pullSource(sql('SELECT 1 WHERE false'), target, rt))).toBe('no_row');
     expect(await failure(pullSource(sql('SELECT 1 UNION ALL SELECT 2'), target, rt))).toBe('several_rows');
@@ -127,7 +138,7 @@ describe.each(databases)('sql sources on $name', ({ connection }) => {
 
   it('a placeholder value cannot break out of its parameter', async () => {
     // If :period were spliced into the text, this would be a syntax error, not one row.
-    const got = await pullSource(sql('SELECT length(:period)'), { ...target, period: '2026-10' }, rt);
+    const got = await pullSource(sql('SELECT length(:period)'), target, rt);
     expect(got.value).toBe(7);
   });
 
@@ -228,7 +239,13 @@ describe('csv sources', () => {
     const got = await pullSource(spec({ kind: 'csv', path: dir }), target, runtime());
     expect(got).toEqual({ value: 92.5, raw: '92.5', note: 'corrected' });
     expect(
-      await failure(pullSource(spec({ kind: 'csv', path: dir }), { ...target, period: '2026-09' }, runtime())),
+      await failure(
+        pullSource(
+          spec({ kind: 'csv', path: dir }),
+          { ...target, period: '2026-09', params: periodParameters('2026-09') },
+          runtime(),
+        ),
+      ),
     ).toBe('no_row');
   });
 });

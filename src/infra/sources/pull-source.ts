@@ -1,5 +1,5 @@
 // One pull of one metric's source for one period: the adapter for its kind, nothing stored.
-import { periodParameters } from '../../domain/sources/period-parameters.js';
+import type { PeriodParameters } from '../../domain/sources/placeholders.js';
 import type { SourceSpec } from '../../domain/sources/source-spec.js';
 import { pullCsv } from './csv-source.js';
 import { pullHttpJson } from './http-json-source.js';
@@ -15,10 +15,12 @@ export interface PullTarget {
   departmentKey: string;
   metricKey: string;
   period: string;
+  /** The period's placeholder values, worked out once per pull run (it costs more than a small query's planning). */
+  params: PeriodParameters;
 }
 
 export function pullSource(spec: SourceSpec, target: PullTarget, rt: SourceRuntime): Promise<PulledValue> {
-  const params = periodParameters(target.period);
+  const { params } = target;
   switch (spec.kind) {
     case 'sql':
       return pullSql(spec, params, rt);

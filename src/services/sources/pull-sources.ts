@@ -4,6 +4,8 @@
 // source unchanged and the source now says otherwise; the same value pulled twice changes nothing.
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { periodParameters } from '../../domain/sources/period-parameters.js';
+import type { PeriodParameters } from '../../domain/sources/placeholders.js';
 import {
   type SourceSpec,
   sourceDefinitionText,
@@ -94,16 +96,24 @@ export async function pullMetrics(
   rt: SourceRuntime,
 ): Promise<PullResult[]> {
   const limited = limitPerKey(rt.concurrencyPerSource);
-  return Promise.all(metrics.map((m) => limited(sourceSystemKey(m.spec), () => pullWithRetries(m, period, rt))));
+  const params = periodParameters(period);
+  return Promise.all(
+    metrics.map((m) => limited(sourceSystemKey(m.spec), () => pullWithRetries(m, period, params, rt))),
+  );
 }
 
-async function pullWithRetries(metric: SourcedMetric, period: string, rt: SourceRuntime): Promise<PullResult> {
+async function pullWithRetries(
+  metric: SourcedMetric,
+  period: string,
+  params: PeriodParameters,
+  rt: SourceRuntime,
+): Promise<PullResult> {
   const secrets = secretsOf(metric.spec, rt);
   for (let attempt = 1; ; attempt++) {
     try {
       const pulled = await pullSource(
         metric.spec,
-        { departmentKey: metric.departmentKey, metricKey: metric.key, period },
+        { departmentKey: metric.departmentKey, metricKey: metric.key, period, params },
         rt,
       );
       checkRange(metric, pulled.value);
