@@ -5,6 +5,7 @@ import { MONTH_NAMES, parsePeriodKey } from '../domain/calendar/index.js';
 import type { MetricAnalysis } from '../domain/metric-analysis.js';
 import { describeOffTargetRun } from '../domain/metric-analysis.js';
 import { formatWithUnit } from '../domain/number-format.js';
+import type { ValueOrigin } from '../domain/sources/value-origin.js';
 import { fiscalYearName } from '../domain/trend.js';
 import type { MetricRule } from '../domain/types.js';
 import { describeTarget, formatVariance, statusText } from './format.js';
@@ -19,6 +20,8 @@ export interface AnalysedMetric {
   history: { period: string; actual: number | null; target: number | null; note: string | null }[];
   analysis: MetricAnalysis;
   note: string | null;
+  /** Where this period's value came from; null when there is no value. */
+  origin: ValueOrigin | null;
 }
 
 export interface AnalysedDepartment {
@@ -56,8 +59,20 @@ export function yearToDateText(m: AnalysedMetric): string | null {
   return `${fiscalYearName(y.fiscalYearStart)} to date (since ${from}, ${n} ${unit}${n === 1 ? '' : 's'}, ${how}): ${formatWithUnit(y.actual, m.unit, m.rule.decimals)}${target}`;
 }
 
+/**
+ * "pulled from the 311 database" / "changed by the department from 131 units pulled from …"; null
+ * for a typed value, which needs no mark (the packet's department line counts them).
+ */
+export function originText(m: AnalysedMetric): string | null {
+  const o = m.origin;
+  if (!o || o.kind === 'typed') return null;
+  if (o.kind === 'pulled') return `pulled from ${escapeMrkdwn(o.source)}`;
+  return `changed by the department from ${formatWithUnit(o.pulledValue, m.unit, m.rule.decimals)} pulled from ${escapeMrkdwn(o.source)}`;
+}
+
 export function metricDetailText(m: AnalysedMetric): string {
-  const parts = [metricValueText(m), signalText(m)];
+  const origin = originText(m);
+  const parts = [origin ? `${metricValueText(m)} · _${origin}_` : metricValueText(m), signalText(m)];
   const run = describeOffTargetRun(m.analysis);
   if (run) parts.push(run);
   const ytd = yearToDateText(m);

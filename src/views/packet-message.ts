@@ -6,7 +6,7 @@ import type { Agenda } from './agenda-message.js';
 import { followUpLine, formatMeetingTime } from './agenda-message.js';
 import { describeTarget, formatVariance, statusText } from './format.js';
 import { LIMITS } from './limits.js';
-import type { AnalysedDepartment, AnalysedMetric } from './metric-line.js';
+import { type AnalysedDepartment, type AnalysedMetric, originText } from './metric-line.js';
 import { escapeMrkdwn, fitText, md, plain, possessive } from './mrkdwn.js';
 import { paginateBlocks } from './paginate.js';
 import { periodCoverageBlocks } from './period-coverage.js';
@@ -23,7 +23,20 @@ function summaryLine(m: AnalysedMetric): string {
         ? ':seedling:'
         : ':mag:';
   const signal = a.signal.isSignal ? ` · ${icon} _${escapeMrkdwn(a.signal.text)}_` : '';
-  return `${statusText(a.status)} — *${escapeMrkdwn(m.name)}*: ${value} (${describeTarget(m.rule, a.target, m.unit)})${variance}${signal}`;
+  const origin = originText(m);
+  return `${statusText(a.status)} — *${escapeMrkdwn(m.name)}*: ${value} (${describeTarget(m.rule, a.target, m.unit)})${variance}${signal}${origin ? ` · _${origin}_` : ''}`;
+}
+
+/** ", 3 pulled from city systems, 1 changed after pulling, 2 typed": said only when something was pulled. */
+function originCounts(d: AnalysedDepartment): string {
+  const count = (kind: string) => d.metrics.filter((m) => m.origin?.kind === kind).length;
+  const pulled = count('pulled');
+  const overridden = count('overridden');
+  if (pulled + overridden === 0) return '';
+  const parts = [`${pulled} pulled from city systems`];
+  if (overridden) parts.push(`${overridden} changed after pulling`);
+  parts.push(`${count('typed')} typed`);
+  return `, ${parts.join(', ')}`;
 }
 
 /** One department's table; long departments continue in a second section rather than being cut. */
@@ -34,7 +47,7 @@ export function departmentSummaryBlocks(d: AnalysedDepartment): KnownBlock[] {
     {
       type: 'section',
       text: md(
-        `*${escapeMrkdwn(d.name)}* — ${d.metrics.length} metrics, ${off} off target, ${signals} signal${signals === 1 ? '' : 's'}`,
+        `*${escapeMrkdwn(d.name)}* — ${d.metrics.length} metrics, ${off} off target, ${signals} signal${signals === 1 ? '' : 's'}${originCounts(d)}`,
       ),
     },
   ];

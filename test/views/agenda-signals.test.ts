@@ -17,7 +17,7 @@ function metric(key: string, values: (number | null)[]): AnalysedMetric {
     note: null,
   }));
   const analysis = analyseMetric({ rule, unit: '%', points: history, ytdAggregation: 'mean', fiscalYearStartMonth: 7 });
-  return { metricId: 1, key, name: key, unit: '%', rule, history, analysis, note: null };
+  return { metricId: 1, key, name: key, unit: '%', rule, history, analysis, note: null, origin: null };
 }
 const item = (m: AnalysedMetric): AgendaMetricItem => ({
   ...m,
@@ -84,5 +84,33 @@ describe('agenda sections', () => {
     for (const p of pages) expectValidMessage(p);
     expect(text(pages)).toContain('FY2027 to date (since Jul 2026, 2 months, average): 93.5% against 95.0%');
     expect(text(pages)).toContain('a deterioration');
+  });
+
+  it('says which values were pulled, which were changed after pulling, and counts the typed ones', () => {
+    const values = [...Array.from({ length: 19 }, (_, i) => (i % 2 ? 96 : 97)), 90];
+    const pulled = {
+      ...metric('potholes', values),
+      name: 'Potholes',
+      origin: { kind: 'pulled', source: 'the 311 database' },
+    } as const;
+    const changed = {
+      ...metric('repairs', values),
+      name: 'Repairs',
+      origin: { kind: 'overridden', source: 'the permits system', pulledValue: 93 },
+    } as const;
+    const typed = { ...metric('liens', values), name: 'Liens', origin: { kind: 'typed' } } as const;
+    const a = agenda([pulled, changed, typed], { items: [item(pulled), item(changed)] });
+    const packet = text(buildPacketMessages(a, 0));
+    expect(packet).toContain(
+      '3 metrics, 3 off target, 3 signals, 1 pulled from city systems, 1 changed after pulling, 1 typed',
+    );
+    expect(packet).toMatch(/Potholes\*: 90\.0%[^\n]*_pulled from the 311 database_/);
+    expect(packet).toMatch(
+      /Repairs\*: 90\.0%[^\n]*_changed by the department from 93\.0% pulled from the permits system_/,
+    );
+    expect(packet).not.toMatch(/Liens\*[^\n]*pulled/);
+    const agendaText = text(buildAgendaMessages(a, { interactive: false }));
+    expect(agendaText).toContain('_pulled from the 311 database_');
+    expect(agendaText).toContain('_changed by the department from 93.0% pulled from the permits system_');
   });
 });

@@ -74,6 +74,7 @@ function analysedMetric(i: number): AnalysedMetric {
     history,
     analysis: analyseMetric({ rule, points: history, ytdAggregation: 'mean' }),
     note: 'Storm week',
+    origin: { kind: 'typed' },
   };
 }
 

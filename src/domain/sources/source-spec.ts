@@ -113,18 +113,17 @@ export type HttpJsonSourceSpec = z.infer<typeof httpJsonSourceSchema>;
 export type SourceKind = SourceSpec['kind'];
 
 /** How a person is told where a value came from ("from the 311 database"). */
+/** A source with no label, in words. */
+export const SOURCE_KIND_WORDS: Record<SourceSpec['kind'], string> = {
+  sql: 'a city database',
+  socrata: 'the open-data portal',
+  csv: 'a CSV export',
+  http_json: 'a city web service',
+};
+
 export function describeSource(s: SourceSpec): string {
   if (s.label) return s.label;
-  switch (s.kind) {
-    case 'sql':
-      return 'a city database';
-    case 'socrata':
-      return `the open-data portal (${s.dataset})`;
-    case 'csv':
-      return 'a CSV export';
-    case 'http_json':
-      return 'a city web service';
-  }
+  return s.kind === 'socrata' ? `${SOURCE_KIND_WORDS.socrata} (${s.dataset})` : SOURCE_KIND_WORDS[s.kind];
 }
 
 /**

@@ -3,6 +3,7 @@
 
 import { frequencyOfPeriod, periodsBack } from '../../domain/calendar/index.js';
 import { analyseMetric } from '../../domain/metric-analysis.js';
+import { valueOrigin } from '../../domain/sources/value-origin.js';
 import { targetFor } from '../../domain/targets.js';
 import type { YtdAggregation } from '../../domain/trend.js';
 import type { Db } from '../../infra/db-types.js';
@@ -78,6 +79,7 @@ export async function analyseDepartments(
         history,
         analysis,
         note: at(period)?.note ?? null,
+        origin: at(period) ? valueOrigin(at(period)?.provenance) : null,
       });
     }
     out.push({ id: d.id, key: d.key, name: d.name, metrics });
