@@ -51,14 +51,17 @@ export function followUpAnswerButtons(id: number): KnownBlock {
 /** A follow-up's ladder has no opening step: its first message is the assignment itself. */
 export type NagStep = 'assigned' | Exclude<LadderStepName, 'opening'>;
 
-const INTRO: Record<NagStep, (days: number, due: string) => string> = {
+/** `answered`: the owner has posted an answer since the follow-up was recorded (the escalation must not say otherwise). */
+const INTRO: Record<NagStep, (days: number, due: string, answered: boolean) => string> = {
   assigned: () => ':memo: A follow-up from the roundtable is yours:',
   reminder_before: (_d, due) => `:calendar: A friendly reminder — this follow-up is due ${due}:`,
   due_day: () => ':calendar: This follow-up is due *today*. A quick answer is enough:',
   overdue: (d) =>
     `:hourglass: This follow-up is ${d} business day${d === 1 ? '' : 's'} past its date. Could you report back?`,
-  escalation: (d) =>
-    `:information_source: This follow-up is ${d} business days overdue and the owner has not reported back:`,
+  escalation: (d, _due, answered) =>
+    answered
+      ? `:information_source: This follow-up is ${d} business days overdue; the owner's latest answer is below:`
+      : `:information_source: This follow-up is ${d} business days overdue and the owner has not reported back:`,
 };
 
 export function buildFollowUpOwnerMessage(
@@ -67,7 +70,8 @@ export function buildFollowUpOwnerMessage(
   businessDaysLate = 0,
   ownerUserId?: string,
 ): SlackMessage {
-  const intro = INTRO[step](businessDaysLate, formatDay(f.dueDate));
+  const answered = !!f.latest && f.latest.kind !== 'created';
+  const intro = INTRO[step](businessDaysLate, formatDay(f.dueDate), answered);
   const owner = step === 'escalation' && ownerUserId ? ` (owner <@${ownerUserId}>)` : '';
   const text = `${intro}${owner}\n${followUpSummary(f)}`;
   const blocks: KnownBlock[] = [{ type: 'section', text: md(fitText(text, LIMITS.sectionText)) }];

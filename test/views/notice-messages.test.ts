@@ -63,6 +63,15 @@ describe('follow-up messages', () => {
     expectValidMessage(m);
     expect(JSON.stringify(m.blocks)).not.toContain('<!channel>');
   });
+  it('an escalation says the owner has not reported back only when they have not', () => {
+    const silent = buildFollowUpOwnerMessage({ ...card, latest: null }, 'escalation', 6, 'U0OWNER01');
+    expect(silent.text).toContain('the owner has not reported back');
+    const answered = { ...card, latest: { kind: 'update', note: 'Crew scheduled for Tuesday' } };
+    const updated = buildFollowUpOwnerMessage(answered, 'escalation', 6, 'U0OWNER01');
+    expect(updated.text).not.toContain('not reported back');
+    expect(updated.text).toContain("the owner's latest answer is below");
+    expect(JSON.stringify(updated.blocks)).toContain('Crew scheduled for Tuesday');
+  });
   it('to the chair: more time, blocked, decision', () => {
     expectValidMessage(buildMoreTimeRequest(card, 'U0OWNER01', '2027-01-15', 'Waiting on parts', 12));
     expectValidMessage(buildBlockedNotice(card, 'U0OWNER01', 'No budget'));
