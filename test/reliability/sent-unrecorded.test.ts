@@ -13,7 +13,11 @@ import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db
 import { type Logger, silentLogger } from '../../src/infra/logger.js';
 import { noPacing } from '../../src/infra/slack/pacer.js';
 import { createDeliveryDeps } from '../../src/scheduler/jobs/run-due-jobs.js';
-import { type DeliveryDeps, deliverDueNotices } from '../../src/services/notices/deliver-notices.js';
+import {
+  type DeliveryDeps,
+  deliverDueNotices,
+  type MultiStepSender,
+} from '../../src/services/notices/deliver-notices.js';
 
 const LEASE_MS = 60_000;
 const afterLease = new Date(FANOUT_NOW.getTime() + LEASE_MS + 1_000);
@@ -105,6 +109,63 @@ describe('a sender killed between Slack accepting a DM and recording it', () => 
         msg: 'could not check Slack for an earlier attempt at this notice; sending it again, which may duplicate',
         fields: { key: 'fanout:2', error: 'missing_scope' },
       },
+    ]);
+  });
+});
+
+describe('a multi-step notice killed between Slack accepting a step and recording it', () => {
+  const MEETING = 'C0MEETING';
+  /** Two steps like a packet's: a page in the channel, then a page in its thread. */
+  const twoPages =
+    (slack: DeliveryDeps['slack']): MultiStepSender =>
+    async (_notice, steps) => {
+      const first = await steps.run('page:0', MEETING, (tag) =>
+        slack.postMessage({ channel: MEETING, message: { text: 'page 1' }, noticeKey: tag }),
+      );
+      if (!first.ok) return { status: 'retry', failure: first.failure };
+      const thread = { channel: MEETING, threadTs: first.ts! };
+      const second = await steps.run('page:1', thread, (tag) =>
+        slack.postMessage({ channel: MEETING, message: { text: 'page 2' }, threadTs: first.ts!, noticeKey: tag }),
+      );
+      if (!second.ok) return { status: 'retry', failure: second.failure };
+      return { status: 'sent', channel: MEETING, ts: first.ts!, detail: '2 pages' };
+    };
+
+  it('the next run finds the thread step by its key (conversations.replies) and does not post it again', async () => {
+    await seedFanout(db, sandbox, 0); // the sample program, and no other notice
+    sandbox.addChannel({ id: MEETING, name: 'stat-meeting', members: [], botIsMember: true });
+    await db.prisma.scheduledNotice.create({
+      data: { key: 'pages:1', kind: 'pages', recipient: MEETING, sendAt: FANOUT_NOW },
+    });
+    const a = deps('replica-a');
+    const post = a.slack.postMessage.bind(a.slack);
+    let posts = 0;
+    let killed: () => void = () => {};
+    const dead = new Promise<void>((resolve) => {
+      killed = resolve;
+    });
+    a.slack = {
+      ...a.slack,
+      async postMessage(args) {
+        const res = await post(args);
+        if (++posts < 2) return res;
+        killed();
+        return new Promise<never>(() => {}); // a killed process never goes on (an error would be caught and retried)
+      },
+    };
+    void deliverDueNotices(a, FANOUT_NOW, { pages: twoPages(a.slack) });
+    await dead;
+
+    const b = deps('replica-b');
+    expect(await deliverDueNotices(b, afterLease, { pages: twoPages(b.slack) })).toMatchObject({ sent: 1 });
+    const inChannel = sandbox.callsTo('chat.postMessage').filter((c) => c.ok);
+    expect(inChannel.map((c) => c.args.text)).toEqual(['page 1', 'page 2']);
+    expect(sandbox.callsTo('conversations.replies')).toHaveLength(1);
+    const messages = sandbox.messagesIn(MEETING).map((m) => m.ts);
+    const steps = await db.prisma.noticeStep.findMany({ orderBy: { key: 'asc' } });
+    expect(steps.map((s) => [s.key, s.slackTs])).toEqual([
+      ['page:0', messages[0]],
+      ['page:1', messages[1]],
     ]);
   });
 });
