@@ -31,6 +31,22 @@ export async function membersOf(db: Db, departmentId: number, role: 'liaison' | 
   return rows.map((r) => r.person.slackUserId);
 }
 
+/** membersOf for many departments in one query: Slack user ids by department id, in membership order. */
+export async function membersByDepartment(
+  db: Db,
+  departmentIds: readonly number[],
+  role: 'liaison' | 'head',
+): Promise<Map<number, string[]>> {
+  const rows = await db.departmentMember.findMany({
+    where: { departmentId: { in: [...departmentIds] }, role },
+    include: { person: true },
+    orderBy: { id: 'asc' },
+  });
+  const out = new Map<number, string[]>();
+  for (const r of rows) out.set(r.departmentId, [...(out.get(r.departmentId) ?? []), r.person.slackUserId]);
+  return out;
+}
+
 export async function chairs(db: Db): Promise<string[]> {
   const rows = await db.person.findMany({ where: { isChair: true }, orderBy: { id: 'asc' } });
   return rows.map((r) => r.slackUserId);

@@ -157,7 +157,7 @@ async function deliverOne(
   if (multiStep) return sendSteps(run, multiStep, notice);
   let decision: NoticeDecision;
   try {
-    decision = await defaultDecider(deps, notice.kind)(notice, now);
+    decision = await defaultDecider(deps, notice.kind, settings)(notice, now);
   } catch (err) {
     // One notice with bad data must not stall the rest; without the database, nothing can go on.
     if (toDatabaseUnavailable(err)) throw err;
@@ -358,8 +358,8 @@ async function retryOrFail(run: Run, notice: ClaimedNotice, failure: SlackFailur
     await reportDeliveryProblem(deps, { recipient: notice.recipient, code: failure.code, kind: notice.kind }, now);
 }
 
-function defaultDecider(deps: DeliveryDeps, kind: string): Decide {
+function defaultDecider(deps: DeliveryDeps, kind: string, settings: ProgramSettings): Decide {
   if (kind.startsWith('followup_')) return (n, t) => decideFollowUpNotice(deps.prisma, n, t);
-  if (kind.startsWith('collect_')) return (n, t) => decideCollectionNotice(deps.prisma, n, t);
+  if (kind.startsWith('collect_')) return (n, t) => decideCollectionNotice(deps.prisma, n, t, settings);
   return async () => ({ send: false, reason: `no sender for notice kind ${kind}` });
 }
