@@ -5,7 +5,8 @@
 // now the survivor finds it in the DM's history by the key in its metadata and marks it sent.
 // Then the window itself, timed on the real delivery path. Without TEST_DATABASE_URL (or the
 // server of scripts/ci-postgres.sh) it starts a throwaway PostgreSQL of its own, and stops it.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -23,7 +24,7 @@ import { findPostgres, openBenchDatabase, type PostgresTarget } from './lib/data
 import { type BenchContext, runBench } from './lib/harness.js';
 import { type Cell, fmtMs, percentile } from './lib/report.js';
 
-const NOTICES = 300;
+const NOTICES = 120;
 const LEASE_MS = 2000;
 /** Each replica's minimum gap between DMs, so the fan-out lasts long enough to be interrupted. */
 const PACE_MS = 4;
@@ -38,6 +39,8 @@ interface Outcome {
   checks: number;
   /** Of those, found: the killed replica's DM had reached Slack — a kill inside the window. */
   found: number;
+  /** The kill struck while the replica was still sending. */
+  midway: boolean;
 }
 
 runBench(
@@ -56,22 +59,26 @@ runBench(
           async (a) => {
             await a.next('holding');
             await a.kill();
+            return true;
           },
           { holdAt: NOTICES / 6 },
         ),
       );
       for (let i = 1; i <= RANDOM_KILLS; i++) {
-        // Once both are sending, a random delay: a moment in time, not "right after Slack answered"
-        // (which would aim at the window).
-        const afterMs = Math.round(1500 * Math.random());
+        // Once both are sending, a random DM of the middle of the fan-out, then a random part of one
+        // send: a moment in time, not "right after Slack answered" (which would aim at the window).
+        const afterDm = 10 + Math.floor(Math.random() * (NOTICES * 0.6));
+        const afterMs = Math.round(20 * Math.random());
         outcomes.push(
           await scenario(
             db,
-            `A killed at a random moment (#${i}, ${afterMs} ms after the 20th DM)`,
+            `A killed at a random moment (#${i}: ${afterMs} ms after DM ${afterDm})`,
             async (a, sandbox) => {
-              await sandbox.waitForCall('chat.postMessage', { count: 20, timeoutMs: 30_000 });
+              await sandbox.waitForCall('chat.postMessage', { count: afterDm, timeoutMs: 60_000 });
               await sleep(afterMs);
+              const sending = !a.events.some((e) => e.type === 'done');
               await a.kill();
+              return sending;
             },
           ),
         );
@@ -93,7 +100,8 @@ runBench(
 async function scenario(
   db: TestDatabase,
   label: string,
-  fault: (a: Replica, sandbox: SlackSandbox) => Promise<void>,
+  /** True when the fault struck a replica still sending (a random kill may come too late). */
+  fault: (a: Replica, sandbox: SlackSandbox) => Promise<boolean | undefined>,
   aOptions: Partial<ReplicaOptions> = {},
 ): Promise<Outcome> {
   const sandbox = await startSlackSandbox();
@@ -115,9 +123,10 @@ async function scenario(
     const started = performance.now();
     a.start();
     b.start();
-    await fault(a, sandbox);
+    const midway = await fault(a, sandbox);
     await Promise.all([b.next('done', 60_000), a.exited]);
     const ms = performance.now() - started;
+    console.error(`  ${label}: ${Math.round(ms)} ms`);
     await sleep(100); // a DM still in flight when A died reaches the sandbox's log
     const sentBy = async (id: string) => db.prisma.scheduledNotice.count({ where: { claimedBy: id, status: 'sent' } });
     const checks = sandbox.callsTo('conversations.history').filter((c) => c.ok);
@@ -133,6 +142,7 @@ async function scenario(
       split: `${await sentBy('replica-a')} / ${await sentBy('replica-b')}`,
       checks: checks.length,
       found,
+      midway: midway !== false,
     };
   } finally {
     await Promise.all(replicas.map((r) => r.kill()));
@@ -171,12 +181,21 @@ function report(ctx: BenchContext, outcomes: Outcome[]): void {
   });
   const random = outcomes.filter((o) => o.label.includes('random'));
   const sum = (f: (o: Outcome) => number) => random.reduce((n, o) => n + f(o), 0);
+  const midway = random.filter((o) => o.midway).length;
   ctx.table({
     title: `${random.length} random SIGKILLs in all`,
-    headers: ['kills', 'duplicates', 'lost', 'looked for in Slack', 'found there (kill inside the window)'],
+    headers: [
+      'kills',
+      'of them mid-fan-out',
+      'duplicates',
+      'lost',
+      'looked for in Slack',
+      'found there (kill inside the window)',
+    ],
     rows: [
       [
         random.length,
+        midway,
         sum((o) => o.tally.duplicates),
         sum((o) => o.tally.lost),
         sum((o) => o.checks),
@@ -187,7 +206,7 @@ function report(ctx: BenchContext, outcomes: Outcome[]): void {
   ctx.note(
     'Each row the killed replica had begun to send (attemptedAt set) is looked for in its DM by the notice key in the message metadata before the survivor sends it; "found" is a kill that landed after Slack stored the DM and before the row was marked sent — before this check, a duplicate.',
   );
-  ctx.check(random.length >= 20, `${random.length} random kills (at least 20)`);
+  ctx.check(midway >= 20, `${midway} random kills struck a replica still sending (at least 20)`);
   for (const o of outcomes) {
     ctx.check(o.tally.lost === 0, `${o.label}: nothing lost`);
     ctx.check(o.tally.badRows === 0, `${o.label}: every row marked sent, pointing at a DM Slack has`);
@@ -262,9 +281,27 @@ async function startThrowawayPostgres(): Promise<{ target: PostgresTarget; stop(
   const run = (cmd: string) => promisify(execFile)('bash', ['scripts/ci-postgres.sh', cmd], { env, timeout: 180_000 });
   const { stdout } = await run('start');
   const url = stdout.trim().split('\n').pop()!.trim();
+  // The harness exits on its own time-out: do not leave the server behind.
+  const stopNow = () => {
+    try {
+      execFileSync('bash', ['scripts/ci-postgres.sh', 'stop'], { env, stdio: 'ignore', timeout: 30_000 });
+      rmSync(env.CI_PG_DATA, { recursive: true, force: true });
+      rmSync(`${env.CI_PG_DATA}.log`, { force: true });
+    } catch {
+      // best effort
+    }
+  };
+  process.once('exit', stopNow);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => {
+      stopNow();
+      process.exit(signal === 'SIGTERM' ? 143 : 130);
+    });
   return {
     target: { kind: 'postgres', url, source: `a throwaway server on port ${port} (scripts/ci-postgres.sh)` },
     async stop() {
+      process.off('exit', stopNow);
+      process.removeAllListeners('SIGTERM').removeAllListeners('SIGINT');
       await run('stop').catch(() => undefined);
       await rm(env.CI_PG_DATA, { recursive: true, force: true });
       await rm(`${env.CI_PG_DATA}.log`, { force: true });
