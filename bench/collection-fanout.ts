@@ -6,6 +6,7 @@
 import { startLocalStack } from '../local-stack/local-stack.js';
 import type { SlackSandbox } from '../local-stack/slack-sandbox/index.js';
 import { createTestDatabase } from '../local-stack/test-db.js';
+import { SLACK_CALL_POLICY } from '../src/app/slack-client.js';
 import { type Logger, silentLogger } from '../src/infra/logger.js';
 import { createPacer, SLACK_PACING } from '../src/infra/slack/pacer.js';
 import { runDueJobs } from '../src/scheduler/jobs/run-due-jobs.js';
@@ -75,6 +76,8 @@ runBench('collection-fanout', 'Collection fan-out: the opening notice to 1,000 l
     const sendPhaseMs = Math.max(...delivered.map((c) => c.at)) - startedAt - firstSend;
     const pacingFloorMs = (delivered.length - 1) * PACER.globalMs;
     const minimumMs = pacingFloorMs + injected * RETRY_AFTER_S * 1000;
+    // The bot's Slack client waits Retry-After and then its retry backoff before trying again.
+    const withBackoffMs = minimumMs + injected * SLACK_CALL_POLICY.minBackoffMs;
 
     ctx.table({
       title: 'Delivery',
@@ -116,6 +119,11 @@ runBench('collection-fanout', 'Collection fan-out: the opening notice to 1,000 l
           '1.00×',
         ],
         ['pacing floor alone, (N − 1) × globalMs', fmtMs(pacingFloorMs), fmtRatio(totalMs / pacingFloorMs)],
+        [
+          `minimum + each 429's retry backoff (${SLACK_CALL_POLICY.minBackoffMs} ms, SLACK_CALL_POLICY)`,
+          fmtMs(withBackoffMs),
+          `first → last DM ${fmtRatio(sendPhaseMs / withBackoffMs)}`,
+        ],
       ],
     });
     ctx.note(
@@ -139,6 +147,7 @@ runBench('collection-fanout', 'Collection fan-out: the opening notice to 1,000 l
       sendPhaseMs,
       pacingFloorMs,
       minimumMs,
+      withBackoffMs,
       delivered: delivered.length,
       injected,
       duplicates,
