@@ -31,19 +31,25 @@ export async function membersOf(db: Db, departmentId: number, role: 'liaison' | 
   return rows.map((r) => r.person.slackUserId);
 }
 
-/** membersOf for many departments in one query: Slack user ids by department id, in membership order. */
+/**
+ * Every department's liaisons and heads in one query (planning a whole program): Slack user ids by
+ * department id, in membership order.
+ */
 export async function membersByDepartment(
   db: Db,
   departmentIds: readonly number[],
-  role: 'liaison' | 'head',
-): Promise<Map<number, string[]>> {
-  const rows = await db.departmentMember.findMany({
-    where: { departmentId: { in: [...departmentIds] }, role },
-    include: { person: true },
-    orderBy: { id: 'asc' },
-  });
-  const out = new Map<number, string[]>();
-  for (const r of rows) out.set(r.departmentId, [...(out.get(r.departmentId) ?? []), r.person.slackUserId]);
+): Promise<Record<'liaison' | 'head', Map<number, string[]>>> {
+  const rows = await db.$queryRaw<{ departmentId: number; role: string; slackUserId: string }[]>`
+    SELECT m."departmentId", m.role, p."slackUserId"
+    FROM "DepartmentMember" m JOIN "Person" p ON p.id = m."personId"
+    WHERE m."departmentId" = ANY(${[...departmentIds]}::int[])
+    ORDER BY m.id`;
+  const out = { liaison: new Map<number, string[]>(), head: new Map<number, string[]>() };
+  for (const r of rows) {
+    if (r.role !== 'liaison' && r.role !== 'head') continue;
+    const byDepartment = out[r.role];
+    byDepartment.set(r.departmentId, [...(byDepartment.get(r.departmentId) ?? []), r.slackUserId]);
+  }
   return out;
 }
 

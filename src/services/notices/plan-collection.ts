@@ -30,9 +30,6 @@ export const collectionPayloadSchema = z.object({
 });
 export type CollectionPayload = z.infer<typeof collectionPayloadSchema>;
 
-/** Rows per INSERT (five array parameters each). */
-const INSERT_CHUNK = 5_000;
-
 export async function planCollectionNotices(db: Db, now: Date): Promise<number> {
   const settings = await loadProgramSettings(db);
   const departments = await db.department.findMany({
@@ -42,8 +39,7 @@ export async function planCollectionNotices(db: Db, now: Date): Promise<number> 
   // Read everything once and insert in bulk: a program of 1,000 liaisons is ~8,000 rows, and a
   // query per department and row took seconds before the first DM (issue 11).
   const ids = departments.map((d) => d.id);
-  const liaisons = await membersByDepartment(db, ids, 'liaison');
-  const heads = await membersByDepartment(db, ids, 'head');
+  const { liaison: liaisons, head: heads } = await membersByDepartment(db, ids);
   const chairIds = await chairs(db);
   const rows: NoticeRow[] = [];
   for (const frequency of ['monthly', 'quarterly'] as Frequency[]) {
@@ -100,26 +96,31 @@ export async function planCollectionNotices(db: Db, now: Date): Promise<number> 
 }
 
 /**
- * One INSERT of arrays (unnest) per chunk: Prisma's createMany sends a parameter per cell, and
- * 8,000 rows of those took seconds on PGlite. ON CONFLICT on the unique key keeps planning
- * idempotent, on one replica or two at once. sendAt is stored as UTC, as Prisma stores DateTimes.
+ * One INSERT of arrays (unnest): Prisma's createMany sends a parameter per cell, and 8,000 rows of
+ * those took seconds on PGlite. The rows of one department and step share a payload, so each
+ * distinct payload is sent (and parsed) once and the rows point at it. ON CONFLICT on the unique
+ * key keeps planning idempotent, on one replica or two at once. sendAt is stored as UTC, as Prisma
+ * stores DateTimes.
  */
 async function insertNotices(db: Db, rows: readonly NoticeRow[]): Promise<number> {
-  let created = 0;
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + INSERT_CHUNK);
-    created += await db.$executeRaw`
-      INSERT INTO "ScheduledNotice" (key, kind, recipient, "sendAt", payload)
-      SELECT * FROM unnest(
-        ${chunk.map((r) => r.key)}::text[],
-        ${chunk.map((r) => r.kind)}::text[],
-        ${chunk.map((r) => r.recipient)}::text[],
-        ${chunk.map((r) => r.sendAt.toISOString())}::timestamp(3)[],
-        ${chunk.map((r) => JSON.stringify(r.payload))}::jsonb[]
-      )
-      ON CONFLICT (key) DO NOTHING`;
-  }
-  return created;
+  if (rows.length === 0) return 0;
+  const payloads = new Map<string, number>();
+  const payloadOf = rows.map((r) => {
+    const json = JSON.stringify(r.payload);
+    if (!payloads.has(json)) payloads.set(json, payloads.size + 1); // SQL arrays count from 1
+    return payloads.get(json)!;
+  });
+  return db.$executeRaw`
+    INSERT INTO "ScheduledNotice" (key, kind, recipient, "sendAt", payload)
+    SELECT key, kind, recipient, "sendAt", (${[...payloads.keys()]}::jsonb[])[payload]
+    FROM unnest(
+      ${rows.map((r) => r.key)}::text[],
+      ${rows.map((r) => r.kind)}::text[],
+      ${rows.map((r) => r.recipient)}::text[],
+      ${rows.map((r) => r.sendAt.toISOString())}::timestamp(3)[],
+      ${payloadOf}::int[]
+    ) AS row(key, kind, recipient, "sendAt", payload)
+    ON CONFLICT (key) DO NOTHING`;
 }
 
 interface NoticeRow {
