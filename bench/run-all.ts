@@ -7,6 +7,7 @@ import { renderTable } from './lib/report.js';
 
 const BENCHMARKS = [
   'collection-fanout',
+  'ladder-planning',
   'packet',
   'agenda-latency',
   'ack-latency',

@@ -52,6 +52,20 @@ describe('manifest.json', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });
 
+  // History is read for one thing only: a notice whose sender died mid-send is looked for (by the key
+  // in its message metadata) before it is sent again, so a kill never duplicates it
+  // (docs/reliability.md §1). DMs need im:history; packets and meeting records go to the meeting
+  // channel, public (channels:history) or private (groups:history). The bot posts in no group DM,
+  // so no mpim:history.
+  it('reads conversation history only to look for a notice before resending it', () => {
+    const history = manifest.oauth_config.scopes.bot.filter((s: string) => s.endsWith(':history'));
+    expect(history.sort()).toEqual(['channels:history', 'groups:history', 'im:history']);
+    const readers = sourceFiles('src').filter((f) =>
+      /client\.conversations\.(history|replies)\(/.test(readFileSync(f, 'utf8')),
+    );
+    expect(readers).toEqual([path.join('src', 'infra', 'slack', 'slack-gateway.ts')]);
+  });
+
   it('declares the /stat command, the shortcut, App Home and Socket Mode', () => {
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/stat']);
     expect(manifest.features.shortcuts[0].callback_id).toBe('stat_track_followup');

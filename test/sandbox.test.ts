@@ -1,6 +1,7 @@
 // Proves the Slack sandbox behaves like Slack towards a real Bolt app and a real WebClient:
 // both transports, modals and trigger_ids, Block Kit rejection, signatures, 429s, file uploads.
 
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
@@ -336,6 +337,37 @@ describe('sandbox + Bolt over HTTP', () => {
     await expect(client.chat.update({ channel: posted.channel!, ts: '1.000001', text: 'x' })).rejects.toMatchObject({
       data: { error: 'message_not_found' },
     });
+  });
+
+  it('keeps message metadata and returns it from conversations.history/replies with include_all_metadata', async () => {
+    const metadata = { event_type: 'stat_notice', event_payload: { key: 'k:1' } };
+    const dm = await client.chat.postMessage({ channel: ALICE, text: 'tagged', metadata });
+    const parent = await client.chat.postMessage({ channel: STATS, text: 'parent' });
+    await client.chat.postMessage({ channel: STATS, text: 'reply', thread_ts: parent.ts!, metadata });
+    const withMeta = await client.conversations.history({ channel: dm.channel!, include_all_metadata: true });
+    expect(withMeta.messages?.map((m) => [m.text, m.metadata])).toEqual([['tagged', metadata]]);
+    // The output carries every field the method spec requires.
+    const spec = JSON.parse(readFileSync('vendor/slack-spec/methods/conversations.history.json', 'utf8'));
+    for (const field of spec.output.required as string[]) expect(withMeta).toHaveProperty(field);
+    const plain = await client.conversations.history({ channel: dm.channel!, oldest: '0' });
+    expect(plain.messages?.[0]?.metadata).toBeUndefined();
+    const later = await client.conversations.history({ channel: dm.channel!, oldest: dm.ts! });
+    expect(later.messages).toEqual([]);
+    // Thread replies stay out of the channel's history and come back from conversations.replies.
+    const channel = await client.conversations.history({ channel: STATS, include_all_metadata: true });
+    expect(channel.messages?.map((m) => m.text)).toEqual(['parent']);
+    const thread = await client.conversations.replies({ channel: STATS, ts: parent.ts!, include_all_metadata: true });
+    expect(thread.messages?.map((m) => [m.text, m.metadata])).toEqual([
+      ['parent', undefined],
+      ['reply', metadata],
+    ]);
+    await expect(client.conversations.history({ channel: ALICE })).rejects.toMatchObject({
+      data: { error: 'channel_not_found' },
+    });
+    await expect(
+      client.chat.postMessage({ channel: ALICE, text: 'x', metadata: { event_type: 'Bad Type', event_payload: {} } }),
+    ).rejects.toMatchObject({ data: { error: 'invalid_metadata_format' } });
+    expect(sandbox.takeViolations()).toHaveLength(1);
   });
 
   it('a button click carries a working response_url; respond() replaces the original message', async () => {

@@ -5,7 +5,13 @@ import type { SlackArgs } from './sandbox-types.js';
 import { LIMITS } from './slack-limits.js';
 
 export interface PayloadProblem {
-  error: 'invalid_blocks' | 'invalid_arguments' | 'no_text' | 'msg_too_long' | 'markdown_text_conflict';
+  error:
+    | 'invalid_blocks'
+    | 'invalid_arguments'
+    | 'no_text'
+    | 'msg_too_long'
+    | 'markdown_text_conflict'
+    | 'invalid_metadata_format';
   errors: string[];
 }
 
@@ -56,10 +62,25 @@ export function checkPayload(
       }
     }
   }
+  // Message metadata: `{ event_type, event_payload }`, event_type a short snake_case name, payload an object.
+  if (args.metadata !== undefined && args.metadata !== null && args.metadata !== '') {
+    const problem = metadataProblem(args.metadata);
+    if (problem) return { error: 'invalid_metadata_format', errors: [problem] };
+  }
   if (method in VIEW_METHODS) {
     const errors = validator.view(args.view, VIEW_METHODS[method]);
     // Slack reports view problems as invalid_arguments with json-pointers, not invalid_blocks.
     if (errors.length) return { error: 'invalid_arguments', errors };
   }
+  return undefined;
+}
+
+function metadataProblem(metadata: unknown): string | undefined {
+  if (typeof metadata !== 'object' || Array.isArray(metadata)) return 'metadata must be a JSON object';
+  const m = metadata as { event_type?: unknown; event_payload?: unknown };
+  if (typeof m.event_type !== 'string' || !/^[a-z0-9_]{1,255}$/.test(m.event_type))
+    return 'metadata.event_type must be a snake_case string';
+  if (typeof m.event_payload !== 'object' || m.event_payload === null || Array.isArray(m.event_payload))
+    return 'metadata.event_payload must be an object';
   return undefined;
 }

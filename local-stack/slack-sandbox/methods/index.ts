@@ -4,6 +4,7 @@ import { appMethods } from './app-methods.js';
 import { chatMethods } from './chat-methods.js';
 import { conversationMethods } from './conversation-methods.js';
 import { fileMethods } from './file-methods.js';
+import { historyMethods } from './history-methods.js';
 import type { MethodHandler } from './method-handler.js';
 import { viewMethods } from './view-methods.js';
 
@@ -12,6 +13,7 @@ export const METHOD_HANDLERS: Record<string, MethodHandler> = {
   ...chatMethods,
   ...conversationMethods,
   ...fileMethods,
+  ...historyMethods,
   ...viewMethods,
 };
 

@@ -23,6 +23,33 @@ export async function ensureDepartmentPeriod(
   });
 }
 
+/**
+ * ensureDepartmentPeriod for many departments at once (planning the ladder for a whole program):
+ * one read, one bulk insert of the missing rows (skipDuplicates: another replica may insert the
+ * same ones meanwhile), one read back. By department id.
+ */
+export async function ensureDepartmentPeriods(
+  db: Db,
+  departments: readonly { id: number; dueRule: string }[],
+  period: string,
+  settings: ProgramSettings,
+) {
+  const ids = departments.map((d) => d.id);
+  const read = () => db.departmentPeriod.findMany({ where: { period, departmentId: { in: ids } } });
+  const existing = new Set((await read()).map((o) => o.departmentId));
+  const missing = departments.filter((d) => !existing.has(d.id));
+  if (missing.length)
+    await db.departmentPeriod.createMany({
+      data: missing.map((d) => ({
+        departmentId: d.id,
+        period,
+        dueDate: computeDueDate(period, departmentDueRule(d, settings), settings.calendar.holidays),
+      })),
+      skipDuplicates: true,
+    });
+  return new Map((await read()).map((o) => [o.departmentId, o]));
+}
+
 /** The department's due rule; a hand-edited rule that no longer parses falls back to the program's. */
 export function departmentDueRule(department: { dueRule: string }, settings: { dueRule: string }): DueRule {
   const rule = parseDueRule(department.dueRule);

@@ -13,6 +13,12 @@ export interface ClaimedNotice {
   sendAt: Date;
   payload: unknown;
   attempts: number;
+  /**
+   * Set when an earlier attempt renewed its lease to call Slack and never recorded the outcome (its
+   * process died mid-send, or the call failed in a way that may still have posted): the message may
+   * be in Slack already, so the conversation is checked for its key before anything is sent again.
+   */
+  attemptedAt: Date | null;
 }
 
 export async function claimDueNotices(
@@ -30,25 +36,25 @@ export async function claimDueNotices(
       LIMIT ${opts.limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING id, key, kind, recipient, "sendAt", payload, attempts`;
+    RETURNING id, key, kind, recipient, "sendAt", payload, attempts, "attemptedAt"`;
   // RETURNING comes back in no particular order; send the longest-waiting first.
   return claimed.sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime() || a.id - b.id);
 }
 
 /**
- * Extends this worker's lease right before it calls Slack. False when the lease ran out and another
- * worker took the notice over: this one must not send it (the row lock orders the two updates, so
- * exactly one of them holds the notice when the message goes out).
+ * Extends this worker's lease right before it calls Slack, and notes when (`attemptedAt`). False
+ * when the lease ran out and another worker took the notice over: this one must not send it (the
+ * row lock orders the two updates, so exactly one of them holds the notice when the message goes out).
  */
 export async function renewLease(
   prisma: PrismaClient,
   id: number,
   workerId: string,
-  leaseUntil: Date,
+  lease: { at: Date; until: Date },
 ): Promise<boolean> {
   const res = await prisma.scheduledNotice.updateMany({
     where: { id, status: 'claimed', claimedBy: workerId },
-    data: { leaseUntil },
+    data: { leaseUntil: lease.until, attemptedAt: lease.at },
   });
   return res.count === 1;
 }

@@ -4,13 +4,19 @@
 import { formatDay, formatPeriodLabel, isStepStillRelevant } from '../../domain/calendar/index.js';
 import { isCollectedPeriod } from '../../domain/program/starts-with.js';
 import type { Db } from '../../infra/db-types.js';
-import { loadProgramSettings } from '../program-settings.js';
+import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
 import type { ClaimedNotice } from './claim-notices.js';
 import { collectionFacts } from './collection-facts.js';
 import type { NoticeDecision } from './notice-model.js';
 import { collectionPayloadSchema } from './plan-collection.js';
 
-export async function decideCollectionNotice(db: Db, notice: ClaimedNotice, now: Date): Promise<NoticeDecision> {
+/** `settings`: the delivery run's, read once per run rather than once per DM (a fan-out is 1,000 of them). */
+export async function decideCollectionNotice(
+  db: Db,
+  notice: ClaimedNotice,
+  now: Date,
+  settings?: ProgramSettings,
+): Promise<NoticeDecision> {
   const parsed = collectionPayloadSchema.safeParse(notice.payload);
   if (!parsed.success) return { send: false, reason: 'malformed payload' };
   const p = parsed.data;
@@ -37,7 +43,7 @@ export async function decideCollectionNotice(db: Db, notice: ClaimedNotice, now:
   const facts = await collectionFacts(
     db,
     { departmentKey: obligation.department.key, period: p.period, dueDate: obligation.dueDate },
-    await loadProgramSettings(db),
+    settings ?? (await loadProgramSettings(db)),
     now,
     { liaisonMessages: p.step === 'escalation', nextPacket: p.step === 'overdue' },
   );

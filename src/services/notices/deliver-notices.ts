@@ -2,8 +2,11 @@
 // goes out once (docs/reliability.md):
 // - a claim holds a lease; right before each Slack call the lease is renewed, and a notice another
 //   replica has taken over (because this one was slower than the lease) is left to that replica;
-// - the Slack message (channel, ts) is recorded as the row is marked sent. The one window left is a
-//   crash between Slack accepting the message and that update;
+// - the Slack message (channel, ts) is recorded as the row is marked sent. A crash between Slack
+//   accepting the message and that update leaves the row claimed with `attemptedAt` set: whoever
+//   takes it over looks for the notice's key (in the message metadata) in that conversation's
+//   history since the attempt and marks it sent instead of resending; if that check cannot be made
+//   (no history scope, Slack error) it says so in the log and sends again, as before;
 // - if the database is away at that moment, the send is remembered in memory and recorded at the
 //   start of the next run, before anything is claimed, so a database outage does not resend.
 // Recipient problems (bot not in channel…) fail at once and an admin is told once; other Slack
@@ -17,7 +20,7 @@ import type { PrismaClient } from '../../infra/db-types.js';
 import { type Logger, withLogContext } from '../../infra/logger.js';
 import type { Pacer } from '../../infra/slack/pacer.js';
 import type { SlackFailure } from '../../infra/slack/slack-errors.js';
-import type { OutgoingMessage, SlackGateway } from '../../infra/slack/slack-gateway.js';
+import type { OutgoingMessage, PostedMessage, SlackGateway } from '../../infra/slack/slack-gateway.js';
 import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
 import {
   type ClaimedNotice,
@@ -154,7 +157,7 @@ async function deliverOne(
   if (multiStep) return sendSteps(run, multiStep, notice);
   let decision: NoticeDecision;
   try {
-    decision = await defaultDecider(deps, notice.kind)(notice, now);
+    decision = await defaultDecider(deps, notice.kind, settings)(notice, now);
   } catch (err) {
     // One notice with bad data must not stall the rest; without the database, nothing can go on.
     if (toDatabaseUnavailable(err)) throw err;
@@ -176,7 +179,13 @@ async function sendOne(run: Run, notice: ClaimedNotice, message: OutgoingMessage
   const { deps } = run;
   await deps.pacer.wait(notice.recipient);
   if (!(await holdLease(run, notice))) return;
-  const res = await deps.slack.postMessage({ channel: notice.recipient, message });
+  const earlier = await findEarlierSend(run, notice, { channel: notice.recipient }, notice.key);
+  if (earlier) {
+    await recordSent(run, notice, earlier);
+    run.report.sent++;
+    return;
+  }
+  const res = await deps.slack.postMessage({ channel: notice.recipient, message, noticeKey: notice.key });
   if (!res.ok) return retryOrFail(run, notice, res.failure);
   await recordSent(run, notice, { channel: res.channel, ts: res.ts });
   run.report.sent++;
@@ -190,6 +199,8 @@ async function sendSteps(run: Run, sender: MultiStepSender, notice: ClaimedNotic
       prisma: deps.prisma,
       now,
       noticeId: notice.id,
+      noticeKey: notice.key,
+      ...(notice.attemptedAt ? { findEarlier: (where, tag) => findEarlierSend(run, notice, where, tag) } : {}),
       stopping: () => deps.signal?.aborted === true,
       beforeCall: async (channel) => {
         await deps.pacer.wait(channel);
@@ -253,14 +264,39 @@ async function handBackBatch(run: Run, notices: ClaimedNotice[]): Promise<Delive
 
 /** True while this worker still holds the notice, now for another full lease. */
 async function holdLease(run: Run, notice: ClaimedNotice): Promise<boolean> {
-  const held = await renewLease(
-    run.deps.prisma,
-    notice.id,
-    run.deps.workerId,
-    new Date(run.clock().getTime() + run.leaseMs),
-  );
+  const at = run.clock();
+  const held = await renewLease(run.deps.prisma, notice.id, run.deps.workerId, {
+    at,
+    until: new Date(at.getTime() + run.leaseMs),
+  });
   if (!held) run.deps.logger.info('another replica took this notice over; leaving it to them', { key: notice.key });
   return held;
+}
+
+/**
+ * The message an earlier attempt at this notice (or step) posted without recording it, found by its
+ * key in the conversation's history since that attempt; null when there was no such attempt, when
+ * Slack has no such message, or when the check cannot be made — then it is sent (again) as before.
+ */
+async function findEarlierSend(
+  run: Run,
+  notice: ClaimedNotice,
+  where: { channel: string; threadTs?: string },
+  tag: string,
+): Promise<PostedMessage | null> {
+  if (!notice.attemptedAt) return null;
+  const { logger, slack } = run.deps;
+  const r = await slack.findPosted({ ...where, noticeKey: tag, since: notice.attemptedAt });
+  if (!r.ok) {
+    logger.warn('could not check Slack for an earlier attempt at this notice; sending it again, which may duplicate', {
+      key: tag,
+      error: r.failure.code,
+    });
+    return null;
+  }
+  if (r.found)
+    logger.info('an earlier attempt had posted this notice; recorded it instead of sending it again', { key: tag });
+  return r.found;
 }
 
 async function recordSent(run: Run, notice: ClaimedNotice, message: { channel: string; ts: string }): Promise<void> {
@@ -322,8 +358,8 @@ async function retryOrFail(run: Run, notice: ClaimedNotice, failure: SlackFailur
     await reportDeliveryProblem(deps, { recipient: notice.recipient, code: failure.code, kind: notice.kind }, now);
 }
 
-function defaultDecider(deps: DeliveryDeps, kind: string): Decide {
+function defaultDecider(deps: DeliveryDeps, kind: string, settings: ProgramSettings): Decide {
   if (kind.startsWith('followup_')) return (n, t) => decideFollowUpNotice(deps.prisma, n, t);
-  if (kind.startsWith('collect_')) return (n, t) => decideCollectionNotice(deps.prisma, n, t);
+  if (kind.startsWith('collect_')) return (n, t) => decideCollectionNotice(deps.prisma, n, t, settings);
   return async () => ({ send: false, reason: `no sender for notice kind ${kind}` });
 }

@@ -4,9 +4,12 @@
 // gracefully or killed — leaves the next run exactly the steps not yet done. Before each step the
 // notice's lease is renewed (as for a single DM), so only the worker holding it takes steps, and
 // a stop requested between steps hands the notice back instead of starting the next one.
+// Each step's message carries `<notice key>#<step key>` in its metadata; a notice taken over from a
+// sender that died mid-step first looks for that step's message in Slack (findEarlier) and records
+// it instead of posting it again. Only the first step a run calls can have been in flight.
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { SlackFailure } from '../../infra/slack/slack-errors.js';
-import type { OutgoingMessage, SlackGateway, SlackOutcome } from '../../infra/slack/slack-gateway.js';
+import type { OutgoingMessage, PostedMessage, SlackGateway, SlackOutcome } from '../../infra/slack/slack-gateway.js';
 
 export interface StepRecord {
   channel: string | null;
@@ -14,6 +17,9 @@ export interface StepRecord {
   /** Set when the step was given up for good; it is not tried again. */
   error: string | null;
 }
+
+/** Where a step posts: a channel or user id, or a thread. `unmarked`: a file upload, which cannot carry metadata. */
+export type StepTarget = string | { channel: string; threadTs?: string; unmarked?: true };
 
 export type StepResult = { ok: true; channel: string | null; ts: string | null } | { ok: false; failure: SlackFailure };
 
@@ -32,8 +38,9 @@ export interface StepRunner {
    */
   run(
     key: string,
-    channel: string,
-    call: () => Promise<SlackOutcome<{ channel?: string; ts?: string }>>,
+    target: StepTarget,
+    /** `tag` goes into the message's metadata (`noticeKey` of postMessage). */
+    call: (tag: string) => Promise<SlackOutcome<{ channel?: string; ts?: string }>>,
   ): Promise<StepResult>;
   giveUp(key: string, failure: SlackFailure): Promise<void>;
 }
@@ -42,11 +49,17 @@ export interface StepRunnerDeps {
   prisma: PrismaClient;
   now: Date;
   noticeId: number;
+  noticeKey: string;
   stopping: () => boolean;
   /** Waits for Slack's pacing, then renews the lease; false when another worker holds the notice. */
   beforeCall: (channel: string) => Promise<boolean>;
   /** Slack accepted a step but the database could not record it: keep it for the next run. */
   onUnrecorded: (key: string, record: StepRecord, err: unknown) => void;
+  /**
+   * Set when an earlier attempt may have posted a step unrecorded: finds that step's message by
+   * its tag (null when not there, or when the check could not be made).
+   */
+  findEarlier?: (where: { channel: string; threadTs?: string }, tag: string) => Promise<PostedMessage | null>;
 }
 
 export async function loadDoneSteps(prisma: PrismaClient, noticeId: number): Promise<Map<string, StepRecord>> {
@@ -79,15 +92,25 @@ export async function createStepRunner(deps: StepRunnerDeps): Promise<StepRunner
       throw err;
     }
   };
+  let findFirst = deps.findEarlier;
   return {
     now: deps.now,
     done: (key) => done.get(key),
-    async run(key, channel, call) {
+    async run(key, target, call) {
       const earlier = done.get(key);
       if (earlier) return { ok: true, channel: earlier.channel, ts: earlier.ts };
       if (deps.stopping()) throw new StopRequested(`stopping before step ${key}`);
-      if (!(await deps.beforeCall(channel))) throw new LeaseLost(`lease lost before step ${key}`);
-      const res = await call();
+      const where = typeof target === 'string' ? { channel: target } : target;
+      if (!(await deps.beforeCall(where.channel))) throw new LeaseLost(`lease lost before step ${key}`);
+      const tag = `${deps.noticeKey}#${key}`;
+      const find = findFirst;
+      findFirst = undefined;
+      const found = find && !('unmarked' in where) ? await find(where, tag) : null;
+      if (found) {
+        await save(key, { channel: found.channel, ts: found.ts, error: null });
+        return { ok: true, channel: found.channel, ts: found.ts };
+      }
+      const res = await call(tag);
       if (!res.ok) return res;
       const record = { channel: res.channel ?? null, ts: res.ts ?? null, error: null };
       await save(key, record);
@@ -105,10 +128,10 @@ export function createOneShotSteps(now: Date): StepRunner {
   return {
     now,
     done: (key) => done.get(key),
-    async run(key, _channel, call) {
+    async run(key, _target, call) {
       const earlier = done.get(key);
       if (earlier) return { ok: true, channel: earlier.channel, ts: earlier.ts };
-      const res = await call();
+      const res = await call(key);
       if (!res.ok) return res;
       const record = { channel: res.channel ?? null, ts: res.ts ?? null, error: null };
       done.set(key, record);
@@ -133,8 +156,8 @@ export async function postThreadPages(
 ): Promise<SlackFailure | null> {
   for (const [i, page] of pages.entries()) {
     if (i === 0) continue;
-    const r = await steps.run(`page:${i}`, thread.channel, () =>
-      slack.postMessage({ channel: thread.channel, message: page, threadTs: thread.ts }),
+    const r = await steps.run(`page:${i}`, { channel: thread.channel, threadTs: thread.ts }, (tag) =>
+      slack.postMessage({ channel: thread.channel, message: page, threadTs: thread.ts, noticeKey: tag }),
     );
     if (!r.ok && r.failure.retry) return r.failure;
     if (!r.ok) await steps.giveUp(`page:${i}`, r.failure);

@@ -7,13 +7,14 @@ import {
   buildReminderLadder,
   computeOpeningDate,
   LADDER_STEPS,
+  type LadderStep,
   lastClosedPeriod,
 } from '../../domain/calendar/index.js';
 import { isCollectedPeriod } from '../../domain/program/starts-with.js';
 import type { Frequency } from '../../domain/types.js';
 import type { Db } from '../../infra/db-types.js';
-import { chairs, membersOf } from '../actors.js';
-import { ensureDepartmentPeriod } from '../collection/department-period.js';
+import { chairs, membersByDepartment } from '../actors.js';
+import { ensureDepartmentPeriods } from '../collection/department-period.js';
 import { loadProgramSettings } from '../program-settings.js';
 
 /** What a collection notice row carries; read back through this schema, never trusted as-is. */
@@ -35,41 +36,97 @@ export async function planCollectionNotices(db: Db, now: Date): Promise<number> 
     where: { active: true },
     include: { metrics: { where: { active: true }, select: { frequency: true } } },
   });
-  let created = 0;
+  // Read everything once and insert in bulk: a program of 1,000 liaisons is ~8,000 rows, and a
+  // query per department and row took seconds before the first DM (issue 11).
+  const ids = departments.map((d) => d.id);
+  const { liaison: liaisons, head: heads } = await membersByDepartment(db, ids);
+  const chairIds = await chairs(db);
+  const rows: NoticeRow[] = [];
   for (const frequency of ['monthly', 'quarterly'] as Frequency[]) {
     const period = lastClosedPeriod(now, frequency, settings.calendar.timezone);
-    for (const d of departments.filter((x) => x.metrics.some((m) => m.frequency === frequency))) {
-      if (!isCollectedPeriod(period, d.startsWith)) continue;
-      const obligation = await ensureDepartmentPeriod(db, d, period, settings);
+    const due = departments.filter(
+      (d) => d.metrics.some((m) => m.frequency === frequency) && isCollectedPeriod(period, d.startsWith),
+    );
+    if (due.length === 0) continue;
+    const obligations = await ensureDepartmentPeriods(db, due, period, settings);
+    const openAt = computeOpeningDate(period, settings.calendar.holidays);
+    // Departments mostly share a due date, and the ladder depends on nothing else (the zone
+    // arithmetic took over a second for 100 departments): one ladder per due date, keyed per
+    // department below (a step's key is the subject key followed by `:<step name>`).
+    const ladders = new Map<string, LadderStep[]>();
+    const ladderFor = (dueDate: string) => {
+      let ladder = ladders.get(dueDate);
+      if (!ladder) {
+        ladder = buildReminderLadder({
+          subjectKey: '',
+          openAt,
+          dueDate,
+          settings: settings.reminders,
+          calendar: settings.calendar,
+        });
+        ladders.set(dueDate, ladder);
+      }
+      return ladder;
+    };
+    for (const d of due) {
+      const obligation = obligations.get(d.id)!;
       if (obligation.submittedAt) continue;
-      const openAt = computeOpeningDate(period, settings.calendar.holidays);
-      const steps = buildReminderLadder({
-        subjectKey: `collect:${d.key}:${period}`,
-        openAt,
-        dueDate: obligation.dueDate,
-        settings: settings.reminders,
-        calendar: settings.calendar,
-      });
-      const liaisons = await membersOf(db, d.id, 'liaison');
-      const escalateTo = [...new Set([...(await membersOf(db, d.id, 'head')), ...(await chairs(db))])];
-      const rows = steps.flatMap((s) =>
-        (s.step === 'escalation' ? escalateTo : liaisons).map((recipient) => ({
-          key: `${s.key}:${recipient}`,
-          kind: `collect_${s.step}`,
-          recipient,
-          sendAt: s.sendAt,
-          payload: {
-            departmentId: d.id,
-            period,
-            step: s.step,
-            dueDate: obligation.dueDate,
-            businessDaysLate: s.businessDaysLate,
-            expiresAt: s.expiresAt?.toISOString() ?? null,
-          } satisfies CollectionPayload,
-        })),
-      );
-      if (rows.length) created += (await db.scheduledNotice.createMany({ data: rows, skipDuplicates: true })).count;
+      const subjectKey = `collect:${d.key}:${period}`;
+      const steps = ladderFor(obligation.dueDate);
+      const escalateTo = [...new Set([...(heads.get(d.id) ?? []), ...chairIds])];
+      for (const s of steps)
+        for (const recipient of s.step === 'escalation' ? escalateTo : (liaisons.get(d.id) ?? []))
+          rows.push({
+            key: `${subjectKey}${s.key}:${recipient}`,
+            kind: `collect_${s.step}`,
+            recipient,
+            sendAt: s.sendAt,
+            payload: {
+              departmentId: d.id,
+              period,
+              step: s.step,
+              dueDate: obligation.dueDate,
+              businessDaysLate: s.businessDaysLate,
+              expiresAt: s.expiresAt?.toISOString() ?? null,
+            } satisfies CollectionPayload,
+          });
     }
   }
-  return created;
+  return insertNotices(db, rows);
+}
+
+/**
+ * One INSERT of arrays (unnest): Prisma's createMany sends a parameter per cell, and 8,000 rows of
+ * those took seconds on PGlite. The rows of one department and step share a payload, so each
+ * distinct payload is sent (and parsed) once and the rows point at it. ON CONFLICT on the unique
+ * key keeps planning idempotent, on one replica or two at once. sendAt is stored as UTC, as Prisma
+ * stores DateTimes.
+ */
+async function insertNotices(db: Db, rows: readonly NoticeRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const payloads = new Map<string, number>();
+  const payloadOf = rows.map((r) => {
+    const json = JSON.stringify(r.payload);
+    if (!payloads.has(json)) payloads.set(json, payloads.size + 1); // SQL arrays count from 1
+    return payloads.get(json)!;
+  });
+  return db.$executeRaw`
+    INSERT INTO "ScheduledNotice" (key, kind, recipient, "sendAt", payload)
+    SELECT key, kind, recipient, "sendAt", (${[...payloads.keys()]}::jsonb[])[payload]
+    FROM unnest(
+      ${rows.map((r) => r.key)}::text[],
+      ${rows.map((r) => r.kind)}::text[],
+      ${rows.map((r) => r.recipient)}::text[],
+      ${rows.map((r) => r.sendAt.toISOString())}::timestamp(3)[],
+      ${payloadOf}::int[]
+    ) AS row(key, kind, recipient, "sendAt", payload)
+    ON CONFLICT (key) DO NOTHING`;
+}
+
+interface NoticeRow {
+  key: string;
+  kind: string;
+  recipient: string;
+  sendAt: Date;
+  payload: CollectionPayload;
 }

@@ -49,11 +49,14 @@ export async function postMeetingRecord(
     metricName: f.metric?.name ?? null,
   }));
   const pages = deps.views.pages({ name, startsAt: meeting.startsAt, timezone }, decisions);
-  const first = await steps.run('page:0', channel, () => deps.slack.postMessage({ channel, message: pages[0]! }));
+  const first = await steps.run('page:0', channel, (tag) =>
+    deps.slack.postMessage({ channel, message: pages[0]!, noticeKey: tag }),
+  );
   if (!first.ok) {
     if (first.failure.retry) return { status: 'retry', failure: first.failure };
-    const told = await steps.run('told-chair', chairUserId, () =>
+    const told = await steps.run('told-chair', chairUserId, (tag) =>
       deps.slack.postMessage({
+        noticeKey: tag,
         channel: chairUserId,
         message: deps.views.notPosted(name, first.failure.code, channel),
       }),
@@ -75,7 +78,9 @@ export async function postMeetingRecord(
       name,
       decisions.filter((d) => d.ownerUserId === owner),
     );
-    const r = await steps.run(`owner:${owner}`, owner, () => deps.slack.postMessage({ channel: owner, message: list }));
+    const r = await steps.run(`owner:${owner}`, owner, (tag) =>
+      deps.slack.postMessage({ channel: owner, message: list, noticeKey: tag }),
+    );
     if (!r.ok && r.failure.retry) return { status: 'retry', failure: r.failure };
     if (!r.ok) {
       await steps.giveUp(`owner:${owner}`, r.failure);

@@ -43,11 +43,14 @@ export async function postPacket(deps: PacketDeps, meetingId: number, steps: Ste
   const rendered = await deps.charts.renderAll(agenda);
 
   const pages = deps.views.pages(agenda, rendered.failures);
-  const first = await steps.run('page:0', channel, () => deps.slack.postMessage({ channel, message: pages[0]! }));
+  const first = await steps.run('page:0', channel, (tag) =>
+    deps.slack.postMessage({ channel, message: pages[0]!, noticeKey: tag }),
+  );
   if (!first.ok) {
     if (first.failure.retry) return { status: 'retry', failure: first.failure };
-    const told = await steps.run('told-chair', agenda.meeting.chairUserId, () =>
+    const told = await steps.run('told-chair', agenda.meeting.chairUserId, (tag) =>
       deps.slack.postMessage({
+        noticeKey: tag,
         channel: agenda.meeting.chairUserId,
         message: deps.views.notPosted(agenda.meeting.name, first.failure.code, channel),
       }),
@@ -70,8 +73,8 @@ export async function postPacket(deps: PacketDeps, meetingId: number, steps: Ste
   const chair = agenda.meeting.chairUserId;
   const problems: RecipientProblem[] = [];
   const link = steps.done('briefing') ? null : await deps.slack.getPermalink({ channel, ts });
-  const briefing = await steps.run('briefing', chair, () =>
-    deps.slack.postMessage({ channel: chair, message: deps.views.briefing(agenda, link) }),
+  const briefing = await steps.run('briefing', chair, (tag) =>
+    deps.slack.postMessage({ channel: chair, message: deps.views.briefing(agenda, link), noticeKey: tag }),
   );
   if (!briefing.ok && briefing.failure.retry) return { status: 'retry', failure: briefing.failure };
   if (!briefing.ok) {
@@ -92,7 +95,8 @@ async function postCharts(
   const { channel, ts } = packet;
   for (const [i, f] of rendered.files.entries()) {
     const key = `chart:${f.filename}`;
-    const r = await steps.run(key, channel, () =>
+    // A file upload cannot carry metadata: a chart killed in flight may be uploaded twice.
+    const r = await steps.run(key, { channel, threadTs: ts, unmarked: true }, () =>
       deps.slack.uploadFile({
         channel,
         threadTs: ts,
@@ -111,8 +115,8 @@ async function postCharts(
     }
   }
   for (const [i, message] of deps.views.chartImages(rendered.images).entries()) {
-    const r = await steps.run(`chart-images:${i}`, channel, () =>
-      deps.slack.postMessage({ channel, message, threadTs: ts }),
+    const r = await steps.run(`chart-images:${i}`, { channel, threadTs: ts }, (tag) =>
+      deps.slack.postMessage({ channel, message, threadTs: ts, noticeKey: tag }),
     );
     if (r.ok) posted += message.blocks?.length ?? 0;
     else if (r.failure.retry) return { posted, retry: r.failure };

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ScheduledNotice" ADD COLUMN     "attemptedAt" TIMESTAMP(3);
