@@ -6,7 +6,6 @@
 import { startLocalStack } from '../local-stack/local-stack.js';
 import type { SlackSandbox } from '../local-stack/slack-sandbox/index.js';
 import { createTestDatabase } from '../local-stack/test-db.js';
-import { SLACK_CALL_POLICY } from '../src/app/slack-client.js';
 import { type Logger, silentLogger } from '../src/infra/logger.js';
 import { createPacer, SLACK_PACING } from '../src/infra/slack/pacer.js';
 import { runDueJobs } from '../src/scheduler/jobs/run-due-jobs.js';
@@ -75,9 +74,8 @@ runBench('collection-fanout', 'Collection fan-out: the opening notice to 1,000 l
     const firstSend = Math.min(...delivered.map((c) => c.at)) - startedAt;
     const sendPhaseMs = Math.max(...delivered.map((c) => c.at)) - startedAt - firstSend;
     const pacingFloorMs = (delivered.length - 1) * PACER.globalMs;
+    // The gateway waits exactly Retry-After and pauses the pacer for it (no client backoff on top).
     const minimumMs = pacingFloorMs + injected * RETRY_AFTER_S * 1000;
-    // The bot's Slack client waits Retry-After and then its retry backoff before trying again.
-    const withBackoffMs = minimumMs + injected * SLACK_CALL_POLICY.minBackoffMs;
 
     ctx.table({
       title: 'Delivery',
@@ -119,15 +117,10 @@ runBench('collection-fanout', 'Collection fan-out: the opening notice to 1,000 l
           '1.00×',
         ],
         ['pacing floor alone, (N − 1) × globalMs', fmtMs(pacingFloorMs), fmtRatio(totalMs / pacingFloorMs)],
-        [
-          `minimum + each 429's retry backoff (${SLACK_CALL_POLICY.minBackoffMs} ms, SLACK_CALL_POLICY)`,
-          fmtMs(withBackoffMs),
-          `first → last DM ${fmtRatio(sendPhaseMs / withBackoffMs)}`,
-        ],
       ],
     });
     ctx.note(
-      "Minimum assumed: every DM is its own channel, so perChannelMs never binds and the pacer's global gap sets the floor; deliverDueNotices sends one notice at a time, so each 429 adds at least its Retry-After to that sequential path. The pacer's burst lets it make up to burst − 1 slots lost to a stall, so a run can come in a little under this minimum.",
+      "Minimum assumed: every DM is its own channel, so perChannelMs never binds and the pacer's global gap sets the floor; deliverDueNotices sends one notice at a time, so each 429 adds at least its Retry-After to that sequential path (the gateway pauses the pacer for it and does not make it up afterwards). The pacer's burst lets it make up to burst − 1 slots lost to other stalls, so a run can come in a little under this minimum.",
     );
     ctx.note(`Job report: ${JSON.stringify(report)}. Database: ${db.location}.`);
     ctx.check(duplicates === 0, 'no liaison received the opening notice twice');
@@ -147,7 +140,6 @@ runBench('collection-fanout', 'Collection fan-out: the opening notice to 1,000 l
       sendPhaseMs,
       pacingFloorMs,
       minimumMs,
-      withBackoffMs,
       delivered: delivered.length,
       injected,
       duplicates,

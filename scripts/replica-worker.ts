@@ -36,6 +36,7 @@ const now = () => new Date(base + (Date.now() - epoch));
 function holdingPacer(inner: Pacer, holdAt: number | null): Pacer {
   let sends = 0;
   return {
+    pause: (ms) => inner.pause(ms),
     async wait(channel) {
       await inner.wait(channel);
       if (sends++ === holdAt) {

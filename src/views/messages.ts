@@ -46,6 +46,8 @@ export const MESSAGES = {
   databaseUnavailable:
     "Sorry — stat-bot can't reach its database right now, so nothing was saved. Please try again in a few minutes.",
   formExpired: 'That form took too long to open (Slack allows 3 seconds). Please click the button again.',
+  slackBusy:
+    "Slack asked stat-bot to slow down for a moment, so that didn't go through. Please try again in a few seconds.",
   notAllowed: (what: string) => `Sorry, only chairs and admins can ${what}.`,
   duplicateSubmission: 'Already saved — this submission arrived twice, so it was stored once.',
   // `/stat followups` and `/stat meeting` verbs (the parsers in src/domain name the problem).

@@ -11,6 +11,7 @@ import {
   SLACK_CALL_POLICY,
   type SlackCallPolicy,
   worstCaseCallMs,
+  worstCaseSendMs,
 } from '../../src/app/slack-client.js';
 import { runProgramImport } from '../../src/cli/program-import.js';
 import { runDueOnce } from '../../src/cli/run-due.js';
@@ -25,6 +26,11 @@ describe('the Slack call policy', () => {
   it('bounds one call, every attempt hung, to well inside a notice lease', () => {
     expect(SLACK_CALL_POLICY.timeoutMs).toBeGreaterThan(0);
     expect(worstCaseCallMs(SLACK_CALL_POLICY)).toBeLessThan(LEASE_MS / 2);
+  });
+
+  it('bounds one send, its 429s waited out by the gateway, to inside the lease renewed before it', () => {
+    expect(worstCaseSendMs(SLACK_CALL_POLICY)).toBe(4 * 63_000 + 3 * 10_000);
+    expect(worstCaseSendMs(SLACK_CALL_POLICY)).toBeLessThan(LEASE_MS);
   });
 
   it('counts every attempt and every backoff', () => {

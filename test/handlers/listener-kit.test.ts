@@ -1,4 +1,5 @@
 // The listener kit: one private-reply shape, and one answer per error class (with the right log level).
+import { WebAPIRateLimitedError } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { CalendarInputError } from '../../src/domain/calendar/index.js';
 import { answerFailures, privateReply, viewAnswers } from '../../src/handlers/shared/listener-kit.js';
@@ -49,6 +50,7 @@ describe('answerFailures', () => {
       said: [MESSAGES.formExpired],
       levels: ['warn'],
     });
+    expect(await answered(new WebAPIRateLimitedError(30))).toEqual({ said: [MESSAGES.slackBusy], levels: ['warn'] });
     expect(await answered(new TypeError('x is undefined'))).toEqual({
       said: [MESSAGES.somethingWentWrong],
       levels: ['error'],

@@ -55,4 +55,17 @@ describe('createPacer', () => {
     }
     expect(c.sent).toEqual([200, 250]);
   });
+
+  it('a 429 pause holds every channel for Retry-After, then the pace resumes without a catch-up burst', async () => {
+    const c = fakeClock();
+    const pacer = createPacer({ perChannelMs: 1000, globalMs: 50, burst: 3, now: c.now, sleep: c.sleep });
+    await pacer.wait('A'); // at 0, answered 429 with Retry-After 1 s
+    pacer.pause(1000);
+    for (const ch of ['A', 'B', 'C', 'D']) {
+      await pacer.wait(ch);
+      c.sent.push(c.now());
+    }
+    // Not 1000, 1000, 1000, 1050: the pause is not made up as if it were a stall.
+    expect(c.sent).toEqual([1000, 1050, 1100, 1150]);
+  });
 });

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { FANOUT_NOW, seedFanout, tallyFanout } from '../../local-stack/fanout-fixture.js';
 import { type SlackSandbox, startSlackSandbox } from '../../local-stack/slack-sandbox/index.js';
 import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
+import { slackClientOptions } from '../../src/app/slack-client.js';
 import { silentLogger } from '../../src/infra/logger.js';
 import { createPacer, noPacing, type Pacer } from '../../src/infra/slack/pacer.js';
 import { createDeliveryDeps, type DeliveryJobDeps } from '../../src/scheduler/jobs/run-due-jobs.js';
@@ -60,6 +61,7 @@ describe('delivery under faults', () => {
     // expired and takes the other five over.
     let waits = 0;
     const stalling: Pacer = {
+      ...noPacing,
       async wait() {
         if (++waits === 2) b = await deliverDueNotices(deps({ workerId: 'replica-b' }), at(2));
       },
@@ -87,22 +89,44 @@ describe('delivery under faults', () => {
     expect(await tallyFanout(db, sandbox, recipients)).toMatchObject({ delivered: 3, duplicates: 0, badRows: 0 });
   });
 
-  it('429: waits as long as Retry-After says — inside the Slack client, or by rescheduling when it rejects', async () => {
+  it('429: waits exactly Retry-After (not Retry-After + the client backoff), holds the pacer, sends once', async () => {
     const recipients = await seedFanout(db, sandbox, 2);
-    // As the bot's own client is set up (create-app.ts: 3 retries): it waits and sends.
+    // The bot's own client (slack-client.ts: rejectRateLimitedCalls, 2 retries after 1 s and 2 s).
+    const clientOptions = slackClientOptions({ apiUrl: sandbox.apiUrl }, silentLogger);
+    const paused: number[] = [];
+    const pacer = createPacer();
+    const telling: Pacer = {
+      wait: (c) => pacer.wait(c),
+      pause(ms) {
+        paused.push(ms);
+        pacer.pause(ms);
+      },
+    };
     sandbox.failNext('chat.postMessage', { rateLimited: 1 });
-    const started = Date.now();
-    const retrying = { retryConfig: { retries: 3, factor: 1, minTimeout: 10, maxTimeout: 10 } };
-    expect(await deliverDueNotices(deps({ clientOptions: retrying }), FANOUT_NOW)).toMatchObject({ sent: 2 });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(await deliverDueNotices(deps({ clientOptions, pacer: telling }), FANOUT_NOW)).toMatchObject({ sent: 2 });
+    const posts = sandbox.callsTo('chat.postMessage');
+    expect(posts.map((c) => c.status)).toEqual([429, 200, 200]);
+    expect(posts[1]!.args.channel).toBe(posts[0]!.args.channel);
+    const waited = posts[1]!.at - posts[0]!.at;
+    expect(waited).toBeGreaterThanOrEqual(1000);
+    expect(waited).toBeLessThan(1800); // Retry-After + the client's 1 s backoff would be 2 s or more
+    expect(paused).toEqual([1000]);
     expect(await tallyFanout(db, sandbox, recipients)).toMatchObject({ delivered: 2, duplicates: 0 });
-    // A client that hands the 429 back: the notice is rescheduled no sooner than Slack asked.
-    const again = await seedFanout(db, sandbox, 1);
+  });
+
+  it('429: after 3 rate-limited retries, or a Retry-After too long to wait, the notice is rescheduled no sooner', async () => {
+    const clientOptions = slackClientOptions({ apiUrl: sandbox.apiUrl }, silentLogger);
+    const [first] = await seedFanout(db, sandbox, 1);
+    sandbox.failNext('chat.postMessage', { rateLimited: 0 }, 4);
+    expect(await deliverDueNotices(deps({ clientOptions }), FANOUT_NOW)).toMatchObject({ deferred: 1 });
+    expect(sandbox.callsTo('chat.postMessage').map((c) => c.status)).toEqual([429, 429, 429, 429]);
+    expect((await row(first!)).lastError).toBe('ratelimited');
+    // Ten minutes is not waited inside the send: one call, and the notice comes back after them.
+    const [later] = await seedFanout(db, sandbox, 1);
     sandbox.failNext('chat.postMessage', { rateLimited: 600 });
-    expect(
-      await deliverDueNotices(deps({ clientOptions: { rejectRateLimitedCalls: true } }), FANOUT_NOW),
-    ).toMatchObject({ deferred: 1 });
-    expect((await row(again[0]!)).sendAt).toEqual(at(10));
+    expect(await deliverDueNotices(deps({ clientOptions }), FANOUT_NOW)).toMatchObject({ deferred: 1 });
+    expect(sandbox.callsTo('chat.postMessage')).toHaveLength(5);
+    expect((await row(later!)).sendAt).toEqual(at(10));
   });
 
   it('a recipient the bot cannot reach fails at once, and an admin is told once — not per notice, not per run', async () => {
@@ -156,6 +180,7 @@ describe('delivery under faults', () => {
     const stop = new AbortController();
     let waits = 0;
     const stopAfterTwo: Pacer = {
+      ...noPacing,
       async wait() {
         if (++waits === 2) stop.abort();
       },

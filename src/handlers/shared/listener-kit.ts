@@ -8,7 +8,7 @@ import type { Deps } from '../../app/deps.js';
 import { MESSAGES } from '../../views/messages.js';
 import { buildNoticeModal } from '../../views/notice-modal.js';
 import type { ModalView, SlackMessage } from '../../views/slack-message.js';
-import { isExpiredTrigger, isUserInputError, userFacingMessage } from './user-facing-error.js';
+import { isExpiredTrigger, isRateLimited, isUserInputError, userFacingMessage } from './user-facing-error.js';
 
 export type Reply = (message: string | SlackMessage) => Promise<void>;
 
@@ -24,8 +24,8 @@ export function privateReply(respond: RespondFn): Reply {
 }
 
 /**
- * Runs a listener's work; on failure logs it (a person's input mistake at info, a Slack hiccup
- * at warn, anything else at error) and answers with the sentence for its class. If even the
+ * Runs a listener's work; on failure logs it (a person's input mistake at info, a Slack hiccup —
+ * an expired trigger, a 429 — at warn, anything else at error) and answers with the sentence for its class. If even the
  * answer fails, that is logged too.
  */
 export async function answerFailures(
@@ -39,6 +39,7 @@ export async function answerFailures(
   } catch (err) {
     if (isUserInputError(err)) deps.logger.info(`${what}: input refused`, { reason: err.message });
     else if (isExpiredTrigger(err)) deps.logger.warn(`${what}: the trigger expired before the modal opened`, { err });
+    else if (isRateLimited(err)) deps.logger.warn(`${what}: Slack answered 429 (rate limited)`, { err });
     else deps.logger.error(`${what} failed`, { err });
     try {
       await answer(userFacingMessage(err));

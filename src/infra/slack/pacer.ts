@@ -4,11 +4,19 @@
 // settings.
 //
 // The workspace-wide gap is a token bucket (GCRA): each message is due `globalMs` after the one
-// before, and a sender that fell behind (a slow call, a 429's Retry-After, a database hiccup) may
-// make up to `burst - 1` missed slots at once. So a fan-out keeps its rate instead of losing every
-// stall for good, and never sends more than `burst` messages closer together than `globalMs`.
+// before, and a sender that fell behind (a slow call, a database hiccup) may make up to
+// `burst - 1` missed slots at once. So a fan-out keeps its rate instead of losing every stall for
+// good, and never sends more than `burst` messages closer together than `globalMs`. A 429 is
+// different: Slack said to wait, so `pause` holds every channel for its Retry-After (the gateway
+// calls it) and the pace resumes after it without making the pause up.
 export interface Pacer {
   wait(channel: string): Promise<void>;
+  /**
+   * Slack answered 429 with Retry-After `ms`: nothing is sent for that long, on any channel (a 429
+   * does not say whether the channel's limit or the workspace's was hit), and after it the ordinary
+   * pace resumes without a catch-up burst, so the pause does not end in a stampede.
+   */
+  pause(ms: number): void;
 }
 
 export interface PacerOptions {
@@ -40,7 +48,11 @@ export function createPacer(opts: PacerOptions = SLACK_PACING): Pacer {
       lastByChannel.set(channel, at);
       if (at > t) await sleep(at - t);
     },
+    pause(ms) {
+      // The next message is due at the pause's end with no slots in hand: `due - slack` is that end.
+      due = Math.max(due, now() + ms + slack);
+    },
   };
 }
 
-export const noPacing: Pacer = { wait: async () => {} };
+export const noPacing: Pacer = { wait: async () => {}, pause: () => {} };

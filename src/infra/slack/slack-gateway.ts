@@ -2,11 +2,19 @@
 // services never see the SDK: a call either succeeds with what we need from Slack's answer, or
 // fails with its failure already classified (retry? recipient problem? Retry-After?).
 //
+// A 429 is handled here, the one place jobs call Slack (the client rejects it at once:
+// `rejectRateLimitedCalls` in src/app/slack-client.ts): the pacer is paused for Slack's
+// Retry-After so the other sends hold too, the call waits exactly that long and is made again —
+// at most RATE_LIMIT_POLICY.retries times, and only for a Retry-After of up to maxWaitMs; beyond
+// that the rate-limited failure goes back to the caller (a notice is rescheduled no sooner than
+// Retry-After, and kept for the next run).
+//
 // Every message a notice posts carries the notice's key in Slack message metadata, so a notice
 // whose sender died mid-send can be looked for before it is sent again (findPosted):
 // chat.postMessage has no idempotency key of its own.
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import { noPacing, type Pacer } from './pacer.js';
 import { classifySlackError, type SlackFailure } from './slack-errors.js';
 
 export interface OutgoingMessage {
@@ -61,29 +69,67 @@ export interface SlackGateway {
   }): Promise<SlackOutcome<{ fileId: string }>>;
 }
 
-async function attempt<T>(call: () => Promise<T>): Promise<SlackOutcome<{ value: T }>> {
-  try {
-    return { ok: true, value: await call() };
-  } catch (err) {
-    return { ok: false, failure: classifySlackError(err) };
-  }
+export interface RateLimitPolicy {
+  /** Calls made again after a 429, at most. */
+  retries: number;
+  /** A longer Retry-After is not waited here: the failure goes back to the caller at once. */
+  maxWaitMs: number;
 }
 
-export function createSlackGateway(client: WebClient): SlackGateway {
+/** Three waits of at most 10 s: a send's 429s cost at most 30 s of its notice's 5-minute lease. */
+export const RATE_LIMIT_POLICY: RateLimitPolicy = { retries: 3, maxWaitMs: 10_000 };
+
+export interface GatewayOptions {
+  /** The jobs' pacer: told about each 429 on a post, and passed again before the post is retried. */
+  pacer?: Pacer;
+  rateLimits?: RateLimitPolicy;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+type Attempt = <T>(call: () => Promise<T>, posting?: { channel: string }) => Promise<SlackOutcome<{ value: T }>>;
+
+/**
+ * One Slack call, its failure classified. A 429 on a post (`posting`) pauses the pacer for every
+ * channel; any 429 within the policy is waited out exactly and the call made again.
+ */
+function attempts({ pacer = noPacing, rateLimits = RATE_LIMIT_POLICY, sleep = delay }: GatewayOptions): Attempt {
+  return async (call, posting) => {
+    for (let retries = 0; ; retries++) {
+      try {
+        return { ok: true, value: await call() };
+      } catch (err) {
+        const failure = classifySlackError(err);
+        const waitMs = failure.code === 'ratelimited' ? failure.retryAfterMs : undefined;
+        if (waitMs === undefined) return { ok: false, failure };
+        if (posting) pacer.pause(waitMs);
+        if (retries >= rateLimits.retries || waitMs > rateLimits.maxWaitMs) return { ok: false, failure };
+        await sleep(waitMs);
+        if (posting) await pacer.wait(posting.channel);
+      }
+    }
+  };
+}
+
+const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function createSlackGateway(client: WebClient, options: GatewayOptions = {}): SlackGateway {
+  const attempt = attempts(options);
   return {
     async postMessage({ channel, message, threadTs, noticeKey }) {
-      const r = await attempt(() =>
-        client.chat.postMessage({
-          channel,
-          text: message.text,
-          ...(message.blocks?.length ? { blocks: message.blocks } : {}),
-          ...(threadTs ? { thread_ts: threadTs } : {}),
-          ...(noticeKey ? { metadata: { event_type: NOTICE_EVENT_TYPE, event_payload: { key: noticeKey } } } : {}),
-        }),
+      const r = await attempt(
+        () =>
+          client.chat.postMessage({
+            channel,
+            text: message.text,
+            ...(message.blocks?.length ? { blocks: message.blocks } : {}),
+            ...(threadTs ? { thread_ts: threadTs } : {}),
+            ...(noticeKey ? { metadata: { event_type: NOTICE_EVENT_TYPE, event_payload: { key: noticeKey } } } : {}),
+          }),
+        { channel },
       );
       return r.ok ? { ok: true, channel: String(r.value.channel), ts: String(r.value.ts) } : r;
     },
-    findPosted: (args) => findPosted(client, args),
+    findPosted: (args) => findPosted(client, attempt, args),
     async getPermalink({ channel, ts }) {
       const r = await attempt(() => client.chat.getPermalink({ channel, message_ts: ts }));
       return r.ok ? (r.value.permalink ?? null) : null;
@@ -96,10 +142,12 @@ export function createSlackGateway(client: WebClient): SlackGateway {
         title: file.title,
         alt_text: file.altText,
       };
-      const r = await attempt(() =>
-        threadTs
-          ? client.files.uploadV2({ ...upload, channel_id: channel, thread_ts: threadTs })
-          : client.files.uploadV2({ ...upload, channel_id: channel }),
+      const r = await attempt(
+        () =>
+          threadTs
+            ? client.files.uploadV2({ ...upload, channel_id: channel, thread_ts: threadTs })
+            : client.files.uploadV2({ ...upload, channel_id: channel }),
+        { channel },
       );
       if (!r.ok) return r;
       const files = (r.value as { files?: { files?: { id?: string }[] }[] }).files ?? [];
@@ -115,6 +163,7 @@ const HISTORY_PAGES = 5;
 
 async function findPosted(
   client: WebClient,
+  attempt: Attempt,
   { channel, noticeKey, since, threadTs }: Parameters<SlackGateway['findPosted']>[0],
 ): Promise<SlackOutcome<{ found: PostedMessage | null }>> {
   // chat.postMessage takes a user id for a DM; the history methods need the DM's own id.

@@ -51,9 +51,9 @@ export interface JobReport extends DeliveryReport {
   planned: number;
 }
 
-/** The delivery service's dependencies: the Slack gateway over the client, and the view builders. */
+/** The delivery service's dependencies: the Slack gateway over the client (429s pause the pacer), and the view builders. */
 export function createDeliveryDeps({ client, ...rest }: DeliveryJobDeps): DeliveryDeps {
-  return { ...rest, slack: createSlackGateway(client), views: deliveryViews };
+  return { ...rest, slack: createSlackGateway(client, { pacer: rest.pacer }), views: deliveryViews };
 }
 
 const meetingIdOf = (payload: unknown) => Number((payload as { meetingId?: unknown }).meetingId);
