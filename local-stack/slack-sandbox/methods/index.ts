@@ -5,6 +5,7 @@ import { chatMethods } from './chat-methods.js';
 import { conversationMethods } from './conversation-methods.js';
 import { fileMethods } from './file-methods.js';
 import type { MethodHandler } from './method-handler.js';
+import { peopleMethods } from './people-methods.js';
 import { viewMethods } from './view-methods.js';
 
 export const METHOD_HANDLERS: Record<string, MethodHandler> = {
@@ -12,6 +13,7 @@ export const METHOD_HANDLERS: Record<string, MethodHandler> = {
   ...chatMethods,
   ...conversationMethods,
   ...fileMethods,
+  ...peopleMethods,
   ...viewMethods,
 };
 
