@@ -14,7 +14,7 @@ import { slackWorkspaceDirectory, type WorkspaceDirectory } from '../../src/infr
 
 const NOW = new Date('2026-11-02T15:00:00Z');
 
-export const CITY_FILE = (opts: { anaEmail?: string; group?: string } = {}) => `program:
+const CITY_FILE = (opts: { anaEmail?: string; group?: string } = {}) => `program:
   name: Email City
   timezone: America/New_York
 people:
