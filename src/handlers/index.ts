@@ -2,6 +2,7 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../app/deps.js';
 import { registerAgendaButtons } from './actions/agenda-buttons.js';
+import { registerAwayButtons } from './actions/away-buttons.js';
 import { registerConfirmPulled } from './actions/confirm-pulled.js';
 import { registerFollowUpAnswerButtons } from './actions/followup-answer-buttons.js';
 import { registerMoreTimeDecision } from './actions/followup-more-time-decision.js';
@@ -10,6 +11,7 @@ import { registerOpenSubmission } from './actions/open-submission.js';
 import { registerStatCommand } from './commands/stat-command.js';
 import { registerAppHome } from './events/app-home.js';
 import { registerTrackFollowUpShortcut } from './shortcuts/track-followup.js';
+import { registerAwayView } from './views/away.js';
 import { registerFollowUpAnswerView } from './views/followup-answer.js';
 import { registerFollowUpCreateView } from './views/followup-create.js';
 import { registerSubmissionView } from './views/submission.js';
@@ -24,10 +26,12 @@ export function registerHandlers(app: App, deps: Deps): void {
   registerFollowUpAnswerButtons(app, deps);
   registerMoreTimeDecision(app, deps);
   registerAgendaButtons(app, deps);
+  registerAwayButtons(app, deps);
   // view submissions
   registerSubmissionView(app, deps);
   registerFollowUpCreateView(app, deps);
   registerFollowUpAnswerView(app, deps);
+  registerAwayView(app, deps);
   // events
   registerAppHome(app, deps);
   // shortcuts

@@ -48,6 +48,11 @@ export interface ReminderContent {
   nextPacket: { meetingName: string; dayLabel: string } | null;
   /** Every due value was pulled from a source: the DM offers "Confirm numbers". */
   allPulled?: boolean;
+  // --- who (issue 15) ---
+  /** The same step for the person's other departments, in this one DM. */
+  alsoFor?: ReminderContent[];
+  /** The name of the away colleague this delegate answers for. */
+  onBehalfOf?: string;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -93,6 +98,17 @@ const PULLED_NOTE =
   ' :inbox_tray: Every value was pulled from the city systems: confirm them in one click, or review and change them (a change needs a short note).';
 
 export function buildCollectionReminder(c: ReminderContent): SlackMessage {
+  const parts = [c, ...(c.alsoFor ?? [])].map(departmentPart);
+  const cover: KnownBlock[] = c.onBehalfOf
+    ? [{ type: 'context', elements: [md(`You are getting this for *${escapeMrkdwn(c.onBehalfOf)}*, who is away.`)] }]
+    : [];
+  return {
+    text: [...(c.onBehalfOf ? [`For ${c.onBehalfOf}, who is away:`] : []), ...parts.map((p) => p.text)].join('\n'),
+    blocks: [...cover, ...parts.flatMap((p) => p.blocks)],
+  };
+}
+
+function departmentPart(c: ReminderContent): { text: string; blocks: KnownBlock[] } {
   const confirmable = c.allPulled === true && c.step !== 'escalation';
   const text = sentence({ ...c, dueLabel: formatDay(c.dueDate) }) + (confirmable ? PULLED_NOTE : '');
   const button: ActionsBlock['elements'][number] =

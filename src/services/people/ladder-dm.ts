@@ -1,0 +1,88 @@
+// One collection DM per person per ladder step: the first notice of a step that reaches a person
+// (after routing to delegates) takes the other departments whose same step is due for that same
+// person into its DM, and records which departments it covered; their own notices then stand down.
+// A retry of the lead notice finds its record and covers the same departments again.
+
+import { localDateOf } from '../../domain/calendar/index.js';
+import { type Route, routeRecipient } from '../../domain/people/away.js';
+import type { Db } from '../../infra/db-types.js';
+import { chairs, membersOf } from '../actors.js';
+import { type CollectionPayload, collectionPayloadSchema } from '../notices/plan-collection.js';
+import { loadAbsences } from './absences.js';
+
+/** Departments one DM lists at most (two blocks each, under Slack's 50 per message); the rest lead their own. */
+const MAX_DEPARTMENTS_PER_DM = 20;
+
+export type LadderClaim = { kind: 'covered'; by: string } | { kind: 'lead'; others: CollectionPayload[] };
+
+export async function claimLadderStep(
+  db: Db,
+  lead: { key: string; to: string; payload: CollectionPayload },
+  now: Date,
+  timezone: string,
+): Promise<LadderClaim> {
+  const { period, step, departmentId } = lead.payload;
+  const mine = await db.ladderDm.findUnique({ where: { noticeKey: lead.key } });
+  const due = await dueSiblings(db, lead, now, timezone);
+  if (mine) return { kind: 'lead', others: due.filter((p) => mine.departmentIds.includes(p.departmentId)) };
+  const covered = await db.ladderDm.findFirst({
+    where: { recipient: lead.to, period, step, departmentIds: { has: departmentId } },
+  });
+  if (covered) return { kind: 'covered', by: covered.noticeKey };
+  const others = due
+    .filter((p, i) => p.departmentId !== departmentId && due.findIndex((q) => q.departmentId === p.departmentId) === i)
+    .slice(0, MAX_DEPARTMENTS_PER_DM - 1);
+  await db.ladderDm.create({
+    data: {
+      recipient: lead.to,
+      period,
+      step,
+      departmentIds: [departmentId, ...others.map((p) => p.departmentId)],
+      noticeKey: lead.key,
+      at: now,
+    },
+  });
+  return { kind: 'lead', others };
+}
+
+/** The same step and period, due now, for other departments, that would reach the same person. */
+async function dueSiblings(
+  db: Db,
+  lead: { key: string; to: string; payload: CollectionPayload },
+  now: Date,
+  timezone: string,
+): Promise<CollectionPayload[]> {
+  const rows = await db.scheduledNotice.findMany({
+    where: {
+      kind: `collect_${lead.payload.step}`,
+      key: { not: lead.key },
+      status: { in: ['pending', 'claimed'] },
+      sendAt: { lte: now },
+      payload: { path: ['period'], equals: lead.payload.period },
+    },
+    orderBy: { id: 'asc' },
+  });
+  if (rows.length === 0) return [];
+  const absences = await loadAbsences(db);
+  const day = localDateOf(now, timezone);
+  const out: CollectionPayload[] = [];
+  for (const r of rows) {
+    const parsed = collectionPayloadSchema.safeParse(r.payload);
+    if (!parsed.success || parsed.data.departmentId === lead.payload.departmentId) continue;
+    let route: Route = { kind: 'send', to: r.recipient, onBehalfOf: null };
+    if (absences.length) {
+      const everyone =
+        parsed.data.step === 'escalation'
+          ? [...(await membersOf(db, parsed.data.departmentId, 'head')), ...(await chairs(db))]
+          : await membersOf(db, parsed.data.departmentId, 'liaison');
+      route = routeRecipient({
+        recipient: r.recipient,
+        others: everyone.filter((x) => x !== r.recipient),
+        day,
+        absences,
+      });
+    }
+    if (route.kind === 'send' && route.to === lead.to) out.push(parsed.data);
+  }
+  return out;
+}
