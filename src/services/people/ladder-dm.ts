@@ -21,7 +21,8 @@ export async function claimLadderStep(
   now: Date,
   timezone: string,
 ): Promise<LadderClaim> {
-  const { period, step, departmentId } = lead.payload;
+  const { period, departmentId } = lead.payload;
+  const step = rungOf(lead.key);
   const mine = await db.ladderDm.findUnique({ where: { noticeKey: lead.key } });
   const due = await dueSiblings(db, lead, now, timezone);
   if (mine) return { kind: 'lead', others: due.filter((p) => mine.departmentIds.includes(p.departmentId)) };
@@ -44,6 +45,9 @@ export async function claimLadderStep(
   });
   return { kind: 'lead', others };
 }
+
+/** The ladder's rung from a notice key "collect:DPW:2026-10:overdue-2:U123": overdue-1 and overdue-2 are different steps. */
+const rungOf = (key: string): string => key.split(':')[3] ?? key;
 
 /** The same step and period, due now, for other departments, that would reach the same person. */
 async function dueSiblings(
@@ -69,6 +73,7 @@ async function dueSiblings(
   for (const r of rows) {
     const parsed = collectionPayloadSchema.safeParse(r.payload);
     if (!parsed.success || parsed.data.departmentId === lead.payload.departmentId) continue;
+    if (rungOf(r.key) !== rungOf(lead.key)) continue;
     let route: Route = { kind: 'send', to: r.recipient, onBehalfOf: null };
     if (absences.length) {
       const everyone =
