@@ -7,8 +7,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isWithinWorkingHours } from '../../src/domain/calendar/index.js';
+import { lockPeriods } from '../../src/services/collection/lock-periods.js';
 import { AWAY_BLOCKS, OPEN_AWAY_ACTION_ID } from '../../src/views/away-view.js';
-import { useLocalStack } from '../helpers/use-local-stack.js';
+import { encodeOpenSubmission, OPEN_SUBMISSION_ACTION_ID } from '../../src/views/collection-reminder.js';
+import {
+  APPROVE_SIGN_OFF_ACTION_ID,
+  RETURN_NOTE_BLOCK,
+  RETURN_SIGN_OFF_ACTION_ID,
+} from '../../src/views/sign-off-message.js';
+import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
+import { formValues } from '../helpers/forms.js';
+import { slashReply, useLocalStack } from '../helpers/use-local-stack.js';
 
 const FILE = path.join(mkdtempSync(path.join(tmpdir(), 'statbot-month-')), 'city.yaml');
 writeFileSync(
@@ -30,7 +39,7 @@ ${['PARKS', 'ROADS', 'LIBRARY', 'PORT']
   .map(
     (k) => `  - key: ${k}
     name: ${k[0]}${k.slice(1).toLowerCase()}
-    metrics:
+${k === 'PARKS' ? '    sign_off: head\n' : ''}    metrics:
       - { key: m1, name: ${k} measure, polarity: higher_is_better, target: 10 }
 `,
   )
@@ -78,7 +87,30 @@ async function setAway(userId: string, delegate: string) {
   });
 }
 
-describe('a month with the right people at the right time', () => {
+async function submit(userId: string, departmentKey: string, value: string) {
+  const s = stack();
+  const dept = await s.db.prisma.department.findUniqueOrThrow({ where: { key: departmentKey } });
+  const dm = s.sandbox.dmsTo(userId).find((m) => JSON.stringify(m.blocks).includes(OPEN_SUBMISSION_ACTION_ID))!;
+  await s.driver.blockAction({
+    userId,
+    actionId: OPEN_SUBMISSION_ACTION_ID,
+    channelId: dm.channel,
+    messageTs: dm.ts,
+    value: encodeOpenSubmission(dept.id, '2026-10'),
+  });
+  const view = s.sandbox.openViews(userId).find((v) => v.callback_id === SUBMISSION_CALLBACK_ID);
+  if (!view) throw new Error(`no form opened for ${userId}`);
+  const values = await formValues(s.db.prisma, departmentKey, { m1: { value } });
+  return s.driver.viewSubmission({ userId, view, values });
+}
+
+async function clickOnLastDm(userId: string, actionId: string) {
+  const s = stack();
+  const dm = s.sandbox.dmsTo(userId).at(-1)!;
+  return s.driver.blockAction({ userId, actionId, channelId: dm.channel, messageTs: dm.ts });
+}
+
+describe.sequential('a month with the right people at the right time', () => {
   it('refuses a delegate the program does not know, then saves the absence from App Home', async () => {
     const refused = await setAway('U0ANA', 'U0STRANGER');
     expect(refused.body).toMatchObject({
@@ -122,5 +154,43 @@ describe('a month with the right people at the right time', () => {
     expect(dms('U0DEE').length).toBeGreaterThan(0);
     expect(dms('U0DEE')[0]!.text).toContain('For Ana Leave, who is away');
     expect(dms('U0HANA').filter((m) => m.text.includes('late')).length).toBeGreaterThan(0);
+  });
+
+  it('the delegate answers for the liaison on leave', async () => {
+    const s = stack();
+    s.clock.set('2026-11-19T16:00:00Z');
+    expect((await submit('U0DEE', 'PORT', '11')).body).toBeFalsy();
+    const port = await s.db.prisma.departmentPeriod.findFirstOrThrow({ where: { department: { key: 'PORT' } } });
+    expect(port.submittedBy).toBe('U0DEE');
+    // Someone who is neither PORT's liaison nor Ana's delegate still cannot: no form opens.
+    await expect(submit('U0KENJI', 'PORT', '3')).rejects.toThrow();
+    expect(s.sandbox.openViews('U0KENJI').filter((v) => v.callback_id === SUBMISSION_CALLBACK_ID)).toEqual([]);
+  });
+
+  it('the head returns a submission with a note, then approves the revision; the lock records it', async () => {
+    const s = stack();
+    s.clock.set('2026-11-19T16:00:00Z');
+    expect((await submit('U0PAT', 'PARKS', '12')).body).toBeFalsy();
+    const request = s.sandbox.dmsTo('U0HANA').at(-1)!;
+    expect(request.text).toContain("Parks's October 2026 numbers are waiting for your sign-off");
+    expect(await slashReply(s, 'status', 'U0CHAIR')).toContain('awaiting sign-off');
+    await clickOnLastDm('U0HANA', RETURN_SIGN_OFF_ACTION_ID);
+    const modal = s.sandbox.openViews('U0HANA').at(-1)!;
+    const returned = await s.driver.viewSubmission({
+      userId: 'U0HANA',
+      view: modal,
+      values: { [RETURN_NOTE_BLOCK]: { note: { type: 'plain_text_input', value: 'Count the new playground too.' } } },
+    });
+    expect(returned.body).toMatchObject({ response_action: 'update' });
+    expect(s.sandbox.dmsTo('U0PAT').at(-1)!.text).toContain('returned: Count the new playground too.');
+    expect(await slashReply(s, 'status', 'U0CHAIR')).toContain('returned by the head for revision');
+    expect((await submit('U0PAT', 'PARKS', '13')).body).toBeFalsy();
+    expect(s.sandbox.dmsTo('U0HANA').filter((m) => m.text.includes('waiting for your sign-off'))).toHaveLength(2);
+    await clickOnLastDm('U0HANA', APPROVE_SIGN_OFF_ACTION_ID);
+    const parks = await s.db.prisma.departmentPeriod.findFirstOrThrow({ where: { department: { key: 'PARKS' } } });
+    expect(parks).toMatchObject({ signOffStatus: 'approved', signedOffBy: 'U0HANA' });
+    await lockPeriods(s.db.prisma, [{ departmentId: parks.departmentId, period: '2026-10' }], 'U0CHAIR', s.clock.now());
+    const lock = await s.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'period.lock' } });
+    expect(lock.detail).toMatchObject({ signOff: [{ status: 'approved', by: 'U0HANA' }] });
   });
 });
