@@ -11,6 +11,7 @@ import { runProgramCheck } from '../../src/cli/program-check.js';
 import { importProgramFile } from '../../src/cli/program-import.js';
 import { silentLogger } from '../../src/infra/logger.js';
 import { slackWorkspaceDirectory, type WorkspaceDirectory } from '../../src/infra/slack/workspace-directory.js';
+import { syncUserGroups } from '../../src/services/people/sync-groups.js';
 
 const NOW = new Date('2026-11-02T15:00:00Z');
 
@@ -123,6 +124,31 @@ describe('people by email and user groups', () => {
     const again = await importProgramFile(db.prisma, file, { actor: 'test', now: NOW }, directory);
     expect(again.lines[0]).toContain('Nothing changed');
     expect(violations).toEqual([]);
+  });
+
+  it('re-reads a group when the period opens: turnover follows Slack, an empty group is reported once', async () => {
+    const directory2 = directory;
+    sandbox.addUser({ id: 'U0NEW', name: 'new', realName: 'New Hire', tz: 'America/Denver' });
+    sandbox.addUserGroup({ id: 'S0WATER', handle: 'water-stat', name: 'Water stat', users: ['U0NEW'] });
+    const first = await syncUserGroups(db.prisma, directory2, { period: '2026-11', force: false }, NOW);
+    expect(first.changed).toBe(2); // Lee out, the new hire in (Ana stays: the file names her)
+    const water = await db.prisma.departmentMember.findMany({
+      where: { department: { key: 'WATER' }, role: 'liaison' },
+      include: { person: true },
+      orderBy: { id: 'asc' },
+    });
+    expect(water.map((m) => m.person.slackUserId)).toEqual(['U0ANA', 'U0NEW']);
+    // Once per period: nothing is asked again until the next one (or /stat status forces it).
+    sandbox.addUserGroup({ id: 'S0WATER', handle: 'water-stat', name: 'Water stat', users: [] });
+    expect((await syncUserGroups(db.prisma, directory2, { period: '2026-11', force: false }, NOW)).toReport).toEqual(
+      [],
+    );
+    const empty = await syncUserGroups(db.prisma, directory2, { period: '2026-11', force: true }, NOW);
+    expect(empty.toReport).toEqual([{ departmentName: 'Water', role: 'liaison', groupId: 'S0WATER' }]);
+    expect(empty.admins).toEqual(['U0CHAIR']);
+    const again = await syncUserGroups(db.prisma, directory2, { period: '2026-11', force: true }, NOW);
+    expect(again.toReport).toEqual([]);
+    sandbox.addUserGroup({ id: 'S0WATER', handle: 'water-stat', name: 'Water stat', users: ['U0LEE', 'U0ANA'] });
   });
 
   it('program check prints who receives what and writes nothing', async () => {
