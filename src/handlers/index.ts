@@ -9,6 +9,7 @@ import { registerMoreTimeDecision } from './actions/followup-more-time-decision.
 import { registerOpenStatus } from './actions/open-status.js';
 import { registerOpenSubmission } from './actions/open-submission.js';
 import { registerSignOffButtons } from './actions/sign-off-buttons.js';
+import { registerWaitingOnData } from './actions/waiting-on-data.js';
 import { registerStatCommand } from './commands/stat-command.js';
 import { registerAppHome } from './events/app-home.js';
 import { registerTrackFollowUpShortcut } from './shortcuts/track-followup.js';
@@ -30,6 +31,7 @@ export function registerHandlers(app: App, deps: Deps): void {
   registerAgendaButtons(app, deps);
   registerAwayButtons(app, deps);
   registerSignOffButtons(app, deps);
+  registerWaitingOnData(app, deps);
   // view submissions
   registerSubmissionView(app, deps);
   registerFollowUpCreateView(app, deps);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { formatDay, type LadderStepName, periodKeySchema } from '../domain/calendar/index.js';
 import { escapeMrkdwn, md, plain, possessive } from './mrkdwn.js';
 import type { KnownBlock, SlackMessage } from './slack-message.js';
+import { WAITING_ON_DATA_ACTION_ID } from './waiting-on-data.js';
 
 export const OPEN_SUBMISSION_ACTION_ID = 'stat_open_submission';
 export const OPEN_STATUS_ACTION_ID = 'stat_open_status';
@@ -138,9 +139,22 @@ function departmentPart(c: ReminderContent): { text: string; blocks: KnownBlock[
     text: text.replace(/\*/g, ''),
     blocks: [
       { type: 'section', text: md(text) },
-      { type: 'actions', elements: confirmable ? [confirm, review] : [button] },
+      { type: 'actions', elements: [...(confirmable ? [confirm, review] : [button]), ...waitingButton(c)] },
     ],
   };
+}
+
+/** "Waiting on data" (issue 15): a liaison pauses the reminders until the source system has the numbers. */
+function waitingButton(c: ReminderContent): ActionsBlock['elements'] {
+  if (c.step === 'escalation' || c.dueWhen === 'past') return [];
+  return [
+    {
+      type: 'button',
+      action_id: WAITING_ON_DATA_ACTION_ID,
+      text: plain('Waiting on data'),
+      value: encodeOpenSubmission(c.departmentId, c.period),
+    },
+  ];
 }
 
 /** Why "Confirm numbers" opened the form instead of saving. */

@@ -59,7 +59,7 @@ export async function getCollectionStatus(
       submittedAt: obligation.submittedAt,
       signOff: d.signOff ? ((obligation.signOffStatus as DepartmentStatusRow['signOff']) ?? null) : null,
       waiting:
-        obligation.waitingUntil && obligation.waitingReason && state !== 'submitted'
+        obligation.waitingUntil && obligation.waitingReason && state !== 'submitted' && obligation.waitingUntil > today
           ? { until: obligation.waitingUntil, reason: obligation.waitingReason }
           : null,
     });

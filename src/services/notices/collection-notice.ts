@@ -4,10 +4,11 @@
 // waits for that person's own working hours; and one DM per person per ladder step lists every
 // department of theirs whose same step is due (see services/people/).
 
-import { formatDay, formatPeriodLabel, isStepStillRelevant } from '../../domain/calendar/index.js';
+import { formatDay, formatPeriodLabel, isStepStillRelevant, localDateOf } from '../../domain/calendar/index.js';
 import { isCollectedPeriod } from '../../domain/program/starts-with.js';
 import type { Db } from '../../infra/db-types.js';
 import type { ReminderContent } from '../../views/collection-reminder.js';
+import { isWaitingOnData } from '../collection/waiting-on-data.js';
 import { claimLadderStep } from '../people/ladder-dm.js';
 import { outsideRecipientHours } from '../people/recipient-hours.js';
 import { routeCollectionNotice } from '../people/route-collection.js';
@@ -75,6 +76,8 @@ async function reminderFor(
   if (obligation.lockedAt) return { ok: false, reason: 'period locked' };
   if (!isStepStillRelevant({ expiresAt: p.expiresAt ? new Date(p.expiresAt) : null }, now))
     return { ok: false, reason: 'stale: no longer makes sense' };
+  if (isWaitingOnData(obligation, p.step, localDateOf(now, settings.calendar.timezone)))
+    return { ok: false, reason: `waiting on data until ${obligation.waitingUntil}` };
   const quarterly = p.period.includes('Q');
   const metrics = await db.metric.findMany({
     where: { departmentId: p.departmentId, active: true, frequency: quarterly ? 'quarterly' : 'monthly' },
