@@ -16,6 +16,7 @@ import {
   RETURN_SIGN_OFF_ACTION_ID,
 } from '../../src/views/sign-off-message.js';
 import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
+import { WAITING_BLOCKS, WAITING_CALLBACK_ID, WAITING_ON_DATA_ACTION_ID } from '../../src/views/waiting-on-data.js';
 import { formValues } from '../helpers/forms.js';
 import { slashReply, useLocalStack } from '../helpers/use-local-stack.js';
 
@@ -126,8 +127,36 @@ describe.sequential('a month with the right people at the right time', () => {
     timeout: 240_000,
   }, async () => {
     const s = stack();
-    for (let t = Date.parse('2026-11-01T16:00:00Z'); t <= Date.parse('2026-11-18T23:00:00Z'); t += 3 * 3_600_000)
-      await s.runDue(new Date(t));
+    const runUntil = async (from: string, to: string) => {
+      for (let t = Date.parse(from); t <= Date.parse(to); t += 3 * 3_600_000) await s.runDue(new Date(t));
+    };
+    await runUntil('2026-11-01T16:00:00Z', '2026-11-02T22:00:00Z');
+    // Pat says LIBRARY's numbers wait on a source system until Thu 5 Nov (the opening DM's button).
+    const library = await s.db.prisma.department.findUniqueOrThrow({ where: { key: 'LIBRARY' } });
+    const opening = s.sandbox.dmsTo('U0PAT').at(-1)!;
+    await s.driver.blockAction({
+      userId: 'U0PAT',
+      actionId: WAITING_ON_DATA_ACTION_ID,
+      channelId: opening.channel,
+      messageTs: opening.ts,
+      value: encodeOpenSubmission(library.id, '2026-10'),
+    });
+    const form = s.sandbox.openViews('U0PAT').find((v) => v.callback_id === WAITING_CALLBACK_ID)!;
+    const paused = await s.driver.viewSubmission({
+      userId: 'U0PAT',
+      view: form,
+      values: {
+        [WAITING_BLOCKS.until]: { until: { type: 'datepicker', selected_date: '2026-11-05' } },
+        [WAITING_BLOCKS.reason]: { reason: { type: 'plain_text_input', value: 'the catalogue export is late' } },
+      },
+    });
+    expect(paused.body).toMatchObject({ response_action: 'update' });
+    expect(await slashReply(s, 'status', 'U0CHAIR')).toContain('waiting on data until Thu 5 Nov');
+    await runUntil('2026-11-03T01:00:00Z', '2026-11-18T23:00:00Z');
+    const beforeDue = s.sandbox.dmsTo('U0PAT').filter((m) => m.text.includes('friendly reminder'));
+    expect(beforeDue).toHaveLength(1);
+    expect(beforeDue[0]!.text).toContain('Parks');
+    expect(beforeDue[0]!.text).not.toContain('Library');
     const sent = await s.db.prisma.scheduledNotice.findMany({
       where: { status: 'sent', kind: { startsWith: 'collect_' } },
       orderBy: { id: 'asc' },
