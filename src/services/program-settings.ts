@@ -24,7 +24,6 @@ const settingsSchema = z.object({
   contact: z.object({ name: z.string(), email: z.string() }).optional(),
   // --- who and when (issue 15); written only when not the default, so older files re-import unchanged ---
   respectSlackStatus: z.boolean().default(false),
-  awayNags: z.enum(['pause', 'delegate']).default('delegate'),
 });
 export type StoredSettings = z.infer<typeof settingsSchema>;
 
@@ -55,7 +54,6 @@ export function programSettingsFromFile(p: ProgramFile): StoredSettings {
     publishExplanations: p.program.publish_explanations,
     ...(p.program.contact ? { contact: p.program.contact } : {}),
     ...(p.program.respect_slack_status ? { respectSlackStatus: true } : {}),
-    ...(p.program.away_nags !== 'delegate' ? { awayNags: p.program.away_nags } : {}),
   } as StoredSettings;
 }
 

@@ -27,6 +27,7 @@ writeFileSync(
   name: Harbor City Stat
   timezone: America/New_York
   starts_with: 2026-10
+  respect_slack_status: true
   reminders: { days_before: 2, overdue_every: 2, escalate_after: 3, max_overdue: 3, send_time: "10:00" }
 people:
   - { name: Chair Cho, slack_id: U0CHAIR, roles: [chair, admin] }
@@ -65,6 +66,14 @@ const stack = useLocalStack({
       sandbox.addUser({ id, name, tz, email: `${name}@harbor.example.gov` });
     }
     sandbox.addUser({ id: 'U0STRANGER', name: 'stranger' });
+    // The chair's Slack status says vacation until 1 Dec: with respect_slack_status, that is away.
+    sandbox.addUser({
+      id: 'U0CHAIR',
+      name: 'chair',
+      tz: TZ.U0CHAIR,
+      email: 'chair@harbor.example.gov',
+      status: { text: 'On vacation', emoji: ':palm_tree:', expiration: Date.parse('2026-12-01T05:00:00Z') / 1000 },
+    });
   },
 });
 
@@ -163,8 +172,10 @@ describe.sequential('a month with the right people at the right time', () => {
     });
     const target = (n: (typeof sent)[number]) => `U${n.slackChannel!.slice(1)}`;
     expect(sent.length).toBeGreaterThan(10);
-    // 0 reminders to anyone away: Ana is on leave all month.
+    // 0 reminders to anyone away: Ana is on leave all month; the chair's Slack status says vacation.
     expect(sent.filter((n) => target(n) === 'U0ANA')).toEqual([]);
+    expect(sent.filter((n) => target(n) === 'U0CHAIR')).toEqual([]);
+    expect(s.sandbox.calls.some((c) => c.method === 'users.profile.get')).toBe(true);
     // 0 sent outside the recipient's own working hours (Kenji's are Tokyo's).
     const outside = sent.filter((n) => !isWithinWorkingHours(n.sentAt!, { ...CAL, timezone: TZ[target(n)]! }));
     expect(outside.map((n) => `${n.key} → ${target(n)} at ${n.sentAt!.toISOString()}`)).toEqual([]);

@@ -210,8 +210,6 @@ export const programFileSchema = z
         sign_off: signOff.default('none'),
         /** A Slack status saying the person is out (with an expiry) counts as away until it expires. */
         respect_slack_status: z.boolean({ error: 'must be true or false' }).default(false),
-        /** Follow-up nags to an owner who is away: `pause` (the chair is told once) or go to their `delegate`. */
-        away_nags: z.enum(['pause', 'delegate'], { error: 'must be pause or delegate' }).default('delegate'),
       })
       .strict(),
     people: z.array(personSchema).default([]),

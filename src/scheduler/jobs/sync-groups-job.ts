@@ -7,9 +7,22 @@ import type { PrismaClient } from '../../infra/db-types.js';
 import type { Logger } from '../../infra/logger.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 import { slackWorkspaceDirectory } from '../../infra/slack/workspace-directory.js';
+import { readSlackStatuses } from '../../services/people/slack-status-absences.js';
 import { syncUserGroups } from '../../services/people/sync-groups.js';
 import { loadProgramSettings } from '../../services/program-settings.js';
 import { buildEmptyGroupMessage } from '../../views/delivery-messages.js';
+
+/** `respect_slack_status`: an out-of-office status counts as away (read before DMs go out). */
+export async function readStatusesBeforeSending(
+  now: Date,
+  deps: { prisma: PrismaClient; client: WebClient; logger: Logger },
+): Promise<void> {
+  try {
+    await readSlackStatuses(deps.prisma, slackWorkspaceDirectory(deps.client), now);
+  } catch (err) {
+    deps.logger.warn('could not read Slack statuses; absences set in App Home still apply', { err });
+  }
+}
 
 export async function syncGroupsWhenPeriodOpens(
   now: Date,
