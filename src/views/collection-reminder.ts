@@ -99,14 +99,16 @@ const PULLED_NOTE =
   ' :inbox_tray: Every value was pulled from the city systems: confirm them in one click, or review and change them (a change needs a short note).';
 
 export function buildCollectionReminder(c: ReminderContent): SlackMessage {
-  const parts = [c, ...(c.alsoFor ?? [])].map(departmentPart);
-  const cover: KnownBlock[] = c.onBehalfOf
-    ? [{ type: 'context', elements: [md(`You are getting this for *${escapeMrkdwn(c.onBehalfOf)}*, who is away.`)] }]
-    : [];
-  return {
-    text: [...(c.onBehalfOf ? [`For ${c.onBehalfOf}, who is away:`] : []), ...parts.map((p) => p.text)].join('\n'),
-    blocks: [...cover, ...parts.flatMap((p) => p.blocks)],
-  };
+  const parts = [c, ...(c.alsoFor ?? [])].map((part) => {
+    const { text, blocks } = departmentPart(part);
+    if (!part.onBehalfOf) return { text, blocks };
+    const cover = `You are getting this for *${escapeMrkdwn(part.onBehalfOf)}*, who is away.`;
+    return {
+      text: `For ${part.onBehalfOf}, who is away: ${text}`,
+      blocks: [{ type: 'context' as const, elements: [md(cover)] }, ...blocks],
+    };
+  });
+  return { text: parts.map((p) => p.text).join('\n'), blocks: parts.flatMap((p) => p.blocks) };
 }
 
 function departmentPart(c: ReminderContent): { text: string; blocks: KnownBlock[] } {

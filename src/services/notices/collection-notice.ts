@@ -33,13 +33,14 @@ export async function decideCollectionNotice(db: Db, notice: ClaimedNotice, now:
   const claim = await claimLadderStep(db, { key: notice.key, to: route.to, payload: p }, now, tz);
   if (claim.kind === 'covered') return { send: false, reason: `sent in one DM with ${claim.by}` };
   const alsoFor: ReminderContent[] = [];
+  const nameOf = async (id: string | null) =>
+    id ? ((await db.person.findUnique({ where: { slackUserId: id } }))?.name ?? id) : null;
   for (const other of claim.others) {
     const r = await reminderFor(db, { ...other, expiresAt: null }, now, settings);
-    if (r.ok) alsoFor.push(r.content);
+    const forName = await nameOf(other.onBehalfOf);
+    if (r.ok) alsoFor.push({ ...r.content, ...(forName ? { onBehalfOf: forName } : {}) });
   }
-  const onBehalfOf = route.onBehalfOf
-    ? ((await db.person.findUnique({ where: { slackUserId: route.onBehalfOf } }))?.name ?? route.onBehalfOf)
-    : null;
+  const onBehalfOf = await nameOf(route.onBehalfOf);
   return {
     send: true,
     ...(route.to !== notice.recipient ? { to: route.to } : {}),

@@ -10,10 +10,13 @@ import { chairs, membersOf } from '../actors.js';
 import { type CollectionPayload, collectionPayloadSchema } from '../notices/plan-collection.js';
 import { loadAbsences } from './absences.js';
 
-/** Departments one DM lists at most (two blocks each, under Slack's 50 per message); the rest lead their own. */
-const MAX_DEPARTMENTS_PER_DM = 20;
+/** Departments one DM lists at most (at most three blocks each, under Slack's 50 per message); the rest lead their own. */
+const MAX_DEPARTMENTS_PER_DM = 16;
 
-export type LadderClaim = { kind: 'covered'; by: string } | { kind: 'lead'; others: CollectionPayload[] };
+/** A department's same step for the same person, and whom they get it for when that is an away colleague. */
+export type Sibling = CollectionPayload & { onBehalfOf: string | null };
+
+export type LadderClaim = { kind: 'covered'; by: string } | { kind: 'lead'; others: Sibling[] };
 
 export async function claimLadderStep(
   db: Db,
@@ -55,7 +58,7 @@ async function dueSiblings(
   lead: { key: string; to: string; payload: CollectionPayload },
   now: Date,
   timezone: string,
-): Promise<CollectionPayload[]> {
+): Promise<Sibling[]> {
   const rows = await db.scheduledNotice.findMany({
     where: {
       kind: `collect_${lead.payload.step}`,
@@ -69,7 +72,7 @@ async function dueSiblings(
   if (rows.length === 0) return [];
   const absences = await loadAbsences(db);
   const day = localDateOf(now, timezone);
-  const out: CollectionPayload[] = [];
+  const out: Sibling[] = [];
   for (const r of rows) {
     const parsed = collectionPayloadSchema.safeParse(r.payload);
     if (!parsed.success || parsed.data.departmentId === lead.payload.departmentId) continue;
@@ -87,7 +90,7 @@ async function dueSiblings(
         absences,
       });
     }
-    if (route.kind === 'send' && route.to === lead.to) out.push(parsed.data);
+    if (route.kind === 'send' && route.to === lead.to) out.push({ ...parsed.data, onBehalfOf: route.onBehalfOf });
   }
   return out;
 }
