@@ -54,6 +54,8 @@ export interface ReminderContent {
   alsoFor?: ReminderContent[];
   /** The name of the away colleague this delegate answers for. */
   onBehalfOf?: string;
+  /** Set when the recipient lives in another time zone: the due day is the program's ("New York"). */
+  dueZone?: string;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -113,7 +115,9 @@ export function buildCollectionReminder(c: ReminderContent): SlackMessage {
 
 function departmentPart(c: ReminderContent): { text: string; blocks: KnownBlock[] } {
   const confirmable = c.allPulled === true && c.step !== 'escalation';
-  const text = sentence({ ...c, dueLabel: formatDay(c.dueDate) }) + (confirmable ? PULLED_NOTE : '');
+  const text =
+    sentence({ ...c, dueLabel: formatDay(c.dueDate) + (c.dueZone ? `, ${c.dueZone} time` : '') }) +
+    (confirmable ? PULLED_NOTE : '');
   const button: ActionsBlock['elements'][number] =
     c.step === 'escalation'
       ? { type: 'button', action_id: OPEN_STATUS_ACTION_ID, text: plain('See who is late'), value: c.period }

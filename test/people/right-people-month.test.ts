@@ -180,6 +180,8 @@ describe.sequential('a month with the right people at the right time', () => {
     const outside = sent.filter((n) => !isWithinWorkingHours(n.sentAt!, { ...CAL, timezone: TZ[target(n)]! }));
     expect(outside.map((n) => `${n.key} → ${target(n)} at ${n.sentAt!.toISOString()}`)).toEqual([]);
     expect(sent.some((n) => target(n) === 'U0KENJI')).toBe(true);
+    // Due dates stay the program's, said in Kenji's terms.
+    expect(s.sandbox.dmsTo('U0KENJI')[0]!.text).toContain('due Fri 6 Nov, New York time');
     // One DM per person per ladder step.
     const perStep = new Map<string, number>();
     for (const n of sent) {

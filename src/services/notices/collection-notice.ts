@@ -10,7 +10,7 @@ import type { Db } from '../../infra/db-types.js';
 import type { ReminderContent } from '../../views/collection-reminder.js';
 import { isWaitingOnData } from '../collection/waiting-on-data.js';
 import { claimLadderStep } from '../people/ladder-dm.js';
-import { outsideRecipientHours } from '../people/recipient-hours.js';
+import { outsideRecipientHours, recipientCalendar } from '../people/recipient-hours.js';
 import { routeCollectionNotice } from '../people/route-collection.js';
 import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
 import type { ClaimedNotice } from './claim-notices.js';
@@ -41,6 +41,9 @@ export async function decideCollectionNotice(db: Db, notice: ClaimedNotice, now:
     if (r.ok) alsoFor.push({ ...r.content, ...(forName ? { onBehalfOf: forName } : {}) });
   }
   const onBehalfOf = await nameOf(route.onBehalfOf);
+  // Due days are the program's: say so to someone in another time zone (a liaison in Tokyo).
+  const theirs = (await recipientCalendar(db, route.to, settings.calendar)).timezone;
+  const dueZone = theirs !== tz ? (tz.split('/').at(-1) ?? tz).replace(/_/g, ' ') : null;
   return {
     send: true,
     ...(route.to !== notice.recipient ? { to: route.to } : {}),
@@ -50,6 +53,7 @@ export async function decideCollectionNotice(db: Db, notice: ClaimedNotice, now:
         ...own.content,
         ...(alsoFor.length ? { alsoFor } : {}),
         ...(onBehalfOf ? { onBehalfOf } : {}),
+        ...(dueZone ? { dueZone, alsoFor: alsoFor.map((a) => ({ ...a, dueZone })) } : {}),
       },
     },
   };
