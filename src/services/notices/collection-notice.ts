@@ -4,13 +4,20 @@
 // waits for that person's own working hours; and one DM per person per ladder step lists every
 // department of theirs whose same step is due (see services/people/).
 
-import { formatDay, formatPeriodLabel, isStepStillRelevant, localDateOf } from '../../domain/calendar/index.js';
+import {
+  formatDay,
+  formatPeriodLabel,
+  isStepStillRelevant,
+  isWithinWorkingHours,
+  localDateOf,
+  nextWorkingInstant,
+} from '../../domain/calendar/index.js';
 import { isCollectedPeriod } from '../../domain/program/starts-with.js';
 import type { Db } from '../../infra/db-types.js';
 import type { ReminderContent } from '../../views/collection-reminder.js';
 import { isWaitingOnData } from '../collection/waiting-on-data.js';
 import { claimLadderStep } from '../people/ladder-dm.js';
-import { outsideRecipientHours, recipientCalendar } from '../people/recipient-hours.js';
+import { recipientCalendar } from '../people/recipient-hours.js';
 import { routeCollectionNotice } from '../people/route-collection.js';
 import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
 import type { ClaimedNotice } from './claim-notices.js';
@@ -28,8 +35,14 @@ export async function decideCollectionNotice(db: Db, notice: ClaimedNotice, now:
   const tz = settings.calendar.timezone;
   const route = await routeCollectionNotice(db, { ...notice, ...p }, now, tz);
   if (route.kind === 'skip') return { send: false, reason: route.reason };
-  const later = await outsideRecipientHours(db, route.to, now, settings.calendar);
-  if (later) return { send: false, reason: "outside the recipient's working hours", deferUntil: later };
+  // The planned recipient's hours were checked before deciding; a delegate's are checked here.
+  const theirs = await recipientCalendar(db, route.to, settings.calendar);
+  if (route.to !== notice.recipient && !isWithinWorkingHours(now, theirs))
+    return {
+      send: false,
+      reason: "outside the recipient's working hours",
+      deferUntil: nextWorkingInstant(now, theirs),
+    };
   const claim = await claimLadderStep(db, { key: notice.key, to: route.to, payload: p }, now, tz);
   if (claim.kind === 'covered') return { send: false, reason: `sent in one DM with ${claim.by}` };
   const alsoFor: ReminderContent[] = [];
@@ -42,8 +55,7 @@ export async function decideCollectionNotice(db: Db, notice: ClaimedNotice, now:
   }
   const onBehalfOf = await nameOf(route.onBehalfOf);
   // Due days are the program's: say so to someone in another time zone (a liaison in Tokyo).
-  const theirs = (await recipientCalendar(db, route.to, settings.calendar)).timezone;
-  const dueZone = theirs !== tz ? (tz.split('/').at(-1) ?? tz).replace(/_/g, ' ') : null;
+  const dueZone = theirs.timezone !== tz ? (tz.split('/').at(-1) ?? tz).replace(/_/g, ' ') : null;
   return {
     send: true,
     ...(route.to !== notice.recipient ? { to: route.to } : {}),

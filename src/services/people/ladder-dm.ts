@@ -26,16 +26,34 @@ export async function claimLadderStep(
 ): Promise<LadderClaim> {
   const { period, departmentId } = lead.payload;
   const step = rungOf(lead.key);
-  const mine = await db.ladderDm.findUnique({ where: { noticeKey: lead.key } });
-  const due = await dueSiblings(db, lead, now, timezone);
-  if (mine) return { kind: 'lead', others: due.filter((p) => mine.departmentIds.includes(p.departmentId)) };
-  const covered = await db.ladderDm.findFirst({
-    where: { recipient: lead.to, period, step, departmentIds: { has: departmentId } },
-  });
-  if (covered) return { kind: 'covered', by: covered.noticeKey };
+  // One round trip for every DM (this runs for each one): the records of leads for this person and
+  // step (a retry of mine? covered by another?), and the same step's other notices due now.
+  const rows = await db.$queryRaw<LadderRow[]>`
+    SELECT 'record' AS src, id, "noticeKey" AS key, "departmentIds", recipient, NULL::jsonb AS payload
+      FROM "LadderDm" WHERE recipient = ${lead.to} AND period = ${period} AND step = ${step}
+    UNION ALL
+    SELECT 'notice' AS src, id, key, NULL::int[], recipient, payload
+      FROM "ScheduledNotice"
+      WHERE kind = ${`collect_${lead.payload.step}`} AND key <> ${lead.key} AND key LIKE ${`%:${period}:${step}:%`}
+        AND status IN ('pending', 'claimed') AND "sendAt" <= ${now}
+    ORDER BY src, id`;
+  const records = rows.filter((r) => r.src === 'record');
+  const mine = records.find((r) => r.key === lead.key);
+  const covered = records.find((r) => r.key !== lead.key && (r.departmentIds ?? []).includes(departmentId));
+  if (!mine && covered) return { kind: 'covered', by: covered.key };
+  const due = await dueSiblings(
+    db,
+    lead,
+    rows.filter((r) => r.src === 'notice'),
+    now,
+    timezone,
+  );
+  if (mine) return { kind: 'lead', others: due.filter((p) => (mine.departmentIds ?? []).includes(p.departmentId)) };
   const others = due
     .filter((p, i) => p.departmentId !== departmentId && due.findIndex((q) => q.departmentId === p.departmentId) === i)
     .slice(0, MAX_DEPARTMENTS_PER_DM - 1);
+  // Nothing to take along: no record needed (nobody has to stand down), and one write fewer per DM.
+  if (others.length === 0) return { kind: 'lead', others };
   await db.ladderDm.create({
     data: {
       recipient: lead.to,
@@ -49,6 +67,15 @@ export async function claimLadderStep(
   return { kind: 'lead', others };
 }
 
+interface LadderRow {
+  src: 'record' | 'notice';
+  id: number;
+  key: string;
+  departmentIds: number[] | null;
+  recipient: string;
+  payload: unknown;
+}
+
 /** The ladder's rung from a notice key "collect:DPW:2026-10:overdue-2:U123": overdue-1 and overdue-2 are different steps. */
 const rungOf = (key: string): string => key.split(':')[3] ?? key;
 
@@ -56,19 +83,10 @@ const rungOf = (key: string): string => key.split(':')[3] ?? key;
 async function dueSiblings(
   db: Db,
   lead: { key: string; to: string; payload: CollectionPayload },
+  rows: LadderRow[],
   now: Date,
   timezone: string,
 ): Promise<Sibling[]> {
-  const rows = await db.scheduledNotice.findMany({
-    where: {
-      kind: `collect_${lead.payload.step}`,
-      key: { not: lead.key },
-      status: { in: ['pending', 'claimed'] },
-      sendAt: { lte: now },
-      payload: { path: ['period'], equals: lead.payload.period },
-    },
-    orderBy: { id: 'asc' },
-  });
   if (rows.length === 0) return [];
   const absences = await loadAbsences(db);
   const day = localDateOf(now, timezone);

@@ -7,6 +7,7 @@ import { outOfOfficeUntil } from '../../domain/people/slack-status.js';
 import type { Db } from '../../infra/db-types.js';
 import type { WorkspaceDirectory } from '../../infra/slack/workspace-directory.js';
 import { loadProgramSettings } from '../program-settings.js';
+import { forgetAbsences } from './absences.js';
 
 export async function readSlackStatuses(db: Db, directory: WorkspaceDirectory, now: Date): Promise<number> {
   const settings = await loadProgramSettings(db);
@@ -36,5 +37,6 @@ export async function readSlackStatuses(db: Db, directory: WorkspaceDirectory, n
     });
     away++;
   }
+  forgetAbsences(db);
   return away;
 }
