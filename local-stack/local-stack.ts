@@ -7,14 +7,16 @@ import type { AddressInfo } from 'node:net';
 import { type BoltApp, createApp } from '../src/app/create-app.js';
 import type { Clock, Deps } from '../src/app/deps.js';
 import { createPublishing } from '../src/app/job-deps.js';
-import type { ProgramFile } from '../src/domain/program/program-schema.js';
+import { createSlackClient } from '../src/app/slack-client.js';
 import { hardenHttpServer } from '../src/handlers/middleware/harden-http-server.js';
 import type { Database } from '../src/infra/db/client.js';
 import { type Logger, silentLogger } from '../src/infra/logger.js';
 import { loadProgramFile } from '../src/infra/program-file/load-program-file.js';
 import { noPacing } from '../src/infra/slack/pacer.js';
+import { slackWorkspaceDirectory } from '../src/infra/slack/workspace-directory.js';
 import type { SourceRuntime } from '../src/infra/sources/runtime.js';
 import { type JobReport, runDueJobs } from '../src/scheduler/jobs/run-due-jobs.js';
+import { type ResolvedProgram, resolveProgramPeople } from '../src/services/people/resolve-people.js';
 import { importProgram } from '../src/services/program-import/import-program.js';
 import { noCharts, type PacketChartRenderer } from '../src/services/roundtable/packet-charts.js';
 import {
@@ -42,7 +44,8 @@ export interface LocalStack {
   db: Database;
   clock: ManualClock;
   deps: Deps;
-  program: ProgramFile;
+  /** The program file with everyone's Slack id (emails resolved against the sandbox). */
+  program: ResolvedProgram;
   /** Runs the scheduler's job once at the clock's time (or `at`). */
   runDue(at?: Date | string): Promise<JobReport>;
   close(): Promise<void>;
@@ -60,19 +63,40 @@ export interface LocalStackOptions {
   /** Data sources to pull from when a period closes (see src/infra/sources). */
   sources?: SourceRuntime;
   onViolation?: (v: { method: string; message: string }) => void;
+  /**
+   * Adds workspace members and user groups before the import (people named by email, groups).
+   * When given, or when the file needs Slack to resolve people, the import resolves against the sandbox.
+   */
+  seedWorkspace?: (sandbox: SlackSandbox) => void;
 }
 
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
   const loaded = await loadProgramFile(opts.programFile ?? 'examples/riverton.yaml');
   if (!loaded.ok || loaded.value.kind !== 'program')
     throw new Error(loaded.ok ? 'expected a program file' : loaded.errors.join('\n'));
-  const program = loaded.value.program;
   const clock = new ManualClock(new Date(opts.now));
-  await importProgram(opts.db.prisma, loaded.value, { actor: 'setup', now: clock.now() });
-
   const sandbox = await startSlackSandbox({ onViolation: opts.onViolation });
-  for (const p of program.people)
-    sandbox.addUser({ id: p.slack_id, name: p.name.toLowerCase().replace(/\W+/g, '.'), realName: p.name });
+  for (const p of loaded.value.program.people)
+    if (p.slack_id)
+      sandbox.addUser({
+        id: p.slack_id,
+        name: p.name.toLowerCase().replace(/\W+/g, '.'),
+        realName: p.name,
+        ...(p.email ? { email: p.email } : {}),
+      });
+  opts.seedWorkspace?.(sandbox);
+  const file = loaded.value.program;
+  const needsSlack =
+    opts.seedWorkspace !== undefined ||
+    file.people.some((p) => !p.slack_id) ||
+    file.departments.some((d) => d.liaisons || d.heads);
+  const directory = needsSlack
+    ? slackWorkspaceDirectory(createSlackClient({ botToken: 'xoxb-sandbox', apiUrl: sandbox.apiUrl }, silentLogger))
+    : null;
+  const resolved = await resolveProgramPeople(file, directory);
+  if (!resolved.ok) throw new Error(resolved.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+  const program = { ...file, people: resolved.value.people };
+  await importProgram(opts.db.prisma, loaded.value, { actor: 'setup', now: clock.now(), people: resolved.value });
   const everyone = program.people.map((p) => p.slack_id);
   for (const d of program.departments)
     if (d.channel)

@@ -285,3 +285,19 @@ function secretValues(e: LogEnv): string[] {
 export function pgliteDir(dataDir: string): string {
   return `${dataDir.replace(/\/+$/, '')}/pglite`;
 }
+
+// --- Slack lookups for `program import` / `program check` (issue 15) ---
+const slackLookupSchema = envSchema.pick({ SLACK_BOT_TOKEN: true, SLACK_API_URL: true }).partial();
+
+/**
+ * The bot token (and sandbox URL) when set, for CLI commands that look people up in Slack (emails,
+ * user groups). Null when no token is set; an error when one is set but malformed.
+ */
+export function parseSlackLookupConfig(
+  env: Record<string, string | undefined>,
+): { ok: true; config: { botToken: string; apiUrl?: string } | null } | { ok: false; errors: string[] } {
+  const parsed = slackLookupSchema.safeParse({ ...env, SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN || undefined });
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => i.message) };
+  const { SLACK_BOT_TOKEN: botToken, SLACK_API_URL: apiUrl } = parsed.data;
+  return { ok: true, config: botToken ? { botToken, ...(apiUrl ? { apiUrl } : {}) } : null };
+}

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app/create-app.js';
 import { systemClock } from './app/deps.js';
 import { createJobDeps, createPublishing } from './app/job-deps.js';
+import { createSlackClient } from './app/slack-client.js';
 import { importProgramFile } from './cli/program-import.js';
 import { parseConfig } from './config.js';
 import { hardenHttpServer } from './handlers/middleware/harden-http-server.js';
@@ -11,6 +12,7 @@ import { serveBackups } from './infra/db/backup/backup-socket.js';
 import { openDatabase } from './infra/db/client.js';
 import { DatabaseUnavailableError } from './infra/db-errors.js';
 import { createLogger } from './infra/logger.js';
+import { slackWorkspaceDirectory } from './infra/slack/workspace-directory.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
 
 async function main(): Promise<void> {
@@ -24,7 +26,13 @@ async function main(): Promise<void> {
   const db = await openDatabase(config.database);
   if (config.programFile) {
     // PROGRAM_FILE: the program is (re)imported at every start; unchanged, it changes nothing.
-    const outcome = await importProgramFile(db.prisma, config.programFile, { actor: 'start', now: systemClock.now() });
+    const directory = slackWorkspaceDirectory(createSlackClient(config.slack, logger));
+    const outcome = await importProgramFile(
+      db.prisma,
+      config.programFile,
+      { actor: 'start', now: systemClock.now() },
+      directory,
+    );
     if (!outcome.ok) {
       console.error(`stat-bot cannot start — PROGRAM_FILE is not a valid program:\n${outcome.lines.join('\n')}`);
       await db.close();

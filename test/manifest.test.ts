@@ -23,7 +23,8 @@ function sourceFiles(dir: string): string[] {
 describe('manifest.json', () => {
   const used = new Set(
     sourceFiles('src').flatMap((f) =>
-      [...readFileSync(f, 'utf8').matchAll(/client\.(\w+)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`),
+      // Two- and three-part names: chat.postMessage, usergroups.users.list.
+      [...readFileSync(f, 'utf8').matchAll(/client\.(\w+(?:\.\w+)?)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`),
     ),
   );
   // files.uploadV2 is the SDK's wrapper around two methods.

@@ -8,6 +8,7 @@ import type {
   EphemeralMessage,
   SandboxChannel,
   SandboxUser,
+  SandboxUserGroup,
   ScheduledMessage,
   StoredFile,
   StoredMessage,
@@ -47,6 +48,7 @@ export class SandboxState {
   readonly homeViews = new Map<string, string>();
   readonly files = new Map<string, StoredFile>();
   readonly bookmarks: Bookmark[] = [];
+  readonly userGroups = new Map<string, SandboxUserGroup>();
   private readonly triggers = new Map<string, Trigger>();
   private lastTsMicros = 0;
   private seq = 0;
@@ -85,6 +87,7 @@ export class SandboxState {
       deleted: u.deleted ?? false,
       tz: u.tz ?? 'America/New_York',
       email: u.email ?? `${u.name}@sandbox.example.gov`,
+      status: u.status ?? { text: '', emoji: '', expiration: 0 },
     };
     this.users.set(user.id, user);
     return user;

@@ -34,6 +34,16 @@ export interface SandboxUser {
   deleted: boolean;
   tz: string;
   email: string;
+  /** Profile status (users.profile.get): text, emoji and expiry in epoch seconds (0 = none). */
+  status: { text: string; emoji: string; expiration: number };
+}
+
+/** A Slack user group (usergroups.list / usergroups.users.list). */
+export interface SandboxUserGroup {
+  id: string;
+  handle: string;
+  name: string;
+  users: string[];
 }
 
 export interface AddUserOptions {
@@ -45,6 +55,7 @@ export interface AddUserOptions {
   /** IANA zone, e.g. "America/Chicago" (Slack's users.info `tz`). */
   tz?: string;
   email?: string;
+  status?: { text: string; emoji: string; expiration: number };
 }
 
 export interface SandboxChannel {

@@ -28,6 +28,7 @@ import type {
   ResponseUrlContext,
   SandboxChannel,
   SandboxUser,
+  SandboxUserGroup,
   ScheduledMessage,
   SlackArgs,
   SlackResult,
@@ -213,6 +214,12 @@ export class SlackSandbox {
 
   addUser(u: AddUserOptions): SandboxUser {
     return this.state.addUser(u);
+  }
+
+  /** A user group (S… id, @handle) whose members usergroups.users.list returns; set users again to change it. */
+  addUserGroup(g: SandboxUserGroup): SandboxUserGroup {
+    this.state.userGroups.set(g.id, { ...g, users: [...g.users] });
+    return g;
   }
 
   addChannel(c: AddChannelOptions): SandboxChannel {

@@ -1,8 +1,10 @@
 // The demo's story: one month of Riverton's stat cycle, from the October numbers to the next agenda.
 import type { LocalStack } from '../../local-stack/local-stack.js';
 import { RECORD_DECISION_ACTION_ID } from '../../src/views/agenda-message.js';
+import { AWAY_BLOCKS, AWAY_CALLBACK_ID, OPEN_AWAY_ACTION_ID } from '../../src/views/away-view.js';
 import {
   CONFIRM_PULLED_ACTION_ID,
+  encodeOpenSubmission,
   OPEN_STATUS_ACTION_ID,
   OPEN_SUBMISSION_ACTION_ID,
 } from '../../src/views/collection-reminder.js';
@@ -10,6 +12,7 @@ import { ANSWER_ACTIONS, ANSWER_BLOCKS, FOLLOWUP_ANSWER_CALLBACK_ID } from '../.
 import { MORE_TIME_ACTIONS } from '../../src/views/followup-chair-messages.js';
 import { FOLLOWUP_ANSWER_ACTIONS } from '../../src/views/followup-message.js';
 import { FOLLOWUP_ACTIONS, FOLLOWUP_BLOCKS, FOLLOWUP_CALLBACK_ID } from '../../src/views/followup-modal.js';
+import { APPROVE_SIGN_OFF_ACTION_ID } from '../../src/views/sign-off-message.js';
 import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
 import { formValues, type Typed } from '../../test/helpers/forms.js';
 import type { Transcript } from './transcript.js';
@@ -21,6 +24,8 @@ const KIM = 'U0FIRLIA1'; // Fire & EMS liaison
 const TOM = 'U0WATLIA1'; // Watershed liaison
 const GRACE = 'U0WATHEAD'; // Watershed head
 const MARCUS = 'U0DPWHEAD'; // Public Works head
+const LENA = 'U0WATLIA2'; // Watershed liaison, Kim's delegate while she is on leave
+const ADA = 'U0FIRHEAD'; // Fire & EMS head (signs off Fire's numbers)
 
 export async function playScenes(s: LocalStack, t: Transcript): Promise<void> {
   const at = (iso: string, title: string, narration: string) => {
@@ -52,9 +57,30 @@ export async function playScenes(s: LocalStack, t: Transcript): Promise<void> {
   };
 
   at(
+    '2026-11-02T13:00:00Z',
+    '0. Kim goes on leave and names a delegate',
+    "in App Home, Kim says she is away 2–13 November and that Lena (a Watershed liaison who knows Fire's systems) answers for her.",
+  );
+  await s.driver.appHomeOpened(KIM);
+  await s.sandbox.waitForCall('views.publish', { where: (c) => c.args.user_id === KIM, timeoutMs: 5000 });
+  const home = s.sandbox.homeView(KIM);
+  if (!home) throw new Error('demo: no App Home for Kim');
+  await s.driver.blockAction({ userId: KIM, actionId: OPEN_AWAY_ACTION_ID, view: home });
+  const away = await s.driver.viewSubmission({
+    userId: KIM,
+    view: openView(KIM, AWAY_CALLBACK_ID),
+    values: {
+      [AWAY_BLOCKS.start]: { start: { type: 'datepicker', selected_date: '2026-11-02' } },
+      [AWAY_BLOCKS.end]: { end: { type: 'datepicker', selected_date: '2026-11-13' } },
+      [AWAY_BLOCKS.delegate]: { delegate: { type: 'users_select', selected_user: LENA } },
+    },
+  });
+  t.ack("I'm away", away.body);
+
+  at(
     '2026-11-02T15:30:00Z',
     '1. October closes: sources are pulled, then the opening notice',
-    "the scheduler pulls the 8 sourced metrics (311 and permits databases over SQL, the open-data portal, the sanitation CSV drop, the CAD web service), then every liaison gets one DM. Public Works' values all arrived by themselves, so Priya is offered one click. The CAD source fails (its key is not set): the admin gets one notice for it, not one per metric or liaison.",
+    "the scheduler pulls the 8 sourced metrics (311 and permits databases over SQL, the open-data portal, the sanitation CSV drop, the CAD web service), then every liaison gets one DM. Public Works' values all arrived by themselves, so Priya is offered one click. The CAD source fails (its key is not set): the admin gets one notice for it, not one per metric or liaison. Kim is on leave, so Fire's opening goes to Lena, in the same DM as her own Watershed one.",
   );
   await s.runDue();
 
@@ -74,8 +100,8 @@ export async function playScenes(s: LocalStack, t: Transcript): Promise<void> {
 
   at(
     '2026-11-05T14:20:00Z',
-    '4. Code Enforcement overrides a pulled value; Fire types the one whose source failed',
-    'Jorge uses `/stat submit`: two values are pre-filled from the permits system. He corrects one (three units were counted twice) and is asked for a note; with it, the override is saved as a revision beside the pulled value. Kim uses the button: the form says the CAD value could not be pulled and why.',
+    "4. Code Enforcement overrides a pulled value; Lena enters Fire's numbers for Kim",
+    "Jorge uses `/stat submit`: two values are pre-filled from the permits system. He corrects one (three units were counted twice) and is asked for a note; with it, the override is saved as a revision beside the pulled value. Lena, as Kim's delegate, uses the Fire button in her DM: the form says the CAD value could not be pulled and why. Fire needs its head's sign-off, so Chief Okafor gets the numbers with Approve and Return.",
   );
   const cmd = await s.driver.slashCommand({ command: '/stat', text: 'submit', userId: JORGE });
   t.ack('/stat submit', cmd.body);
@@ -95,13 +121,28 @@ export async function playScenes(s: LocalStack, t: Transcript): Promise<void> {
     },
     'Save (with a note)',
   );
-  await click(KIM, OPEN_SUBMISSION_ACTION_ID);
+  const fire = await s.db.prisma.department.findUniqueOrThrow({ where: { key: 'FIRE' } });
+  const lenaDm = lastDmWith(LENA, OPEN_SUBMISSION_ACTION_ID);
+  await s.driver.blockAction({
+    userId: LENA,
+    actionId: OPEN_SUBMISSION_ACTION_ID,
+    channelId: lenaDm.channel,
+    messageTs: lenaDm.ts,
+    value: encodeOpenSubmission(fire.id, '2026-10'),
+  });
   await submitNumbers(
-    KIM,
+    LENA,
     'FIRE',
     { turnout_p90: { value: '77' }, calls_10s: { value: '91.4' }, ems_response_p90: { value: '9.4' } },
-    'Save',
+    'Save (for Kim)',
   );
+
+  at(
+    '2026-11-05T16:00:00Z',
+    "4b. The Chief approves Fire's numbers",
+    'one click: the numbers are final for the packet, and the lock will record who approved them and when.',
+  );
+  await click(ADA, APPROVE_SIGN_OFF_ACTION_ID);
 
   at('2026-11-06T15:30:00Z', '5. Due day', 'Watershed has not submitted; its liaisons get the due-day note.');
   await s.runDue();

@@ -1,11 +1,21 @@
 // `npm run stat -- <command>`: the operator's tool. Every failure is one line and a non-zero exit.
 import { parseArgs } from 'node:util';
-import { type Config, parseConfig, parseDatabaseConfig, parsePublishingConfig } from '../config.js';
+import { createSlackClient } from '../app/slack-client.js';
+import {
+  type Config,
+  parseConfig,
+  parseDatabaseConfig,
+  parsePublishingConfig,
+  parseSlackLookupConfig,
+} from '../config.js';
 import { DatabaseUnavailableError } from '../infra/db-errors.js';
+import { createLogger } from '../infra/logger.js';
+import { slackWorkspaceDirectory, type WorkspaceDirectory } from '../infra/slack/workspace-directory.js';
 import { runBackup, runDbCopy, runRestore } from './backup.js';
 import { CliError } from './cli-error.js';
 import { runDbMigrate } from './db-migrate.js';
 import { runExport } from './export.js';
+import { runProgramCheck } from './program-check.js';
 import { runProgramImport } from './program-import.js';
 import { runPublish } from './publish.js';
 import { runDueOnce } from './run-due.js';
@@ -13,6 +23,7 @@ import { runSourceCommand } from './source.js';
 
 const USAGE = `Usage: npm run stat -- <command>
   program import <file.yaml|file.csv>   load or update the program (idempotent; one transaction)
+  program check <file.yaml>             resolve emails and user groups in Slack; print who receives what (writes nothing)
   db migrate                            apply pending database migrations
   run-due [--now <ISO-8601>]            run every scheduled job due up to that instant, then exit
   export [--out <dir>]                  write values.csv and followups.csv (default ./export)
@@ -38,6 +49,14 @@ function databaseConfig(): Pick<Config, 'database' | 'log' | 'backup' | 'sources
   return parsed.config;
 }
 
+/** Slack lookups (emails, user groups) when SLACK_BOT_TOKEN is set; null otherwise. */
+function slackDirectory(): WorkspaceDirectory | null {
+  const parsed = parseSlackLookupConfig(process.env);
+  if (!parsed.ok) throw new CliError(parsed.errors.join('; '));
+  if (!parsed.config) return null;
+  return slackWorkspaceDirectory(createSlackClient(parsed.config, createLogger(databaseConfig().log)));
+}
+
 async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -58,7 +77,11 @@ async function run(argv: string[]): Promise<number> {
   }
   if (cmd === 'program' && sub === 'import') {
     if (!arg) throw new CliError('program import needs a file: npm run stat -- program import examples/riverton.yaml');
-    return runProgramImport(arg, databaseConfig());
+    return runProgramImport(arg, databaseConfig(), slackDirectory());
+  }
+  if (cmd === 'program' && sub === 'check') {
+    if (!arg) throw new CliError('program check needs a file: npm run stat -- program check examples/riverton.yaml');
+    return runProgramCheck(arg, slackDirectory());
   }
   if (cmd === 'db' && sub === 'migrate') return runDbMigrate(databaseConfig());
   if (cmd === 'db' && sub === 'copy') return runDbCopy(values.to, databaseConfig());

@@ -4,6 +4,8 @@ import type { Config } from '../config.js';
 import { openDatabase } from '../infra/db/client.js';
 import type { PrismaClient } from '../infra/db-types.js';
 import { loadProgramFile } from '../infra/program-file/load-program-file.js';
+import { DirectoryError, type WorkspaceDirectory } from '../infra/slack/workspace-directory.js';
+import { type ResolvedPeople, resolveProgramPeople } from '../services/people/resolve-people.js';
 import { HistoryReferenceError } from '../services/program-import/import-history.js';
 import { importProgram, ProgramImportError } from '../services/program-import/import-program.js';
 import { describeSummary } from '../services/program-import/import-summary.js';
@@ -17,23 +19,40 @@ export interface FileImportOutcome {
   warnings: string[];
 }
 
+const problems = (file: string, errors: string[]): FileImportOutcome => ({
+  ok: false,
+  lines: [
+    `${file}: ${errors.length} problem${errors.length === 1 ? '' : 's'}, nothing was imported:`,
+    ...errors.map((e) => `  ${e}`),
+  ],
+  warnings: [],
+});
+
+/**
+ * `directory` looks people up in Slack (emails, user groups, time zones); null when no bot token
+ * is set, and then every person needs a slack_id.
+ */
 export async function importProgramFile(
   prisma: PrismaClient,
   file: string,
   opts: { actor: string; now: Date },
+  directory: WorkspaceDirectory | null = null,
 ): Promise<FileImportOutcome> {
   const loaded = await loadProgramFile(file);
-  if (!loaded.ok)
-    return {
-      ok: false,
-      lines: [
-        `${file}: ${loaded.errors.length} problem${loaded.errors.length === 1 ? '' : 's'}, nothing was imported:`,
-        ...loaded.errors.map((e) => `  ${e}`),
-      ],
-      warnings: [],
-    };
+  if (!loaded.ok) return problems(file, loaded.errors);
   try {
-    const summary = await importProgram(prisma, loaded.value, opts);
+    let people: ResolvedPeople | undefined;
+    if (loaded.value.kind === 'program') {
+      const { program, locate } = loaded.value;
+      const resolved = await resolveProgramPeople(program, directory);
+      if (!resolved.ok)
+        return problems(
+          file,
+          resolved.issues.map((i) => `${locate?.(i.path) ?? file}: ${i.path.join('.')}: ${i.message}`),
+        );
+      people = resolved.value;
+    }
+    const summary = await importProgram(prisma, loaded.value, { ...opts, ...(people ? { people } : {}) });
     const start = describeCollectionStart(summary);
     return {
       ok: true,
@@ -41,13 +60,17 @@ export async function importProgramFile(
       warnings: describePacketsBeforeDue(summary),
     };
   } catch (err) {
-    if (err instanceof ProgramImportError || err instanceof HistoryReferenceError)
+    if (err instanceof ProgramImportError || err instanceof HistoryReferenceError || err instanceof DirectoryError)
       return { ok: false, lines: [`${file}: ${err.message}; nothing was imported.`], warnings: [] };
     throw err;
   }
 }
 
-export async function runProgramImport(file: string, config: Pick<Config, 'database'>): Promise<number> {
+export async function runProgramImport(
+  file: string,
+  config: Pick<Config, 'database'>,
+  directory: WorkspaceDirectory | null = null,
+): Promise<number> {
   const loaded = await loadProgramFile(file);
   if (!loaded.ok) {
     console.error(
@@ -58,7 +81,7 @@ export async function runProgramImport(file: string, config: Pick<Config, 'datab
   }
   const db = await openDatabase(config.database);
   try {
-    const outcome = await importProgramFile(db.prisma, file, { actor: 'cli', now: new Date() });
+    const outcome = await importProgramFile(db.prisma, file, { actor: 'cli', now: new Date() }, directory);
     for (const line of outcome.lines) (outcome.ok ? console.log : console.error)(line);
     for (const warning of outcome.warnings) console.warn(warning);
     return outcome.ok ? 0 : 1;

@@ -1,5 +1,6 @@
 // Who is asking: the person's roles, as the permission table needs them.
 
+import { localDateOf } from '../domain/calendar/index.js';
 import { type Actor, NOBODY } from '../domain/permissions.js';
 import type { Db } from '../infra/db-types.js';
 
@@ -8,17 +9,38 @@ export interface KnownActor extends Actor {
   name: string | null;
 }
 
-export async function loadActor(db: Db, userId: string): Promise<KnownActor> {
+/**
+ * With `now`, a delegate also acts for the colleagues who are away that day and named them (issue 15):
+ * they may enter their departments' numbers.
+ */
+export async function loadActor(db: Db, userId: string, now?: Date): Promise<KnownActor> {
   const person = await db.person.findUnique({ where: { slackUserId: userId }, include: { memberships: true } });
   if (!person) return { ...NOBODY, userId, name: null };
+  const delegated = now ? await delegatedLiaisonships(db, userId, now) : [];
   return {
     userId,
     name: person.name,
     isAdmin: person.isAdmin,
     isChair: person.isChair,
-    liaisonOf: person.memberships.filter((m) => m.role === 'liaison').map((m) => m.departmentId),
+    liaisonOf: [
+      ...new Set([...person.memberships.filter((m) => m.role === 'liaison').map((m) => m.departmentId), ...delegated]),
+    ],
     headOf: person.memberships.filter((m) => m.role === 'head').map((m) => m.departmentId),
   };
+}
+
+/** Departments whose liaison is away today and named this person as their delegate. */
+async function delegatedLiaisonships(db: Db, userId: string, now: Date): Promise<number[]> {
+  const away = await db.absence.findMany({ where: { delegate: userId } });
+  if (away.length === 0) return [];
+  const program = await db.program.findUnique({ where: { id: 1 } });
+  const today = program ? localDateOf(now, program.timezone) : '';
+  const covering = away.filter((a) => a.startDate <= today && today <= a.endDate).map((a) => a.slackUserId);
+  if (covering.length === 0) return [];
+  const rows = await db.departmentMember.findMany({
+    where: { role: 'liaison', person: { slackUserId: { in: covering } } },
+  });
+  return rows.map((r) => r.departmentId);
 }
 
 /** Slack user ids of a department's liaisons (or heads). */

@@ -7,8 +7,15 @@ import { type Action, can, type Resource } from '../domain/permissions.js';
 import type { Db } from '../infra/db-types.js';
 import { loadActor } from './actors.js';
 
-export async function isAllowed(db: Db, userId: string, action: Action, resource: Resource = {}): Promise<boolean> {
-  return can(await loadActor(db, userId), action, { ...resource, actorUserId: userId });
+/** With `now`, a delegate may act for an away colleague (see loadActor). */
+export async function isAllowed(
+  db: Db,
+  userId: string,
+  action: Action,
+  resource: Resource = {},
+  now?: Date,
+): Promise<boolean> {
+  return can(await loadActor(db, userId, now), action, { ...resource, actorUserId: userId });
 }
 
 export type AgendaAccess = 'interactive' | 'read_only' | 'refused';

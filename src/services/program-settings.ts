@@ -22,6 +22,8 @@ const settingsSchema = z.object({
   publish: z.enum(['after_packet', 'after_meeting']).default('after_packet'),
   publishExplanations: z.boolean().default(false),
   contact: z.object({ name: z.string(), email: z.string() }).optional(),
+  // --- who and when (issue 15); written only when not the default, so older files re-import unchanged ---
+  respectSlackStatus: z.boolean().default(false),
 });
 export type StoredSettings = z.infer<typeof settingsSchema>;
 
@@ -51,7 +53,8 @@ export function programSettingsFromFile(p: ProgramFile): StoredSettings {
     publish: p.program.publish,
     publishExplanations: p.program.publish_explanations,
     ...(p.program.contact ? { contact: p.program.contact } : {}),
-  };
+    ...(p.program.respect_slack_status ? { respectSlackStatus: true } : {}),
+  } as StoredSettings;
 }
 
 export async function loadProgramSettings(db: Db): Promise<ProgramSettings> {

@@ -51,6 +51,8 @@ export interface Agenda {
   numbers: { entered: number; total: number };
   followUps: AgendaFollowUp[];
   missing: DepartmentStatusRow[];
+  /** Departments whose numbers the head has not approved yet (`sign_off: head`). */
+  awaitingSignOff?: DepartmentStatusRow[];
   timezone: string;
 }
 

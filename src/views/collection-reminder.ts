@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { formatDay, type LadderStepName, periodKeySchema } from '../domain/calendar/index.js';
 import { escapeMrkdwn, md, plain, possessive } from './mrkdwn.js';
 import type { KnownBlock, SlackMessage } from './slack-message.js';
+import { WAITING_ON_DATA_ACTION_ID } from './waiting-on-data.js';
 
 export const OPEN_SUBMISSION_ACTION_ID = 'stat_open_submission';
 export const OPEN_STATUS_ACTION_ID = 'stat_open_status';
@@ -48,6 +49,13 @@ export interface ReminderContent {
   nextPacket: { meetingName: string; dayLabel: string } | null;
   /** Every due value was pulled from a source: the DM offers "Confirm numbers". */
   allPulled?: boolean;
+  // --- who (issue 15) ---
+  /** The same step for the person's other departments, in this one DM. */
+  alsoFor?: ReminderContent[];
+  /** The name of the away colleague this delegate answers for. */
+  onBehalfOf?: string;
+  /** Set when the recipient lives in another time zone: the due day is the program's ("New York"). */
+  dueZone?: string;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -93,8 +101,23 @@ const PULLED_NOTE =
   ' :inbox_tray: Every value was pulled from the city systems: confirm them in one click, or review and change them (a change needs a short note).';
 
 export function buildCollectionReminder(c: ReminderContent): SlackMessage {
+  const parts = [c, ...(c.alsoFor ?? [])].map((part) => {
+    const { text, blocks } = departmentPart(part);
+    if (!part.onBehalfOf) return { text, blocks };
+    const cover = `You are getting this for *${escapeMrkdwn(part.onBehalfOf)}*, who is away.`;
+    return {
+      text: `For ${part.onBehalfOf}, who is away: ${text}`,
+      blocks: [{ type: 'context' as const, elements: [md(cover)] }, ...blocks],
+    };
+  });
+  return { text: parts.map((p) => p.text).join('\n'), blocks: parts.flatMap((p) => p.blocks) };
+}
+
+function departmentPart(c: ReminderContent): { text: string; blocks: KnownBlock[] } {
   const confirmable = c.allPulled === true && c.step !== 'escalation';
-  const text = sentence({ ...c, dueLabel: formatDay(c.dueDate) }) + (confirmable ? PULLED_NOTE : '');
+  const text =
+    sentence({ ...c, dueLabel: formatDay(c.dueDate) + (c.dueZone ? `, ${c.dueZone} time` : '') }) +
+    (confirmable ? PULLED_NOTE : '');
   const button: ActionsBlock['elements'][number] =
     c.step === 'escalation'
       ? { type: 'button', action_id: OPEN_STATUS_ACTION_ID, text: plain('See who is late'), value: c.period }
@@ -122,9 +145,22 @@ export function buildCollectionReminder(c: ReminderContent): SlackMessage {
     text: text.replace(/\*/g, ''),
     blocks: [
       { type: 'section', text: md(text) },
-      { type: 'actions', elements: confirmable ? [confirm, review] : [button] },
+      { type: 'actions', elements: [...(confirmable ? [confirm, review] : [button]), ...waitingButton(c)] },
     ],
   };
+}
+
+/** "Waiting on data" (issue 15): a liaison pauses the reminders until the source system has the numbers. */
+function waitingButton(c: ReminderContent): ActionsBlock['elements'] {
+  if (c.step === 'escalation' || c.dueWhen === 'past') return [];
+  return [
+    {
+      type: 'button',
+      action_id: WAITING_ON_DATA_ACTION_ID,
+      text: plain('Waiting on data'),
+      value: encodeOpenSubmission(c.departmentId, c.period),
+    },
+  ];
 }
 
 /** Why "Confirm numbers" opened the form instead of saving. */

@@ -50,3 +50,14 @@ export function buildDeliveryProblemMessage(p: DeliveryProblem): SlackMessage {
     `:warning: stat-bot could not deliver a scheduled message (${p.kind}) to ${who}: Slack says \`${p.code}\`. ${fix} I won't retry it, and I'll only tell you once about this.`,
   );
 }
+
+/** To the admins, once per period: a department's user group resolved to nobody. */
+export function buildEmptyGroupMessage(g: {
+  departmentName: string;
+  role: 'liaison' | 'head';
+  groupId: string;
+}): SlackMessage {
+  return plainMessage(
+    `The Slack user group <!subteam^${g.groupId}> for ${g.departmentName}'s ${g.role === 'liaison' ? 'liaisons' : 'heads'} has nobody in it, so I kept its last known members. Add people to the group in Slack, or change the program file.`,
+  );
+}

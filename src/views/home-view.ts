@@ -1,7 +1,9 @@
 // App Home: what is due from me, what I owe, and — for chairs — the program at a glance.
 
 import { formatDay } from '../domain/calendar/index.js';
+import type { Absence } from '../domain/people/away.js';
 import { formatMeetingTime } from './agenda-message.js';
+import { buildAwayBlocks } from './away-view.js';
 import { encodeOpenSubmission, OPEN_SUBMISSION_ACTION_ID } from './collection-reminder.js';
 import { type FollowUpCard, followUpAnswerButtons, followUpSummary } from './followup-message.js';
 import { LIMITS } from './limits.js';
@@ -23,10 +25,13 @@ export interface HomeData {
     nextMeetings: { name: string; startsAt: Date; departmentKeys: string[] }[];
   } | null;
   timezone: string;
+  /** The person's absence ("I'm away"), when they are in the program. Undefined: not shown. */
+  away?: Absence | null;
 }
 
 export function buildHomeView(h: HomeData): HomeView {
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(fitText(h.programName, LIMITS.headerText)) }];
+  if (h.away !== undefined) blocks.push(...buildAwayBlocks(h.away));
   const mine = h.status.rows.filter((r) => h.myDepartments.includes(r.departmentId));
   if (mine.length) {
     blocks.push({ type: 'section', text: md(`*My submissions — ${h.status.periodLabel}*`) });

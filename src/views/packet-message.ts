@@ -101,6 +101,17 @@ export function buildPacketMessages(agenda: Agenda, chartFailures: number): Slac
       ),
     });
   }
+  // The head's sign-off (issue 15): numbers not yet approved are marked, never passed off as final.
+  if (agenda.awaitingSignOff?.length)
+    body.push({
+      type: 'section',
+      text: md(
+        fitText(
+          `*Awaiting sign-off* — these numbers may still change\n${agenda.awaitingSignOff.map((r) => `• ${escapeMrkdwn(r.name)}: ${r.signOff === 'returned' ? 'returned by the head for revision' : 'awaiting sign-off'}`).join('\n')}`,
+          LIMITS.sectionText,
+        ),
+      ),
+    });
   const open = agenda.followUps.filter((f) => f.status === 'open');
   body.push({
     type: 'section',

@@ -19,6 +19,11 @@ export interface DepartmentStatusRow {
   dueDate: string;
   businessDaysLate: number;
   submittedAt: Date | null;
+  // --- who and when (issue 15) ---
+  /** The head's sign-off: null when not required. */
+  signOff?: 'pending' | 'approved' | 'returned' | null;
+  /** "Waiting on data": reminders paused until this day, and why. */
+  waiting?: { until: string; reason: string } | null;
 }
 
 export interface CollectionStatus {
@@ -35,7 +40,27 @@ const ORDER: Record<DepartmentStatusRow['state'], number> = {
   nothing_due: 4,
 };
 
+/** What the chair should know beyond the state: the head's sign-off, a "waiting on data" pause. */
+function extras(r: DepartmentStatusRow): string {
+  const signOff =
+    r.signOff === 'pending'
+      ? ' — _awaiting sign-off_'
+      : r.signOff === 'returned'
+        ? ' — _returned by the head for revision_'
+        : r.signOff === 'approved'
+          ? ' — signed off'
+          : '';
+  const waiting = r.waiting
+    ? ` — :hourglass_flowing_sand: waiting on data until ${formatDay(r.waiting.until)}: _${escapeMrkdwn(r.waiting.reason)}_`
+    : '';
+  return signOff + waiting;
+}
+
 function line(r: DepartmentStatusRow): string {
+  return stateLine(r) + extras(r);
+}
+
+function stateLine(r: DepartmentStatusRow): string {
   const name = `*${escapeMrkdwn(r.name)}*`;
   switch (r.state) {
     case 'late':

@@ -48,8 +48,8 @@ describe('stat run-due against a Slack that hangs', () => {
     sandbox = await startSlackSandbox();
     const loaded = await loadProgramFile(PROGRAM);
     if (!loaded.ok || loaded.value.kind !== 'program') throw new Error('expected the sample program');
-    for (const p of loaded.value.program.people)
-      sandbox.addUser({ id: p.slack_id, name: p.name.toLowerCase().replace(/\W+/g, '.'), realName: p.name });
+    for (const p of loaded.value.program.people.filter((x) => x.slack_id !== undefined))
+      sandbox.addUser({ id: p.slack_id!, name: p.name.toLowerCase().replace(/\W+/g, '.'), realName: p.name });
     const parsed = parseConfig({
       SLACK_BOT_TOKEN: 'xoxb-sandbox',
       SLACK_SIGNING_SECRET: sandbox.signingSecret,

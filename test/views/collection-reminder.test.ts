@@ -26,6 +26,20 @@ describe('collection reminders', () => {
       expectValidMessage(buildCollectionReminder({ ...base, step }));
   });
 
+  it('one DM lists several departments, each with its own button, and names the away colleague a part is for', () => {
+    const opening = { ...base, step: 'opening' as const, dueWhen: 'future' as const };
+    const message = buildCollectionReminder({
+      ...opening,
+      alsoFor: [{ ...opening, departmentId: 2, departmentName: 'Fire & EMS', onBehalfOf: 'Kim Nguyen' }],
+    });
+    expectValidMessage(message);
+    expect(message.text).toContain('Parks and Recreation');
+    expect(message.text).toContain('For Kim Nguyen, who is away: :wave: September 2026 has closed.');
+    const buttons = JSON.stringify(message.blocks).match(/stat_open_submission/g) ?? [];
+    expect(buttons).toHaveLength(2);
+    expect(JSON.stringify(message.blocks)).toContain('stat_waiting_on_data');
+  });
+
   it('an escalation with no message sent says so, with the lateness it is given', () => {
     const text = buildCollectionReminder({ ...base, step: 'escalation' }).text;
     expect(text).toBe(

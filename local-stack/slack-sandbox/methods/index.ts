@@ -6,6 +6,7 @@ import { conversationMethods } from './conversation-methods.js';
 import { fileMethods } from './file-methods.js';
 import { historyMethods } from './history-methods.js';
 import type { MethodHandler } from './method-handler.js';
+import { peopleMethods } from './people-methods.js';
 import { viewMethods } from './view-methods.js';
 
 export const METHOD_HANDLERS: Record<string, MethodHandler> = {
@@ -14,6 +15,7 @@ export const METHOD_HANDLERS: Record<string, MethodHandler> = {
   ...conversationMethods,
   ...fileMethods,
   ...historyMethods,
+  ...peopleMethods,
   ...viewMethods,
 };
 

@@ -58,9 +58,14 @@ export function checkProgram(program: ProgramFile): ProgramIssue[] {
 
   const people = new Set<string>();
   program.people.forEach((p, i) => {
-    if (people.has(p.slack_id))
-      issues.push({ path: ['people', i, 'slack_id'], message: `duplicate person ${p.slack_id}` });
-    people.add(p.slack_id);
+    for (const [field, id] of [
+      ['slack_id', p.slack_id],
+      ['email', p.email?.toLowerCase()],
+    ] as const) {
+      if (id === undefined) continue;
+      if (people.has(id)) issues.push({ path: ['people', i, field], message: `duplicate person ${id}` });
+      people.add(id);
+    }
     p.roles.forEach((role, j) => {
       const dept = role.split(':')[1];
       if (dept && !departmentKeys.has(dept))

@@ -10,6 +10,11 @@ const slackChannelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack c
 const key = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'must be a short key: letters, digits, _ or -, starting with a letter');
+/** A Slack user group: its handle ("@dpw-stat") or its id (S0604QSJC). */
+const userGroup = z
+  .string()
+  .regex(/^(@[a-z0-9][a-z0-9._-]{0,79}|S[A-Z0-9]{2,})$/, 'must be a Slack user group such as "@dpw-stat"');
+const signOff = z.enum(['none', 'head'], { error: 'must be none or head' });
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "09:00"');
 const isoDate = z.union([z.string(), z.date()]).transform((v, ctx) => {
   const s = v instanceof Date ? v.toISOString().slice(0, 10) : v;
@@ -109,14 +114,20 @@ export const departmentSchema = z
     /** The department's first collected period, when it differs from the program's. */
     starts_with: periodKeySchema.optional(),
     metrics: z.array(metricSchema).default([]),
+    // --- who (issue 15): a user group's members are liaisons / heads, re-read from Slack ---
+    liaisons: userGroup.optional(),
+    heads: userGroup.optional(),
+    /** `head`: the head approves the numbers before the packet treats them as final (else the program's). */
+    sign_off: signOff.optional(),
   })
   .strict();
 
 export const personSchema = z
   .object({
-    slack_id: slackUserId,
+    /** Slack member id, or leave it out and give `email` (looked up with users.lookupByEmail). */
+    slack_id: slackUserId.optional(),
     name: z.string().min(1).max(80),
-    email: z.email().optional(),
+    email: z.email({ error: 'must be an email address such as ana@riverton.gov' }).optional(),
     // "admin", "chair", "liaison:DPW", "head:DPW"
     roles: z
       .array(
@@ -129,7 +140,11 @@ export const personSchema = z
       )
       .default([]),
   })
-  .strict();
+  .strict()
+  .refine((p) => p.slack_id !== undefined || p.email !== undefined, {
+    message: 'give the person a slack_id or an email',
+    path: ['email'],
+  });
 
 export const meetingSeriesSchema = z
   .object({
@@ -190,6 +205,11 @@ export const programFileSchema = z
           .object({ name: z.string().min(1).max(120), email: z.email() })
           .strict()
           .optional(),
+        // --- who and when (issue 15) ---
+        /** `head`: every department's head approves its numbers (a department may say otherwise). */
+        sign_off: signOff.default('none'),
+        /** A Slack status saying the person is out (with an expiry) counts as away until it expires. */
+        respect_slack_status: z.boolean({ error: 'must be true or false' }).default(false),
       })
       .strict(),
     people: z.array(personSchema).default([]),

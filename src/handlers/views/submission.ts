@@ -6,8 +6,10 @@ import { sendDm } from '../../infra/slack/send-dm.js';
 import { createSlackGateway } from '../../infra/slack/slack-gateway.js';
 import { loadConfirmation, submitNumbersPage } from '../../services/collection/submit-form.js';
 import { noteRevisionsOnPackets } from '../../services/roundtable/note-revisions.js';
+import { requestSignOff } from '../../services/signoff/sign-off.js';
 import { MESSAGES } from '../../views/messages.js';
 import { buildRevisionNote } from '../../views/packet-message.js';
+import { buildSignOffRequest } from '../../views/sign-off-message.js';
 import { buildSubmissionConfirmation } from '../../views/submission-confirmation.js';
 import {
   buildSubmissionErrors,
@@ -52,6 +54,17 @@ export function registerSubmissionView(app: App, deps: Deps): void {
       const confirmation = await loadConfirmation(deps.prisma, userId, outcome.departmentId, outcome.period, now);
       for (const page of confirmation ? buildSubmissionConfirmation(confirmation) : [])
         await sendDm(client, userId, page, deps.logger);
+      // The head's sign-off (issue 15): complete numbers go to the head for approval.
+      const signOff = await requestSignOff(
+        deps.prisma,
+        outcome.departmentId,
+        outcome.period,
+        userId,
+        now,
+        outcome.revisions.length > 0,
+      );
+      for (const head of signOff?.to ?? [])
+        await sendDm(client, head.userId, buildSignOffRequest(signOff!, head.onBehalfOf), deps.logger);
     });
   });
 }

@@ -11,10 +11,16 @@ import {
 } from '../../domain/program/csv-rows.js';
 import type { ProgramFile } from '../../domain/program/program-schema.js';
 import { parseCsvRows, validateRows } from './read-csv.js';
-import { type ReadResult, readYamlProgram } from './read-yaml-program.js';
+import { type ReadResult, readYamlProgram, yamlLocator } from './read-yaml-program.js';
 
 export type LoadedProgram =
-  | { kind: 'program'; program: ProgramFile; history: HistoryRow[] }
+  | {
+      kind: 'program';
+      program: ProgramFile;
+      history: HistoryRow[];
+      /** "file.yaml:42" for a field's path, to report problems found later (unknown emails…). */
+      locate?: (path: (string | number)[]) => string;
+    }
   | { kind: 'metric_sheet'; rows: MetricRow[] };
 
 async function readText(file: string): Promise<ReadResult<string>> {
@@ -53,8 +59,10 @@ export async function loadProgramFile(file: string): Promise<ReadResult<LoadedPr
   if (!text.ok) return text;
   const program = readYamlProgram(text.value, file);
   if (!program.ok) return program;
-  if (!program.value.history) return { ok: true, value: { kind: 'program', program: program.value, history: [] } };
+  const locate = yamlLocator(text.value, file);
+  if (!program.value.history)
+    return { ok: true, value: { kind: 'program', program: program.value, history: [], locate } };
   const history = await loadHistoryCsv(path.resolve(path.dirname(file), program.value.history));
   if (!history.ok) return history;
-  return { ok: true, value: { kind: 'program', program: program.value, history: history.value } };
+  return { ok: true, value: { kind: 'program', program: program.value, history: history.value, locate } };
 }

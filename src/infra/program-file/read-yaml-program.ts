@@ -6,6 +6,22 @@ import { type ProgramFile, programFileSchema } from '../../domain/program/progra
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
+/**
+ * Where a field of a (syntactically valid) YAML program file is: "file.yaml:42". For problems found
+ * after parsing, such as an email Slack does not know.
+ */
+export function yamlLocator(text: string, fileName: string): (path: ProgramIssue['path']) => string {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  return (path) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return `${fileName}:${lineCounter.linePos(node.range[0]).line}`;
+    }
+    return `${fileName}:?`;
+  };
+}
+
 export function readYamlProgram(text: string, fileName: string): ReadResult<ProgramFile> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });

@@ -27,6 +27,7 @@ import { claimSourceFailureNotices } from '../../services/sources/source-failure
 import { buildSourceFailureNotice } from '../../views/source-failure-notice.js';
 import { deliveryViews, packetViews, recordViews } from './notice-views.js';
 import { type PublishingJobDeps, publishAtMoment, republishCorrections } from './publish-job.js';
+import { readStatusesBeforeSending, syncGroupsWhenPeriodOpens } from './sync-groups-job.js';
 
 /** What delivery needs, as the app has it: a Slack client rather than the services' gateway. */
 export interface DeliveryJobDeps {
@@ -61,7 +62,9 @@ const meetingIdOf = (payload: unknown) => Number((payload as { meetingId?: unkno
 export async function runDueJobs(now: Date, deps: JobDeps): Promise<JobReport> {
   // Sourced values are pulled as soon as a period closes, so the opening DM offers them.
   if (deps.sources) await pullClosedPeriods(now, deps, deps.sources);
+  await syncGroupsWhenPeriodOpens(now, deps); // who (issue 15): user groups' members, once per period
   const planned = (await planMeetings(deps.prisma, now)) + (await planCollectionNotices(deps.prisma, now));
+  await readStatusesBeforeSending(now, deps); // respect_slack_status (issue 15)
   const delivery = createDeliveryDeps(deps);
   // Publishing follows a posted packet or meeting record (whichever the program's publish moment
   // is); publishAtMoment never throws, and announces only records published for the first time.

@@ -57,6 +57,11 @@ export async function getCollectionStatus(
       dueDate: obligation.dueDate,
       businessDaysLate: state === 'late' ? late : 0,
       submittedAt: obligation.submittedAt,
+      signOff: d.signOff ? ((obligation.signOffStatus as DepartmentStatusRow['signOff']) ?? null) : null,
+      waiting:
+        obligation.waitingUntil && obligation.waitingReason && state !== 'submitted' && obligation.waitingUntil > today
+          ? { until: obligation.waitingUntil, reason: obligation.waitingReason }
+          : null,
     });
   }
   return { period, periodLabel: formatPeriodLabel(period), rows };

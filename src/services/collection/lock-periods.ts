@@ -41,15 +41,26 @@ export async function lockPeriods(
     where: { id: { in: ids }, lockedAt: null },
     data: { lockedAt: now, lockedBy: by },
   });
-  if (res.count)
+  if (res.count) {
+    // The lock records the head's sign-off as it stands: who approved and when (issue 15).
+    const signOff = (
+      await db.departmentPeriod.findMany({ where: { id: { in: ids }, signOffStatus: { not: null } } })
+    ).map((r) => ({
+      departmentId: r.departmentId,
+      period: r.period,
+      status: r.signOffStatus,
+      by: r.signedOffBy,
+      at: r.signedOffAt?.toISOString() ?? null,
+    }));
     await db.auditEvent.create({
       data: {
         actor: by,
         action: 'period.lock',
-        detail: { targets: locking },
+        detail: { targets: locking, ...(signOff.length ? { signOff } : {}) },
         at: now,
       },
     });
+  }
   return { locked: res.count, notDue };
 }
 

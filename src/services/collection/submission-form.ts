@@ -27,10 +27,10 @@ export interface FormRequest {
 
 export async function prepareSubmissionForm(db: Db, req: FormRequest): Promise<FormOutcome> {
   const settings = await loadProgramSettings(db);
-  const actor = await loadActor(db, req.userId);
+  const actor = await loadActor(db, req.userId, req.now);
   const department = await resolveDepartment(db, req, actor.liaisonOf);
   if ('kind' in department) return { kind: 'refused', reason: department };
-  if (!(await isAllowed(db, req.userId, 'submit_numbers', { departmentId: department.id })))
+  if (!(await isAllowed(db, req.userId, 'submit_numbers', { departmentId: department.id }, req.now)))
     return { kind: 'refused', reason: { kind: 'not_liaison', department: department.name } };
   const period = req.period ?? lastClosedPeriod(req.now, 'monthly', settings.calendar.timezone);
   const periodLabel = formatPeriodLabel(period);

@@ -6,6 +6,7 @@ import type { Db } from '../../infra/db-types.js';
 import type { HomeData, OwnedCard } from '../../views/home-view.js';
 import { loadActor } from '../actors.js';
 import { getCollectionStatus } from '../collection/collection-status.js';
+import { currentAbsence } from '../people/absences.js';
 import { loadProgramSettings } from '../program-settings.js';
 
 export type { HomeData };
@@ -76,5 +77,7 @@ export async function loadHomeData(db: Db, userId: string, now: Date): Promise<H
     myFollowUpTotal: await db.followUp.count({ where: { ownerUserId: userId, status: 'open' } }),
     staff,
     timezone: settings.calendar.timezone,
+    // Away and delegates (issue 15): only people the program knows can be away.
+    ...(actor.name !== null ? { away: await currentAbsence(db, userId, now) } : {}),
   };
 }

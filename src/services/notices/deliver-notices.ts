@@ -14,13 +14,13 @@
 // A notice of several Slack calls (packet, meeting record) goes step by step (notice-steps.ts):
 // each step is recorded once done, so a stopped or killed run leaves the rest to the next one.
 import { randomBytes } from 'node:crypto';
-import { isWithinWorkingHours, nextWorkingInstant } from '../../domain/calendar/index.js';
 import { toDatabaseUnavailable } from '../../infra/db-errors.js';
 import type { PrismaClient } from '../../infra/db-types.js';
 import { type Logger, withLogContext } from '../../infra/logger.js';
 import type { Pacer } from '../../infra/slack/pacer.js';
 import type { SlackFailure } from '../../infra/slack/slack-errors.js';
 import type { OutgoingMessage, PostedMessage, SlackGateway } from '../../infra/slack/slack-gateway.js';
+import { outsideRecipientHours } from '../people/recipient-hours.js';
 import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
 import {
   type ClaimedNotice,
@@ -147,9 +147,10 @@ async function deliverOne(
 ): Promise<void> {
   const { deps, now, report } = run;
   // Everything waits for working hours, packets and meeting records included: a catch-up after
-  // downtime must not DM people on a Saturday.
-  if (!isWithinWorkingHours(now, settings.calendar)) {
-    await release(deps.prisma, notice.id, deps.workerId, nextWorkingInstant(now, settings.calendar));
+  // downtime must not DM people on a Saturday. A DM waits for its recipient's own hours (their tz).
+  const later = await outsideRecipientHours(deps.prisma, notice.recipient, now, settings.calendar);
+  if (later) {
+    await release(deps.prisma, notice.id, deps.workerId, later);
     report.deferred++;
     return;
   }
@@ -167,25 +168,32 @@ async function deliverOne(
       code: `prepare_failed: ${err instanceof Error ? err.message.slice(0, 150) : 'error'}`,
     });
   }
+  if (!decision.send && decision.deferUntil) {
+    await release(deps.prisma, notice.id, deps.workerId, decision.deferUntil);
+    report.deferred++;
+    return;
+  }
   if (!decision.send) {
     await markSkipped(deps.prisma, notice.id, deps.workerId, decision.reason);
     report.skipped++;
     return;
   }
-  await sendOne(run, notice, deps.views.notice(decision.model));
+  await sendOne(run, notice, deps.views.notice(decision.model), decision.to);
 }
 
-async function sendOne(run: Run, notice: ClaimedNotice, message: OutgoingMessage): Promise<void> {
+async function sendOne(run: Run, notice: ClaimedNotice, message: OutgoingMessage, to?: string): Promise<void> {
   const { deps } = run;
-  await deps.pacer.wait(notice.recipient);
+  const channel = to ?? notice.recipient;
+  await deps.pacer.wait(channel);
   if (!(await holdLease(run, notice))) return;
-  const earlier = await findEarlierSend(run, notice, { channel: notice.recipient }, notice.key);
+  // Looked for where it would have gone: a delegate's DM when the notice is routed to one.
+  const earlier = await findEarlierSend(run, notice, { channel }, notice.key);
   if (earlier) {
     await recordSent(run, notice, earlier);
     run.report.sent++;
     return;
   }
-  const res = await deps.slack.postMessage({ channel: notice.recipient, message, noticeKey: notice.key });
+  const res = await deps.slack.postMessage({ channel, message, noticeKey: notice.key });
   if (!res.ok) return retryOrFail(run, notice, res.failure);
   await recordSent(run, notice, { channel: res.channel, ts: res.ts });
   run.report.sent++;

@@ -5,6 +5,7 @@ import { addBusinessDays, businessDaysBetween, isStepStillRelevant, localDateOf 
 import type { Db } from '../../infra/db-types.js';
 import { loadFollowUpCard } from '../followups/followup-card.js';
 import { followUpNagPayloadSchema } from '../followups/plan-followup-nags.js';
+import { routeNag } from '../people/route-nag.js';
 import { loadProgramSettings } from '../program-settings.js';
 import type { ClaimedNotice } from './claim-notices.js';
 import type { NoticeDecision } from './notice-model.js';
@@ -22,10 +23,15 @@ export async function decideFollowUpNotice(db: Db, notice: ClaimedNotice, now: D
     return { send: false, reason: 'stale: no longer makes sense' };
   if (p.step === 'opening') return { send: false, reason: 'follow-ups have no opening notice' };
   // Counted now, not when planned: a step sent late by a catch-up must not understate the delay.
-  const { timezone, holidays } = (await loadProgramSettings(db)).calendar;
+  const { calendar } = await loadProgramSettings(db);
+  const { timezone, holidays } = calendar;
   const late = businessDaysBetween(addBusinessDays(card.dueDate, 0, holidays), localDateOf(now, timezone), holidays);
+  // Who (issue 15): a nag to an owner who is away goes to their delegate, or waits until they are back.
+  const route = await routeNag(db, notice.recipient, now, calendar);
+  if (route.kind === 'wait') return { send: false, reason: 'owner away', deferUntil: route.until };
   return {
     send: true,
+    ...(route.to !== notice.recipient ? { to: route.to } : {}),
     model: { kind: 'followup', card, step: p.step, businessDaysLate: Math.max(0, late), ownerUserId: card.ownerUserId },
   };
 }

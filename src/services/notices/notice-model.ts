@@ -19,7 +19,11 @@ export type NoticeModel =
   | ({ kind: 'collection' } & { reminder: CollectionReminderModel })
   | ({ kind: 'followup' } & FollowUpNagModel);
 
-export type NoticeDecision = { send: true; model: NoticeModel } | { send: false; reason: string };
+export type NoticeDecision =
+  /** `to`: someone other than the planned recipient (a delegate while they are away). */
+  | { send: true; model: NoticeModel; to?: string }
+  /** `deferUntil`: not now but then (outside the recipient's working hours), rather than never. */
+  | { send: false; reason: string; deferUntil?: Date };
 
 export interface DeliveryProblem {
   recipient: string;

@@ -6,8 +6,10 @@ import type { MetricRow } from '../../domain/program/csv-rows.js';
 import type { ProgramFile } from '../../domain/program/program-schema.js';
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { LoadedProgram } from '../../infra/program-file/load-program-file.js';
+import { type ResolvedPeople, resolveProgramPeople } from '../people/resolve-people.js';
 import { programSettingsFromFile } from '../program-settings.js';
 import { importDepartment } from './import-departments.js';
+import { importDepartmentGroups } from './import-groups.js';
 import { importHistory } from './import-history.js';
 import { importMeetingSeries } from './import-meetings.js';
 import { importPeople } from './import-people.js';
@@ -22,9 +24,15 @@ export class ProgramImportError extends Error {}
 export async function importProgram(
   prisma: PrismaClient,
   loaded: LoadedProgram,
-  opts: { actor: string; now: Date },
+  opts: {
+    actor: string;
+    now: Date;
+    /** The file's people and groups as Slack resolved them; omitted, every person needs a slack_id. */
+    people?: ResolvedPeople;
+  },
 ): Promise<ImportSummary> {
   const summary = emptySummary();
+  const resolved = loaded.kind === 'program' ? (opts.people ?? (await peopleFromFileAlone(loaded.program))) : null;
   await prisma.$transaction(
     async (db) => {
       if (loaded.kind === 'metric_sheet') {
@@ -87,7 +95,8 @@ export async function importProgram(
         data: { active: false },
       });
       count(summary, 'deactivated', 'departments', gone.count);
-      await importPeople(db, p.people, ids, summary);
+      await importPeople(db, resolved!.people, ids, summary);
+      await importDepartmentGroups(db, p, resolved!.groups, ids, summary);
       await importMeetingSeries(db, p.meetings, summary);
       await importHistory(db, loaded.history, opts.actor, opts.now, summary);
       await checkProgramTiming(db, opts.now, summary);
@@ -103,6 +112,13 @@ export async function importProgram(
     { timeout: 60_000, maxWait: 10_000 },
   );
   return summary;
+}
+
+/** Without Slack to ask, a file must name everyone by Slack id and use no groups. */
+async function peopleFromFileAlone(program: ProgramFile): Promise<ResolvedPeople> {
+  const r = await resolveProgramPeople(program, null);
+  if (!r.ok) throw new ProgramImportError(r.issues.map((i) => i.message).join('; '));
+  return r.value;
 }
 
 function defaultDueRule(settings: unknown): string {

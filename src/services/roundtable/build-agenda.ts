@@ -77,6 +77,7 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
     previous?.id ?? null,
   );
   const missing: DepartmentStatusRow[] = [];
+  const awaitingSignOff: DepartmentStatusRow[] = [];
   for (const monthly of [...new Set(coverage.map((c) => c.monthly))]) {
     const keys = departments.filter((d) => coverage.some((c) => c.departmentId === d.id && c.monthly === monthly));
     const status = await getCollectionStatus(
@@ -88,6 +89,7 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
     missing.push(
       ...status.rows.filter((r) => r.state === 'late' || r.state === 'partial' || r.state === 'not_started'),
     );
+    awaitingSignOff.push(...status.rows.filter((r) => r.signOff === 'pending' || r.signOff === 'returned'));
   }
   const monthlies = [...new Set(coverage.map((c) => c.monthly))].sort();
   const nominal = periodsReviewedAt(meeting.startsAt, tz).monthly;
@@ -109,6 +111,7 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
     numbers: { entered: analysed.filter((m) => m.analysis.actual !== null).length, total: analysed.length },
     followUps,
     missing,
+    ...(awaitingSignOff.length ? { awaitingSignOff } : {}),
     timezone: tz,
   };
 }

@@ -1,0 +1,42 @@
+// A DM lands inside its recipient's own working hours: the program's hours and business days, in
+// the person's Slack time zone (users.info `tz`, kept on Person). Without a known zone, the program's.
+import { IANAZone } from 'luxon';
+import { isWithinWorkingHours, nextWorkingInstant } from '../../domain/calendar/index.js';
+import type { ProgramCalendar } from '../../domain/types.js';
+import type { Db } from '../../infra/db-types.js';
+
+const isUserId = (recipient: string) => /^[UW][A-Z0-9]+$/.test(recipient);
+
+export async function recipientCalendar(db: Db, recipient: string, program: ProgramCalendar): Promise<ProgramCalendar> {
+  if (!isUserId(recipient)) return program;
+  const tz = await personZone(db, recipient);
+  return tz && IANAZone.isValidZone(tz) ? { ...program, timezone: tz } : program;
+}
+
+/**
+ * People's zones change rarely (and only at import or a group sync): delivery asks twice per DM
+ * (before deciding, and for the wording), so an answer is kept for a minute, per database client.
+ */
+const ZONE_TTL_MS = 60_000;
+const zones = new WeakMap<object, Map<string, { tz: string | null; at: number }>>();
+
+async function personZone(db: Db, userId: string): Promise<string | null> {
+  const cache = zones.get(db) ?? new Map<string, { tz: string | null; at: number }>();
+  zones.set(db, cache);
+  const hit = cache.get(userId);
+  if (hit && performance.now() - hit.at < ZONE_TTL_MS) return hit.tz;
+  const person = await db.person.findUnique({ where: { slackUserId: userId }, select: { tz: true } });
+  cache.set(userId, { tz: person?.tz ?? null, at: performance.now() });
+  return person?.tz ?? null;
+}
+
+/** Null when `now` is inside the recipient's working hours; otherwise when they next begin. */
+export async function outsideRecipientHours(
+  db: Db,
+  recipient: string,
+  now: Date,
+  program: ProgramCalendar,
+): Promise<Date | null> {
+  const cal = await recipientCalendar(db, recipient, program);
+  return isWithinWorkingHours(now, cal) ? null : nextWorkingInstant(now, cal);
+}
