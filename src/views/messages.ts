@@ -157,4 +157,5 @@ const WHAT_IS_REFUSED: Record<Action, string> = {
   manage_meetings: 'schedule or change meetings',
   export: 'export the program data',
   publish_results: 'republish the public results',
+  view_citywide: 'see the citywide goals, health and brief',
 };

@@ -85,4 +85,16 @@ describe('agenda sections', () => {
     expect(text(pages)).toContain('FY2027 to date (since Jul 2026, 2 months, average): 93.5% against 95.0%');
     expect(text(pages)).toContain('a deterioration');
   });
+
+  it('flags an item with no plan yet (goals, issue 17), and only that one', () => {
+    const m = metric('sr_on_time', [...Array.from({ length: 18 }, (_, i) => (i % 2 ? 96 : 97)), 90, 89]);
+    const flagged = buildAgendaMessages(agenda([m], { items: [{ ...item(m), noPlanYet: true }] }), {
+      interactive: true,
+    });
+    for (const p of flagged) expectValidMessage(p);
+    expect(text(flagged)).toContain('*No plan yet*');
+    expect(text(buildAgendaMessages(agenda([m], { items: [item(m)] }), { interactive: true }))).not.toContain(
+      'No plan yet',
+    );
+  });
 });

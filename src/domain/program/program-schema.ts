@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isLocalDate } from '../calendar/local-date.js';
 import { periodKeySchema } from '../calendar/periods.js';
+import { prioritySchema } from '../goals/goal-schema.js';
 import { sourceSchema } from '../sources/source-spec.js';
 import { isStorableValue, STORABLE_VALUE_MESSAGE } from '../submission/parse-number.js';
 
@@ -195,6 +196,8 @@ export const programFileSchema = z
     people: z.array(personSchema).default([]),
     departments: z.array(departmentSchema).min(1, 'a program needs at least one department'),
     meetings: z.array(meetingSeriesSchema).default([]),
+    // ── Goals (issue 17): strategic priorities → goals → the metrics that measure them. ──
+    priorities: z.array(prioritySchema).default([]),
     /** Optional CSV of past values, relative to the program file. */
     history: z.string().optional(),
   })

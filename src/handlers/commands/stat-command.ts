@@ -7,6 +7,7 @@ import { handleAgendaCommand } from './agenda.js';
 import { handleExportCommand } from './export.js';
 import { handleFollowUpCommand } from './followup.js';
 import { handleFollowUpsCommand } from './followups.js';
+import { handleGoalsCommand } from './goals.js';
 import { handleMeetingCommand } from './meeting.js';
 import { handlePublishCommand } from './publish.js';
 import { handleStatusCommand } from './status.js';
@@ -24,6 +25,7 @@ export const SUBCOMMANDS: Record<string, SubcommandHandler> = {
   unlock: handleUnlockCommand,
   meeting: handleMeetingCommand,
   publish: handlePublishCommand,
+  goals: handleGoalsCommand,
 };
 
 export function splitCommand(text: string): { name: string; rest: string } {

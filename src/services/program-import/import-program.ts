@@ -8,6 +8,7 @@ import type { PrismaClient } from '../../infra/db-types.js';
 import type { LoadedProgram } from '../../infra/program-file/load-program-file.js';
 import { programSettingsFromFile } from '../program-settings.js';
 import { importDepartment } from './import-departments.js';
+import { importGoals } from './import-goals.js';
 import { importHistory } from './import-history.js';
 import { importMeetingSeries } from './import-meetings.js';
 import { importPeople } from './import-people.js';
@@ -89,6 +90,7 @@ export async function importProgram(
       count(summary, 'deactivated', 'departments', gone.count);
       await importPeople(db, p.people, ids, summary);
       await importMeetingSeries(db, p.meetings, summary);
+      await importGoals(db, p, summary);
       await importHistory(db, loaded.history, opts.actor, opts.now, summary);
       await checkProgramTiming(db, opts.now, summary);
       await db.auditEvent.create({
