@@ -8,6 +8,7 @@ import { handleExportCommand } from './export.js';
 import { handleFollowUpCommand } from './followup.js';
 import { handleFollowUpsCommand } from './followups.js';
 import { handleGoalsCommand } from './goals.js';
+import { handleHealthCommand } from './health.js';
 import { handleMeetingCommand } from './meeting.js';
 import { handlePublishCommand } from './publish.js';
 import { handleStatusCommand } from './status.js';
@@ -26,6 +27,7 @@ export const SUBCOMMANDS: Record<string, SubcommandHandler> = {
   meeting: handleMeetingCommand,
   publish: handlePublishCommand,
   goals: handleGoalsCommand,
+  health: handleHealthCommand,
 };
 
 export function splitCommand(text: string): { name: string; rest: string } {
