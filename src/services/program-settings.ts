@@ -22,6 +22,15 @@ const settingsSchema = z.object({
   publish: z.enum(['after_packet', 'after_meeting']).default('after_packet'),
   publishExplanations: z.boolean().default(false),
   contact: z.object({ name: z.string(), email: z.string() }).optional(),
+  /** The monthly citywide brief (issue 17): unset = none is sent. */
+  brief: z
+    .object({
+      day: z.number().int(),
+      time: z.string().optional(),
+      channel: z.string().optional(),
+      people: z.array(z.string()),
+    })
+    .optional(),
 });
 export type StoredSettings = z.infer<typeof settingsSchema>;
 
@@ -51,6 +60,7 @@ export function programSettingsFromFile(p: ProgramFile): StoredSettings {
     publish: p.program.publish,
     publishExplanations: p.program.publish_explanations,
     ...(p.program.contact ? { contact: p.program.contact } : {}),
+    ...(p.brief ? { brief: p.brief } : {}),
   };
 }
 

@@ -47,7 +47,7 @@ export function healthLine(row: HealthRow | undefined): string {
   const m = row.measures;
   const parts = [
     m.submittedOnTime
-      ? `${pct(m.submittedOnTime)} of metrics in by the due date${m.daysLate ? ` (${num(m.daysLate)} business days late on average)` : ''}`
+      ? `${pct(m.submittedOnTime)} of metrics in by the due date${m.daysLate ? ` (${num(m.daysLate)} business day${m.daysLate === 1 ? '' : 's'} late on average)` : ''}`
       : null,
     m.revisedAfterPacket ? `${pct(m.revisedAfterPacket)} revised after the packet` : null,
     m.closedOnTime ? `${pct(m.closedOnTime)} of follow-ups due closed on time` : null,

@@ -13,6 +13,7 @@ export const COMMAND_HELP: [string, string][] = [
   ['/stat export', 'CSV of values and follow-ups (chairs, admins)'],
   ['/stat publish [period]', 'republish the open data and public site now (admins)'],
   ['/stat goals [priority]', 'goals and their status, rolled up from their metrics (chairs, admins)'],
+  ['/stat brief [period]', 'the monthly citywide brief, on demand (chairs, admins)'],
   ['/stat health [department]', 'the program’s own health, month by month (chairs, admins)'],
 ];
 

@@ -114,6 +114,7 @@ export const MESSAGES = {
   exportFiles: { values: 'Metric values', followUps: 'Follow-ups' },
   unlockUsage: 'Say which department and period: `/stat unlock DPW 2026-10`',
   statusPeriodHint: 'Try `/stat status 2026-10`.',
+  briefPeriodHint: 'The brief covers a month: try `/stat brief 2026-10`.',
   noMeetingFound: (asked: string) =>
     `I can't find ${asked ? `a meeting for "${asked.slice(0, 40)}"` : 'an upcoming meeting'}. Meetings come from the program file (\`meetings:\`).`,
   meetingGone: 'That meeting no longer exists.',

@@ -1,5 +1,6 @@
 // The program file's shape (YAML or CSV), validated with zod. Pure: parsing text is the caller's job.
 import { z } from 'zod';
+import { briefSchema } from '../brief/brief-schedule.js';
 import { isLocalDate } from '../calendar/local-date.js';
 import { periodKeySchema } from '../calendar/periods.js';
 import { prioritySchema } from '../goals/goal-schema.js';
@@ -198,6 +199,8 @@ export const programFileSchema = z
     meetings: z.array(meetingSeriesSchema).default([]),
     // ── Goals (issue 17): strategic priorities → goals → the metrics that measure them. ──
     priorities: z.array(prioritySchema).default([]),
+    /** The monthly citywide brief: which day, to whom (issue 17). */
+    brief: briefSchema.optional(),
     /** Optional CSV of past values, relative to the program file. */
     history: z.string().optional(),
   })

@@ -4,6 +4,7 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
 import { buildHelpMessage } from '../../views/help-message.js';
 import { handleAgendaCommand } from './agenda.js';
+import { handleBriefCommand } from './brief.js';
 import { handleExportCommand } from './export.js';
 import { handleFollowUpCommand } from './followup.js';
 import { handleFollowUpsCommand } from './followups.js';
@@ -28,6 +29,7 @@ export const SUBCOMMANDS: Record<string, SubcommandHandler> = {
   publish: handlePublishCommand,
   goals: handleGoalsCommand,
   health: handleHealthCommand,
+  brief: handleBriefCommand,
 };
 
 export function splitCommand(text: string): { name: string; rest: string } {

@@ -10,6 +10,8 @@ import type { Pacer } from '../../infra/slack/pacer.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 import { createSlackGateway } from '../../infra/slack/slack-gateway.js';
 import type { SourceRuntime } from '../../infra/sources/runtime.js';
+import { planBriefNotices } from '../../services/brief/plan-brief.js';
+import { postBrief } from '../../services/brief/post-brief.js';
 import { planMeetings } from '../../services/meetings/plan-meetings.js';
 import {
   type DeliveryDeps,
@@ -25,7 +27,7 @@ import { postPacket } from '../../services/roundtable/post-packet.js';
 import { pullAndStore } from '../../services/sources/pull-sources.js';
 import { claimSourceFailureNotices } from '../../services/sources/source-failure-notices.js';
 import { buildSourceFailureNotice } from '../../views/source-failure-notice.js';
-import { deliveryViews, packetViews, recordViews } from './notice-views.js';
+import { briefViews, deliveryViews, packetViews, recordViews } from './notice-views.js';
 import { type PublishingJobDeps, publishAtMoment, republishCorrections } from './publish-job.js';
 
 /** What delivery needs, as the app has it: a Slack client rather than the services' gateway. */
@@ -61,7 +63,10 @@ const meetingIdOf = (payload: unknown) => Number((payload as { meetingId?: unkno
 export async function runDueJobs(now: Date, deps: JobDeps): Promise<JobReport> {
   // Sourced values are pulled as soon as a period closes, so the opening DM offers them.
   if (deps.sources) await pullClosedPeriods(now, deps, deps.sources);
-  const planned = (await planMeetings(deps.prisma, now)) + (await planCollectionNotices(deps.prisma, now));
+  const planned =
+    (await planMeetings(deps.prisma, now)) +
+    (await planCollectionNotices(deps.prisma, now)) +
+    (await planBriefNotices(deps.prisma, now));
   const delivery = createDeliveryDeps(deps);
   // Publishing follows a posted packet or meeting record (whichever the program's publish moment
   // is); publishAtMoment never throws, and announces only records published for the first time.
@@ -78,6 +83,8 @@ export async function runDueJobs(now: Date, deps: JobDeps): Promise<JobReport> {
       if (r.status === 'sent') await publishAtMoment(deps, 'after_meeting', meetingId, steps.now);
       return r;
     },
+    // The monthly citywide brief (issue 17).
+    brief: (notice, steps) => postBrief({ ...delivery, charts: deps.charts, views: briefViews }, notice, steps),
   };
   const delivered = await deliverDueNotices(delivery, now, senders);
   await republishCorrections(deps, now);

@@ -33,8 +33,11 @@ export interface RenderedCharts {
   failures: number;
 }
 
+/** What the charts are drawn from: a meeting's agenda, or any set of analysed metrics (the citywide brief). */
+export type ChartSource = Pick<Agenda, 'departments' | 'coverage' | 'periodLabel'>;
+
 export interface PacketChartRenderer {
-  renderAll(agenda: Agenda): Promise<RenderedCharts>;
+  renderAll(agenda: ChartSource): Promise<RenderedCharts>;
 }
 
 export const noCharts: PacketChartRenderer = { renderAll: async () => ({ files: [], images: [], failures: 0 }) };
@@ -95,7 +98,7 @@ export function createChartRenderer(renderer: ChartRenderer, quickchartUrl?: str
 }
 
 /** The department's own reviewed month (a packet may show one department a month earlier). */
-function departmentPeriodLabel(agenda: Agenda, departmentId: number): string {
+function departmentPeriodLabel(agenda: ChartSource, departmentId: number): string {
   const covered = agenda.coverage.find((c) => c.departmentId === departmentId);
   return covered ? formatPeriodLabel(covered.monthly) : agenda.periodLabel;
 }
