@@ -52,7 +52,7 @@ export function yearToDateText(m: AnalysedMetric): string | null {
   const how = y.aggregation === 'sum' ? 'total' : y.aggregation === 'mean' ? 'average' : 'latest';
   const target = y.target === null ? '' : ` against ${formatWithUnit(y.target, m.unit, m.rule.decimals)}`;
   const n = y.periodsCounted;
-  const unit = m.analysis.frequency === 'quarterly' ? 'quarter' : 'month';
+  const unit = m.analysis.frequency === 'quarterly' ? 'quarter' : m.analysis.frequency === 'weekly' ? 'week' : 'month';
   return `${fiscalYearName(y.fiscalYearStart)} to date (since ${from}, ${n} ${unit}${n === 1 ? '' : 's'}, ${how}): ${formatWithUnit(y.actual, m.unit, m.rule.decimals)}${target}`;
 }
 
