@@ -160,3 +160,24 @@ export function periodEndInstant(key: PeriodKey, timezone: string): Date {
 export function lastClosedPeriod(now: Date, frequency: Frequency, timezone: string): PeriodKey {
   return previousPeriod(periodContaining(localDateOf(now, timezone), frequency));
 }
+
+/** The last ISO week that belongs to a month: the week holding the month's last Thursday (ISO's rule). */
+export function lastWeekOfMonth(month: PeriodKey): PeriodKey {
+  const { end } = periodStartEnd(month);
+  const week = periodContaining(end, 'weekly');
+  // A week belongs to the month holding its Thursday.
+  return addDays(periodStartEnd(week).start, 3) <= end ? week : previousPeriod(week);
+}
+
+/** The ISO weeks that belong to a month (each week's Thursday falls in it), oldest first. */
+export function weeksOfMonth(month: PeriodKey): PeriodKey[] {
+  const last = lastWeekOfMonth(month);
+  const out: PeriodKey[] = [];
+  for (let w = last; addDays(periodStartEnd(w).start, 3).slice(0, 7) === month; w = previousPeriod(w)) out.unshift(w);
+  return out;
+}
+
+/** The month an ISO week belongs to (the month of its Thursday). */
+export function monthOfWeek(week: PeriodKey): PeriodKey {
+  return addDays(periodStartEnd(week).start, 3).slice(0, 7);
+}

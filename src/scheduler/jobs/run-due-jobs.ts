@@ -20,6 +20,8 @@ import {
   type MultiStepSender,
 } from '../../services/notices/deliver-notices.js';
 import { planCollectionNotices } from '../../services/notices/plan-collection.js';
+import { planWeeklyCollection } from '../../services/notices/plan-weekly-collection.js';
+import { sendWeeklyNotice } from '../../services/notices/weekly-collection-notice.js';
 import { loadProgramSettings } from '../../services/program-settings.js';
 import type { PacketChartRenderer } from '../../services/roundtable/packet-charts.js';
 import { postMeetingRecord } from '../../services/roundtable/post-meeting-record.js';
@@ -27,6 +29,7 @@ import { postPacket } from '../../services/roundtable/post-packet.js';
 import { pullAndStore } from '../../services/sources/pull-sources.js';
 import { claimSourceFailureNotices } from '../../services/sources/source-failure-notices.js';
 import { buildSourceFailureNotice } from '../../views/source-failure-notice.js';
+import { buildWeeklyReminder } from '../../views/weekly-reminder.js';
 import { briefViews, deliveryViews, packetViews, recordViews } from './notice-views.js';
 import { type PublishingJobDeps, publishAtMoment, republishCorrections } from './publish-job.js';
 
@@ -66,7 +69,8 @@ export async function runDueJobs(now: Date, deps: JobDeps): Promise<JobReport> {
   const planned =
     (await planMeetings(deps.prisma, now)) +
     (await planCollectionNotices(deps.prisma, now)) +
-    (await planBriefNotices(deps.prisma, now));
+    (await planBriefNotices(deps.prisma, now)) +
+    (await planWeeklyCollection(deps.prisma, now));
   const delivery = createDeliveryDeps(deps);
   // Publishing follows a posted packet or meeting record (whichever the program's publish moment
   // is); publishAtMoment never throws, and announces only records published for the first time.
@@ -85,6 +89,8 @@ export async function runDueJobs(now: Date, deps: JobDeps): Promise<JobReport> {
     },
     // The monthly citywide brief (issue 17).
     brief: (notice, steps) => postBrief({ ...delivery, charts: deps.charts, views: briefViews }, notice, steps),
+    // Weekly metrics: one DM per person per week (issue 17).
+    collect_weekly: (notice, steps) => sendWeeklyNotice({ ...delivery, render: buildWeeklyReminder }, notice, steps),
   };
   const delivered = await deliverDueNotices(delivery, now, senders);
   await republishCorrections(deps, now);

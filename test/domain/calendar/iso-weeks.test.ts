@@ -61,3 +61,16 @@ describe('ISO weeks as periods', () => {
     expect(formatPeriodLabel('2026-W53')).toBe('week 53 of 2026 (28 Dec–3 Jan)');
   });
 });
+
+describe('weeks of a month', () => {
+  it('are the weeks whose Thursday falls in it', async () => {
+    const { weeksOfMonth, lastWeekOfMonth, monthOfWeek } = await import('../../../src/domain/calendar/index.js');
+    // October 2026: Thursdays 1, 8, 15, 22, 29 → weeks 40–44 (W44 runs 26 Oct – 1 Nov).
+    expect(weeksOfMonth('2026-10')).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44']);
+    expect(lastWeekOfMonth('2026-11')).toBe('2026-W48');
+    // W53 of 2026 (28 Dec – 3 Jan) has its Thursday on 31 Dec: December's.
+    expect(monthOfWeek('2026-W53')).toBe('2026-12');
+    expect(lastWeekOfMonth('2026-12')).toBe('2026-W53');
+    expect(weeksOfMonth('2027-01')[0]).toBe('2027-W01');
+  });
+});
