@@ -74,3 +74,12 @@ describe('weeks of a month', () => {
     expect(weeksOfMonth('2027-01')[0]).toBe('2027-W01');
   });
 });
+
+describe('typed weeks', () => {
+  it('reads 2026-W45 and 2026w5, and refuses a week the year does not have', async () => {
+    const { parsePeriodInput } = await import('../../../src/domain/calendar/index.js');
+    expect(parsePeriodInput('2026-W45', '2026-11-20')).toEqual({ ok: true, value: '2026-W45' });
+    expect(parsePeriodInput('2026w5', '2026-11-20')).toEqual({ ok: true, value: '2026-W05' });
+    expect(parsePeriodInput('2025-W53', '2026-11-20')).toMatchObject({ ok: false, message: '2025 has no week 53.' });
+  });
+});
