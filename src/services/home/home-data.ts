@@ -7,6 +7,7 @@ import type { HomeData, OwnedCard } from '../../views/home-view.js';
 import { loadActor } from '../actors.js';
 import { getCollectionStatus } from '../collection/collection-status.js';
 import { loadProgramSettings } from '../program-settings.js';
+import { loadHomeCitywide } from './home-citywide.js';
 
 export type { HomeData };
 
@@ -69,6 +70,7 @@ export async function loadHomeData(db: Db, userId: string, now: Date): Promise<H
     };
   }
   return {
+    citywide: staff ? await loadHomeCitywide(db, now) : null,
     programName: settings.name,
     status,
     myDepartments: [...actor.liaisonOf],
