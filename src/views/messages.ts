@@ -111,7 +111,7 @@ export const MESSAGES = {
   },
   moreTimeAnswered: (followUpText: string, outcome: string) =>
     `Your request for more time on "${followUpText.slice(0, 200).replace(/[<>&]/g, '')}" — ${outcome}`,
-  exportFiles: { values: 'Metric values', followUps: 'Follow-ups' },
+  exportFiles: { values: 'Metric values', followUps: 'Follow-ups', health: 'Program health' },
   unlockUsage: 'Say which department and period: `/stat unlock DPW 2026-10`',
   statusPeriodHint: 'Try `/stat status 2026-10`.',
   briefPeriodHint: 'The brief covers a month: try `/stat brief 2026-10`.',
