@@ -34,6 +34,8 @@ export interface CitywideBrief {
   overdue: { departmentName: string; count: number; oldestDueDate: string }[];
   notSubmitted: DepartmentStatusRow[];
   health: HealthRow | undefined;
+  /** The whole program's health month by month, up to the brief's month (charted in the thread). */
+  healthSeries: HealthRow[];
   numbers: { entered: number; total: number };
 }
 

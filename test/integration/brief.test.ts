@@ -57,9 +57,10 @@ describe('the monthly citywide brief', () => {
       );
     }
     const charts = s.sandbox.files.filter((f) => f.filename.startsWith('brief-'));
-    // An overview of the metrics it leads with and one chart each, in both places.
-    expect(charts.length).toBeGreaterThanOrEqual(4);
+    // An overview of the metrics it leads with, one chart each, and the program's health over time, in both places.
+    expect(charts.length).toBeGreaterThanOrEqual(6);
     expect(charts.length % 2).toBe(0);
+    expect(charts.filter((f) => f.filename === 'brief-program-health.png')).toHaveLength(2);
   });
 
   it('is sent once, however often the job runs', async () => {

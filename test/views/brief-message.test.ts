@@ -29,6 +29,7 @@ const brief = (departments: number): CitywideBrief => ({
     submittedAt: null,
   })),
   health: undefined,
+  healthSeries: [],
   numbers: { entered: 0, total: 40 },
 });
 

@@ -111,6 +111,7 @@ export async function buildCitywideBrief(db: Db, month: string, now: Date): Prom
     ),
     notSubmitted: status.rows.filter((r) => r.state === 'late' || r.state === 'partial' || r.state === 'not_started'),
     health: health.rows.find((r) => r.departmentKey === null && r.month === month),
+    healthSeries: health.rows.filter((r) => r.departmentKey === null && r.month <= month),
     numbers: { entered: all.filter((c) => c.metric.analysis.actual !== null).length, total: all.length },
   };
 }

@@ -3,6 +3,8 @@
 // charts of the metrics it leads with in the same thread. Every step is recorded once Slack has
 // it, so a stopped run finishes without sending anything twice. A person Slack refuses is left out
 // (an admin is told); a channel the bot is not in fails the notice for good, with the reason.
+
+import { labelPeriodShort } from '../../infra/charts/index.js';
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { Logger } from '../../infra/logger.js';
 import type { OutgoingMessage, SlackGateway } from '../../infra/slack/slack-gateway.js';
@@ -91,7 +93,17 @@ export async function postBrief(
 
 /** The charts of the metrics the brief leads with (each metric's variance chart, via the packet's renderer). */
 async function renderBriefCharts(charts: PacketChartRenderer, brief: CitywideBrief): Promise<RenderedCharts> {
-  if (brief.attention.length === 0) return { files: [], images: [], failures: 0 };
+  const health = await charts.renderHealth?.(
+    brief.healthSeries.map((r) => ({
+      label: labelPeriodShort(r.month),
+      submittedOnTime: r.measures.submittedOnTime?.share ?? null,
+      closedOnTime: r.measures.closedOnTime?.share ?? null,
+      answered: r.measures.answeredBeforeNextMeeting?.share ?? null,
+    })),
+    `${brief.programName}: program health by month`,
+  );
+  const extra = health ? [health] : [];
+  if (brief.attention.length === 0) return { files: extra, images: [], failures: 0 };
   const rendered = await charts.renderAll({
     periodLabel: brief.monthLabel,
     coverage: [],
@@ -108,5 +120,5 @@ async function renderBriefCharts(charts: PacketChartRenderer, brief: CitywideBri
       },
     ],
   });
-  return rendered;
+  return { ...rendered, files: [...rendered.files, ...extra] };
 }
