@@ -17,7 +17,7 @@ export interface CitySystems {
 }
 
 // October 2026: DPW closes 240 of 250 requests on time (96.0%), Watershed 931 of 1,000 (93.1%);
-// 185 of 200 potholes are filled within 48 hours (92.5%). September rows check the date bounds.
+// 160 of 200 potholes are filled within 48 hours (80.0%: off target a second month running). September rows check the date bounds.
 const SAMPLE_311 = `
   CREATE TABLE service_requests (id serial PRIMARY KEY, department text, opened_on date, due_on date, closed_on date);
   INSERT INTO service_requests (department, opened_on, due_on, closed_on)
@@ -31,7 +31,7 @@ const SAMPLE_311 = `
   CREATE TABLE work_orders (id serial PRIMARY KEY, kind text, reported_at timestamptz, filled_at timestamptz);
   INSERT INTO work_orders (kind, reported_at, filled_at)
     SELECT 'pothole', timestamptz '2026-10-02 09:00-04' + (i % 28) * interval '1 day',
-           timestamptz '2026-10-02 09:00-04' + (i % 28) * interval '1 day' + CASE WHEN i <= 185 THEN interval '30 hours' ELSE interval '80 hours' END
+           timestamptz '2026-10-02 09:00-04' + (i % 28) * interval '1 day' + CASE WHEN i <= 160 THEN interval '30 hours' ELSE interval '80 hours' END
     FROM generate_series(1, 200) i;`;
 
 // Code Enforcement: inspections average 84 days from complaint; 131 units remediated in October.

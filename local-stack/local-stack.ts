@@ -103,6 +103,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       sandbox.addChannel({ id: d.channel, name: d.key.toLowerCase(), members: everyone, botIsMember: true });
   for (const m of program.meetings)
     sandbox.addChannel({ id: m.channel, name: m.key, members: everyone, botIsMember: true });
+  // The citywide brief's channel (issue 17).
+  if (program.brief?.channel)
+    sandbox.addChannel({ id: program.brief.channel, name: 'cabinet', members: everyone, botIsMember: true });
 
   const logger = opts.logger ?? silentLogger;
   const charts = opts.charts ?? noCharts;

@@ -86,10 +86,25 @@ export async function playScenes(s: LocalStack, t: Transcript): Promise<void> {
 
   at(
     '2026-11-02T16:10:00Z',
-    '2. Public Works confirms its pulled numbers in one click',
-    'Priya clicks Confirm numbers: the four values are saved with where they came from.',
+    '2. Public Works confirms its pulled numbers, explaining the one off target',
+    'Priya clicks Confirm numbers. Potholes filled within 48 hours came in at 80.0%, off target for a second month, so the form opens for a short explanation instead; with it, the four values are saved with where they came from.',
   );
   await click(PRIYA, CONFIRM_PULLED_ACTION_ID);
+  await s.sandbox.waitForCall('views.open', { where: (c) => JSON.stringify(c.args).includes(SUBMISSION_CALLBACK_ID) });
+  await submitNumbers(
+    PRIYA,
+    'DPW',
+    {
+      sr_on_time: { value: '96' },
+      potholes_48h: {
+        value: '80',
+        note: 'Two of five crews were out for most of October; overtime is clearing the backlog.',
+      },
+      streetlights_7d: { value: '21' },
+      missed_pickups: { value: '6.8' },
+    },
+    'Save (with a note on the off-target value)',
+  );
 
   at(
     '2026-11-04T15:30:00Z',
@@ -146,6 +161,15 @@ export async function playScenes(s: LocalStack, t: Transcript): Promise<void> {
 
   at('2026-11-06T15:30:00Z', '5. Due day', 'Watershed has not submitted; its liaisons get the due-day note.');
   await s.runDue();
+
+  at(
+    '2026-11-10T14:05:00Z',
+    '5b. The October citywide brief, and the goals',
+    "On the program's brief day (the 10th) the cabinet channel and the chair get one brief across every department: the metrics most worth leadership's attention (one flagged *no plan yet*), improvements worth recognising, goals at risk, who has not submitted and the program's health in one line; the charts follow in the thread. Then the chair asks for the goals with `/stat goals`.",
+  );
+  await s.runDue();
+  const goals = await s.driver.slashCommand({ command: '/stat', text: 'goals', userId: CHAIR });
+  t.ack('/stat goals', goals.body);
 
   at(
     '2026-11-12T15:30:00Z',

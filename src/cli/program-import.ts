@@ -57,7 +57,7 @@ export async function importProgramFile(
     return {
       ok: true,
       lines: [`Imported ${file}: ${describeSummary(summary)}`, ...(start ? [start] : [])],
-      warnings: describePacketsBeforeDue(summary),
+      warnings: [...describePacketsBeforeDue(summary), ...summary.goalNotices],
     };
   } catch (err) {
     if (err instanceof ProgramImportError || err instanceof HistoryReferenceError || err instanceof DirectoryError)

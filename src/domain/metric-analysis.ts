@@ -156,7 +156,7 @@ export function analyseMetric(input: AnalyseMetricInput): MetricAnalysis {
 export function describeOffTargetRun(analysis: Pick<MetricAnalysis, 'periodsOffTarget' | 'frequency'>): string | null {
   const n = analysis.periodsOffTarget;
   if (n === 0) return null;
-  const noun = analysis.frequency === 'quarterly' ? 'quarter' : 'month';
+  const noun = analysis.frequency === 'quarterly' ? 'quarter' : analysis.frequency === 'weekly' ? 'week' : 'month';
   return `Off target for ${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 

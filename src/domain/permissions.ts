@@ -13,7 +13,8 @@ export type Action =
   | 'manage_followup' // approve new dates, reassign, cancel
   | 'manage_meetings'
   | 'export'
-  | 'publish_results'; // republish the open data and public site
+  | 'publish_results' // republish the open data and public site
+  | 'view_citywide'; // goals, the program's health and the citywide brief (issue 17)
 
 export interface Actor {
   isAdmin: boolean;
@@ -46,6 +47,7 @@ export const PERMISSIONS: Record<Action, Rule> = {
   manage_meetings: staff,
   export: staff,
   publish_results: (a) => a.isAdmin,
+  view_citywide: staff,
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

@@ -94,7 +94,7 @@ function yearOnYear(values: readonly (number | null)[], lag: number): (number | 
 }
 
 function seasonalAnalysis(values: readonly (number | null)[], options: ProcessOptions) {
-  const lag = options.frequency === 'quarterly' ? 4 : 12;
+  const lag = options.frequency === 'quarterly' ? 4 : options.frequency === 'weekly' ? 52 : 12;
   const changes = yearOnYear(values, lag);
   const count = changes.filter((c) => c !== null).length;
   const limits = count >= MIN_LIMIT_POINTS ? computeXmrLimits(changes) : null;

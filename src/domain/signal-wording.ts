@@ -24,10 +24,12 @@ export interface WordingContext {
 /** "Feb 2026" or "Q3 2026": the "since when" of every sentence. */
 export function shortPeriodLabel(period: PeriodKey): string {
   const p = parsePeriodKey(period);
+  if (p.frequency === 'weekly') return `week ${p.index} of ${p.year}`;
   return p.frequency === 'monthly' ? `${MONTH_NAMES[p.index - 1]?.slice(0, 3)} ${p.year}` : `Q${p.index} ${p.year}`;
 }
 
-const noun = (f: Frequency, n: number) => `${f === 'quarterly' ? 'quarter' : 'month'}${n === 1 ? '' : 's'}`;
+const NOUN: Record<Frequency, string> = { monthly: 'month', quarterly: 'quarter', weekly: 'week' };
+const noun = (f: Frequency, n: number) => `${NOUN[f]}${n === 1 ? '' : 's'}`;
 
 /** A rate of change: "1.6 points" for percentages, "$2,000", "3 days". */
 function amount(n: number, c: WordingContext, extraDecimals = 0): string {

@@ -1,5 +1,5 @@
 // Direction of travel over the last few periods, and the year-to-date figure.
-import { periodOrdinal } from './calendar/periods.js';
+import { firstMonthKey, periodOrdinal } from './calendar/periods.js';
 import type { PeriodKey, Polarity } from './types.js';
 
 export type TrendDirection = 'improving' | 'worsening' | 'flat' | 'unknown';
@@ -112,6 +112,7 @@ export interface PeriodValue {
 /** A quarter counts from its first month, so monthly and quarterly keys compare on one scale. */
 function monthOrdinal(period: PeriodKey): number {
   const { frequency, ordinal } = periodOrdinal(period);
+  if (frequency === 'weekly') return periodOrdinal(firstMonthKey(period)).ordinal;
   return frequency === 'monthly' ? ordinal : ordinal * 3;
 }
 

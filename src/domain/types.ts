@@ -3,7 +3,7 @@
 /** Which direction is good. `within_band`: on target while |actual − target| ≤ tolerance. */
 export type Polarity = 'higher_is_better' | 'lower_is_better' | 'within_band';
 
-export type Frequency = 'monthly' | 'quarterly';
+export type Frequency = 'monthly' | 'quarterly' | 'weekly';
 
 /** Traffic-light status. Colour is never the only carrier: views always print the label too. */
 export type Status = 'on_target' | 'near' | 'off_target' | 'no_data' | 'no_target';

@@ -24,6 +24,15 @@ const settingsSchema = z.object({
   contact: z.object({ name: z.string(), email: z.string() }).optional(),
   // --- who and when (issue 15); written only when not the default, so older files re-import unchanged ---
   respectSlackStatus: z.boolean().default(false),
+  /** The monthly citywide brief (issue 17): unset = none is sent. */
+  brief: z
+    .object({
+      day: z.number().int(),
+      time: z.string().optional(),
+      channel: z.string().optional(),
+      people: z.array(z.string()),
+    })
+    .optional(),
 });
 export type StoredSettings = z.infer<typeof settingsSchema>;
 
@@ -54,6 +63,7 @@ export function programSettingsFromFile(p: ProgramFile): StoredSettings {
     publishExplanations: p.program.publish_explanations,
     ...(p.program.contact ? { contact: p.program.contact } : {}),
     ...(p.program.respect_slack_status ? { respectSlackStatus: true } : {}),
+    ...(p.brief ? { brief: p.brief } : {}),
   } as StoredSettings;
 }
 

@@ -3,6 +3,7 @@
 // their own; then follow-ups to report back on, then missing data. Shown privately first, with "Post to channel".
 import { z } from 'zod';
 import { formatDay } from '../domain/calendar/index.js';
+import { NO_PLAN_YET } from './goals-message.js';
 import { LIMITS } from './limits.js';
 import { type AnalysedDepartment, type AnalysedMetric, metricDetailText } from './metric-line.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
@@ -27,6 +28,8 @@ export interface AgendaMetricItem extends AnalysedMetric {
   departmentId: number;
   departmentName: string;
   score: number;
+  /** Off target or signalling the wrong way two periods running, with no open follow-up (goals, issue 17). */
+  noPlanYet?: boolean;
 }
 
 export interface Agenda {
@@ -172,7 +175,7 @@ export function buildAgendaMessages(agenda: Agenda, opts: { interactive: boolean
       type: 'section',
       text: md(
         fitText(
-          `*${i + 1}. ${escapeMrkdwn(item.departmentName)} — ${escapeMrkdwn(item.name)}*\n${metricDetailText(item)}`,
+          `*${i + 1}. ${escapeMrkdwn(item.departmentName)} — ${escapeMrkdwn(item.name)}*\n${metricDetailText(item)}${item.noPlanYet ? `\n${NO_PLAN_YET}` : ''}`,
           LIMITS.sectionText,
         ),
       ),

@@ -12,6 +12,9 @@ export const COMMAND_HELP: [string, string][] = [
   ['/stat unlock <department> <period>', 'reopen a locked period for a correction (chairs, admins)'],
   ['/stat export', 'CSV of values and follow-ups (chairs, admins)'],
   ['/stat publish [period]', 'republish the open data and public site now (admins)'],
+  ['/stat goals [priority]', 'goals and their status, rolled up from their metrics (chairs, admins)'],
+  ['/stat brief [period]', 'the monthly citywide brief, on demand (chairs, admins)'],
+  ['/stat health [department]', 'the program’s own health, month by month (chairs, admins)'],
 ];
 
 export function buildHelpMessage(unknown?: string): SlackMessage {

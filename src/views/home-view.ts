@@ -6,6 +6,7 @@ import { formatMeetingTime } from './agenda-message.js';
 import { buildAwayBlocks } from './away-view.js';
 import { encodeOpenSubmission, OPEN_SUBMISSION_ACTION_ID } from './collection-reminder.js';
 import { type FollowUpCard, followUpAnswerButtons, followUpSummary } from './followup-message.js';
+import { citywideHomeBlocks, type HomeCitywide } from './home-citywide.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, fitText, md, plain } from './mrkdwn.js';
 import type { HomeView, KnownBlock } from './slack-message.js';
@@ -24,6 +25,8 @@ export interface HomeData {
     overdueFollowUps: OwnedCard[];
     nextMeetings: { name: string; startsAt: Date; departmentKeys: string[] }[];
   } | null;
+  /** Goals and the program's health, for chairs and admins (issue 17); absent for everyone else. */
+  citywide?: HomeCitywide | null;
   timezone: string;
   /** The person's absence ("I'm away"), when they are in the program. Undefined: not shown. */
   away?: Absence | null;
@@ -60,7 +63,7 @@ export function buildHomeView(h: HomeData): HomeView {
     { type: 'section', text: md(fitText(followUpSummary(f), LIMITS.sectionText)) },
     followUpAnswerButtons(f.id),
   ]);
-  const staff = h.staff ? staffBlocks(h, h.staff) : [];
+  const staff = [...(h.staff ? staffBlocks(h, h.staff) : []), ...(h.citywide ? citywideHomeBlocks(h.citywide) : [])];
   // Home tabs allow 100 blocks: cards that do not fit are counted and pointed to, never dropped unsaid.
   const room = LIMITS.viewBlocks - blocks.length - staff.length - 1;
   const shown = cards.slice(0, Math.max(0, Math.floor(room / 2)));

@@ -113,9 +113,10 @@ export const MESSAGES = {
   },
   moreTimeAnswered: (followUpText: string, outcome: string) =>
     `Your request for more time on "${followUpText.slice(0, 200).replace(/[<>&]/g, '')}" — ${outcome}`,
-  exportFiles: { values: 'Metric values', followUps: 'Follow-ups' },
+  exportFiles: { values: 'Metric values', followUps: 'Follow-ups', health: 'Program health' },
   unlockUsage: 'Say which department and period: `/stat unlock DPW 2026-10`',
   statusPeriodHint: 'Try `/stat status 2026-10`.',
+  briefPeriodHint: 'The brief covers a month: try `/stat brief 2026-10`.',
   noMeetingFound: (asked: string) =>
     `I can't find ${asked ? `a meeting for "${asked.slice(0, 40)}"` : 'an upcoming meeting'}. Meetings come from the program file (\`meetings:\`).`,
   meetingGone: 'That meeting no longer exists.',
@@ -159,4 +160,5 @@ const WHAT_IS_REFUSED: Record<Action, string> = {
   manage_meetings: 'schedule or change meetings',
   export: 'export the program data',
   publish_results: 'republish the public results',
+  view_citywide: 'see the citywide goals, health and brief',
 };

@@ -1,7 +1,7 @@
 // One metric in one line of mrkdwn: value, target, variance, status and signal — the unit every
 // packet table and agenda item is built from.
 
-import { MONTH_NAMES, parsePeriodKey } from '../domain/calendar/index.js';
+import { formatPeriodLabel, MONTH_NAMES, monthOfWeek, parsePeriodKey, weeksOfMonth } from '../domain/calendar/index.js';
 import type { MetricAnalysis } from '../domain/metric-analysis.js';
 import { describeOffTargetRun } from '../domain/metric-analysis.js';
 import { formatWithUnit } from '../domain/number-format.js';
@@ -55,7 +55,7 @@ export function yearToDateText(m: AnalysedMetric): string | null {
   const how = y.aggregation === 'sum' ? 'total' : y.aggregation === 'mean' ? 'average' : 'latest';
   const target = y.target === null ? '' : ` against ${formatWithUnit(y.target, m.unit, m.rule.decimals)}`;
   const n = y.periodsCounted;
-  const unit = m.analysis.frequency === 'quarterly' ? 'quarter' : 'month';
+  const unit = m.analysis.frequency === 'quarterly' ? 'quarter' : m.analysis.frequency === 'weekly' ? 'week' : 'month';
   return `${fiscalYearName(y.fiscalYearStart)} to date (since ${from}, ${n} ${unit}${n === 1 ? '' : 's'}, ${how}): ${formatWithUnit(y.actual, m.unit, m.rule.decimals)}${target}`;
 }
 
@@ -70,9 +70,23 @@ export function originText(m: AnalysedMetric): string | null {
   return `changed by the department from ${formatWithUnit(o.pulledValue, m.unit, m.rule.decimals)} pulled from ${escapeMrkdwn(o.source)}`;
 }
 
+/** A weekly metric in a monthly packet: "Weeks of October 2026: W40 91.0% · W41 88.0% · …". */
+export function monthWeeksText(m: AnalysedMetric): string | null {
+  const week = m.analysis.period;
+  if (m.analysis.frequency !== 'weekly' || !week) return null;
+  const month = monthOfWeek(week);
+  const values = weeksOfMonth(month).map((w) => {
+    const v = m.history.find((h) => h.period === w)?.actual ?? null;
+    return `W${Number(w.slice(-2))} ${v === null ? '—' : formatWithUnit(v, m.unit, m.rule.decimals)}`;
+  });
+  return `Weeks of ${formatPeriodLabel(month)}: ${values.join(' · ')}`;
+}
+
 export function metricDetailText(m: AnalysedMetric): string {
   const origin = originText(m);
   const parts = [origin ? `${metricValueText(m)} · _${origin}_` : metricValueText(m), signalText(m)];
+  const weeks = monthWeeksText(m);
+  if (weeks) parts.push(weeks);
   const run = describeOffTargetRun(m.analysis);
   if (run) parts.push(run);
   const ytd = yearToDateText(m);

@@ -25,6 +25,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = 
   manage_meetings: [true, true, false, false, false],
   export: [true, true, false, false, false],
   publish_results: [true, false, false, false, false],
+  view_citywide: [true, true, false, false, false],
 };
 
 describe('permission table', () => {

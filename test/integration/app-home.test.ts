@@ -34,4 +34,13 @@ describe('App Home', () => {
     expect(view).toMatch(/Late: .*Watershed Management \(3 days\)/);
     expect(view).toContain('Next meetings');
   });
+
+  it('shows chairs the goals at risk and the program health line (issue 17), and liaisons neither', async () => {
+    const view = await home('U0CHAIR01');
+    expect(view).toContain('*Goals — September 2026*');
+    expect(view).toContain('4 goals: 1 off track, 3 at risk, 0 on track, 0 not measured yet');
+    expect(view).toContain(':red_circle: Off track — Fix street hazards within two days · :warning: no plan yet');
+    expect(view).toContain('Program health, October 2026: 0% of metrics in by the due date');
+    expect(await home('U0WATLIA1')).not.toContain('Program health');
+  });
 });

@@ -79,6 +79,7 @@ describe('a program that explicitly starts with a month already overdue', () => 
     for (const user of HEADS_AND_CHAIR) {
       const texts = stack()
         .sandbox.dmsTo(user)
+        .filter((m) => !m.thread_ts && !m.text.startsWith('Citywide brief')) // the chair also gets September's brief
         .map((m) => m.text);
       expect(texts.length, user).toBeGreaterThan(0);
       for (const text of texts) {

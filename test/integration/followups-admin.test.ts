@@ -53,7 +53,18 @@ describe('/stat export', () => {
   it('uploads values and follow-ups as CSV into a DM with the chair', async () => {
     expect(await say('export')).toContain('The export is in your DM');
     const files = stack().sandbox.files.filter((f) => f.filename.endsWith('.csv'));
-    expect(files.map((f) => f.title).sort()).toEqual(['Follow-ups', 'Metric values']);
+    expect(files.map((f) => f.title).sort()).toEqual(['Follow-ups', 'Metric values', 'Program health']);
+    const health = parse(files.find((f) => f.title === 'Program health')!.bytes!.toString('utf8'), {
+      columns: true,
+    }) as Record<string, string>[];
+    // October 2026 for the whole program and each of the four departments; nobody had entered October by 17 Nov.
+    expect(health.map((r) => [r.month, r.department, r.submitted_on_time_share])).toEqual([
+      ['2026-10', '', '0'],
+      ['2026-10', 'CODE', '0'],
+      ['2026-10', 'DPW', '0'],
+      ['2026-10', 'FIRE', '0'],
+      ['2026-10', 'WATER', '0'],
+    ]);
     const values = parse(files.find((f) => f.title === 'Metric values')!.bytes!.toString('utf8'), {
       columns: true,
     }) as Record<string, string>[];

@@ -113,4 +113,16 @@ describe('agenda sections', () => {
     expect(agendaText).toContain('_pulled from the 311 database_');
     expect(agendaText).toContain('_changed by the department from 93.0% pulled from the permits system_');
   });
+
+  it('flags an item with no plan yet (goals, issue 17), and only that one', () => {
+    const m = metric('sr_on_time', [...Array.from({ length: 18 }, (_, i) => (i % 2 ? 96 : 97)), 90, 89]);
+    const flagged = buildAgendaMessages(agenda([m], { items: [{ ...item(m), noPlanYet: true }] }), {
+      interactive: true,
+    });
+    for (const p of flagged) expectValidMessage(p);
+    expect(text(flagged)).toContain('*No plan yet*');
+    expect(text(buildAgendaMessages(agenda([m], { items: [item(m)] }), { interactive: true }))).not.toContain(
+      'No plan yet',
+    );
+  });
 });

@@ -20,7 +20,9 @@ export {
   frequencyOfPeriod,
   isPeriodKey,
   lastClosedPeriod,
+  lastWeekOfMonth,
   MONTH_NAMES,
+  monthOfWeek,
   nextPeriod,
   type PeriodParts,
   parsePeriodKey,
@@ -32,6 +34,7 @@ export {
   periodsBack,
   previousPeriod,
   shiftPeriod,
+  weeksOfMonth,
 } from './periods.js';
 export { buildReminderLadder, type LadderInput, type LadderStep, resolveLadderSettings } from './reminder-ladder.js';
 export { dropStaleSteps, isStepStillRelevant } from './stale-steps.js';

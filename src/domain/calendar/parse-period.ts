@@ -4,11 +4,12 @@
 //   "october", "oct"             the most recent such month that has started by the reference date
 //   "2026-Q3", "Q3 2026"         a quarter
 //   "Q3"                         the most recent Q3 that has started by the reference date
+//   "2026-W45", "2026w45"         an ISO week
 // A bare name means the latest one that has begun, so "november" typed on 2026-11-07 is the
 // current (open) month and "december" is December 2025.
 import type { PeriodKey } from '../types.js';
 import { type LocalDate, toUtcDay } from './local-date.js';
-import { formatPeriodKey, MONTH_NAMES } from './periods.js';
+import { formatPeriodKey, isPeriodKey, MONTH_NAMES } from './periods.js';
 
 export type PeriodInputErrorCode = 'empty' | 'unrecognized' | 'invalid_month' | 'invalid_quarter' | 'invalid_year';
 
@@ -26,6 +27,11 @@ export function parsePeriodInput(text: string, reference: LocalDate): PeriodInpu
   if (m) return buildMonth(Number(m[1]), Number(m[2]));
   m = /^(\d{4})[ -]?q(\d)$/.exec(input);
   if (m) return buildQuarter(Number(m[1]), Number(m[2]));
+  m = /^(\d{4})-?w(\d{1,2})$/.exec(input);
+  if (m) {
+    const key = `${m[1]}-W${String(Number(m[2])).padStart(2, '0')}`;
+    return isPeriodKey(key) ? { ok: true, value: key } : fail('unrecognized', `${m[1]} has no week ${Number(m[2])}.`);
+  }
   m = /^q(\d)[ -]?(\d{4})$/.exec(input);
   if (m) return buildQuarter(Number(m[2]), Number(m[1]));
   m = /^q(\d)$/.exec(input);

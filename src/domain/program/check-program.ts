@@ -2,6 +2,7 @@
 // a timezone that does not exist. Each problem carries the path of the field at fault.
 import { IANAZone } from 'luxon';
 import { parseDueRule } from '../calendar/index.js';
+import { checkGoals } from '../goals/resolve-goals.js';
 import { parseRecurrence } from '../meetings/recurrence.js';
 import type { ProgramFile } from './program-schema.js';
 
@@ -83,5 +84,6 @@ export function checkProgram(program: ProgramFile): ProgramIssue[] {
       }
     }
   });
+  issues.push(...checkGoals(program));
   return issues;
 }

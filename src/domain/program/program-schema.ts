@@ -1,7 +1,9 @@
 // The program file's shape (YAML or CSV), validated with zod. Pure: parsing text is the caller's job.
 import { z } from 'zod';
+import { briefSchema } from '../brief/brief-schedule.js';
 import { isLocalDate } from '../calendar/local-date.js';
-import { periodKeySchema } from '../calendar/periods.js';
+import { frequencyOfPeriod, periodKeySchema } from '../calendar/periods.js';
+import { prioritySchema } from '../goals/goal-schema.js';
 import { sourceSchema } from '../sources/source-spec.js';
 import { isStorableValue, STORABLE_VALUE_MESSAGE } from '../submission/parse-number.js';
 
@@ -66,7 +68,9 @@ export const metricSchema = z
     target: finite.optional(),
     targets: z.array(targetSchema).optional(),
     tolerance: finite.min(0, 'must be zero or more').default(0),
-    frequency: z.enum(['monthly', 'quarterly'], { error: 'must be monthly or quarterly' }).default('monthly'),
+    frequency: z
+      .enum(['monthly', 'quarterly', 'weekly'], { error: 'must be monthly, quarterly or weekly' })
+      .default('monthly'),
     decimals: z.number().int().min(0).max(4).default(0),
     min: finite.optional(),
     max: finite.optional(),
@@ -88,11 +92,16 @@ export const metricSchema = z
   })
   .strict()
   .superRefine((m, ctx) => {
-    if (m.baseline_from !== undefined && m.baseline_from.includes('Q') !== (m.frequency === 'quarterly')) {
+    if (m.baseline_from !== undefined && frequencyOfPeriod(m.baseline_from) !== m.frequency) {
+      const example = {
+        quarterly: 'quarter such as 2026-Q1',
+        monthly: 'month such as 2026-03',
+        weekly: 'week such as 2026-W10',
+      };
       ctx.addIssue({
         code: 'custom',
         path: ['baseline_from'],
-        message: `must be a ${m.frequency === 'quarterly' ? 'quarter such as 2026-Q1' : 'month such as 2026-03'}, like the metric's periods`,
+        message: `must be a ${example[m.frequency]}, like the metric's periods`,
       });
     }
     if (m.target !== undefined && m.targets !== undefined) {
@@ -215,6 +224,10 @@ export const programFileSchema = z
     people: z.array(personSchema).default([]),
     departments: z.array(departmentSchema).min(1, 'a program needs at least one department'),
     meetings: z.array(meetingSeriesSchema).default([]),
+    // ── Goals (issue 17): strategic priorities → goals → the metrics that measure them. ──
+    priorities: z.array(prioritySchema).default([]),
+    /** The monthly citywide brief: which day, to whom (issue 17). */
+    brief: briefSchema.optional(),
     /** Optional CSV of past values, relative to the program file. */
     history: z.string().optional(),
   })

@@ -1,6 +1,7 @@
-// `/stat export` (chairs, admins): the two CSV files, uploaded into a DM with the requester.
+// `/stat export` (chairs, admins): the CSV files (values, follow-ups, the program's health), uploaded into a DM with the requester.
 
 import { exportFollowUpsCsv, exportValuesCsv } from '../../services/export/export-csv.js';
+import { exportHealthCsv } from '../../services/export/export-health-csv.js';
 import { MESSAGES } from '../../views/messages.js';
 import { refuseUnlessAllowed } from '../shared/authorize.js';
 import { answerFailures, privateReply } from '../shared/listener-kit.js';
@@ -23,6 +24,11 @@ export const handleExportCommand: SubcommandHandler = async ({ ack, command, res
           file: await csv(exportFollowUpsCsv),
           filename: `stat-followups-${stamp}.csv`,
           title: MESSAGES.exportFiles.followUps,
+        },
+        {
+          file: Buffer.from(await exportHealthCsv(deps.prisma, deps.clock.now())),
+          filename: `stat-health-${stamp}.csv`,
+          title: MESSAGES.exportFiles.health,
         },
       ],
     });

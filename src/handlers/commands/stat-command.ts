@@ -4,9 +4,12 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
 import { buildHelpMessage } from '../../views/help-message.js';
 import { handleAgendaCommand } from './agenda.js';
+import { handleBriefCommand } from './brief.js';
 import { handleExportCommand } from './export.js';
 import { handleFollowUpCommand } from './followup.js';
 import { handleFollowUpsCommand } from './followups.js';
+import { handleGoalsCommand } from './goals.js';
+import { handleHealthCommand } from './health.js';
 import { handleMeetingCommand } from './meeting.js';
 import { handlePublishCommand } from './publish.js';
 import { handleStatusCommand } from './status.js';
@@ -24,6 +27,9 @@ export const SUBCOMMANDS: Record<string, SubcommandHandler> = {
   unlock: handleUnlockCommand,
   meeting: handleMeetingCommand,
   publish: handlePublishCommand,
+  goals: handleGoalsCommand,
+  health: handleHealthCommand,
+  brief: handleBriefCommand,
 };
 
 export function splitCommand(text: string): { name: string; rest: string } {

@@ -49,6 +49,7 @@ export async function renderDepartmentOverviewPng(
   );
 }
 
+export { buildHealthChartConfig, HEALTH_CHART_SIZE, type HealthChartPoint } from './health-chart-spec.js';
 export { buildDepartmentOverviewConfigs, MAX_OVERVIEW_PANELS, planOverviewGrid } from './overview-chart-spec.js';
 export { type GridOptions, type RenderSize, renderChartGridPng, renderChartPng } from './render-local.js';
 export {

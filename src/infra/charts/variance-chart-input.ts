@@ -17,6 +17,7 @@ export interface ChartedMetric {
 export function labelPeriodShort(period: PeriodKey): string {
   const p = parsePeriodKey(period);
   const year = String(p.year % 100).padStart(2, '0');
+  if (p.frequency === 'weekly') return `W${p.index} ${year}`;
   return p.frequency === 'monthly' ? `${MONTH_NAMES[p.index - 1]?.slice(0, 3)} ${year}` : `Q${p.index} ${year}`;
 }
 

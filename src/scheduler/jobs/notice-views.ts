@@ -1,8 +1,10 @@
 // The job layer renders what the delivery services decided: each notice's data goes through its
 // view builder here, so services never build Block Kit.
+import type { BriefViews } from '../../services/brief/post-brief.js';
 import type { DeliveryViews } from '../../services/notices/notice-model.js';
 import type { RecordViews } from '../../services/roundtable/post-meeting-record.js';
 import type { PacketViews } from '../../services/roundtable/post-packet.js';
+import { BRIEF_CHARTS_COMMENT, buildBriefMessages } from '../../views/brief-message.js';
 import { buildCollectionReminder } from '../../views/collection-reminder.js';
 import { buildDeliveryProblemMessage, buildNotPostedMessage } from '../../views/delivery-messages.js';
 import { buildFollowUpOwnerMessage } from '../../views/followup-message.js';
@@ -35,3 +37,5 @@ export const recordViews: RecordViews = {
   ownerList: buildOwnerList,
   notPosted: (meetingName, code, channel) => buildNotPostedMessage('meeting_record', meetingName, code, channel),
 };
+
+export const briefViews: BriefViews = { pages: buildBriefMessages, chartsComment: BRIEF_CHARTS_COMMENT };

@@ -10,6 +10,8 @@ import type { Pacer } from '../../infra/slack/pacer.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 import { createSlackGateway } from '../../infra/slack/slack-gateway.js';
 import type { SourceRuntime } from '../../infra/sources/runtime.js';
+import { planBriefNotices } from '../../services/brief/plan-brief.js';
+import { postBrief } from '../../services/brief/post-brief.js';
 import { planMeetings } from '../../services/meetings/plan-meetings.js';
 import {
   type DeliveryDeps,
@@ -18,6 +20,8 @@ import {
   type MultiStepSender,
 } from '../../services/notices/deliver-notices.js';
 import { planCollectionNotices } from '../../services/notices/plan-collection.js';
+import { planWeeklyCollection } from '../../services/notices/plan-weekly-collection.js';
+import { sendWeeklyNotice } from '../../services/notices/weekly-collection-notice.js';
 import { loadProgramSettings } from '../../services/program-settings.js';
 import type { PacketChartRenderer } from '../../services/roundtable/packet-charts.js';
 import { postMeetingRecord } from '../../services/roundtable/post-meeting-record.js';
@@ -25,7 +29,8 @@ import { postPacket } from '../../services/roundtable/post-packet.js';
 import { pullAndStore } from '../../services/sources/pull-sources.js';
 import { claimSourceFailureNotices } from '../../services/sources/source-failure-notices.js';
 import { buildSourceFailureNotice } from '../../views/source-failure-notice.js';
-import { deliveryViews, packetViews, recordViews } from './notice-views.js';
+import { buildWeeklyReminder } from '../../views/weekly-reminder.js';
+import { briefViews, deliveryViews, packetViews, recordViews } from './notice-views.js';
 import { type PublishingJobDeps, publishAtMoment, republishCorrections } from './publish-job.js';
 import { readStatusesBeforeSending, syncGroupsWhenPeriodOpens } from './sync-groups-job.js';
 
@@ -63,7 +68,11 @@ export async function runDueJobs(now: Date, deps: JobDeps): Promise<JobReport> {
   // Sourced values are pulled as soon as a period closes, so the opening DM offers them.
   if (deps.sources) await pullClosedPeriods(now, deps, deps.sources);
   await syncGroupsWhenPeriodOpens(now, deps); // who (issue 15): user groups' members, once per period
-  const planned = (await planMeetings(deps.prisma, now)) + (await planCollectionNotices(deps.prisma, now));
+  const planned =
+    (await planMeetings(deps.prisma, now)) +
+    (await planCollectionNotices(deps.prisma, now)) +
+    (await planBriefNotices(deps.prisma, now)) +
+    (await planWeeklyCollection(deps.prisma, now));
   await readStatusesBeforeSending(now, deps); // respect_slack_status (issue 15)
   const delivery = createDeliveryDeps(deps);
   // Publishing follows a posted packet or meeting record (whichever the program's publish moment
@@ -81,6 +90,10 @@ export async function runDueJobs(now: Date, deps: JobDeps): Promise<JobReport> {
       if (r.status === 'sent') await publishAtMoment(deps, 'after_meeting', meetingId, steps.now);
       return r;
     },
+    // The monthly citywide brief (issue 17).
+    brief: (notice, steps) => postBrief({ ...delivery, charts: deps.charts, views: briefViews }, notice, steps),
+    // Weekly metrics: one DM per person per week (issue 17).
+    collect_weekly: (notice, steps) => sendWeeklyNotice({ ...delivery, render: buildWeeklyReminder }, notice, steps),
   };
   const delivered = await deliverDueNotices(delivery, now, senders);
   await republishCorrections(deps, now);

@@ -1,7 +1,7 @@
 // The late list: for one period, each department's state — submitted, partial, late (by how many
 // business days) or not yet due. Used by `/stat status`, the chair's escalation button and App Home.
 
-import { businessDaysBetween, formatPeriodLabel, localDateOf } from '../../domain/calendar/index.js';
+import { businessDaysBetween, formatPeriodLabel, frequencyOfPeriod, localDateOf } from '../../domain/calendar/index.js';
 import { isCollectedPeriod } from '../../domain/program/starts-with.js';
 import type { Db } from '../../infra/db-types.js';
 import type { CollectionStatus, DepartmentState, DepartmentStatusRow } from '../../views/status-message.js';
@@ -19,13 +19,12 @@ export async function getCollectionStatus(
 ): Promise<CollectionStatus> {
   const settings = await loadProgramSettings(db);
   const today = localDateOf(now, settings.calendar.timezone);
-  const quarterly = period.includes('Q');
   const departments = await db.department.findMany({
     where: { active: true, ...(departmentKeys ? { key: { in: [...departmentKeys] } } : {}) },
     orderBy: { key: 'asc' },
     include: {
       metrics: {
-        where: { active: true, frequency: quarterly ? 'quarterly' : 'monthly' },
+        where: { active: true, frequency: frequencyOfPeriod(period) },
         include: { values: { where: { period } } },
       },
     },

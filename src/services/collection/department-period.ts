@@ -1,7 +1,17 @@
 // A department's obligation for a period: created on first need with its due date, so reminders,
 // the form and the late list all agree on one date.
 
-import { computeDueDate, DEFAULT_DUE_RULE, type DueRule, parseDueRule } from '../../domain/calendar/index.js';
+import {
+  computeDueDate,
+  DEFAULT_DUE_RULE,
+  type DueRule,
+  frequencyOfPeriod,
+  parseDueRule,
+} from '../../domain/calendar/index.js';
+
+/** A week's numbers are due two business days after it ends (Tuesday, usually): README, "Weekly metrics". */
+export const WEEKLY_DUE_RULE: DueRule = { kind: 'business_days_after_period_end', days: 2 };
+
 import type { Db } from '../../infra/db-types.js';
 import type { ProgramSettings } from '../program-settings.js';
 
@@ -15,7 +25,8 @@ export async function ensureDepartmentPeriod(
     where: { departmentId_period: { departmentId: department.id, period } },
   });
   if (existing) return existing;
-  const dueDate = computeDueDate(period, departmentDueRule(department, settings), settings.calendar.holidays);
+  const rule = frequencyOfPeriod(period) === 'weekly' ? WEEKLY_DUE_RULE : departmentDueRule(department, settings);
+  const dueDate = computeDueDate(period, rule, settings.calendar.holidays);
   return db.departmentPeriod.upsert({
     where: { departmentId_period: { departmentId: department.id, period } },
     create: { departmentId: department.id, period, dueDate },

@@ -1,6 +1,7 @@
 // Everything needed to judge a department's values for one period: each active metric with its
 // rule, the target in force, last period's value and its usual range from its own history.
 
+import { frequencyOfPeriod } from '../../domain/calendar/index.js';
 import { targetFor } from '../../domain/targets.js';
 import type { MetricRule, Polarity } from '../../domain/types.js';
 import { computeXmrLimits } from '../../domain/xmr.js';
@@ -70,8 +71,8 @@ export async function loadMetricContexts(db: Db, departmentId: number, period: s
       values: { where: { period: { lte: period } }, orderBy: { period: 'desc' }, take: HISTORY_WINDOW + 1 },
     },
   });
-  // A quarterly metric is only due in the quarter's period key; a monthly key never matches it.
-  const due = metrics.filter((m) => (m.frequency === 'quarterly') === period.includes('Q'));
+  // A metric is only due in periods of its own frequency (a quarterly one in quarter keys, a weekly one in weeks).
+  const due = metrics.filter((m) => m.frequency === frequencyOfPeriod(period));
   return due.map((m) => {
     const current = m.values.find((v) => v.period === period) ?? null;
     const past = m.values.filter((v) => v.period < period).reverse();

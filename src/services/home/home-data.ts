@@ -8,6 +8,7 @@ import { loadActor } from '../actors.js';
 import { getCollectionStatus } from '../collection/collection-status.js';
 import { currentAbsence } from '../people/absences.js';
 import { loadProgramSettings } from '../program-settings.js';
+import { loadHomeCitywide } from './home-citywide.js';
 
 export type { HomeData };
 
@@ -70,6 +71,7 @@ export async function loadHomeData(db: Db, userId: string, now: Date): Promise<H
     };
   }
   return {
+    citywide: staff ? await loadHomeCitywide(db, now) : null,
     programName: settings.name,
     status,
     myDepartments: [...actor.liaisonOf],

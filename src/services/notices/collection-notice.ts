@@ -7,6 +7,7 @@
 import {
   formatDay,
   formatPeriodLabel,
+  frequencyOfPeriod,
   isStepStillRelevant,
   isWithinWorkingHours,
   localDateOf,
@@ -101,9 +102,8 @@ async function reminderFor(
     return { ok: false, reason: 'stale: no longer makes sense' };
   if (isWaitingOnData(obligation, p.step, localDateOf(now, settings.calendar.timezone)))
     return { ok: false, reason: `waiting on data until ${obligation.waitingUntil}` };
-  const quarterly = p.period.includes('Q');
   const metrics = await db.metric.findMany({
-    where: { departmentId: p.departmentId, active: true, frequency: quarterly ? 'quarterly' : 'monthly' },
+    where: { departmentId: p.departmentId, active: true, frequency: frequencyOfPeriod(p.period) },
     include: { values: { where: { period: p.period } }, pulls: { where: { period: p.period, status: 'ok' } } },
   });
   const missing = metrics.filter((m) => m.values.length === 0).length;

@@ -9,6 +9,7 @@ import type { LoadedProgram } from '../../infra/program-file/load-program-file.j
 import { type ResolvedPeople, resolveProgramPeople } from '../people/resolve-people.js';
 import { programSettingsFromFile } from '../program-settings.js';
 import { importDepartment } from './import-departments.js';
+import { importGoals } from './import-goals.js';
 import { importDepartmentGroups } from './import-groups.js';
 import { importHistory } from './import-history.js';
 import { importMeetingSeries } from './import-meetings.js';
@@ -98,6 +99,7 @@ export async function importProgram(
       await importPeople(db, resolved!.people, ids, summary);
       await importDepartmentGroups(db, p, resolved!.groups, ids, summary);
       await importMeetingSeries(db, p.meetings, summary);
+      await importGoals(db, p, summary);
       await importHistory(db, loaded.history, opts.actor, opts.now, summary);
       await checkProgramTiming(db, opts.now, summary);
       await db.auditEvent.create({

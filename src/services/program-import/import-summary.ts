@@ -11,10 +11,12 @@ export interface ImportSummary {
   startsWith: { department: string; period: string | null }[];
   /** Meetings whose packet goes out before a department's numbers are due. */
   packetsBeforeDue: PacketBeforeDue[];
+  /** Goals (issue 17): what the admin should know, e.g. metrics' labels migrated into goals. */
+  goalNotices: string[];
 }
 
 export function emptySummary(): ImportSummary {
-  return { created: {}, updated: {}, deactivated: {}, startsWith: [], packetsBeforeDue: [] };
+  return { created: {}, updated: {}, deactivated: {}, startsWith: [], packetsBeforeDue: [], goalNotices: [] };
 }
 
 export function count(summary: ImportSummary, kind: 'created' | 'updated' | 'deactivated', what: string, n = 1): void {

@@ -1,7 +1,7 @@
 // Analyses every active metric of the given departments for one period: the same numbers feed
 // the packet, its charts, `/stat agenda` and the chair's briefing.
 
-import { frequencyOfPeriod, periodsBack } from '../../domain/calendar/index.js';
+import { frequencyOfPeriod, lastWeekOfMonth, periodsBack } from '../../domain/calendar/index.js';
 import { analyseMetric } from '../../domain/metric-analysis.js';
 import { valueOrigin } from '../../domain/sources/value-origin.js';
 import { targetFor } from '../../domain/targets.js';
@@ -16,7 +16,7 @@ export type { AnalysedDepartment, AnalysedMetric };
  * Three years of monthly history (twelve quarters): enough for a settled baseline after a shift,
  * a trend, and a seasonal metric's same month in the two years before. Charts show the last 24.
  */
-export const HISTORY_PERIODS = { monthly: 36, quarterly: 12 } as const;
+export const HISTORY_PERIODS = { monthly: 36, quarterly: 12, weekly: 104 } as const;
 
 export async function analyseDepartments(
   db: Db,
@@ -33,15 +33,18 @@ export async function analyseDepartments(
   });
   const order = new Map(departmentKeys.map((k, i) => [k, i]));
   departments.sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
+  // Weekly metrics are reviewed on the last week of the month (its weeks are listed beside it).
+  const weeklyPeriod = lastWeekOfMonth(monthlyPeriod);
   const windows = {
     monthly: periodsBack(monthlyPeriod, HISTORY_PERIODS.monthly),
     quarterly: periodsBack(quarterlyPeriod, HISTORY_PERIODS.quarterly),
+    weekly: periodsBack(weeklyPeriod, HISTORY_PERIODS.weekly),
   };
   // One query for every value in the window (an agenda over 50 departments stays a handful of queries).
   const values = await db.metricValue.findMany({
     where: {
       metricId: { in: departments.flatMap((d) => d.metrics.map((m) => m.id)) },
-      period: { in: [...windows.monthly, ...windows.quarterly] },
+      period: { in: [...windows.monthly, ...windows.quarterly, ...windows.weekly] },
     },
   });
   const valueByKey = new Map(values.map((v) => [`${v.metricId}/${v.period}`, v]));
@@ -49,10 +52,10 @@ export async function analyseDepartments(
   for (const d of departments) {
     const metrics: AnalysedMetric[] = [];
     for (const m of d.metrics) {
-      const quarterly = m.frequency === 'quarterly';
-      const period = quarterly ? quarterlyPeriod : monthlyPeriod;
-      if (frequencyOfPeriod(period) !== (quarterly ? 'quarterly' : 'monthly')) continue;
-      const periods = quarterly ? windows.quarterly : windows.monthly;
+      const frequency = m.frequency === 'quarterly' || m.frequency === 'weekly' ? m.frequency : 'monthly';
+      const period = { monthly: monthlyPeriod, quarterly: quarterlyPeriod, weekly: weeklyPeriod }[frequency];
+      if (frequencyOfPeriod(period) !== frequency) continue;
+      const periods = windows[frequency];
       const at = (p: string) => valueByKey.get(`${m.id}/${p}`);
       const history = periods.map((p) => ({
         period: p,

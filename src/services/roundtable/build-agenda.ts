@@ -15,6 +15,7 @@ import type { AnalysedDepartment } from '../../views/metric-line.js';
 import type { DepartmentStatusRow } from '../../views/status-message.js';
 import { getCollectionStatus } from '../collection/collection-status.js';
 import { ensureDepartmentPeriod } from '../collection/department-period.js';
+import { metricsWithoutPlan } from '../goals/no-plan-yet.js';
 import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
 import { analyseDepartments } from './analyse-departments.js';
 import { periodsReviewedAt } from './find-meeting.js';
@@ -56,7 +57,9 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
     })),
   );
   const scored = <T extends (typeof analysed)[number]>(c: T) => ({ ...c, score: scoreAgendaItem(c).score });
-  const items = rankAgendaItems(analysed.filter((c) => agendaSectionOf(c) === 'attention')).map(scored);
+  const ranked = rankAgendaItems(analysed.filter((c) => agendaSectionOf(c) === 'attention')).map(scored);
+  const unplanned = await metricsWithoutPlan(db, ranked);
+  const items = ranked.map((c) => ({ ...c, noPlanYet: unplanned.has(c.metricId) }));
   const recognitions = analysed.filter((c) => agendaSectionOf(c) === 'recognition').map(scored);
   // "Since last time" means since these departments last met, not since the series last met.
   const previous = await db.meeting.findFirst({

@@ -3,10 +3,14 @@
 
 import { formatPeriodLabel } from '../../domain/calendar/index.js';
 import {
+  buildHealthChartConfig,
   buildVarianceChartConfig,
   buildVarianceChartInput,
   type ChartRenderer,
+  HEALTH_CHART_SIZE,
+  type HealthChartPoint,
   MAX_OVERVIEW_PANELS,
+  renderChartPng,
   renderDepartmentOverviewPng,
   renderForSlack,
   VARIANCE_CHART_SIZE,
@@ -33,8 +37,13 @@ export interface RenderedCharts {
   failures: number;
 }
 
+/** What the charts are drawn from: a meeting's agenda, or any set of analysed metrics (the citywide brief). */
+export type ChartSource = Pick<Agenda, 'departments' | 'coverage' | 'periodLabel'>;
+
 export interface PacketChartRenderer {
-  renderAll(agenda: Agenda): Promise<RenderedCharts>;
+  renderAll(agenda: ChartSource): Promise<RenderedCharts>;
+  /** The program's health over time (the citywide brief's thread); null when it cannot be drawn. */
+  renderHealth?(points: HealthChartPoint[], title: string): Promise<ChartFile | null>;
 }
 
 export const noCharts: PacketChartRenderer = { renderAll: async () => ({ files: [], images: [], failures: 0 }) };
@@ -47,6 +56,24 @@ const slug = (s: string) =>
 
 export function createChartRenderer(renderer: ChartRenderer, quickchartUrl?: string): PacketChartRenderer {
   return {
+    // Always a local PNG: shares of the program's own work, uploaded into the brief's thread.
+    async renderHealth(points, title) {
+      if (points.length === 0) return null;
+      try {
+        const png = await renderChartPng(buildHealthChartConfig(points, title), {
+          ...HEALTH_CHART_SIZE,
+          pixelRatio: 2,
+        });
+        return {
+          filename: 'brief-program-health.png',
+          title: 'Program health over time',
+          altText: `${title}: share of metrics in by the due date, follow-ups closed on time and answered before the next meeting, by month`,
+          png,
+        };
+      } catch {
+        return null;
+      }
+    },
     async renderAll(agenda) {
       const out: RenderedCharts = { files: [], images: [], failures: 0 };
       for (const d of agenda.departments) {
@@ -95,7 +122,7 @@ export function createChartRenderer(renderer: ChartRenderer, quickchartUrl?: str
 }
 
 /** The department's own reviewed month (a packet may show one department a month earlier). */
-function departmentPeriodLabel(agenda: Agenda, departmentId: number): string {
+function departmentPeriodLabel(agenda: ChartSource, departmentId: number): string {
   const covered = agenda.coverage.find((c) => c.departmentId === departmentId);
   return covered ? formatPeriodLabel(covered.monthly) : agenda.periodLabel;
 }

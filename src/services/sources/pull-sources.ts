@@ -4,6 +4,7 @@
 // source unchanged and the source now says otherwise; the same value pulled twice changes nothing.
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { frequencyOfPeriod } from '../../domain/calendar/index.js';
 import { periodParameters } from '../../domain/sources/period-parameters.js';
 import type { PeriodParameters } from '../../domain/sources/placeholders.js';
 import {
@@ -60,11 +61,10 @@ export async function loadSourcedMetrics(
   db: Db,
   where: { period: string; departmentKey?: string; metricKey?: string },
 ): Promise<SourcedMetric[]> {
-  const quarterly = where.period.includes('Q');
   const rows = await db.metric.findMany({
     where: {
       active: true,
-      frequency: quarterly ? 'quarterly' : 'monthly',
+      frequency: frequencyOfPeriod(where.period),
       department: { active: true, ...(where.departmentKey ? { key: where.departmentKey } : {}) },
       ...(where.metricKey ? { key: where.metricKey } : {}),
       NOT: { source: { equals: null as never } },

@@ -15,8 +15,22 @@ import { targetSchema } from '../../../src/domain/program/program-schema.js';
 import { targetFor } from '../../../src/domain/targets.js';
 import { decodeOpenSubmission, encodeOpenSubmission } from '../../../src/views/collection-reminder.js';
 
-const GOOD = ['2026-01', '2026-09', '2026-10', '2026-12', '2026-Q1', '2026-Q4', '0001-01'];
-const BAD = ['2026-13', '2026-00', '2026-1', '2026-Q0', '2026-Q5', '2026-q3', '26-10', '2026-10-01', ' 2026-10', ''];
+const GOOD = ['2026-01', '2026-09', '2026-10', '2026-12', '2026-Q1', '2026-Q4', '0001-01', '2026-W01', '2026-W53'];
+const BAD = [
+  '2026-13',
+  '2026-00',
+  '2026-1',
+  '2026-Q0',
+  '2026-Q5',
+  '2026-q3',
+  '26-10',
+  '2026-10-01',
+  ' 2026-10',
+  '',
+  '2025-W53',
+  '2026-W54',
+  '2026-w05',
+];
 
 describe('period keys', () => {
   it('are recognised the same way by every parser', () => {
@@ -32,7 +46,7 @@ describe('period keys', () => {
       expect(() => parsePeriodKey(key), key).toThrow();
       const csv = historyRowSchema.safeParse({ department: 'D', metric: 'm', period: key });
       expect(csv.success, key).toBe(false);
-      expect(csv.error?.issues[0]?.message).toBe('must be a period such as 2026-01 or 2026-Q1');
+      expect(csv.error?.issues[0]?.message).toBe('must be a period such as 2026-01, 2026-Q1 or 2026-W05');
       expect(targetSchema.safeParse({ from: key, value: 1 }).success, key).toBe(false);
       expect(decodeOpenSubmission(encodeOpenSubmission(1, key)), key).toBeNull();
     }
