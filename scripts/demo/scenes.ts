@@ -80,7 +80,7 @@ export async function playScenes(s: LocalStack, t: Transcript): Promise<void> {
   at(
     '2026-11-02T15:30:00Z',
     '1. October closes: sources are pulled, then the opening notice',
-    "the scheduler pulls the 8 sourced metrics (311 and permits databases over SQL, the open-data portal, the sanitation CSV drop, the CAD web service), then every liaison gets one DM. Public Works' values all arrived by themselves, so Priya is offered one click. The CAD source fails (its key is not set): the admin gets one notice for it, not one per metric or liaison. Kim is on leave, so Fire's opening goes to Lena, in the same DM as her own Watershed one.",
+    "the scheduler pulls the 8 sourced metrics (311 and permits databases over SQL, the open-data portal, the sanitation CSV drop, the CAD web service), then every liaison gets one DM. Public Works' values all arrived by themselves, so Priya is offered one click. The CAD source fails (its key is not set): the admin gets one notice for it, not one per metric or liaison. Kim is on leave, so Fire's opening goes to Lena, in the same DM as her own Watershed one. Code Enforcement also tracks one weekly front-line metric: Jorge gets one DM for the week just closed, and a reminder on its due day only because it is still missing.",
   );
   await s.runDue();
 

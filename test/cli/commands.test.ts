@@ -80,7 +80,7 @@ describe('npm run stat -- program import', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'statbot-data-'));
     const first = run(['src/cli/main.ts', 'program', 'import', 'examples/riverton.yaml'], { DATA_DIR: dataDir });
     expect(first.err).toBe('');
-    expect(first.out).toContain('created 1 program, 4 departments, 16 metrics');
+    expect(first.out).toContain('created 1 program, 4 departments, 17 metrics');
     const again = run(['src/cli/main.ts', 'program', 'import', 'examples/riverton.yaml'], { DATA_DIR: dataDir });
     expect(again.out).toContain('Nothing changed');
   });

@@ -24,10 +24,12 @@ useLocalStack({ now: MON_2_NOV_1030 }, async (s) => {
   stack = s;
 });
 
-const dmTexts = (user: string) => stack.sandbox.dmsTo(user).map((m) => m.text);
+// The monthly collection's DMs: Code Enforcement's weekly metric has its own (test/integration/weekly-cycle.test.ts).
+const monthlyDms = (user: string) => stack.sandbox.dmsTo(user).filter((m) => !m.text.includes('Weekly numbers'));
+const dmTexts = (user: string) => monthlyDms(user).map((m) => m.text);
 
 async function openForm(userId: string) {
-  const dm = stack.sandbox.dmsTo(userId).find((m) => JSON.stringify(m.blocks).includes(OPEN_SUBMISSION_ACTION_ID));
+  const dm = monthlyDms(userId).find((m) => JSON.stringify(m.blocks).includes(OPEN_SUBMISSION_ACTION_ID));
   if (!dm) throw new Error(`no Enter numbers button for ${userId}`);
   await stack.driver.blockAction({
     userId,

@@ -114,7 +114,7 @@ describe('loadProgramFile', () => {
     expect(r.ok).toBe(true);
     if (!r.ok || r.value.kind !== 'program') return;
     expect(r.value.program.departments).toHaveLength(4);
-    expect(r.value.program.departments.flatMap((d) => d.metrics)).toHaveLength(16);
+    expect(r.value.program.departments.flatMap((d) => d.metrics)).toHaveLength(17);
     expect(new Set(r.value.history.map((h) => h.period)).size).toBeGreaterThanOrEqual(36);
     expect(r.value.program.departments.flatMap((d) => d.metrics).some((m) => m.polarity === 'lower_is_better')).toBe(
       true,

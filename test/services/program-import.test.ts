@@ -27,7 +27,7 @@ describe('program import', () => {
   it('imports the sample program, then re-importing it changes nothing', async () => {
     const sample = await load('examples/riverton.yaml');
     const first = await importProgram(db.prisma, sample, { actor: 'test', now: NOW });
-    expect(first.created).toMatchObject({ departments: 4, metrics: 16, people: 11, 'meeting series': 1 });
+    expect(first.created).toMatchObject({ departments: 4, metrics: 17, people: 11, 'meeting series': 1 });
     expect(await db.prisma.metricValue.count()).toBe(552);
     expect(await db.prisma.metricValueRevision.count()).toBe(552);
     const again = await importProgram(db.prisma, sample, { actor: 'test', now: NOW });
@@ -57,7 +57,8 @@ describe('program import', () => {
       actor: 'test',
       now: NOW,
     });
-    expect(summary.updated).toMatchObject({ metrics: 1, values: 1 });
+    // The renamed metric, and CODE's weekly metric, which moves up one place after the removed one.
+    expect(summary.updated).toMatchObject({ metrics: 2, values: 1 });
     expect(summary.deactivated).toMatchObject({ metrics: 1 });
     const value = await db.prisma.metricValue.findFirstOrThrow({
       where: { period: '2024-10', metric: { key: 'sr_on_time', department: { key: 'DPW' } } },

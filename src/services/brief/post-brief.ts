@@ -47,8 +47,8 @@ export async function postBrief(
   const problems: RecipientProblem[] = [];
   let first: { channel: string; ts: string } | null = null;
   for (const recipient of to) {
-    const top = await steps.run(`${recipient}:page:0`, recipient, () =>
-      deps.slack.postMessage({ channel: recipient, message: pages[0]! }),
+    const top = await steps.run(`${recipient}:page:0`, recipient, (tag) =>
+      deps.slack.postMessage({ channel: recipient, message: pages[0]!, noticeKey: tag }),
     );
     if (!top.ok) {
       if (top.failure.retry) return { status: 'retry', failure: top.failure };
@@ -61,15 +61,16 @@ export async function postBrief(
     first ??= thread;
     for (const [i, page] of pages.entries()) {
       if (i === 0) continue;
-      const r = await steps.run(`${recipient}:page:${i}`, thread.channel, () =>
-        deps.slack.postMessage({ channel: thread.channel, message: page, threadTs: thread.ts }),
+      const r = await steps.run(`${recipient}:page:${i}`, { channel: thread.channel, threadTs: thread.ts }, (tag) =>
+        deps.slack.postMessage({ channel: thread.channel, message: page, threadTs: thread.ts, noticeKey: tag }),
       );
       if (!r.ok && r.failure.retry) return { status: 'retry', failure: r.failure };
       if (!r.ok) await steps.giveUp(`${recipient}:page:${i}`, r.failure);
     }
     for (const [i, f] of charts.files.entries()) {
       const key = `${recipient}:chart:${f.filename}`;
-      const r = await steps.run(key, thread.channel, () =>
+      // A file upload cannot carry metadata: a chart killed in flight may be uploaded twice.
+      const r = await steps.run(key, { channel: thread.channel, threadTs: thread.ts, unmarked: true }, () =>
         deps.slack.uploadFile({
           channel: thread.channel,
           threadTs: thread.ts,

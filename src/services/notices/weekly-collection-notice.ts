@@ -1,7 +1,7 @@
 // Sends one planned weekly DM (see plan-weekly-collection.ts), deciding at send time: only the
 // weekly metrics still missing from the person's departments are listed; nothing missing (or a
 // newer week already open), nothing is sent.
-import { lastClosedPeriod } from '../../domain/calendar/index.js';
+import { lastClosedPeriod, localDateOf } from '../../domain/calendar/index.js';
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { OutgoingMessage, SlackGateway } from '../../infra/slack/slack-gateway.js';
 import type { WeeklyReminderModel } from '../../views/weekly-reminder.js';
@@ -28,6 +28,9 @@ export async function sendWeeklyNotice(
   const settings = await loadProgramSettings(deps.prisma);
   if (step === 'opening' && lastClosedPeriod(steps.now, 'weekly', settings.calendar.timezone) !== week)
     return { status: 'skipped', detail: 'a newer week has opened' };
+  // After downtime the due-day reminder may be due too: one DM says it, not an opening and a reminder.
+  if (step === 'opening' && localDateOf(steps.now, settings.calendar.timezone) >= dueDate)
+    return { status: 'skipped', detail: 'the due-day reminder says it' };
   const departments = await deps.prisma.department.findMany({
     where: { active: true, members: { some: { role: 'liaison', person: { slackUserId: notice.recipient } } } },
     orderBy: { name: 'asc' },
@@ -49,10 +52,11 @@ export async function sendWeeklyNotice(
     }))
     .filter((d) => d.metrics.length > 0);
   if (due.length === 0) return { status: 'skipped', detail: 'every weekly metric is in' };
-  const sent = await steps.run('dm', notice.recipient, () =>
+  const sent = await steps.run('dm', notice.recipient, (tag) =>
     deps.slack.postMessage({
       channel: notice.recipient,
       message: deps.render({ week, dueDate, step, departments: due }),
+      noticeKey: tag,
     }),
   );
   if (!sent.ok)

@@ -29,7 +29,9 @@ export async function checkProgramTiming(db: Db, now: Date, summary: ImportSumma
       key: d.key,
       name: d.name,
       dueRule: departmentDueRule(d, settings),
-      frequencies: [...new Set(d.metrics.map((m) => m.frequency as Frequency))],
+      // Weekly metrics have their own due rule and appear in a packet as the month's weeks so far:
+      // a packet before the last week is due is their normal case, not a timing mistake.
+      frequencies: [...new Set(d.metrics.map((m) => m.frequency as Frequency))].filter((f) => f !== 'weekly'),
     })),
     calendar: settings.calendar,
     sendTime: settings.reminders.sendTime,
