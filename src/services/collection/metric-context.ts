@@ -2,6 +2,7 @@
 // rule, the target in force, last period's value and its usual range from its own history.
 
 import { frequencyOfPeriod } from '../../domain/calendar/index.js';
+import type { EntryInput } from '../../domain/submission/validate-entries.js';
 import { targetFor } from '../../domain/targets.js';
 import type { MetricRule, Polarity } from '../../domain/types.js';
 import { computeXmrLimits } from '../../domain/xmr.js';
@@ -44,6 +45,19 @@ export interface MetricContext {
   history: { period: string; value: number | null }[];
   current: { value: number | null; notAvailable: boolean; note: string | null; revision: number } | null;
   usualRange: { lower: number; upper: number } | null;
+}
+
+/** A form's (or a confirmation's) raw entry for this metric, with what validating it needs. */
+export function entryInputOf(c: MetricContext, raw: EntryInput['raw']): EntryInput {
+  return {
+    metricId: c.id,
+    rule: c.rule,
+    unit: c.unit,
+    target: c.target,
+    usualRange: c.usualRange,
+    lastValue: [...c.history].reverse().find((h) => h.value !== null)?.value ?? null,
+    raw,
+  };
 }
 
 export function ruleOf(m: {

@@ -11,6 +11,7 @@ import type { Confirmation } from '../../views/submission-confirmation.js';
 import type { FormRefusal, SubmissionForm } from '../../views/submission-modal.js';
 import type { FormPull } from '../sources/form-pulls.js';
 import type { Provenance } from '../sources/pull-sources.js';
+import { entryInputOf } from './metric-context.js';
 import { type Revision, recordSubmission } from './record-submission.js';
 import { prepareSubmissionForm } from './submission-form.js';
 
@@ -52,15 +53,7 @@ export async function submitNumbersPage(prisma: PrismaClient, req: SubmitRequest
   const submitted = new Map(req.entries.map((s) => [s.metricId, s]));
   const confirmed = new Map(req.confirmed);
   const result = validateEntries(
-    onPage.map((c) => ({
-      metricId: c.id,
-      rule: c.rule,
-      unit: c.unit,
-      target: c.target,
-      usualRange: c.usualRange,
-      lastValue: [...c.history].reverse().find((h) => h.value !== null)?.value ?? null,
-      raw: submitted.get(c.id) ?? { notAvailable: false },
-    })),
+    onPage.map((c) => entryInputOf(c, submitted.get(c.id) ?? { notAvailable: false })),
     confirmed,
   );
   if (result.errors.length) return { kind: 'errors', problems: result.errors };

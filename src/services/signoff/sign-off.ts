@@ -5,24 +5,13 @@
 import { formatPeriodLabel, localDateOf } from '../../domain/calendar/index.js';
 import { routeRecipient } from '../../domain/people/away.js';
 import type { Db } from '../../infra/db-types.js';
+import type { SignOffRequestContent } from '../../views/sign-off-message.js';
 import { loadActor, membersOf } from '../actors.js';
 import { loadAbsences } from '../people/absences.js';
 import { loadProgramSettings } from '../program-settings.js';
 
-export interface SignOffRequest {
-  departmentId: number;
-  departmentName: string;
-  period: string;
-  periodLabel: string;
-  submittedBy: string;
-  lines: {
-    name: string;
-    value: number | null;
-    unit: string;
-    decimals: number;
-    notAvailable: boolean;
-    note: string | null;
-  }[];
+/** What the head's DM shows (the view's content), and who gets it. */
+export interface SignOffRequest extends SignOffRequestContent {
   /** Who gets the DM (heads, or the delegate of an away head) and for whom. */
   to: { userId: string; onBehalfOf: string | null }[];
 }

@@ -4,6 +4,7 @@
 import { validateEntries } from '../../domain/submission/validate-entries.js';
 import type { PrismaClient } from '../../infra/db-types.js';
 import type { FormRefusal } from '../../views/submission-modal.js';
+import { entryInputOf } from '../collection/metric-context.js';
 import { recordSubmission } from '../collection/record-submission.js';
 import { prepareSubmissionForm } from '../collection/submission-form.js';
 import type { Provenance } from './pull-sources.js';
@@ -29,15 +30,9 @@ export async function confirmPulledNumbers(prisma: PrismaClient, req: ConfirmReq
   if (offered.some(({ pull }) => pull?.status !== 'ok' || pull.value === null || !pull.provenance))
     return { kind: 'needs_form', why: 'not_all_pulled' };
   const result = validateEntries(
-    offered.map(({ c, pull }) => ({
-      metricId: c.id,
-      rule: c.rule,
-      unit: c.unit,
-      target: c.target,
-      usualRange: c.usualRange,
-      lastValue: [...c.history].reverse().find((h) => h.value !== null)?.value ?? null,
-      raw: { value: String(pull!.value), note: pull!.note ?? undefined, notAvailable: false },
-    })),
+    offered.map(({ c, pull }) =>
+      entryInputOf(c, { value: String(pull!.value), note: pull!.note ?? undefined, notAvailable: false }),
+    ),
     new Map(),
   );
   if (result.errors.length) return { kind: 'needs_form', why: 'explanation_needed' };
