@@ -150,6 +150,17 @@ describe.each(databases)('sql sources on $name', ({ connection }) => {
 });
 
 if (pgUrl)
+  it("a connection string's own options cannot turn the read-only session off (PostgreSQL)", async () => {
+    const url = new URL(pgUrl);
+    url.searchParams.set('options', '-c default_transaction_read_only=off -c statement_timeout=0');
+    const rt = runtime({ env: { DB: url.toString() } });
+    const s = (query: string) => spec({ kind: 'sql', connection_env: 'DB', query });
+    // Runs read-only with its own timeout: the guard refuses any pull whose session is not.
+    expect((await pullSource(s('SELECT 1'), target, rt)).value).toBe(1);
+    await rt.sql.close();
+  });
+
+if (pgUrl)
   it('stops a query at the statement timeout (PostgreSQL)', async () => {
     const rt = runtime({ env: { DB: pgUrl } });
     const s = spec({ kind: 'sql', connection_env: 'DB', query: 'SELECT 1 FROM pg_sleep(3)', timeout_seconds: 1 });

@@ -85,6 +85,20 @@ function classify(err: unknown, timeoutMs: number): SourceError {
   return new SourceError('query_error', `the query failed: ${message}`);
 }
 
+/**
+ * The URL with the session's read-only default and statement timeout added to its `options`
+ * parameter. `pg` lets a connection string's parameters override the pool's config, so settings
+ * passed beside a URL that has its own `options` (a search_path, say) would be dropped; appended
+ * last, ours also win over any the URL sets for the same names.
+ */
+function withSessionSettings(url: string, timeoutMs: number): string {
+  const ours = `-c default_transaction_read_only=on -c statement_timeout=${Math.round(timeoutMs)}`;
+  const u = new URL(url);
+  const theirs = u.searchParams.get('options');
+  u.searchParams.set('options', theirs ? `${theirs} ${ours}` : ours);
+  return u.toString();
+}
+
 export function createSqlConnector(opts: SqlConnectorOptions): SqlConnector {
   const pools = new Map<string, pg.Pool>();
   const poolFor = (url: string, timeoutMs: number) => {
@@ -92,10 +106,9 @@ export function createSqlConnector(opts: SqlConnectorOptions): SqlConnector {
     let pool = pools.get(key);
     if (!pool) {
       pool = new pg.Pool({
-        connectionString: url,
+        connectionString: withSessionSettings(url, timeoutMs),
         max: opts.poolSize,
         connectionTimeoutMillis: 10_000,
-        options: `-c default_transaction_read_only=on -c statement_timeout=${Math.round(timeoutMs)}`,
       });
       // An idle connection dropped by the server must not crash the process.
       pool.on('error', () => undefined);
