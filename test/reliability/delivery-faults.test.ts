@@ -163,12 +163,15 @@ describe('delivery under faults', () => {
     sandbox.enforceRateLimits = true; // 20 per second per channel, no burst
     const recipients = await seedFanout(db, sandbox, 5);
     await db.prisma.scheduledNotice.updateMany({ data: { recipient: recipients[0]! } });
-    // Paced at half the limit's rate: a loaded machine may delay one request and not the next.
+    // Paced at a quarter of the limit's rate: a loaded machine may delay one request and not the next.
     expect(
-      await deliverDueNotices(deps({ pacer: createPacer({ perChannelMs: 100, globalMs: 0 }) }), FANOUT_NOW),
+      await deliverDueNotices(deps({ pacer: createPacer({ perChannelMs: 200, globalMs: 0 }) }), FANOUT_NOW),
     ).toMatchObject({ sent: 5 });
     expect(sandbox.rateLimitStats.limited).toBe(0);
-    // Unpaced, the same five meet the limit (the check above can fail).
+    // Unpaced, the same five meet the limit (the check above can fail). The limit is tightened to
+    // one a minute so that even a machine slow enough to space the sends out meets it; a Retry-After
+    // that long is beyond what the gateway waits, so nothing sleeps.
+    sandbox.pacing.options = { perSecond: 1 / 60, burst: 1 };
     await seedFanout(db, sandbox, 5);
     await db.prisma.scheduledNotice.updateMany({ data: { recipient: recipients[1]! } });
     await deliverDueNotices(deps({ workerId: 'unpaced', clientOptions: { rejectRateLimitedCalls: true } }), FANOUT_NOW);
