@@ -21,11 +21,13 @@ import {
   SUBMISSION_CALLBACK_ID,
   VALUE_ACTION_ID,
 } from '../src/views/submission-modal.js';
-import { findPostgres } from './lib/databases.js';
+import { type BotDatabase, prepareBotDatabase } from './lib/bot-database.js';
+import { type DatabaseTarget, findPostgres } from './lib/databases.js';
 import { runBench } from './lib/harness.js';
+import { loadHistory } from './lib/history.js';
 import { type GeneratedDepartment, writeProgramFile } from './lib/program.js';
 import { type Cell, fmtMb, fmtMs, fmtRatio, percentile } from './lib/report.js';
-import { type ServerProcess, startServerProcess } from './lib/server-process.js';
+import { RUNS_COMPILED, type ServerProcess, startServerProcess } from './lib/server-process.js';
 
 const SHAPE = { departments: 50, metricsPerDepartment: 4, liaisonsPerDepartment: 1, meetingDepartments: 3 };
 const CONCURRENCY = 50;
@@ -55,14 +57,20 @@ runBench(
       BENCH_SLACK_API_URL: sandbox.apiUrl,
       BENCH_SIGNING_SECRET: sandbox.signingSecret,
       BENCH_NOW: NOW,
-      BENCH_PROGRAM_FILE: program.file,
     };
     const postgres = await findPostgres();
     const servers: ServerProcess[] = [];
+    const databases: BotDatabase[] = [];
+    const startBot = async (target: DatabaseTarget, label: string) => {
+      const db = await prepareBotDatabase(target, program.file, new Date(NOW), (prisma) =>
+        loadHistory(prisma, { lastPeriod: '2026-09', months: 24, submittedAt: new Date(NOW) }),
+      );
+      databases.push(db);
+      servers.push(await startServerProcess('bot', label, { ...env, ...db.env }));
+    };
     try {
-      servers.push(await startServerProcess('bot', 'bot (PGlite)', env));
-      if (postgres)
-        servers.push(await startServerProcess('bot', 'bot (PostgreSQL)', { ...env, BENCH_DATABASE_URL: postgres.url }));
+      await startBot({ kind: 'pglite' }, 'bot (PGlite)');
+      if (postgres) await startBot(postgres, 'bot (PostgreSQL)');
       servers.push(await startServerProcess('bare', 'bare Bolt app', env));
       const bare = servers.at(-1)!;
       const drivers = new Map(servers.map((s) => [s, createHttpDriver({ url: s.url, sandbox })] as const));
@@ -146,8 +154,39 @@ runBench(
         'Ack = the HTTP answer to a signed request as the driver sees it; every app runs with processBeforeResponse false, as in production. Each bot holds 50 departments × 4 metrics with 24 months of history.',
       );
       ctx.note(
-        "Each process runs Node through tsx (TypeScript loader included in every RSS figure, the bare app's too).",
+        RUNS_COMPILED
+          ? 'Each app runs compiled JavaScript from dist/ with plain Node, as `npm start` does (no TypeScript loader); each bot opens its database as `npm start` does (PGlite: a folder, in its own thread), already migrated.'
+          : 'No dist/ build: each app ran through tsx (its loader is in every RSS figure). `npm run bench` builds first.',
       );
+      const bots = servers.filter((s) => s.kind === 'bot');
+      const byDb = (f: (s: ServerProcess) => Cell) => bots.map(f);
+      ctx.table({
+        title: 'Side by side: the bot on each database against the bare Bolt app (same run)',
+        headers: ['figure', 'bare Bolt app', ...bots.map((s) => s.label), 'target'],
+        rows: [
+          ...(['agenda', 'button'] as const).map((i): Cell[] => [
+            `${label(i)} ack p99 (ratio to bare)`,
+            fmtMs(p(i, bare, 99)),
+            ...byDb((s) => `${fmtMs(p(i, s, 99))} (${fmtRatio(p(i, s, 99) / p(i, bare, 99))})`),
+            '≤ 1.3×',
+          ]),
+          [
+            'numbers form p99 (saved before the ack)',
+            fmtMs(p('submission', bare, 99)),
+            ...byDb((s) => fmtMs(p('submission', s, 99))),
+            '≤ 1 s',
+          ],
+          [
+            'idle RSS (ratio to bare)',
+            fmtMb(idle[servers.indexOf(bare)]!.rss),
+            ...byDb((s) => {
+              const rss = idle[servers.indexOf(s)]!.rss;
+              return `${fmtMb(rss)} (${fmtRatio(rss / idle[servers.indexOf(bare)]!.rss)})`;
+            }),
+            '≤ 200 MB PGlite, ≤ 150 MB PostgreSQL',
+          ],
+        ],
+      });
       if (!postgres)
         ctx.note(
           'bot (PostgreSQL): skipped — set TEST_DATABASE_URL or start one with `bash scripts/ci-postgres.sh start`.',
@@ -167,11 +206,12 @@ runBench(
       });
     } finally {
       for (const s of servers) await s.stop();
+      for (const db of databases) await db.remove();
       await sandbox.close();
       await program.remove();
     }
   },
-  { timeoutMs: 6 * 60_000 },
+  { timeoutMs: 9 * 60_000 }, // preparing two databases (initdb, history) takes minutes on a busy machine
 );
 
 function label(i: Interaction): string {

@@ -3,6 +3,7 @@
 // non-zero at the end if any failed. Pass names to run only some: `npm run bench -- packet`.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { startThrowawayPostgres } from './lib/databases.js';
 import { renderTable } from './lib/report.js';
 
 const BENCHMARKS = [
@@ -39,6 +40,9 @@ if (unknown.length) {
   console.error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${BENCHMARKS.join(', ')}`);
   process.exit(2);
 }
+// Every run compares both databases: without TEST_DATABASE_URL, a throwaway server on loopback.
+const postgres = await startThrowawayPostgres();
+if (postgres) process.env.TEST_DATABASE_URL = postgres.url;
 const rows: string[][] = [];
 for (const name of wanted.length ? wanted : BENCHMARKS) {
   const { code, ms } = await runOne(name);
@@ -49,5 +53,6 @@ for (const name of wanted.length ? wanted : BENCHMARKS) {
     `bench/results/${name}.json`,
   ]);
 }
+await postgres?.stop();
 console.log(renderTable({ title: 'Benchmarks', headers: ['benchmark', 'result', 'time', 'results'], rows }));
 process.exitCode = rows.some((r) => r[1] !== 'ok') ? 1 : 0;

@@ -25,10 +25,8 @@ import { applyMigrations, DEFAULT_MIGRATIONS_DIR, readMigrationList } from '../s
 import { parsePostgresUrl } from '../src/infra/db/postgres-url.js';
 import { classifyPostgresError, DatabaseUnavailableError } from '../src/infra/db-errors.js';
 
-export interface TestDatabase extends Database {
-  /** PostgreSQL only: the URL of this file's own database. */
-  url?: string;
-}
+/** On PostgreSQL, `url` is this file's own database. */
+export type TestDatabase = Database;
 
 export interface TestDatabaseOptions {
   /** Default: the repo's prisma/migrations. */

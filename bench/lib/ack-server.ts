@@ -38,19 +38,17 @@ function highWaterMark(): number {
   return kb ? Number(kb) * 1024 : NaN;
 }
 
+/**
+ * The bot as `npm start` runs it (compiled JavaScript, openDatabase on a PGlite folder or a
+ * PostgreSQL URL, already migrated and filled by the parent: see prepareBotDatabase), minus the
+ * scheduler and with the bench's clock.
+ */
 async function startBot() {
   const { createApp } = await import('../../src/app/create-app.js');
   const { silentLogger } = await import('../../src/infra/logger.js');
-  const { loadProgramFile } = await import('../../src/infra/program-file/load-program-file.js');
-  const { importProgram } = await import('../../src/services/program-import/import-program.js');
-  const { openBenchDatabase } = await import('./databases.js');
-  const { loadHistory } = await import('./history.js');
+  const { openDatabase } = await import('../../src/infra/db/client.js');
   const url = process.env.BENCH_DATABASE_URL;
-  const db = await openBenchDatabase(url ? { kind: 'postgres', url, source: 'parent' } : { kind: 'pglite' });
-  const loaded = await loadProgramFile(process.env.BENCH_PROGRAM_FILE!);
-  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
-  await importProgram(db.prisma, loaded.value, { actor: 'bench', now });
-  await loadHistory(db.prisma, { lastPeriod: '2026-09', months: 24, submittedAt: now });
+  const db = await openDatabase(url ? { databaseUrl: url } : { dataDir: process.env.BENCH_DATA_DIR! });
   const deps = {
     prisma: db.prisma,
     clock: { now: () => new Date(now) },

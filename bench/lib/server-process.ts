@@ -1,5 +1,7 @@
-// Starts bench/lib/ack-server.ts in a child process (through tsx) and wraps its IPC messages.
+// Starts bench/lib/ack-server in a child process and wraps its IPC messages. Compiled JavaScript
+// from dist/ (`npm run bench` builds it first), as `npm start` runs the bot; tsx only without a build.
 import { type ChildProcess, fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { MemoryMessage, ParentMessage, ReadyMessage, ServerKind } from './ack-server.js';
 
@@ -14,7 +16,10 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-const ENTRY = fileURLToPath(new URL('./ack-server.ts', import.meta.url));
+const SOURCE = fileURLToPath(new URL('./ack-server.ts', import.meta.url));
+const BUILT = fileURLToPath(new URL('../../dist/bench/lib/ack-server.js', import.meta.url));
+/** Whether the servers run compiled (the production way) or through the TypeScript loader. */
+export const RUNS_COMPILED = existsSync(BUILT);
 
 export async function startServerProcess(
   kind: ServerKind,
@@ -22,8 +27,8 @@ export async function startServerProcess(
   env: Record<string, string>,
   timeoutMs = 120_000,
 ): Promise<ServerProcess> {
-  const child = fork(ENTRY, [], {
-    execArgv: ['--import', 'tsx'],
+  const child = fork(RUNS_COMPILED ? BUILT : SOURCE, [], {
+    execArgv: RUNS_COMPILED ? [] : ['--import', 'tsx'],
     env: { ...process.env, ...env, BENCH_SERVER: kind },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -1,17 +1,19 @@
 // Opening the database: embedded PGlite (default, one process) or a PostgreSQL server.
-// Both run the same migrations and the same generated Prisma client.
+// Both run the same migrations, the same generated Prisma client and the same driver adapter
+// (@prisma/adapter-pg): PGlite runs in its own worker thread behind the PostgreSQL wire protocol
+// (pglite-thread.ts), so its queries never hold the thread that reads Slack's requests.
 
 import { lookup } from 'node:dns/promises';
 import { mkdirSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../../../generated/prisma/client.js';
 import { classifyPostgresError, DatabaseUnavailableError, describeError, type PostgresTarget } from '../db-errors.js';
-import { pgAdapterFactory, pgliteAdapterFactory } from './adapters.js';
+import { pgAdapterFactory } from './adapters.js';
 import { LOCK_FILE, lockDataDir } from './data-dir-lock.js';
 import { applyMigrations, type MigrationStatus, migrationStatus } from './migrate.js';
+import { type PgliteThread, startPgliteThread } from './pglite-thread.js';
 import { parsePostgresUrl } from './postgres-url.js';
 
 export { LOCK_FILE, PrismaClient };
@@ -58,10 +60,11 @@ export interface Database {
   migrationStatus(): Promise<MigrationStatus>;
   /** The driver-adapter factory (for the schema engine, or raw SQL through Prisma's adapter). */
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
-  /** The embedded instance (PGlite only), e.g. for `dumpDataDir()`. */
-  pglite?: PGlite;
-  /** PostgreSQL only: the connection URL (for raw connections: backup, restore, copy). Never print it. */
-  url?: string;
+  /**
+   * The connection URL (for raw connections: backup, restore, copy): the server's, or for PGlite
+   * its thread's private socket. Never print it.
+   */
+  url: string;
   /** Disconnects Prisma, closes PGlite, releases the data-folder lock. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -93,15 +96,13 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
 }
 
 async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
-  let pglite: PGlite;
+  let thread: PgliteThread;
   let location: string;
   let releaseLock = () => {};
   if (options.inMemory) {
     location = 'PGlite (in memory)';
     try {
-      pglite = options.pgliteSnapshot
-        ? await PGlite.create({ loadDataDir: options.pgliteSnapshot })
-        : await PGlite.create();
+      thread = await startPgliteThread(options.pgliteSnapshot ? { snapshot: options.pgliteSnapshot } : {});
     } catch (error) {
       throw new DatabaseUnavailableError('unknown', `Cannot start the in-memory database: ${describeError(error)}`, {
         cause: error,
@@ -121,7 +122,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
     }
     releaseLock = lockDataDir(dataDir);
     try {
-      pglite = await PGlite.create({ dataDir });
+      thread = await startPgliteThread({ dataDir });
     } catch (error) {
       releaseLock();
       throw new DatabaseUnavailableError(
@@ -131,19 +132,18 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
       );
     }
   }
-  const factory = pgliteAdapterFactory(pglite);
+  const factory = pgAdapterFactory(thread.url, { connectTimeoutMs: options.connectTimeoutMs ?? 10_000 });
   const prisma = new PrismaClient({ adapter: factory });
-  const opened = pglite;
   return finishOpening({
     kind: 'pglite',
     location,
     prisma,
     factory,
     options,
-    pglite: opened,
+    url: thread.url,
     onClose: async () => {
       try {
-        if (!opened.closed) await opened.close();
+        await thread.close();
       } finally {
         releaseLock();
       }
@@ -157,8 +157,7 @@ async function finishOpening(parts: {
   prisma: PrismaClient;
   factory: SqlMigrationAwareDriverAdapterFactory;
   options: OpenDatabaseOptions;
-  pglite?: PGlite;
-  url?: string;
+  url: string;
   onClose: () => Promise<void>;
 }): Promise<Database> {
   const { prisma, factory, options } = parts;
@@ -181,12 +180,11 @@ async function finishOpening(parts: {
     location: parts.location,
     appliedMigrations: [],
     adapterFactory: factory,
+    url: parts.url,
     migrate: () => applyMigrations(factory, migrateOptions),
     migrationStatus: () => migrationStatus(factory, migrateOptions),
     close,
   };
-  if (parts.pglite) db.pglite = parts.pglite;
-  if (parts.url) db.url = parts.url;
   if (options.migrate !== false) {
     try {
       db.appliedMigrations = await db.migrate();

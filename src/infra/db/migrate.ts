@@ -4,16 +4,23 @@
 
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { type MigrationList, NO_EXTERNAL_ENTITIES, withSchemaEngine } from './schema-engine.js';
 
-/** `<repo>/prisma/migrations`, found relative to this source file. */
-export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../../../prisma/migrations/', import.meta.url));
+/** `<repo>/prisma/migrations`, from the sources (src/) or the build (dist/src/) alike. */
+export const DEFAULT_MIGRATIONS_DIR = `${join(repoRoot(), 'prisma', 'migrations')}/`;
 
 /** `<repo>/prisma/schema.prisma`. */
-export const DEFAULT_SCHEMA_PATH = fileURLToPath(new URL('../../../prisma/schema.prisma', import.meta.url));
+export const DEFAULT_SCHEMA_PATH = join(repoRoot(), 'prisma', 'schema.prisma');
+
+/** The nearest folder above this file holding package.json: the repository (dist/ has none). */
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
 
 export const MIGRATION_LOCK_FILE = 'migration_lock.toml';
 
@@ -94,6 +101,10 @@ export async function applyMigrations(
       `This database was migrated by a newer stat-bot: migrations ${unknown.join(', ')} are unknown to this version. Run that version (or newer), or restore a backup made by this one into an empty database; nothing was changed.`,
     );
   if (migrationsList.migrationDirectories.length === 0) return [];
+  // Up to date (the usual start): no need to load the engine (~6 MB of WebAssembly, tens of MB
+  // once compiled) into a process that will keep it for its whole life.
+  const applied = new Set(before.filter((m) => m.finished).map((m) => m.name));
+  if (before.every((m) => m.finished) && [...known].every((name) => applied.has(name))) return [];
   try {
     const engineOptions = options.log ? { log: options.log } : {};
     const output = await withSchemaEngine(

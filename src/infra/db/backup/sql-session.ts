@@ -1,7 +1,6 @@
 // One raw SQL connection for backup, restore and copy, on either back end. They need what Prisma's
 // client does not give: a REPEATABLE READ snapshot, cursors, and whole migration scripts inside
 // the same transaction as the data. Every value crosses as text, so nothing is rounded in JS.
-import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Database } from '../client.js';
 
@@ -20,13 +19,11 @@ export type TransactionMode = 'snapshot' | 'write';
  * values are printed are fixed, so both back ends print the same text for the same data.
  */
 export async function inTransaction<T>(
-  db: Pick<Database, 'pglite' | 'url'>,
+  db: Pick<Database, 'url'>,
   mode: TransactionMode,
   fn: (session: SqlSession) => Promise<T>,
 ): Promise<T> {
-  if (db.pglite) return inPgliteTransaction(db.pglite, mode, fn);
-  if (db.url) return inPostgresTransaction(db.url, mode, fn);
-  throw new Error('this database has neither an embedded instance nor a URL');
+  return inPostgresTransaction(db.url, mode, fn);
 }
 
 const SETTINGS = [
@@ -40,24 +37,6 @@ function begin(mode: TransactionMode): string {
   return mode === 'snapshot'
     ? 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY'
     : 'SET TRANSACTION ISOLATION LEVEL READ COMMITTED';
-}
-
-async function inPgliteTransaction<T>(
-  pglite: PGlite,
-  mode: TransactionMode,
-  fn: (session: SqlSession) => Promise<T>,
-): Promise<T> {
-  // PGlite has one connection: its transaction() holds every other query back until it ends.
-  return pglite.transaction(async (tx) => {
-    await tx.exec(begin(mode));
-    for (const s of SETTINGS) await tx.exec(s);
-    return fn({
-      query: async <R extends object>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows,
-      exec: async (script) => {
-        await tx.exec(script);
-      },
-    });
-  });
 }
 
 async function inPostgresTransaction<T>(

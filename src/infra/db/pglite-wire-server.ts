@@ -1,0 +1,177 @@
+// PGlite behind the PostgreSQL wire protocol, on a Unix socket, inside the database worker thread.
+//
+// PGlite is one backend with one session; several client connections share it. What makes that
+// safe is how turns are taken:
+// - A turn is a whole batch of frontend messages up to a point where the client waits for answers
+//   (Sync, a simple Query, Flush, Terminate, or the startup message), never a single message: the
+//   extended protocol keeps its unnamed statement and portal in the session, so one client's
+//   Parse / Bind / Execute must not interleave with another's.
+// - A client whose batch leaves a transaction open keeps the database until its transaction ends
+//   (or it disconnects, which rolls it back); the others queue, as they would on a row lock.
+// (`@electric-sql/pglite-socket` queues single messages, which lets two clients' Parse/Bind
+// interleave outside transactions, hence this small server of our own.)
+// Session settings are shared by every connection: clients use SET LOCAL, never SET.
+
+import { existsSync, unlinkSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import type { PGlite } from '@electric-sql/pglite';
+
+const SSL_REQUEST = 80877103;
+const CANCEL_REQUEST = 80877102;
+/** Message types after which the client waits for the backend's answers. */
+const BATCH_ENDS = new Set(['S', 'Q', 'H', 'X'].map((c) => c.charCodeAt(0)));
+const TERMINATE = 'X'.charCodeAt(0);
+
+export interface WireServer {
+  close(): Promise<void>;
+}
+
+export async function serveWireProtocol(db: PGlite, socketPath: string): Promise<WireServer> {
+  const turns = new Turns(db);
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    const session = new Session(socket, turns);
+    socket.on('data', (chunk: Buffer) => session.receive(chunk));
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      sockets.delete(socket);
+      void session.closed();
+    });
+  });
+  if (existsSync(socketPath)) unlinkSync(socketPath);
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(socketPath, () => done());
+  });
+  return {
+    close: () =>
+      new Promise<void>((done) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => done());
+      }),
+  };
+}
+
+/** Who may use the database now: one batch at a time, or one client for a whole transaction. */
+class Turns {
+  private owner: Session | null = null;
+  private readonly waiting: Array<{ session: Session; start: () => void }> = [];
+  constructor(readonly db: PGlite) {}
+
+  async take(session: Session): Promise<void> {
+    if (this.owner === session) return;
+    if (this.owner === null && this.waiting.length === 0) {
+      this.owner = session;
+      return;
+    }
+    await new Promise<void>((start) => this.waiting.push({ session, start }));
+  }
+
+  /** After a batch: keep the database for an open transaction, else pass it on. */
+  done(session: Session): void {
+    if (this.owner !== session || this.db.isInTransaction()) return;
+    this.handOver();
+  }
+
+  /** A client went away: undo its open transaction and pass the database on. */
+  async abandon(session: Session): Promise<void> {
+    const index = this.waiting.findIndex((w) => w.session === session);
+    if (index >= 0) this.waiting.splice(index, 1);
+    if (this.owner !== session) return;
+    if (this.db.isInTransaction()) await this.db.exec('ROLLBACK').catch(() => {});
+    this.handOver();
+  }
+
+  private handOver(): void {
+    const next = this.waiting.shift();
+    this.owner = next?.session ?? null;
+    next?.start();
+  }
+}
+
+class Session {
+  private pending: Buffer = Buffer.alloc(0);
+  private batch: Uint8Array[] = [];
+  private started = false;
+  private chain: Promise<void> = Promise.resolve();
+  private gone = false;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly turns: Turns,
+  ) {}
+
+  receive(chunk: Buffer): void {
+    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    for (;;) {
+      const frame = this.nextFrame();
+      if (!frame) return;
+      if (frame.ends) {
+        const batch = [...this.batch, frame.bytes];
+        this.batch = [];
+        this.chain = this.chain.then(() => this.run(batch));
+      } else {
+        this.batch.push(frame.bytes);
+      }
+    }
+  }
+
+  async closed(): Promise<void> {
+    this.gone = true;
+    await this.chain.catch(() => {});
+    await this.turns.abandon(this);
+  }
+
+  private nextFrame(): { bytes: Uint8Array; ends: boolean } | null {
+    const buf = this.pending;
+    if (!this.started) {
+      if (buf.length < 8) return null;
+      const length = buf.readInt32BE(0);
+      if (buf.length < length) return null;
+      this.pending = buf.subarray(length);
+      const code = buf.readInt32BE(4);
+      if (code === SSL_REQUEST) {
+        this.socket.write('N'); // no TLS on a private Unix socket; the client goes on in plain text
+        return this.nextFrame();
+      }
+      if (code === CANCEL_REQUEST) {
+        this.socket.end();
+        return null;
+      }
+      this.started = true;
+      return { bytes: new Uint8Array(buf.subarray(0, length)), ends: true };
+    }
+    if (buf.length < 5) return null;
+    const length = 1 + buf.readInt32BE(1);
+    if (buf.length < length) return null;
+    this.pending = buf.subarray(length);
+    const type = buf[0]!;
+    if (type === TERMINATE) {
+      this.socket.end();
+      return null;
+    }
+    return { bytes: new Uint8Array(buf.subarray(0, length)), ends: BATCH_ENDS.has(type) };
+  }
+
+  private async run(batch: Uint8Array[]): Promise<void> {
+    if (this.gone) return;
+    await this.turns.take(this);
+    try {
+      if (this.gone) return;
+      await this.turns.db.runExclusive(async () => {
+        for (const message of batch) {
+          await this.turns.db.execProtocolRawStream(message, {
+            onRawData: (data) => {
+              if (!this.gone && this.socket.writable) this.socket.write(Buffer.from(data)); // a view into PGlite's memory: copy
+            },
+          });
+        }
+      });
+    } catch {
+      this.socket.destroy(); // a protocol-level failure: the client sees the connection drop
+    } finally {
+      this.turns.done(this);
+    }
+  }
+}

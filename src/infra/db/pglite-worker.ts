@@ -1,0 +1,67 @@
+// The embedded database's own thread: PGlite (a WebAssembly PostgreSQL whose queries run
+// synchronously on the thread that calls them) opened here and served over the PostgreSQL wire
+// protocol on a private Unix socket, so the bot's main thread only waits on a socket, as it does
+// with a PostgreSQL server, and keeps reading Slack's requests while a query runs.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { serveWireProtocol } from './pglite-wire-server.js';
+
+export interface PgliteWorkerData {
+  /** The data folder, or null for a database held in memory only. */
+  dataDir: string | null;
+  /** In memory only: start from this dumpDataDir() tarball instead of an empty cluster. */
+  snapshot: Uint8Array<ArrayBuffer> | null;
+  socketPath: string;
+  /** PostgreSQL settings (`-c name=value`) added to PGlite's own. */
+  settings: Record<string, string>;
+}
+export type WorkerRequest = { type: 'close' };
+export type WorkerReply = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'closed' };
+
+/** PGlite's own start parameters (0.4.6), which `startParams` replaces rather than extends. */
+const PGLITE_START_PARAMS = [
+  '--single',
+  '-F',
+  '-O',
+  '-j',
+  '-c',
+  'search_path=public',
+  '-c',
+  'exit_on_error=false',
+  '-c',
+  'log_checkpoints=false',
+  '-c',
+  'max_worker_processes=0',
+  '-c',
+  'max_parallel_workers=0',
+  '-c',
+  'max_parallel_workers_per_gather=0',
+];
+
+const data = workerData as PgliteWorkerData;
+const port = parentPort!;
+const reply = (message: WorkerReply) => port.postMessage(message);
+
+async function start(): Promise<void> {
+  const startParams = [
+    ...PGLITE_START_PARAMS,
+    ...Object.entries(data.settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+  ];
+  const db = data.dataDir
+    ? await PGlite.create({ dataDir: data.dataDir, startParams })
+    : await PGlite.create({ startParams, ...(data.snapshot ? { loadDataDir: new Blob([data.snapshot]) } : {}) });
+  const server = await serveWireProtocol(db, data.socketPath);
+  port.on('message', (request: WorkerRequest) => {
+    if (request.type !== 'close') return;
+    void (async () => {
+      await server.close();
+      if (!db.closed) await db.close(); // flushes the data folder
+      reply({ type: 'closed' });
+    })();
+  });
+  reply({ type: 'ready' });
+}
+
+start().catch((error: unknown) =>
+  reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+);

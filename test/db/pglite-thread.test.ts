@@ -1,0 +1,63 @@
+// The embedded database's thread and its wire-protocol server: several connections share PGlite's
+// one session safely (whole batches take turns, an open transaction keeps the database).
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptySnapshot } from '../../local-stack/test-db.js';
+import { type PgliteThread, startPgliteThread } from '../../src/infra/db/pglite-thread.js';
+
+describe('PGlite in its own thread, over the wire protocol', () => {
+  let thread: PgliteThread;
+  const clients: pg.Client[] = [];
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: thread.url });
+    client.on('error', () => {}); // a client we destroy on purpose
+    await client.connect();
+    clients.push(client);
+    return client;
+  };
+  beforeAll(async () => {
+    thread = await startPgliteThread({ snapshot: await emptySnapshot() });
+  });
+  afterAll(async () => {
+    for (const client of clients) await client.end().catch(() => {});
+    await thread?.close();
+  });
+
+  it("keeps each client's parameterised queries apart when they arrive at once", async () => {
+    const three = [await connect(), await connect(), await connect()];
+    // A different statement per client: a Bind that reached another client's Parse would show.
+    const asks = Array.from({ length: 150 }, (_, i) => ({ via: i % 3, n: i }));
+    const answers = await Promise.all(
+      asks.map(({ via, n }) =>
+        three[via]!.query<{ n: number; via: number }>(`SELECT $1::int AS n, ${via} AS via`, [n]),
+      ),
+    );
+    expect(answers.map((r) => r.rows[0])).toEqual(asks.map(({ n, via }) => ({ n, via })));
+  });
+
+  it('holds other clients back while a transaction is open, and lets them see only what was committed', async () => {
+    const [writer, reader] = [await connect(), await connect()];
+    await writer.query('CREATE TABLE held (n int)');
+    await writer.query('BEGIN');
+    await writer.query('INSERT INTO held VALUES (1)');
+    let read: number | undefined;
+    const reading = reader.query<{ c: number }>('SELECT count(*)::int AS c FROM held').then((r) => {
+      read = r.rows[0]!.c;
+    });
+    await new Promise((done) => setTimeout(done, 200));
+    expect(read).toBeUndefined();
+    await writer.query('INSERT INTO held VALUES (2)');
+    await writer.query('COMMIT');
+    await reading;
+    expect(read).toBe(2);
+  });
+
+  it('rolls back the open transaction of a client that goes away', async () => {
+    const [quitter, other] = [await connect(), await connect()];
+    await quitter.query('BEGIN');
+    await quitter.query('CREATE TABLE abandoned (n int)');
+    await quitter.end(); // Terminate, with the transaction still open
+    const { rows } = await other.query<{ gone: boolean }>(`SELECT to_regclass('abandoned') IS NULL AS gone`);
+    expect(rows[0]!.gone).toBe(true);
+  });
+});
