@@ -34,6 +34,7 @@ import {
 } from './claim-notices.js';
 import { decideCollectionNotice } from './collection-notice.js';
 import { decideFollowUpNotice } from './followup-notice.js';
+import { decideFollowUpPausedNotice, FOLLOWUP_PAUSED_KIND } from './followup-paused-notice.js';
 import type { DeliveryViews, NoticeDecision } from './notice-model.js';
 import {
   createStepRunner,
@@ -169,7 +170,13 @@ async function deliverOne(
     });
   }
   if (!decision.send && decision.deferUntil) {
-    await release(deps.prisma, notice.id, deps.workerId, decision.deferUntil);
+    const { deferUntil, followOn } = decision;
+    if (!followOn) await release(deps.prisma, notice.id, deps.workerId, deferUntil);
+    else
+      await deps.prisma.$transaction(async (tx) => {
+        await tx.scheduledNotice.createMany({ data: [followOn], skipDuplicates: true });
+        await release(tx, notice.id, deps.workerId, deferUntil);
+      });
     report.deferred++;
     return;
   }
@@ -367,7 +374,8 @@ async function retryOrFail(run: Run, notice: ClaimedNotice, failure: SlackFailur
 }
 
 function defaultDecider(deps: DeliveryDeps, kind: string, settings: ProgramSettings): Decide {
-  if (kind.startsWith('followup_')) return (n, t) => decideFollowUpNotice(deps.prisma, n, t);
+  if (kind === FOLLOWUP_PAUSED_KIND) return (n, t) => decideFollowUpPausedNotice(deps.prisma, n, t, settings);
+  if (kind.startsWith('followup_')) return (n, t) => decideFollowUpNotice(deps.prisma, n, t, settings);
   if (kind.startsWith('collect_')) return (n, t) => decideCollectionNotice(deps.prisma, n, t, settings);
   return async () => ({ send: false, reason: `no sender for notice kind ${kind}` });
 }
