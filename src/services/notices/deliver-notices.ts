@@ -85,7 +85,9 @@ export type MultiStepOutcome =
   /** Will not work however often it is tried (the person who must fix it has been told). */
   | { status: 'failed'; detail: string }
   /** A step failed in a way worth retrying: the notice is retried later, from that step. */
-  | { status: 'retry'; failure: SlackFailure };
+  | { status: 'retry'; failure: SlackFailure }
+  /** Not now but then (outside its recipient's working hours): tried again at `until`. */
+  | { status: 'deferred'; until: Date; detail: string };
 
 /**
  * A notice that is more than one Slack call (a packet, a meeting record) is delivered by its own
@@ -254,6 +256,11 @@ async function sendSteps(run: Run, sender: MultiStepSender, notice: ClaimedNotic
     return;
   }
   if (outcome.status === 'retry') return retryOrFail(run, notice, outcome.failure);
+  if (outcome.status === 'deferred') {
+    await release(deps.prisma, notice.id, deps.workerId, outcome.until);
+    report.deferred++;
+    return;
+  }
   if (outcome.status === 'sent') {
     await markSent(deps.prisma, notice.id, deps.workerId, now, { channel: outcome.channel, ts: outcome.ts });
     report.sent++;
