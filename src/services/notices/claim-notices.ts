@@ -82,13 +82,7 @@ export async function markSkipped(prisma: PrismaClient, id: number, workerId: st
 }
 
 /** Puts a notice back for later (outside working hours, or a retryable Slack failure). */
-export async function release(
-  prisma: Db,
-  id: number,
-  workerId: string,
-  sendAt: Date,
-  error?: string,
-): Promise<void> {
+export async function release(prisma: Db, id: number, workerId: string, sendAt: Date, error?: string): Promise<void> {
   await prisma.scheduledNotice.updateMany({
     where: { id, claimedBy: workerId, status: 'claimed' },
     data: { status: 'pending', sendAt, claimedBy: null, leaseUntil: null, lastError: error ?? null },

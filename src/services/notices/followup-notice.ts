@@ -39,7 +39,9 @@ export async function decideFollowUpNotice(
   const toOwner = p.step !== 'escalation';
   const route = await routeNag(db, notice.recipient, now, calendar, toOwner ? awayFollowUps : 'delegate');
   if (route.kind === 'wait') {
-    const followOn = toOwner ? await pausedNotice(db, { followUpId: card.id, ownerUserId: card.ownerUserId, ...route.away }, now) : null;
+    const followOn = toOwner
+      ? await pausedNotice(db, { followUpId: card.id, ownerUserId: card.ownerUserId, ...route.away }, now)
+      : null;
     return { send: false, reason: 'owner away', deferUntil: route.until, ...(followOn ? { followOn } : {}) };
   }
   return {

@@ -4,8 +4,9 @@
 // Who (issue 15), as for monthly reminders (routeCollectionNotice): someone away is never sent it;
 // their departments go to their delegate — inside the delegate's own weekly DM when they have one,
 // so it stays one DM per person per step — or are left to the department's other liaisons.
-import { absenceOn } from '../../domain/people/away.js';
+
 import { lastClosedPeriod, localDateOf } from '../../domain/calendar/index.js';
+import { absenceOn } from '../../domain/people/away.js';
 import type { Db, PrismaClient } from '../../infra/db-types.js';
 import type { OutgoingMessage, SlackGateway } from '../../infra/slack/slack-gateway.js';
 import type { WeeklyReminderModel } from '../../views/weekly-reminder.js';
@@ -79,7 +80,12 @@ async function routeWeekly(
   const routed = async (liaison: string) => {
     const out: { to: string; department: DueDepartment }[] = [];
     for (const department of await weeklyDue(db, liaison, s.week)) {
-      const r = await routeCollectionNotice(db, { recipient: liaison, departmentId: department.id, step: s.step }, now, timezone);
+      const r = await routeCollectionNotice(
+        db,
+        { recipient: liaison, departmentId: department.id, step: s.step },
+        now,
+        timezone,
+      );
       if (r.kind === 'send') out.push({ to: r.to, department });
     }
     return out;
@@ -125,6 +131,10 @@ async function weeklyDue(db: Db, liaison: string, week: string): Promise<DueDepa
   });
   return departments
     .filter((d) => !d.periods[0]?.lockedAt)
-    .map((d) => ({ id: d.id, name: d.name, metrics: d.metrics.filter((m) => m.values.length === 0).map((m) => m.name) }))
+    .map((d) => ({
+      id: d.id,
+      name: d.name,
+      metrics: d.metrics.filter((m) => m.values.length === 0).map((m) => m.name),
+    }))
     .filter((d) => d.metrics.length > 0);
 }
