@@ -42,7 +42,8 @@ export async function decideFollowUpNotice(
     const followOn = toOwner
       ? await pausedNotice(db, { followUpId: card.id, ownerUserId: card.ownerUserId, ...route.away }, now)
       : null;
-    return { send: false, reason: 'owner away', deferUntil: route.until, ...(followOn ? { followOn } : {}) };
+    const reason = toOwner ? 'owner away' : 'recipient away';
+    return { send: false, reason, deferUntil: route.until, ...(followOn ? { followOn } : {}) };
   }
   return {
     send: true,
