@@ -24,6 +24,8 @@ const settingsSchema = z.object({
   contact: z.object({ name: z.string(), email: z.string() }).optional(),
   // --- who and when (issue 15); written only when not the default, so older files re-import unchanged ---
   respectSlackStatus: z.boolean().default(false),
+  /** Follow-up nags to an away owner go to their delegate, or `pause` until they are back (the chair is told once). */
+  awayFollowUps: z.enum(['delegate', 'pause']).default('delegate'),
   /** The monthly citywide brief (issue 17): unset = none is sent. */
   brief: z
     .object({
@@ -63,6 +65,7 @@ export function programSettingsFromFile(p: ProgramFile): StoredSettings {
     publishExplanations: p.program.publish_explanations,
     ...(p.program.contact ? { contact: p.program.contact } : {}),
     ...(p.program.respect_slack_status ? { respectSlackStatus: true } : {}),
+    ...(p.program.away_followups === 'pause' ? { awayFollowUps: 'pause' } : {}),
     ...(p.brief ? { brief: p.brief } : {}),
   } as StoredSettings;
 }

@@ -78,3 +78,12 @@ export function buildFollowUpOwnerMessage(
   if (step !== 'escalation') blocks.push(followUpAnswerButtons(f.id));
   return { text: `${intro.replace(/[*:]/g, '')} ${fitText(f.text, 200)}`, blocks };
 }
+
+/** To the chair, once per follow-up per absence: the owner's reminders wait until they are back. */
+export function buildFollowUpPausedMessage(f: FollowUpCard, ownerUserId: string, awayUntil: string): SlackMessage {
+  const lead = `:pause_button: Reminders to <@${ownerUserId}> about this follow-up are paused while they are away, until ${formatDay(awayUntil)}. They pick up again when <@${ownerUserId}> is back; nothing for you to do.`;
+  return {
+    text: `Reminders to <@${ownerUserId}> are paused while they are away, until ${formatDay(awayUntil)}: ${fitText(f.text, 200)}`,
+    blocks: [{ type: 'section', text: md(fitText(`${lead}\n${followUpSummary(f)}`, LIMITS.sectionText)) }],
+  };
+}

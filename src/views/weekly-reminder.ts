@@ -12,7 +12,8 @@ export interface WeeklyReminderModel {
   dueDate: string;
   /** opening: the week has closed; due: the due day, still missing. */
   step: 'opening' | 'due';
-  departments: { id: number; name: string; metrics: string[] }[];
+  /** `onBehalfOf`: the name of the away colleague this department is listed for (their delegate's DM). */
+  departments: { id: number; name: string; metrics: string[]; onBehalfOf?: string }[];
 }
 
 export function buildWeeklyReminder(m: WeeklyReminderModel): SlackMessage {
@@ -28,7 +29,7 @@ export function buildWeeklyReminder(m: WeeklyReminderModel): SlackMessage {
       type: 'section',
       text: md(
         fitText(
-          `*${escapeMrkdwn(d.name)}*\n${d.metrics.map((x) => `• ${escapeMrkdwn(x)}`).join('\n')}`,
+          `*${escapeMrkdwn(d.name)}*${d.onBehalfOf ? ` — for ${escapeMrkdwn(d.onBehalfOf)}, who is away` : ''}\n${d.metrics.map((x) => `• ${escapeMrkdwn(x)}`).join('\n')}`,
           LIMITS.sectionText,
         ),
       ),

@@ -1,5 +1,5 @@
 // Follow-up nags to an owner who is away: they go to the owner's delegate, or wait until the owner
-// is back — never to someone away.
+// is back (the chair is told once) — never to someone away.
 import { describe, expect, it } from 'vitest';
 import { setAway } from '../../src/services/people/absences.js';
 import { slashReply, useLocalStack } from '../helpers/use-local-stack.js';
@@ -36,5 +36,10 @@ describe('follow-up nags while the owner is away', () => {
     });
     // Grace's due-day nag waits for Thursday 3 Dec, 09:00 New York, the first working hour she is back.
     expect(waiting.map((n) => n.sendAt.toISOString())).toContain('2026-12-03T14:00:00.000Z');
+    // With the default `away_followups: delegate`, the chair hears only of the nags that wait: Grace's, once.
+    const paused = s.sandbox.dmsTo(CHAIR).filter((m) => m.text.includes('paused while they are away'));
+    expect(paused).toHaveLength(1);
+    expect(paused[0]!.text).toContain(`<@${GRACE}>`);
+    expect(paused[0]!.text).toContain('main-break');
   });
 });

@@ -158,5 +158,5 @@ describe('through Bolt and the running app', () => {
       await stack.close();
       await db.close();
     }
-  });
+  }, 90_000); // a database, a program import and a bot start: 20–25 s on a loaded 2-core machine
 });

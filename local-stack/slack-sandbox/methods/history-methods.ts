@@ -2,7 +2,7 @@
 // for a channel and oldest first for a thread, as Slack returns them. A message's metadata comes
 // back only with `include_all_metadata` (the bot subscribes to no metadata event types).
 import type { SandboxState } from '../sandbox-state.js';
-import type { SlackArgs, StoredMessage } from '../sandbox-types.js';
+import type { SlackArgs, SlackResult, StoredMessage } from '../sandbox-types.js';
 import { messageObject } from '../slack-objects.js';
 import { fail, type HandlerContext, type MethodHandler, paginate, str } from './method-handler.js';
 
@@ -40,57 +40,53 @@ function render(ctx: HandlerContext, m: StoredMessage): Record<string, unknown> 
   return ctx.args.include_all_metadata === true && metadata !== undefined ? { ...rest, metadata } : rest;
 }
 
-const history: MethodHandler = (ctx) => {
-  const { args, state } = ctx;
-  const target = readable(state, args.channel);
-  if (!target.ok) return fail(target.error);
-  const tsError = badTs(args);
-  if (tsError) return fail(tsError);
-  // Thread replies stay in their thread (a reply broadcast to the channel would show; the bot never does that).
-  const messages = state.messages
-    .filter((m) => m.channel === target.channel && (!m.thread_ts || m.thread_ts === m.ts) && within(m, args))
-    .sort((a, b) => Number(b.ts) - Number(a.ts));
-  const page = paginate(messages, {
-    ...args,
-    limit: typeof args.limit === 'number' ? args.limit : DEFAULT_LIMIT.history,
-  });
+/** The conversation both methods read, or the error Slack gives for it or for a malformed ts. */
+function target(ctx: HandlerContext): Readable {
+  const t = readable(ctx.state, ctx.args.channel);
+  const tsError = t.ok ? badTs(ctx.args) : undefined;
+  return tsError ? { ok: false, error: tsError } : t;
+}
+
+/** One page of `messages` with Slack's paging fields; `extra` adds a method's own fields. */
+function answerPage(ctx: HandlerContext, messages: StoredMessage[], defaultLimit: number, extra = {}): SlackResult {
+  const { args } = ctx;
+  const page = paginate(messages, { ...args, limit: typeof args.limit === 'number' ? args.limit : defaultLimit });
   if ('error' in page) return fail(page.error);
   return {
     ok: true,
     messages: page.page.map((m) => render(ctx, m)),
     has_more: page.next_cursor !== '',
+    ...extra,
+    ...(page.next_cursor ? { response_metadata: { next_cursor: page.next_cursor } } : {}),
+  };
+}
+
+const history: MethodHandler = (ctx) => {
+  const t = target(ctx);
+  if (!t.ok) return fail(t.error);
+  // Thread replies stay in their thread (a reply broadcast to the channel would show; the bot never does that).
+  const messages = ctx.state.messages
+    .filter((m) => m.channel === t.channel && (!m.thread_ts || m.thread_ts === m.ts) && within(m, ctx.args))
+    .sort((a, b) => Number(b.ts) - Number(a.ts));
+  return answerPage(ctx, messages, DEFAULT_LIMIT.history, {
     pin_count: messages.filter((m) => m.pinned).length,
     channel_actions_ts: null,
     channel_actions_count: 0,
-    ...(page.next_cursor ? { response_metadata: { next_cursor: page.next_cursor } } : {}),
-  };
+  });
 };
 
 const replies: MethodHandler = (ctx) => {
-  const { args, state } = ctx;
-  const target = readable(state, args.channel);
-  if (!target.ok) return fail(target.error);
-  const tsError = badTs(args);
-  if (tsError) return fail(tsError);
-  const parent = state.findMessage(target.channel, args.ts);
+  const t = target(ctx);
+  if (!t.ok) return fail(t.error);
+  const parent = ctx.state.findMessage(t.channel, ctx.args.ts);
   if (!parent) return fail('thread_not_found');
   const threadTs = parent.thread_ts ?? parent.ts;
-  const inThread = state.messages
-    .filter((m) => m.channel === target.channel && (m.ts === threadTs || m.thread_ts === threadTs))
-    .sort((a, b) => Number(a.ts) - Number(b.ts));
   // Slack always answers with the parent first, whatever `oldest` says.
-  const messages = inThread.filter((m) => m.ts === threadTs || within(m, args));
-  const page = paginate(messages, {
-    ...args,
-    limit: typeof args.limit === 'number' ? args.limit : DEFAULT_LIMIT.replies,
-  });
-  if ('error' in page) return fail(page.error);
-  return {
-    ok: true,
-    messages: page.page.map((m) => render(ctx, m)),
-    has_more: page.next_cursor !== '',
-    ...(page.next_cursor ? { response_metadata: { next_cursor: page.next_cursor } } : {}),
-  };
+  const messages = ctx.state.messages
+    .filter((m) => m.channel === t.channel && (m.ts === threadTs || m.thread_ts === threadTs))
+    .filter((m) => m.ts === threadTs || within(m, ctx.args))
+    .sort((a, b) => Number(a.ts) - Number(b.ts));
+  return answerPage(ctx, messages, DEFAULT_LIMIT.replies);
 };
 
 export const historyMethods: Record<string, MethodHandler> = {

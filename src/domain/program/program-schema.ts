@@ -219,6 +219,8 @@ export const programFileSchema = z
         sign_off: signOff.default('none'),
         /** A Slack status saying the person is out (with an expiry) counts as away until it expires. */
         respect_slack_status: z.boolean({ error: 'must be true or false' }).default(false),
+        /** A follow-up nag to an owner who is away: `delegate` (to their delegate, if they named one) or `pause`. */
+        away_followups: z.enum(['delegate', 'pause'], { error: 'must be delegate or pause' }).default('delegate'),
       })
       .strict(),
     people: z.array(personSchema).default([]),

@@ -7,7 +7,7 @@ import type { PacketViews } from '../../services/roundtable/post-packet.js';
 import { BRIEF_CHARTS_COMMENT, buildBriefMessages } from '../../views/brief-message.js';
 import { buildCollectionReminder } from '../../views/collection-reminder.js';
 import { buildDeliveryProblemMessage, buildNotPostedMessage } from '../../views/delivery-messages.js';
-import { buildFollowUpOwnerMessage } from '../../views/followup-message.js';
+import { buildFollowUpOwnerMessage, buildFollowUpPausedMessage } from '../../views/followup-message.js';
 import { buildMeetingRecord, buildOwnerList } from '../../views/meeting-record-message.js';
 import {
   buildChairBriefing,
@@ -17,10 +17,11 @@ import {
 } from '../../views/packet-message.js';
 
 export const deliveryViews: DeliveryViews = {
-  notice: (m) =>
-    m.kind === 'collection'
-      ? buildCollectionReminder(m.reminder)
-      : buildFollowUpOwnerMessage(m.card, m.step, m.businessDaysLate, m.ownerUserId),
+  notice: (m) => {
+    if (m.kind === 'collection') return buildCollectionReminder(m.reminder);
+    if (m.kind === 'followup_paused') return buildFollowUpPausedMessage(m.card, m.ownerUserId, m.awayUntil);
+    return buildFollowUpOwnerMessage(m.card, m.step, m.businessDaysLate, m.ownerUserId);
+  },
   deliveryProblem: buildDeliveryProblemMessage,
 };
 

@@ -3,7 +3,7 @@
 // A worker's own claims left behind by a run that failed (the database went away mid-run) are
 // taken back by its next run at once; others wait for the lease. So a workerId belongs to one
 // process whose runs never overlap (the scheduler's ticks do not; each CLI run has its own id).
-import type { PrismaClient } from '../../infra/db-types.js';
+import type { Db, PrismaClient } from '../../infra/db-types.js';
 
 export interface ClaimedNotice {
   id: number;
@@ -82,13 +82,7 @@ export async function markSkipped(prisma: PrismaClient, id: number, workerId: st
 }
 
 /** Puts a notice back for later (outside working hours, or a retryable Slack failure). */
-export async function release(
-  prisma: PrismaClient,
-  id: number,
-  workerId: string,
-  sendAt: Date,
-  error?: string,
-): Promise<void> {
+export async function release(prisma: Db, id: number, workerId: string, sendAt: Date, error?: string): Promise<void> {
   await prisma.scheduledNotice.updateMany({
     where: { id, claimedBy: workerId, status: 'claimed' },
     data: { status: 'pending', sendAt, claimedBy: null, leaseUntil: null, lastError: error ?? null },

@@ -34,6 +34,7 @@ import {
 } from './claim-notices.js';
 import { decideCollectionNotice } from './collection-notice.js';
 import { decideFollowUpNotice } from './followup-notice.js';
+import { decideFollowUpPausedNotice, FOLLOWUP_PAUSED_KIND } from './followup-paused-notice.js';
 import type { DeliveryViews, NoticeDecision } from './notice-model.js';
 import {
   createStepRunner,
@@ -84,7 +85,9 @@ export type MultiStepOutcome =
   /** Will not work however often it is tried (the person who must fix it has been told). */
   | { status: 'failed'; detail: string }
   /** A step failed in a way worth retrying: the notice is retried later, from that step. */
-  | { status: 'retry'; failure: SlackFailure };
+  | { status: 'retry'; failure: SlackFailure }
+  /** Not now but then (outside its recipient's working hours): tried again at `until`. */
+  | { status: 'deferred'; until: Date; detail: string };
 
 /**
  * A notice that is more than one Slack call (a packet, a meeting record) is delivered by its own
@@ -169,7 +172,13 @@ async function deliverOne(
     });
   }
   if (!decision.send && decision.deferUntil) {
-    await release(deps.prisma, notice.id, deps.workerId, decision.deferUntil);
+    const { deferUntil, followOn } = decision;
+    if (!followOn) await release(deps.prisma, notice.id, deps.workerId, deferUntil);
+    else
+      await deps.prisma.$transaction(async (tx) => {
+        await tx.scheduledNotice.createMany({ data: [followOn], skipDuplicates: true });
+        await release(tx, notice.id, deps.workerId, deferUntil);
+      });
     report.deferred++;
     return;
   }
@@ -247,6 +256,11 @@ async function sendSteps(run: Run, sender: MultiStepSender, notice: ClaimedNotic
     return;
   }
   if (outcome.status === 'retry') return retryOrFail(run, notice, outcome.failure);
+  if (outcome.status === 'deferred') {
+    await release(deps.prisma, notice.id, deps.workerId, outcome.until);
+    report.deferred++;
+    return;
+  }
   if (outcome.status === 'sent') {
     await markSent(deps.prisma, notice.id, deps.workerId, now, { channel: outcome.channel, ts: outcome.ts });
     report.sent++;
@@ -367,7 +381,8 @@ async function retryOrFail(run: Run, notice: ClaimedNotice, failure: SlackFailur
 }
 
 function defaultDecider(deps: DeliveryDeps, kind: string, settings: ProgramSettings): Decide {
-  if (kind.startsWith('followup_')) return (n, t) => decideFollowUpNotice(deps.prisma, n, t);
+  if (kind === FOLLOWUP_PAUSED_KIND) return (n, t) => decideFollowUpPausedNotice(deps.prisma, n, t, settings);
+  if (kind.startsWith('followup_')) return (n, t) => decideFollowUpNotice(deps.prisma, n, t, settings);
   if (kind.startsWith('collect_')) return (n, t) => decideCollectionNotice(deps.prisma, n, t, settings);
   return async () => ({ send: false, reason: `no sender for notice kind ${kind}` });
 }

@@ -5,12 +5,20 @@ import { addBusinessDays, businessDaysBetween, isStepStillRelevant, localDateOf 
 import type { Db } from '../../infra/db-types.js';
 import { loadFollowUpCard } from '../followups/followup-card.js';
 import { followUpNagPayloadSchema } from '../followups/plan-followup-nags.js';
+import { outsideRecipientHours } from '../people/recipient-hours.js';
 import { routeNag } from '../people/route-nag.js';
-import { loadProgramSettings } from '../program-settings.js';
+import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
 import type { ClaimedNotice } from './claim-notices.js';
+import { pausedNotice } from './followup-paused-notice.js';
 import type { NoticeDecision } from './notice-model.js';
 
-export async function decideFollowUpNotice(db: Db, notice: ClaimedNotice, now: Date): Promise<NoticeDecision> {
+/** `runSettings`: the delivery run's, read once per run. */
+export async function decideFollowUpNotice(
+  db: Db,
+  notice: ClaimedNotice,
+  now: Date,
+  runSettings?: ProgramSettings,
+): Promise<NoticeDecision> {
   const parsed = followUpNagPayloadSchema.safeParse(notice.payload);
   if (!parsed.success) return { send: false, reason: 'malformed payload' };
   const p = parsed.data;
@@ -23,12 +31,24 @@ export async function decideFollowUpNotice(db: Db, notice: ClaimedNotice, now: D
     return { send: false, reason: 'stale: no longer makes sense' };
   if (p.step === 'opening') return { send: false, reason: 'follow-ups have no opening notice' };
   // Counted now, not when planned: a step sent late by a catch-up must not understate the delay.
-  const { calendar } = await loadProgramSettings(db);
+  const { calendar, awayFollowUps } = runSettings ?? (await loadProgramSettings(db));
   const { timezone, holidays } = calendar;
   const late = businessDaysBetween(addBusinessDays(card.dueDate, 0, holidays), localDateOf(now, timezone), holidays);
-  // Who (issue 15): a nag to an owner who is away goes to their delegate, or waits until they are back.
-  const route = await routeNag(db, notice.recipient, now, calendar);
-  if (route.kind === 'wait') return { send: false, reason: 'owner away', deferUntil: route.until };
+  // Who (issue 15): a nag to an owner who is away goes to their delegate (by program setting), or
+  // waits until they are back and the chair is told once. An escalation to an away chair or head
+  // goes to their delegate when there is one: the setting is about the owner.
+  const toOwner = p.step !== 'escalation';
+  const route = await routeNag(db, notice.recipient, now, calendar, toOwner ? awayFollowUps : 'delegate');
+  if (route.kind === 'wait') {
+    const followOn = toOwner
+      ? await pausedNotice(db, { followUpId: card.id, ownerUserId: card.ownerUserId, ...route.away }, now)
+      : null;
+    const reason = toOwner ? 'owner away' : 'recipient away';
+    return { send: false, reason, deferUntil: route.until, ...(followOn ? { followOn } : {}) };
+  }
+  // The planned recipient's hours were checked before deciding; a delegate's are checked here.
+  const later = route.to === notice.recipient ? null : await outsideRecipientHours(db, route.to, now, calendar);
+  if (later) return { send: false, reason: "outside the delegate's working hours", deferUntil: later };
   return {
     send: true,
     ...(route.to !== notice.recipient ? { to: route.to } : {}),

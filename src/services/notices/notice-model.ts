@@ -2,6 +2,7 @@
 // (src/scheduler/jobs/notice-views.ts), so deciding a notice never builds Block Kit. The models are
 // the views' own input types (view-model types live with their views; services import them type-only).
 import type { LadderStepName } from '../../domain/calendar/ladder-steps.js';
+import type { Prisma } from '../../infra/db-types.js';
 import type { OutgoingMessage } from '../../infra/slack/slack-gateway.js';
 import type { ReminderContent } from '../../views/collection-reminder.js';
 import type { loadFollowUpCard } from '../followups/followup-card.js';
@@ -15,15 +16,36 @@ export interface FollowUpNagModel {
   ownerUserId: string;
 }
 
+/** The chair is told, once, that the nags to an away owner wait until they are back. */
+export interface FollowUpPausedModel {
+  card: FollowUpNagModel['card'];
+  ownerUserId: string;
+  /** The owner's last day away (program time zone). */
+  awayUntil: string;
+}
+
 export type NoticeModel =
   | ({ kind: 'collection' } & { reminder: CollectionReminderModel })
-  | ({ kind: 'followup' } & FollowUpNagModel);
+  | ({ kind: 'followup' } & FollowUpNagModel)
+  | ({ kind: 'followup_paused' } & FollowUpPausedModel);
+
+/** A notice a decision asks for besides its own; its unique key makes it once however often it is asked. */
+export interface FollowOnNotice {
+  key: string;
+  kind: string;
+  recipient: string;
+  sendAt: Date;
+  payload: Prisma.InputJsonObject;
+}
 
 export type NoticeDecision =
   /** `to`: someone other than the planned recipient (a delegate while they are away). */
   | { send: true; model: NoticeModel; to?: string }
-  /** `deferUntil`: not now but then (outside the recipient's working hours), rather than never. */
-  | { send: false; reason: string; deferUntil?: Date };
+  /**
+   * `deferUntil`: not now but then (outside the recipient's working hours), rather than never.
+   * `followOn`: planned in the same transaction as the deferral (the chair told an owner is away).
+   */
+  | { send: false; reason: string; deferUntil?: Date; followOn?: FollowOnNotice };
 
 export interface DeliveryProblem {
   recipient: string;

@@ -1,9 +1,11 @@
 // A DM lands inside its recipient's own working hours: the program's hours and business days, in
 // the person's Slack time zone (users.info `tz`, kept on Person). Without a known zone, the program's.
 import { IANAZone } from 'luxon';
-import { isWithinWorkingHours, nextWorkingInstant } from '../../domain/calendar/index.js';
+import { isWithinWorkingHours, localDateOf, nextWorkingInstant } from '../../domain/calendar/index.js';
+import { absenceOn } from '../../domain/people/away.js';
 import type { ProgramCalendar } from '../../domain/types.js';
 import type { Db } from '../../infra/db-types.js';
+import { loadAbsences } from './absences.js';
 
 const isUserId = (recipient: string) => /^[UW][A-Z0-9]+$/.test(recipient);
 
@@ -30,13 +32,21 @@ async function personZone(db: Db, userId: string): Promise<string | null> {
   return person?.tz ?? null;
 }
 
-/** Null when `now` is inside the recipient's working hours; otherwise when they next begin. */
+/**
+ * Null when `now` is inside the recipient's working hours; otherwise when they next begin. While
+ * the recipient is away with a delegate, the notice will go to the delegate, so it is the
+ * delegate's hours that count: waiting for the absent person's (in Tokyo, say, for a New York
+ * delegate) would hand it to the delegate at night, to be put off again until morning, forever.
+ */
 export async function outsideRecipientHours(
   db: Db,
   recipient: string,
   now: Date,
   program: ProgramCalendar,
 ): Promise<Date | null> {
-  const cal = await recipientCalendar(db, recipient, program);
+  const away = isUserId(recipient)
+    ? absenceOn(await loadAbsences(db), recipient, localDateOf(now, program.timezone))
+    : null;
+  const cal = await recipientCalendar(db, away?.delegate ?? recipient, program);
   return isWithinWorkingHours(now, cal) ? null : nextWorkingInstant(now, cal);
 }

@@ -1,0 +1,46 @@
+// A liaison on leave whose working day never meets their delegate's (Tokyo and New York): their
+// reminders reach the delegate inside the delegate's hours, instead of being put off to the absent
+// liaison's morning, handed over at the delegate's night and put off again, for ever.
+import { describe, expect, it } from 'vitest';
+import { setAway } from '../../src/services/people/absences.js';
+import { writeProgramVariant } from '../helpers/program-variant.js';
+import { useLocalStack } from '../helpers/use-local-stack.js';
+
+const PRIYA = 'U0DPWLIA1'; // Public Works' only liaison, working from Tokyo
+const MARCUS = 'U0DPWHEAD'; // Public Works' head, in New York like the program
+
+const withWeeklyPotholes = (yaml: string) => {
+  const out = yaml.replace(
+    /( {6}- key: missed_pickups\n)/,
+    '      - { key: potholes_open, name: Open pothole requests at week end, unit: requests, polarity: lower_is_better, target: 150, tolerance: 25, frequency: weekly, min: 0 }\n$1',
+  );
+  if (!out.includes('frequency: weekly')) throw new Error('the sample program changed shape');
+  return out;
+};
+const stack = useLocalStack({
+  now: '2026-11-06T15:00:00Z',
+  programFile: writeProgramVariant(withWeeklyPotholes),
+  seedWorkspace: (sandbox) => {
+    sandbox.addUser({ id: PRIYA, name: 'priya.raman', realName: 'Priya Raman', tz: 'Asia/Tokyo' });
+  },
+});
+
+describe('a delegate in another time zone', () => {
+  it("gets the away liaison's weekly reminder inside the delegate's own working hours", async () => {
+    const s = stack();
+    const away = { startDate: '2026-11-09', endDate: '2026-11-13', delegate: MARCUS };
+    expect(await setAway(s.db.prisma, PRIYA, away, s.clock.now())).toMatchObject({ kind: 'saved' });
+    // Mon 9 Nov (week 45 closed at midnight), every hour from 08:05 to 17:05 New York time, all of
+    // it outside Tokyo's working day.
+    const sent: string[] = [];
+    for (let hour = 13; hour <= 22; hour++) {
+      const before = s.sandbox.dmsTo(MARCUS).length;
+      await s.runDue(`2026-11-09T${hour}:05:00Z`);
+      if (s.sandbox.dmsTo(MARCUS).length > before) sent.push(`${hour}:05Z`);
+    }
+    const weekly = s.sandbox.dmsTo(MARCUS).filter((m) => m.text.includes('Weekly numbers'));
+    expect(weekly.map((m) => JSON.stringify(m.blocks).includes('for Priya Raman, who is away'))).toEqual([true]);
+    expect(sent[0]).toBe('15:05Z'); // the first run after the program's send time, 10:00 in New York
+    expect(s.sandbox.dmsTo(PRIYA).filter((m) => m.text.includes('Weekly numbers'))).toEqual([]);
+  });
+});
