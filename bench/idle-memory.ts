@@ -14,6 +14,7 @@ import { loadHistory } from './lib/history.js';
 import { writeProgramFile } from './lib/program.js';
 import { type Cell, fmtMb, median } from './lib/report.js';
 import { RUNS_COMPILED, type ServerProcess, startServerProcess } from './lib/server-process.js';
+import { startCommand } from './lib/start-script.js';
 
 const SHAPE = { departments: 50, metricsPerDepartment: 4, liaisonsPerDepartment: 1, meetingDepartments: 3 };
 const NOW = '2026-11-10T15:00:00Z';
@@ -29,7 +30,7 @@ runBench(
   'Idle RSS as `npm start` runs the bot, against a bare Bolt app (issue 11)',
   async (ctx) => {
     if (!RUNS_COMPILED) throw new Error('no dist/ build: run `npm run build` first (`npm run bench` does)');
-    const startCommand = startScript();
+    const command = startCommand();
     const program = await writeProgramFile(SHAPE);
     const sandbox = await startSlackSandbox();
     for (const id of [program.chair, ...program.departments.flatMap((d) => [d.head, ...d.liaisons])])
@@ -60,7 +61,7 @@ runBench(
             ? { DATABASE_URL: db.env.BENCH_DATABASE_URL }
             : { DATA_DIR: db.env.BENCH_DATA_DIR!.replace(/\/pglite$/, '') }),
         };
-        bots.push({ label, kind: target.kind, child: await startBot(startCommand, env) });
+        bots.push({ label, kind: target.kind, child: await startBot(command, env) });
       }
       bare = await startServerProcess('bare', 'bare Bolt app', {
         BENCH_SLACK_API_URL: sandbox.apiUrl,
@@ -92,7 +93,7 @@ runBench(
         rows,
       });
       ctx.note(
-        `The bot runs \`${startCommand.join(' ')}\` (package.json's start script after its build), HTTP mode, scheduler on, on a database already migrated and holding 50 departments × 4 metrics with 24 months of history; RSS is read from /proc once the sandbox has had no call for 2 s, plus ${SETTLE_MS / 1000} s. Slack calls made while starting (all three apps; the scheduler's first tick runs its queries, whether or not it has anything to send): ${calls || 'none'}.`,
+        `The bot runs \`${command.join(' ')}\` (package.json's start script after its build), HTTP mode, scheduler on, on a database already migrated and holding 50 departments × 4 metrics with 24 months of history; RSS is read from /proc once the sandbox has had no call for 2 s, plus ${SETTLE_MS / 1000} s. Slack calls made while starting (all three apps; the scheduler's first tick runs its queries, whether or not it has anything to send): ${calls || 'none'}.`,
       );
       if (!postgres)
         ctx.note(
@@ -105,7 +106,7 @@ runBench(
         ),
       );
       Object.assign(ctx.data, {
-        startCommand,
+        startCommand: command,
         slackCalls: Object.fromEntries(byMethod),
         idleRss: Object.fromEntries([['bare', rss[0]], ...bots.map((b, i) => [b.label, rss[i + 1]])]),
         highWaterMark: Object.fromEntries([['bare', hwm[0]], ...bots.map((b, i) => [b.label, hwm[i + 1]])]),
@@ -121,21 +122,10 @@ runBench(
   { timeoutMs: 6 * 60_000 },
 );
 
-/** package.json's `start` script as argv, e.g. ['node', 'dist/src/main.js']: whatever flags it gives. */
-function startScript(): string[] {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const argv = pkg.scripts.start!.trim().split(/\s+/);
-  if (argv[0] !== 'node' || argv.some((a) => /[|&;<>$`'"]/.test(a)))
-    throw new Error(`the start script is not a plain \`node …\` command: ${pkg.scripts.start}`);
-  return argv;
-}
-
 /** Starts the bot and resolves once it logs that it is running. */
 function startBot(argv: string[], env: Record<string, string>): Promise<ChildProcess> {
   // IDLE_NODE_FLAGS: extra Node flags for the bot, to try one before putting it in the start script.
-  const extra = process.env.IDLE_NODE_FLAGS?.trim().split(/\s+/) ?? [];
+  const extra = process.env.IDLE_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...extra, ...argv.slice(1)], {
     cwd: ROOT,
     env: { ...process.env, ...env },
