@@ -12,6 +12,7 @@ const BENCHMARKS = [
   'packet',
   'agenda-latency',
   'ack-latency',
+  'idle-memory',
   'replicas-fanout',
   'backup-restore',
   'sources-pull',

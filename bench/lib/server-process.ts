@@ -4,6 +4,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { MemoryMessage, ParentMessage, ReadyMessage, ServerKind } from './ack-server.js';
+import { startNodeFlags } from './start-script.js';
 
 export interface ServerProcess {
   kind: ServerKind;
@@ -28,7 +29,8 @@ export async function startServerProcess(
   timeoutMs = 120_000,
 ): Promise<ServerProcess> {
   const child = fork(RUNS_COMPILED ? BUILT : SOURCE, [], {
-    execArgv: RUNS_COMPILED ? [] : ['--import', 'tsx'],
+    // Compiled, with the start script's Node flags (memory settings), as `npm start` runs the bot.
+    execArgv: RUNS_COMPILED ? startNodeFlags() : ['--import', 'tsx'],
     env: { ...process.env, ...env, BENCH_SERVER: kind },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
