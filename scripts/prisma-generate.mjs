@@ -9,7 +9,7 @@
 // Output: generated/prisma (gitignored), as configured in prisma/schema.prisma.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,31 +62,3 @@ if (result.error || result.status !== 0) {
 
 const summary = output.split('\n').find((line) => line.includes('Generated Prisma Client'));
 console.log(`prisma-generate: ${summary ? summary.replace(/^[^A-Za-z]+/, '') : 'done'} (${Date.now() - started} ms)`);
-
-// Memory (issue 11): the generated client imports the query compiler's WASM as a 4.5 MB base64
-// module, which then stays in the module cache, its source and its string, for the life of the
-// process (~9 MB of heap). Reading the same file once and letting it go after compiling frees that.
-const classFile = join(root, 'generated', 'prisma', 'internal', 'class.ts');
-const wasmImport =
-  /const \{ wasm \} = await import\("(@prisma\/client\/runtime\/query_compiler_fast_bg\.postgresql\.wasm-base64\.mjs)"\)/;
-const classSource = readFileSync(classFile, 'utf8');
-const found = wasmImport.exec(classSource);
-if (!found) {
-  fail(
-    `the generated client no longer imports the query compiler as expected (${classFile}); update the memory patch at the end of scripts/prisma-generate.mjs for this Prisma version.`,
-  );
-}
-writeFileSync(
-  classFile,
-  classSource.replace(
-    wasmImport,
-    [
-      '// Patched by scripts/prisma-generate.mjs: read once, not kept in the module cache (issue 11).',
-      `    const { readFile } = await import('node:fs/promises')`,
-      `    const { createRequire } = await import('node:module')`,
-      `    const text = await readFile(createRequire(import.meta.url).resolve(${JSON.stringify(found[1])}), 'latin1')`,
-      `    const wasm = /const wasm = "([^"]*)"/.exec(text)?.[1]`,
-      `    if (!wasm) throw new Error('the Prisma query compiler file has an unexpected shape')`,
-    ].join('\n'),
-  ),
-);
