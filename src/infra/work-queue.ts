@@ -39,7 +39,8 @@ export function createWorkQueue(limit: number): WorkQueue {
       const bound = AsyncResource.bind(() => inJob.run(true, job));
       return new Promise<T>((resolve, reject) => {
         (options.urgent ? urgent : normal).push(() => {
-          Promise.resolve()
+          // Started from setImmediate: the event loop polls for I/O (the next requests) first.
+          new Promise((started) => setImmediate(started))
             .then(bound)
             .then(resolve, reject)
             .finally(() => {

@@ -12,7 +12,10 @@ function gate() {
   return { open, opened };
 }
 
-const tick = () => new Promise((resolve) => setImmediate(resolve));
+/** A few turns of the event loop: jobs start on a later turn (setImmediate). */
+async function tick() {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+}
 
 describe('createWorkQueue', () => {
   it('runs at most `limit` jobs at once, urgent ones before those already waiting', async () => {

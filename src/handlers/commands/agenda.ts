@@ -9,26 +9,24 @@ import { buildAgenda } from '../../services/roundtable/build-agenda.js';
 import { findMeeting, type MeetingSelector } from '../../services/roundtable/find-meeting.js';
 import { buildAgendaMessages } from '../../views/agenda-message.js';
 import { MESSAGES } from '../../views/messages.js';
-import { afterAck, answerFailures, privateReply } from '../shared/listener-kit.js';
+import { answerAfterAck, privateReply } from '../shared/listener-kit.js';
 import type { SubcommandHandler } from './subcommand.js';
 
 export const handleAgendaCommand: SubcommandHandler = async ({ ack, command, respond }, rest, deps) => {
   await ack();
   const reply = privateReply(respond);
-  await afterAck(() =>
-    answerFailures(deps, '/stat agenda', reply, async () => {
-      const now = deps.clock.now();
-      const settings = await loadProgramSettings(deps.prisma);
-      const access = await agendaAccess(deps.prisma, command.user_id, settings.agendaVisibility === 'chairs_only');
-      if (access === 'refused') return reply(MESSAGES.notAllowedTo('view_agenda'));
-      const selector = selectorFrom(rest, localDateOf(now, settings.calendar.timezone));
-      const meeting = await findMeeting(deps.prisma, selector, now, settings.calendar.timezone);
-      if (!meeting) return reply(MESSAGES.noMeetingFound(rest));
-      const agenda = await buildAgenda(deps.prisma, meeting.id, now);
-      if (!agenda) return reply(MESSAGES.somethingWentWrong);
-      for (const page of buildAgendaMessages(agenda, { interactive: access === 'interactive' })) await reply(page);
-    }),
-  );
+  await answerAfterAck(deps, '/stat agenda', reply, async () => {
+    const now = deps.clock.now();
+    const settings = await loadProgramSettings(deps.prisma);
+    const access = await agendaAccess(deps.prisma, command.user_id, settings.agendaVisibility === 'chairs_only');
+    if (access === 'refused') return reply(MESSAGES.notAllowedTo('view_agenda'));
+    const selector = selectorFrom(rest, localDateOf(now, settings.calendar.timezone));
+    const meeting = await findMeeting(deps.prisma, selector, now, settings.calendar.timezone);
+    if (!meeting) return reply(MESSAGES.noMeetingFound(rest));
+    const agenda = await buildAgenda(deps.prisma, meeting.id, now);
+    if (!agenda) return reply(MESSAGES.somethingWentWrong);
+    for (const page of buildAgendaMessages(agenda, { interactive: access === 'interactive' })) await reply(page);
+  });
 };
 
 function selectorFrom(rest: string, today: string): MeetingSelector {

@@ -55,7 +55,7 @@ export async function answerFailures(
  * compiled and parsed, analysis, Block Kit) between waits on the database and Slack: a few at a
  * time keep both busy, and leave the event loop free to read (and ack) the requests behind them.
  */
-const AFTER_ACK_CONCURRENCY = 3;
+const AFTER_ACK_CONCURRENCY = 2;
 const afterAckQueue = createWorkQueue(AFTER_ACK_CONCURRENCY);
 
 /**
@@ -66,6 +66,17 @@ const afterAckQueue = createWorkQueue(AFTER_ACK_CONCURRENCY);
  */
 export function afterAck(work: () => Promise<void>, options: { urgent?: boolean } = {}): Promise<void> {
   return afterAckQueue.run(work, options);
+}
+
+/** answerFailures, run after the ack through afterAck: the usual shape of a listener that acks first. */
+export function answerAfterAck(
+  deps: Pick<Deps, 'logger'>,
+  what: string,
+  answer: (text: string) => Promise<unknown>,
+  work: () => Promise<void>,
+  options: { urgent?: boolean } = {},
+): Promise<void> {
+  return afterAck(() => answerFailures(deps, what, answer, work), options);
 }
 
 type ViewAck = SlackViewMiddlewareArgs<ViewSubmitAction>['ack'];
