@@ -64,7 +64,7 @@ const afterAckQueue = createWorkQueue(AFTER_ACK_CONCURRENCY);
  * seconds). `urgent` is for work racing a trigger_id (it lives ~3 s): it goes before the rest.
  * Call it only after ack(): work queued before the ack would hold the ack back.
  */
-export function afterAck(work: () => Promise<void>, options: { urgent?: boolean } = {}): Promise<void> {
+export function afterAck<T>(work: () => Promise<T>, options: { urgent?: boolean } = {}): Promise<T> {
   return afterAckQueue.run(work, options);
 }
 
