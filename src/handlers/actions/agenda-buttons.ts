@@ -16,7 +16,7 @@ import { channelProblem } from '../../views/delivery-messages.js';
 import { buildFollowUpModal } from '../../views/followup-modal.js';
 import { MESSAGES } from '../../views/messages.js';
 import { refuseUnlessAllowed } from '../shared/authorize.js';
-import { answerFailures, privateReply } from '../shared/listener-kit.js';
+import { answerAfterAck, privateReply } from '../shared/listener-kit.js';
 
 export function registerAgendaButtons(app: App, deps: Deps): void {
   app.action(
@@ -24,7 +24,7 @@ export function registerAgendaButtons(app: App, deps: Deps): void {
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const reply = privateReply(respond);
-      await answerFailures(deps, 'posting the agenda', reply, async () => {
+      await answerAfterAck(deps, 'posting the agenda', reply, async () => {
         if (await refuseUnlessAllowed(deps, body.user.id, 'post_agenda', reply)) return;
         const meetingId = parseRowId('value' in action ? action.value : null);
         const agenda = meetingId === null ? null : await buildAgenda(deps.prisma, meetingId, deps.clock.now());
@@ -41,13 +41,19 @@ export function registerAgendaButtons(app: App, deps: Deps): void {
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const reply = privateReply(respond);
-      await answerFailures(deps, 'record-decision', reply, async () => {
-        if (await refuseUnlessAllowed(deps, body.user.id, 'record_decision', reply)) return;
-        const ref = decodeDecision('value' in action ? action.value : undefined);
-        if (!ref) return reply(MESSAGES.somethingWentWrong);
-        const view = buildFollowUpModal({ ...(await loadFollowUpChoices(deps.prisma)), ...ref });
-        await client.views.open({ trigger_id: body.trigger_id, view });
-      });
+      await answerAfterAck(
+        deps,
+        'record-decision',
+        reply,
+        async () => {
+          if (await refuseUnlessAllowed(deps, body.user.id, 'record_decision', reply)) return;
+          const ref = decodeDecision('value' in action ? action.value : undefined);
+          if (!ref) return reply(MESSAGES.somethingWentWrong);
+          const view = buildFollowUpModal({ ...(await loadFollowUpChoices(deps.prisma)), ...ref });
+          await client.views.open({ trigger_id: body.trigger_id, view });
+        },
+        { urgent: true },
+      );
     },
   );
 }

@@ -5,13 +5,13 @@ import { localDateOf } from '../../domain/calendar/index.js';
 import { clearAway, currentAbsence } from '../../services/people/absences.js';
 import { loadProgramSettings } from '../../services/program-settings.js';
 import { buildAwayModal, END_AWAY_ACTION_ID, OPEN_AWAY_ACTION_ID } from '../../views/away-view.js';
-import { answerFailures } from '../shared/listener-kit.js';
+import { answerAfterAck } from '../shared/listener-kit.js';
 import { publishHome } from '../shared/publish-home.js';
 
 export function registerAwayButtons(app: App, deps: Deps): void {
   app.action({ type: 'block_actions', action_id: OPEN_AWAY_ACTION_ID }, async ({ ack, body, client }) => {
     await ack();
-    await answerFailures(
+    await answerAfterAck(
       deps,
       'opening the away form',
       async () => undefined,
@@ -24,11 +24,12 @@ export function registerAwayButtons(app: App, deps: Deps): void {
           view: buildAwayModal(localDateOf(now, calendar.timezone), current),
         });
       },
+      { urgent: true },
     );
   });
   app.action({ type: 'block_actions', action_id: END_AWAY_ACTION_ID }, async ({ ack, body, client }) => {
     await ack();
-    await answerFailures(
+    await answerAfterAck(
       deps,
       "I'm back",
       async () => undefined,

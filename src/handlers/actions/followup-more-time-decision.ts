@@ -6,7 +6,7 @@ import { sendDm } from '../../infra/slack/send-dm.js';
 import { manageFollowUp } from '../../services/followups/manage-followup.js';
 import { buildDecisionResult, decodeMoreTimeDecision, MORE_TIME_ACTIONS } from '../../views/followup-chair-messages.js';
 import { MESSAGES } from '../../views/messages.js';
-import { answerFailures, privateReply } from '../shared/listener-kit.js';
+import { answerAfterAck, privateReply } from '../shared/listener-kit.js';
 
 export function registerMoreTimeDecision(app: App, deps: Deps): void {
   for (const approve of [true, false]) {
@@ -14,7 +14,7 @@ export function registerMoreTimeDecision(app: App, deps: Deps): void {
     app.action({ type: 'block_actions', action_id: actionId }, async ({ ack, body, action, client, respond }) => {
       await ack();
       const reply = privateReply(respond);
-      await answerFailures(deps, 'more-time decision', reply, async () => {
+      await answerAfterAck(deps, 'more-time decision', reply, async () => {
         const ref = decodeMoreTimeDecision('value' in action ? action.value : undefined);
         if (!ref) return reply(MESSAGES.somethingWentWrong);
         const change = { kind: 'decide_more_time', updateId: ref.updateId, approve } as const;

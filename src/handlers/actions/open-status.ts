@@ -7,13 +7,13 @@ import { OPEN_STATUS_ACTION_ID } from '../../views/collection-reminder.js';
 import { MESSAGES } from '../../views/messages.js';
 import { buildStatusMessage } from '../../views/status-message.js';
 import { refuseUnlessAllowed } from '../shared/authorize.js';
-import { answerFailures, privateReply } from '../shared/listener-kit.js';
+import { answerAfterAck, privateReply } from '../shared/listener-kit.js';
 
 export function registerOpenStatus(app: App, deps: Deps): void {
   app.action({ type: 'block_actions', action_id: OPEN_STATUS_ACTION_ID }, async ({ ack, body, action, respond }) => {
     await ack();
     const reply = privateReply(respond);
-    await answerFailures(deps, 'status button', reply, async () => {
+    await answerAfterAck(deps, 'status button', reply, async () => {
       const period = 'value' in action && isPeriodKey(action.value ?? '') ? action.value! : null;
       if (!period) return reply(MESSAGES.staleButton);
       if (await refuseUnlessAllowed(deps, body.user.id, 'view_status', reply)) return;

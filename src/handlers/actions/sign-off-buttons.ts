@@ -10,7 +10,7 @@ import {
   RETURN_SIGN_OFF_ACTION_ID,
   SIGN_OFF_SENTENCES,
 } from '../../views/sign-off-message.js';
-import { answerFailures, privateReply } from '../shared/listener-kit.js';
+import { answerAfterAck, privateReply } from '../shared/listener-kit.js';
 
 export function registerSignOffButtons(app: App, deps: Deps): void {
   app.action(
@@ -18,7 +18,7 @@ export function registerSignOffButtons(app: App, deps: Deps): void {
     async ({ ack, body, action, respond }) => {
       await ack();
       const reply = privateReply(respond);
-      await answerFailures(deps, 'approving numbers', reply, async () => {
+      await answerAfterAck(deps, 'approving numbers', reply, async () => {
         const target = decodeOpenSubmission('value' in action ? action.value : undefined);
         if (!target) return reply(MESSAGES.somethingWentWrong);
         const input = {
@@ -42,14 +42,20 @@ export function registerSignOffButtons(app: App, deps: Deps): void {
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const reply = privateReply(respond);
-      await answerFailures(deps, 'returning numbers', reply, async () => {
-        const target = decodeOpenSubmission('value' in action ? action.value : undefined);
-        if (!target) return reply(MESSAGES.somethingWentWrong);
-        await client.views.open({
-          trigger_id: body.trigger_id,
-          view: buildReturnModal(target.departmentId, target.period),
-        });
-      });
+      await answerAfterAck(
+        deps,
+        'returning numbers',
+        reply,
+        async () => {
+          const target = decodeOpenSubmission('value' in action ? action.value : undefined);
+          if (!target) return reply(MESSAGES.somethingWentWrong);
+          await client.views.open({
+            trigger_id: body.trigger_id,
+            view: buildReturnModal(target.departmentId, target.period),
+          });
+        },
+        { urgent: true },
+      );
     },
   );
 }

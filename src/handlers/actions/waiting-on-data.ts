@@ -14,7 +14,7 @@ import {
   WAITING_ON_DATA_ACTION_ID,
   WAITING_SENTENCES,
 } from '../../views/waiting-on-data.js';
-import { answerFailures, privateReply, viewAnswers } from '../shared/listener-kit.js';
+import { answerAfterAck, answerFailures, privateReply, viewAnswers } from '../shared/listener-kit.js';
 
 export function registerWaitingOnData(app: App, deps: Deps): void {
   app.action(
@@ -22,13 +22,19 @@ export function registerWaitingOnData(app: App, deps: Deps): void {
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const reply = privateReply(respond);
-      await answerFailures(deps, 'waiting on data', reply, async () => {
-        const value = 'value' in action ? action.value : undefined;
-        if (!value || !decodeOpenSubmission(value)) return reply(MESSAGES.somethingWentWrong);
-        const { calendar } = await loadProgramSettings(deps.prisma);
-        const today = localDateOf(deps.clock.now(), calendar.timezone);
-        await client.views.open({ trigger_id: body.trigger_id, view: buildWaitingModal(value, today) });
-      });
+      await answerAfterAck(
+        deps,
+        'waiting on data',
+        reply,
+        async () => {
+          const value = 'value' in action ? action.value : undefined;
+          if (!value || !decodeOpenSubmission(value)) return reply(MESSAGES.somethingWentWrong);
+          const { calendar } = await loadProgramSettings(deps.prisma);
+          const today = localDateOf(deps.clock.now(), calendar.timezone);
+          await client.views.open({ trigger_id: body.trigger_id, view: buildWaitingModal(value, today) });
+        },
+        { urgent: true },
+      );
     },
   );
   app.view<ViewSubmitAction>(WAITING_CALLBACK_ID, async ({ ack, body, view }) => {

@@ -9,13 +9,13 @@ import { buildAgenda } from '../../services/roundtable/build-agenda.js';
 import { findMeeting, type MeetingSelector } from '../../services/roundtable/find-meeting.js';
 import { buildAgendaMessages } from '../../views/agenda-message.js';
 import { MESSAGES } from '../../views/messages.js';
-import { answerFailures, privateReply } from '../shared/listener-kit.js';
+import { answerAfterAck, privateReply } from '../shared/listener-kit.js';
 import type { SubcommandHandler } from './subcommand.js';
 
 export const handleAgendaCommand: SubcommandHandler = async ({ ack, command, respond }, rest, deps) => {
   await ack();
   const reply = privateReply(respond);
-  await answerFailures(deps, '/stat agenda', reply, async () => {
+  await answerAfterAck(deps, '/stat agenda', reply, async () => {
     const now = deps.clock.now();
     const settings = await loadProgramSettings(deps.prisma);
     const access = await agendaAccess(deps.prisma, command.user_id, settings.agendaVisibility === 'chairs_only');

@@ -11,13 +11,13 @@ import { loadProgramSettings } from '../../services/program-settings.js';
 import { buildBriefMessages } from '../../views/brief-message.js';
 import { MESSAGES } from '../../views/messages.js';
 import { refuseUnlessAllowed } from '../shared/authorize.js';
-import { answerFailures, privateReply } from '../shared/listener-kit.js';
+import { answerAfterAck, privateReply } from '../shared/listener-kit.js';
 import type { SubcommandHandler } from './subcommand.js';
 
 export const handleBriefCommand: SubcommandHandler = async ({ ack, command, respond }, rest, deps) => {
   await ack();
   const reply = privateReply(respond);
-  await answerFailures(deps, '/stat brief', reply, async () => {
+  await answerAfterAck(deps, '/stat brief', reply, async () => {
     if (await refuseUnlessAllowed(deps, command.user_id, 'view_citywide', reply)) return;
     const now = deps.clock.now();
     const { timezone } = (await loadProgramSettings(deps.prisma)).calendar;

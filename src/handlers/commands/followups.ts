@@ -12,13 +12,13 @@ import { loadProgramSettings } from '../../services/program-settings.js';
 import { buildFollowUpList, followUpListTitle } from '../../views/followup-list-message.js';
 import { MESSAGES } from '../../views/messages.js';
 import { refuseUnlessAllowed } from '../shared/authorize.js';
-import { answerFailures, privateReply } from '../shared/listener-kit.js';
+import { answerAfterAck, privateReply } from '../shared/listener-kit.js';
 import type { SubcommandHandler } from './subcommand.js';
 
 export const handleFollowUpsCommand: SubcommandHandler = async ({ ack, command, respond, client }, rest, deps) => {
   await ack();
   const reply = privateReply(respond);
-  await answerFailures(deps, '/stat followups', reply, async () => {
+  await answerAfterAck(deps, '/stat followups', reply, async () => {
     const now = deps.clock.now();
     const today = localDateOf(now, (await loadProgramSettings(deps.prisma)).calendar.timezone);
     const parsed = parseFollowUpsCommand(rest, today);

@@ -4,13 +4,13 @@ import { buildGoalReport } from '../../services/goals/goal-report.js';
 import { loadProgramSettings } from '../../services/program-settings.js';
 import { buildGoalsMessages } from '../../views/goals-message.js';
 import { refuseUnlessAllowed } from '../shared/authorize.js';
-import { answerFailures, privateReply } from '../shared/listener-kit.js';
+import { answerAfterAck, privateReply } from '../shared/listener-kit.js';
 import type { SubcommandHandler } from './subcommand.js';
 
 export const handleGoalsCommand: SubcommandHandler = async ({ ack, command, respond }, rest, deps) => {
   await ack();
   const reply = privateReply(respond);
-  await answerFailures(deps, '/stat goals', reply, async () => {
+  await answerAfterAck(deps, '/stat goals', reply, async () => {
     if (await refuseUnlessAllowed(deps, command.user_id, 'view_citywide', reply)) return;
     const now = deps.clock.now();
     const settings = await loadProgramSettings(deps.prisma);

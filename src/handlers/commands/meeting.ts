@@ -8,13 +8,13 @@ import { loadProgramSettings } from '../../services/program-settings.js';
 import { buildMeetingList } from '../../views/meeting-list-message.js';
 import { MESSAGES } from '../../views/messages.js';
 import { refuseUnlessAllowed } from '../shared/authorize.js';
-import { answerFailures, privateReply } from '../shared/listener-kit.js';
+import { answerAfterAck, privateReply } from '../shared/listener-kit.js';
 import type { SubcommandHandler } from './subcommand.js';
 
 export const handleMeetingCommand: SubcommandHandler = async ({ ack, command, respond }, rest, deps) => {
   await ack();
   const reply = privateReply(respond);
-  await answerFailures(deps, '/stat meeting', reply, async () => {
+  await answerAfterAck(deps, '/stat meeting', reply, async () => {
     if (await refuseUnlessAllowed(deps, command.user_id, 'manage_meetings', reply)) return;
     const parsed = parseMeetingCommand(rest);
     if (parsed.kind === 'invalid')

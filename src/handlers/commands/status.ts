@@ -10,13 +10,13 @@ import { buildEmptyGroupMessage } from '../../views/delivery-messages.js';
 import { MESSAGES } from '../../views/messages.js';
 import { buildStatusMessage } from '../../views/status-message.js';
 import { refuseUnlessAllowed } from '../shared/authorize.js';
-import { answerFailures, privateReply } from '../shared/listener-kit.js';
+import { answerAfterAck, privateReply } from '../shared/listener-kit.js';
 import type { SubcommandHandler } from './subcommand.js';
 
 export const handleStatusCommand: SubcommandHandler = async ({ ack, command, respond, client }, rest, deps) => {
   await ack();
   const reply = privateReply(respond);
-  await answerFailures(deps, '/stat status', reply, async () => {
+  await answerAfterAck(deps, '/stat status', reply, async () => {
     if (await refuseUnlessAllowed(deps, command.user_id, 'view_status', reply)) return;
     const now = deps.clock.now();
     const { timezone } = (await loadProgramSettings(deps.prisma)).calendar;

@@ -4,13 +4,13 @@ import { formatPeriodLabel, localDateOf, parsePeriodInput } from '../../domain/c
 import { unlockDepartmentPeriod } from '../../services/collection/unlock-department.js';
 import { loadProgramSettings } from '../../services/program-settings.js';
 import { MESSAGES } from '../../views/messages.js';
-import { answerFailures, privateReply } from '../shared/listener-kit.js';
+import { answerAfterAck, privateReply } from '../shared/listener-kit.js';
 import type { SubcommandHandler } from './subcommand.js';
 
 export const handleUnlockCommand: SubcommandHandler = async ({ ack, command, respond }, rest, deps) => {
   await ack();
   const reply = privateReply(respond);
-  await answerFailures(deps, '/stat unlock', reply, async () => {
+  await answerAfterAck(deps, '/stat unlock', reply, async () => {
     const [key, ...periodWords] = rest.split(/\s+/).filter(Boolean);
     if (!key || periodWords.length === 0) return reply(MESSAGES.unlockUsage);
     const now = deps.clock.now();

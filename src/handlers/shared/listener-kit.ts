@@ -5,6 +5,7 @@
 //   await answerFailures(deps, '/stat status', reply, async () => { … await reply(msg) … });
 import type { RespondFn, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
+import { createWorkQueue } from '../../infra/work-queue.js';
 import { MESSAGES } from '../../views/messages.js';
 import { buildNoticeModal } from '../../views/notice-modal.js';
 import type { ModalView, SlackMessage } from '../../views/slack-message.js';
@@ -47,6 +48,35 @@ export async function answerFailures(
       deps.logger.warn(`${what}: could not tell the person about the failure`, { err: answerErr });
     }
   }
+}
+
+/**
+ * How many listeners' after-ack work runs at once. The work is mostly main-thread CPU (queries
+ * compiled and parsed, analysis, Block Kit) between waits on the database and Slack: a few at a
+ * time keep both busy, and leave the event loop free to read (and ack) the requests behind them.
+ */
+const AFTER_ACK_CONCURRENCY = 2;
+const afterAckQueue = createWorkQueue(AFTER_ACK_CONCURRENCY);
+
+/**
+ * Runs a listener's work after its ack, a few listeners at a time (issue 11: with every request's
+ * work in flight at once, 50 concurrent commands held the event loop and the later acks waited
+ * seconds). `urgent` is for work racing a trigger_id (it lives ~3 s): it goes before the rest.
+ * Call it only after ack(): work queued before the ack would hold the ack back.
+ */
+export function afterAck<T>(work: () => Promise<T>, options: { urgent?: boolean } = {}): Promise<T> {
+  return afterAckQueue.run(work, options);
+}
+
+/** answerFailures, run after the ack through afterAck: the usual shape of a listener that acks first. */
+export function answerAfterAck(
+  deps: Pick<Deps, 'logger'>,
+  what: string,
+  answer: (text: string) => Promise<unknown>,
+  work: () => Promise<void>,
+  options: { urgent?: boolean } = {},
+): Promise<void> {
+  return afterAck(() => answerFailures(deps, what, answer, work), options);
 }
 
 type ViewAck = SlackViewMiddlewareArgs<ViewSubmitAction>['ack'];

@@ -6,7 +6,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../app/deps.js';
 import { prepareSubmissionForm } from '../../services/collection/submission-form.js';
 import { buildSubmissionModal, describeFormRefusal } from '../../views/submission-modal.js';
-import { answerFailures, privateReply } from './listener-kit.js';
+import { answerAfterAck, privateReply } from './listener-kit.js';
 
 export interface OpenSubmissionArgs {
   client: WebClient;
@@ -21,15 +21,22 @@ export interface OpenSubmissionArgs {
 
 export async function openSubmissionModal(a: OpenSubmissionArgs): Promise<void> {
   const reply = privateReply(a.respond);
-  await answerFailures(a.deps, 'opening the numbers form', reply, async () => {
-    const prepared = await prepareSubmissionForm(a.deps.prisma, {
-      userId: a.userId,
-      departmentKey: a.departmentKey,
-      departmentId: a.departmentId,
-      period: a.period,
-      now: a.deps.clock.now(),
-    });
-    if (prepared.kind === 'refused') return reply(describeFormRefusal(prepared.reason));
-    await a.client.views.open({ trigger_id: a.triggerId, view: buildSubmissionModal(prepared.form) });
-  });
+  // Urgent among the after-ack work: the trigger_id expires ~3 s after the click.
+  await answerAfterAck(
+    a.deps,
+    'opening the numbers form',
+    reply,
+    async () => {
+      const prepared = await prepareSubmissionForm(a.deps.prisma, {
+        userId: a.userId,
+        departmentKey: a.departmentKey,
+        departmentId: a.departmentId,
+        period: a.period,
+        now: a.deps.clock.now(),
+      });
+      if (prepared.kind === 'refused') return reply(describeFormRefusal(prepared.reason));
+      await a.client.views.open({ trigger_id: a.triggerId, view: buildSubmissionModal(prepared.form) });
+    },
+    { urgent: true },
+  );
 }

@@ -41,7 +41,7 @@ export async function planCollectionNotices(db: Db, now: Date): Promise<number> 
   const ids = departments.map((d) => d.id);
   const { liaison: liaisons, head: heads } = await membersByDepartment(db, ids);
   const chairIds = await chairs(db);
-  const rows: NoticeRow[] = [];
+  const plan: LadderPlan = { steps: [], recipients: [] };
   for (const frequency of ['monthly', 'quarterly'] as Frequency[]) {
     const period = lastClosedPeriod(now, frequency, settings.calendar.timezone);
     const due = departments.filter(
@@ -72,61 +72,77 @@ export async function planCollectionNotices(db: Db, now: Date): Promise<number> 
       const obligation = obligations.get(d.id)!;
       if (obligation.submittedAt) continue;
       const subjectKey = `collect:${d.key}:${period}`;
-      const steps = ladderFor(obligation.dueDate);
-      const escalateTo = [...new Set([...(heads.get(d.id) ?? []), ...chairIds])];
-      for (const s of steps)
-        for (const recipient of s.step === 'escalation' ? escalateTo : (liaisons.get(d.id) ?? []))
-          rows.push({
-            key: `${subjectKey}${s.key}:${recipient}`,
-            kind: `collect_${s.step}`,
-            recipient,
-            sendAt: s.sendAt,
-            payload: {
-              departmentId: d.id,
-              period,
-              step: s.step,
-              dueDate: obligation.dueDate,
-              businessDaysLate: s.businessDaysLate,
-              expiresAt: s.expiresAt?.toISOString() ?? null,
-            } satisfies CollectionPayload,
-          });
+      const liaisonGroup = addRecipients(plan, liaisons.get(d.id) ?? []);
+      const escalationGroup = addRecipients(plan, [...new Set([...(heads.get(d.id) ?? []), ...chairIds])]);
+      for (const s of ladderFor(obligation.dueDate))
+        plan.steps.push({
+          keyPrefix: `${subjectKey}${s.key}:`,
+          kind: `collect_${s.step}`,
+          sendAt: s.sendAt,
+          recipientGroup: s.step === 'escalation' ? escalationGroup : liaisonGroup,
+          payload: {
+            departmentId: d.id,
+            period,
+            step: s.step,
+            dueDate: obligation.dueDate,
+            businessDaysLate: s.businessDaysLate,
+            expiresAt: s.expiresAt?.toISOString() ?? null,
+          } satisfies CollectionPayload,
+        });
     }
   }
-  return insertNotices(db, rows);
+  return insertNotices(db, plan);
+}
+
+/** A recipient group's number (SQL counts from 1); an empty group plans no rows for its steps. */
+function addRecipients(plan: LadderPlan, recipients: readonly string[]): number {
+  const group = plan.recipients.length + 1;
+  plan.recipients.push(recipients);
+  return group;
 }
 
 /**
  * One INSERT of arrays (unnest): Prisma's createMany sends a parameter per cell, and 8,000 rows of
- * those took seconds on PGlite. The rows of one department and step share a payload, so each
- * distinct payload is sent (and parsed) once and the rows point at it. ON CONFLICT on the unique
- * key keeps planning idempotent, on one replica or two at once. sendAt is stored as UTC, as Prisma
- * stores DateTimes.
+ * those took seconds on PGlite. A row is a step (of one department) times each recipient of its
+ * group, so the database makes the ~8,000 rows from ~800 steps and ~1,200 recipients: sending (and
+ * parsing) a key, kind, time and payload per row took most of the planning time (issue 11). ON
+ * CONFLICT on the unique key keeps planning idempotent, on one replica or two at once. sendAt is
+ * stored as UTC, as Prisma stores DateTimes.
  */
-async function insertNotices(db: Db, rows: readonly NoticeRow[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const payloads = new Map<string, number>();
-  const payloadOf = rows.map((r) => {
-    const json = JSON.stringify(r.payload);
-    if (!payloads.has(json)) payloads.set(json, payloads.size + 1); // SQL arrays count from 1
-    return payloads.get(json)!;
-  });
+async function insertNotices(db: Db, plan: LadderPlan): Promise<number> {
+  const { steps } = plan;
+  if (steps.length === 0) return 0;
+  const members = plan.recipients.flatMap((list, i) => list.map((recipient) => ({ group: i + 1, recipient })));
+  if (members.length === 0) return 0;
   return db.$executeRaw`
     INSERT INTO "ScheduledNotice" (key, kind, recipient, "sendAt", payload)
-    SELECT key, kind, recipient, "sendAt", (${[...payloads.keys()]}::jsonb[])[payload]
+    SELECT step."keyPrefix" || member.recipient, step.kind, member.recipient, step."sendAt", step.payload
     FROM unnest(
-      ${rows.map((r) => r.key)}::text[],
-      ${rows.map((r) => r.kind)}::text[],
-      ${rows.map((r) => r.recipient)}::text[],
-      ${rows.map((r) => r.sendAt.toISOString())}::timestamp(3)[],
-      ${payloadOf}::int[]
-    ) AS row(key, kind, recipient, "sendAt", payload)
+      ${steps.map((s) => s.keyPrefix)}::text[],
+      ${steps.map((s) => s.kind)}::text[],
+      ${steps.map((s) => s.sendAt.toISOString())}::timestamp(3)[],
+      ${steps.map((s) => JSON.stringify(s.payload))}::jsonb[],
+      ${steps.map((s) => s.recipientGroup)}::int[]
+    ) WITH ORDINALITY AS step("keyPrefix", kind, "sendAt", payload, "group", n)
+    JOIN unnest(
+      ${members.map((m) => m.group)}::int[],
+      ${members.map((m) => m.recipient)}::text[]
+    ) WITH ORDINALITY AS member("group", recipient, n) ON member."group" = step."group"
+    ORDER BY step.n, member.n
     ON CONFLICT (key) DO NOTHING`;
 }
 
-interface NoticeRow {
-  key: string;
+interface LadderPlan {
+  steps: PlannedStep[];
+  /** Recipient groups: a department's liaisons, or whom its escalation goes to. */
+  recipients: (readonly string[])[];
+}
+
+interface PlannedStep {
+  /** The row's key up to its recipient: `collect:<department>:<period>:<step>:`. */
+  keyPrefix: string;
   kind: string;
-  recipient: string;
   sendAt: Date;
+  recipientGroup: number;
   payload: CollectionPayload;
 }
