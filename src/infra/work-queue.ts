@@ -9,7 +9,8 @@
 // A job runs in the async context it was queued from (AsyncResource.bind), so its log lines keep
 // their own request id rather than that of the job that finished before it. A job queued from
 // inside a running job of the same queue runs at once: waiting for a slot its parent holds could
-// wait forever.
+// wait forever. A job that holds its slot longer than `holdMs` (a call that hangs) gives the slot
+// up and goes on running, so one stuck request cannot stop everyone else's answers.
 import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 
 export interface WorkQueue {
@@ -19,7 +20,7 @@ export interface WorkQueue {
   readonly size: { running: number; waiting: number };
 }
 
-export function createWorkQueue(limit: number): WorkQueue {
+export function createWorkQueue(limit: number, { holdMs = 15_000 }: { holdMs?: number } = {}): WorkQueue {
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`a work queue runs at least one job (${limit})`);
   const urgent: (() => void)[] = [];
   const normal: (() => void)[] = [];
@@ -39,14 +40,18 @@ export function createWorkQueue(limit: number): WorkQueue {
       const bound = AsyncResource.bind(() => inJob.run(true, job));
       return new Promise<T>((resolve, reject) => {
         (options.urgent ? urgent : normal).push(() => {
+          let held = true;
+          const free = () => {
+            if (!held) return;
+            held = false;
+            clearTimeout(timer);
+            running--;
+            next();
+          };
+          const timer = setTimeout(free, holdMs);
+          timer.unref();
           // Started from setImmediate: the event loop polls for I/O (the next requests) first.
-          new Promise((started) => setImmediate(started))
-            .then(bound)
-            .then(resolve, reject)
-            .finally(() => {
-              running--;
-              next();
-            });
+          new Promise((started) => setImmediate(started)).then(bound).then(resolve, reject).finally(free);
         });
         next();
       });

@@ -87,4 +87,18 @@ describe('createWorkQueue', () => {
     ]);
     expect(inner).toBe('inner');
   });
+
+  it('frees the slot of a job that hangs past holdMs, and still settles that job when it ends', async () => {
+    const queue = createWorkQueue(1, { holdMs: 50 });
+    const hung = gate();
+    const stuck = queue.run(() => hung.opened.then(() => 'late'));
+    const next = await Promise.race([
+      queue.run(async () => 'next'),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 1_000)),
+    ]);
+    expect(next).toBe('next');
+    hung.open();
+    expect(await stuck).toBe('late');
+    expect(queue.size).toEqual({ running: 0, waiting: 0 });
+  });
 });
