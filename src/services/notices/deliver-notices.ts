@@ -2,13 +2,8 @@
 // goes out once (docs/reliability.md):
 // - a claim holds a lease; right before each Slack call the lease is renewed, and a notice another
 //   replica has taken over (because this one was slower than the lease) is left to that replica;
-// - the Slack message (channel, ts) is recorded as the row is marked sent. A crash between Slack
-//   accepting the message and that update leaves the row claimed with `attemptedAt` set: whoever
-//   takes it over looks for the notice's key (in the message metadata) in that conversation's
-//   history since the attempt and marks it sent instead of resending; if that check cannot be made
-//   (no history scope, Slack error) it says so in the log and sends again, as before;
-// - if the database is away at that moment, the send is remembered in memory and recorded at the
-//   start of the next run, before anything is claimed, so a database outage does not resend.
+// - the Slack message (channel, ts) is recorded as the row is marked sent; a send that was never
+//   recorded (a crash, the database away) is found or recorded later, not resent (sent-records.ts).
 // Recipient problems (bot not in channel…) fail at once and an admin is told once; other Slack
 // failures are retried with exponential backoff, or after Slack's Retry-After, up to MAX_ATTEMPTS.
 // A notice of several Slack calls (packet, meeting record) goes step by step (notice-steps.ts):
@@ -19,7 +14,7 @@ import type { PrismaClient } from '../../infra/db-types.js';
 import { type Logger, withLogContext } from '../../infra/logger.js';
 import type { Pacer } from '../../infra/slack/pacer.js';
 import type { SlackFailure } from '../../infra/slack/slack-errors.js';
-import type { OutgoingMessage, PostedMessage, SlackGateway } from '../../infra/slack/slack-gateway.js';
+import type { OutgoingMessage, SlackGateway } from '../../infra/slack/slack-gateway.js';
 import { outsideRecipientHours } from '../people/recipient-hours.js';
 import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
 import {
@@ -36,15 +31,9 @@ import { decideCollectionNotice } from './collection-notice.js';
 import { decideFollowUpNotice } from './followup-notice.js';
 import { decideFollowUpPausedNotice, FOLLOWUP_PAUSED_KIND } from './followup-paused-notice.js';
 import type { DeliveryViews, NoticeDecision } from './notice-model.js';
-import {
-  createStepRunner,
-  LeaseLost,
-  recordStep,
-  type StepRecord,
-  type StepRunner,
-  StopRequested,
-} from './notice-steps.js';
+import { createStepRunner, LeaseLost, type StepRunner, StopRequested } from './notice-steps.js';
 import { reportDeliveryProblem } from './report-delivery-problem.js';
+import { findEarlierSend, recordEarlierSends, recordSent, rememberUnrecordedStep } from './sent-records.js';
 
 export interface DeliveryDeps {
   prisma: PrismaClient;
@@ -103,11 +92,6 @@ interface Run {
   leaseMs: number;
   report: DeliveryReport;
 }
-
-/** Sends Slack accepted but the database could not record, by worker (see recordEarlierSends). */
-const unrecorded = new Map<string, Map<number, { key: string; message: { channel: string; ts: string }; at: Date }>>();
-/** Steps of multi-step notices Slack accepted but the database could not record, by worker. */
-const unrecordedSteps = new Map<string, { noticeId: number; key: string; record: StepRecord; at: Date }[]>();
 
 export async function deliverDueNotices(
   deps: DeliveryDeps,
@@ -196,15 +180,15 @@ async function sendOne(run: Run, notice: ClaimedNotice, message: OutgoingMessage
   await deps.pacer.wait(channel);
   if (!(await holdLease(run, notice))) return;
   // Looked for where it would have gone: a delegate's DM when the notice is routed to one.
-  const earlier = await findEarlierSend(run, notice, { channel }, notice.key);
+  const earlier = await findEarlierSend(deps, notice, { channel }, notice.key);
   if (earlier) {
-    await recordSent(run, notice, earlier);
+    await recordSent(deps, notice, run.now, earlier);
     run.report.sent++;
     return;
   }
   const res = await deps.slack.postMessage({ channel, message, noticeKey: notice.key });
   if (!res.ok) return retryOrFail(run, notice, res.failure);
-  await recordSent(run, notice, { channel: res.channel, ts: res.ts });
+  await recordSent(deps, notice, run.now, { channel: res.channel, ts: res.ts });
   run.report.sent++;
 }
 
@@ -217,21 +201,13 @@ async function sendSteps(run: Run, sender: MultiStepSender, notice: ClaimedNotic
       now,
       noticeId: notice.id,
       noticeKey: notice.key,
-      ...(notice.attemptedAt ? { findEarlier: (where, tag) => findEarlierSend(run, notice, where, tag) } : {}),
+      ...(notice.attemptedAt ? { findEarlier: (where, tag) => findEarlierSend(deps, notice, where, tag) } : {}),
       stopping: () => deps.signal?.aborted === true,
       beforeCall: async (channel) => {
         await deps.pacer.wait(channel);
         return holdLease(run, notice);
       },
-      onUnrecorded: (key, record, err) => {
-        const mine = unrecordedSteps.get(deps.workerId) ?? [];
-        unrecordedSteps.set(deps.workerId, [...mine, { noticeId: notice.id, key, record, at: now }]);
-        deps.logger.error('Slack accepted a step but the database could not record it; recorded when it is back', {
-          key: notice.key,
-          step: key,
-          err,
-        });
-      },
+      onUnrecorded: (key, record, err) => rememberUnrecordedStep(deps, notice, { key, record, at: now, err }),
     });
     outcome = await sender(notice, steps);
   } catch (err) {
@@ -293,72 +269,6 @@ async function holdLease(run: Run, notice: ClaimedNotice): Promise<boolean> {
   });
   if (!held) run.deps.logger.info('another replica took this notice over; leaving it to them', { key: notice.key });
   return held;
-}
-
-/**
- * The message an earlier attempt at this notice (or step) posted without recording it, found by its
- * key in the conversation's history since that attempt; null when there was no such attempt, when
- * Slack has no such message, or when the check cannot be made — then it is sent (again) as before.
- */
-async function findEarlierSend(
-  run: Run,
-  notice: ClaimedNotice,
-  where: { channel: string; threadTs?: string },
-  tag: string,
-): Promise<PostedMessage | null> {
-  if (!notice.attemptedAt) return null;
-  const { logger, slack } = run.deps;
-  const r = await slack.findPosted({ ...where, noticeKey: tag, since: notice.attemptedAt });
-  if (!r.ok) {
-    logger.warn('could not check Slack for an earlier attempt at this notice; sending it again, which may duplicate', {
-      key: tag,
-      error: r.failure.code,
-    });
-    return null;
-  }
-  if (r.found)
-    logger.info('an earlier attempt had posted this notice; recorded it instead of sending it again', { key: tag });
-  return r.found;
-}
-
-async function recordSent(run: Run, notice: ClaimedNotice, message: { channel: string; ts: string }): Promise<void> {
-  const { deps } = run;
-  try {
-    const held = await markSent(deps.prisma, notice.id, deps.workerId, run.now, message);
-    if (!held)
-      deps.logger.warn('a notice was sent after its lease ran out; another replica may send it too', {
-        key: notice.key,
-      });
-  } catch (err) {
-    const mine = unrecorded.get(deps.workerId) ?? new Map();
-    unrecorded.set(deps.workerId, mine.set(notice.id, { key: notice.key, message, at: run.now }));
-    deps.logger.error(
-      'Slack accepted a notice but the database could not record it; it will be recorded when the database is back',
-      { key: notice.key, err },
-    );
-    throw err;
-  }
-}
-
-/** Records, before claiming anything, what an earlier run sent while the database was away. */
-async function recordEarlierSends(deps: DeliveryDeps): Promise<void> {
-  const steps = unrecordedSteps.get(deps.workerId) ?? [];
-  while (steps.length > 0) {
-    const s = steps[0]!;
-    await recordStep(deps.prisma, s.noticeId, s.key, s.record, s.at); // still away: this run fails
-    steps.shift();
-    deps.logger.info('recorded a step sent while the database was away', { step: s.key });
-  }
-  const mine = unrecorded.get(deps.workerId);
-  for (const [id, p] of mine ?? []) {
-    const held = await markSent(deps.prisma, id, deps.workerId, p.at, p.message); // still away: this run fails, as it would anyway
-    mine!.delete(id);
-    if (held) deps.logger.info('recorded a notice sent while the database was away', { key: p.key });
-    else
-      deps.logger.warn('a notice sent while the database was away had been taken over; it may have gone out twice', {
-        key: p.key,
-      });
-  }
 }
 
 async function retryOrFail(run: Run, notice: ClaimedNotice, failure: SlackFailure): Promise<void> {
