@@ -93,7 +93,8 @@ export async function runDueJobs(now: Date, deps: JobDeps): Promise<JobReport> {
     // The monthly citywide brief (issue 17).
     brief: (notice, steps) => postBrief({ ...delivery, charts: deps.charts, views: briefViews }, notice, steps),
     // Weekly metrics: one DM per person per week (issue 17).
-    collect_weekly: (notice, steps) => sendWeeklyNotice({ ...delivery, render: buildWeeklyReminder }, notice, steps),
+    collect_weekly: (notice, steps, settings) =>
+      sendWeeklyNotice({ ...delivery, render: buildWeeklyReminder }, notice, steps, settings),
   };
   const delivered = await deliverDueNotices(delivery, now, senders);
   await republishCorrections(deps, now);

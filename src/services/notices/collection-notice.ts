@@ -20,7 +20,7 @@ import { isWaitingOnData } from '../collection/waiting-on-data.js';
 import { claimLadderStep } from '../people/ladder-dm.js';
 import { recipientCalendar } from '../people/recipient-hours.js';
 import { routeCollectionNotice } from '../people/route-collection.js';
-import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
+import type { ProgramSettings } from '../program-settings.js';
 import type { ClaimedNotice } from './claim-notices.js';
 import { collectionFacts } from './collection-facts.js';
 import type { NoticeDecision } from './notice-model.js';
@@ -31,12 +31,11 @@ export async function decideCollectionNotice(
   db: Db,
   notice: ClaimedNotice,
   now: Date,
-  runSettings?: ProgramSettings,
+  settings: ProgramSettings,
 ): Promise<NoticeDecision> {
   const parsed = collectionPayloadSchema.safeParse(notice.payload);
   if (!parsed.success) return { send: false, reason: 'malformed payload' };
   const p = parsed.data;
-  const settings = runSettings ?? (await loadProgramSettings(db));
   const own = await reminderFor(db, p, now, settings);
   if (!own.ok) return { send: false, reason: own.reason };
   const tz = settings.calendar.timezone;

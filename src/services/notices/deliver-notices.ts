@@ -82,7 +82,12 @@ export type MultiStepOutcome =
  * A notice that is more than one Slack call (a packet, a meeting record) is delivered by its own
  * service, one step at a time through `steps`, and says how it went.
  */
-export type MultiStepSender = (notice: ClaimedNotice, steps: StepRunner) => Promise<MultiStepOutcome>;
+export type MultiStepSender = (
+  notice: ClaimedNotice,
+  steps: StepRunner,
+  /** The run's program settings, read once per run. */
+  settings: ProgramSettings,
+) => Promise<MultiStepOutcome>;
 
 interface Run {
   deps: DeliveryDeps;
@@ -90,6 +95,8 @@ interface Run {
   /** `now` moved on by the time this run has taken: leases are measured against it. */
   clock: () => Date;
   leaseMs: number;
+  /** Read once per run, for every notice it delivers. */
+  settings: ProgramSettings;
   report: DeliveryReport;
 }
 
@@ -100,15 +107,16 @@ export async function deliverDueNotices(
 ): Promise<DeliveryReport> {
   return withLogContext({ jobId: `job-${randomBytes(4).toString('hex')}`, workerId: deps.workerId }, async () => {
     const started = performance.now();
+    await recordEarlierSends(deps);
+    const settings = await loadProgramSettings(deps.prisma);
     const run: Run = {
       deps,
       now,
       clock: () => new Date(now.getTime() + Math.round(performance.now() - started)),
       leaseMs: deps.leaseMs ?? LEASE_MS,
+      settings,
       report: { sent: 0, skipped: 0, deferred: 0, failed: 0 },
     };
-    await recordEarlierSends(deps);
-    const settings = await loadProgramSettings(deps.prisma);
     for (;;) {
       if (deps.signal?.aborted) return run.report;
       const batch = await claimDueNotices(deps.prisma, {
@@ -120,19 +128,14 @@ export async function deliverDueNotices(
       if (batch.length === 0) return run.report;
       for (const [i, notice] of batch.entries()) {
         if (deps.signal?.aborted) return handBackBatch(run, batch.slice(i));
-        await deliverOne(run, notice, senders, settings);
+        await deliverOne(run, notice, senders);
       }
     }
   });
 }
 
-async function deliverOne(
-  run: Run,
-  notice: ClaimedNotice,
-  senders: Record<string, MultiStepSender>,
-  settings: ProgramSettings,
-): Promise<void> {
-  const { deps, now, report } = run;
+async function deliverOne(run: Run, notice: ClaimedNotice, senders: Record<string, MultiStepSender>): Promise<void> {
+  const { deps, now, report, settings } = run;
   // Everything waits for working hours, packets and meeting records included: a catch-up after
   // downtime must not DM people on a Saturday. A DM waits for its recipient's own hours (their tz).
   const later = await outsideRecipientHours(deps.prisma, notice.recipient, now, settings.calendar);
@@ -209,7 +212,7 @@ async function sendSteps(run: Run, sender: MultiStepSender, notice: ClaimedNotic
       },
       onUnrecorded: (key, record, err) => rememberUnrecordedStep(deps, notice, { key, record, at: now, err }),
     });
-    outcome = await sender(notice, steps);
+    outcome = await sender(notice, steps, run.settings);
   } catch (err) {
     if (err instanceof LeaseLost) return;
     if (err instanceof StopRequested) {

@@ -7,17 +7,17 @@ import { loadFollowUpCard } from '../followups/followup-card.js';
 import { followUpNagPayloadSchema } from '../followups/plan-followup-nags.js';
 import { outsideRecipientHours } from '../people/recipient-hours.js';
 import { routeNag } from '../people/route-nag.js';
-import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
+import type { ProgramSettings } from '../program-settings.js';
 import type { ClaimedNotice } from './claim-notices.js';
 import { pausedNotice } from './followup-paused-notice.js';
 import type { NoticeDecision } from './notice-model.js';
 
-/** `runSettings`: the delivery run's, read once per run. */
+/** `settings`: the delivery run's, read once per run. */
 export async function decideFollowUpNotice(
   db: Db,
   notice: ClaimedNotice,
   now: Date,
-  runSettings?: ProgramSettings,
+  settings: ProgramSettings,
 ): Promise<NoticeDecision> {
   const parsed = followUpNagPayloadSchema.safeParse(notice.payload);
   if (!parsed.success) return { send: false, reason: 'malformed payload' };
@@ -31,7 +31,7 @@ export async function decideFollowUpNotice(
     return { send: false, reason: 'stale: no longer makes sense' };
   if (p.step === 'opening') return { send: false, reason: 'follow-ups have no opening notice' };
   // Counted now, not when planned: a step sent late by a catch-up must not understate the delay.
-  const { calendar, awayFollowUps } = runSettings ?? (await loadProgramSettings(db));
+  const { calendar, awayFollowUps } = settings;
   const { timezone, holidays } = calendar;
   const late = businessDaysBetween(addBusinessDays(card.dueDate, 0, holidays), localDateOf(now, timezone), holidays);
   // Who (issue 15): a nag to an owner who is away goes to their delegate (by program setting), or

@@ -10,7 +10,7 @@ import { loadFollowUpCard } from '../followups/followup-card.js';
 import { loadAbsences } from '../people/absences.js';
 import { outsideRecipientHours } from '../people/recipient-hours.js';
 import { routeNag } from '../people/route-nag.js';
-import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
+import type { ProgramSettings } from '../program-settings.js';
 import type { ClaimedNotice } from './claim-notices.js';
 import type { FollowOnNotice, NoticeDecision } from './notice-model.js';
 
@@ -45,7 +45,7 @@ export async function decideFollowUpPausedNotice(
   db: Db,
   notice: ClaimedNotice,
   now: Date,
-  runSettings?: ProgramSettings,
+  settings: ProgramSettings,
 ): Promise<NoticeDecision> {
   const parsed = payloadSchema.safeParse(notice.payload);
   if (!parsed.success) return { send: false, reason: 'malformed payload' };
@@ -54,7 +54,7 @@ export async function decideFollowUpPausedNotice(
   if (!card) return { send: false, reason: 'follow-up deleted' };
   if (card.status !== 'open') return { send: false, reason: `follow-up ${card.status}` };
   if (card.ownerUserId !== p.ownerUserId) return { send: false, reason: 'owner changed' };
-  const { calendar } = runSettings ?? (await loadProgramSettings(db));
+  const { calendar } = settings;
   const away = absenceOn(await loadAbsences(db), p.ownerUserId, localDateOf(now, calendar.timezone));
   if (!away) return { send: false, reason: 'the owner is back' };
   // A chair who is away too: their delegate is told, or it waits for them (and is dropped if the owner is back first).

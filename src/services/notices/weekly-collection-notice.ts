@@ -13,7 +13,7 @@ import type { WeeklyReminderModel } from '../../views/weekly-reminder.js';
 import { loadAbsences } from '../people/absences.js';
 import { outsideRecipientHours } from '../people/recipient-hours.js';
 import { routeCollectionNotice } from '../people/route-collection.js';
-import { loadProgramSettings } from '../program-settings.js';
+import type { ProgramSettings } from '../program-settings.js';
 import type { ClaimedNotice } from './claim-notices.js';
 import type { MultiStepOutcome } from './deliver-notices.js';
 import type { StepRunner } from './notice-steps.js';
@@ -31,12 +31,13 @@ export async function sendWeeklyNotice(
   deps: WeeklyNoticeDeps,
   notice: Pick<ClaimedNotice, 'payload' | 'recipient'>,
   steps: StepRunner,
+  /** The delivery run's, read once per run. */
+  settings: ProgramSettings,
 ): Promise<MultiStepOutcome> {
   const payload = weeklyPayloadSchema.safeParse(notice.payload);
   if (!payload.success) return { status: 'skipped', detail: 'bad payload' };
   const { week, step, dueDate } = payload.data;
   const { now } = steps;
-  const settings = await loadProgramSettings(deps.prisma);
   const { calendar } = settings;
   if (step === 'opening' && lastClosedPeriod(now, 'weekly', calendar.timezone) !== week)
     return { status: 'skipped', detail: 'a newer week has opened' };
