@@ -4,10 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { setAway } from '../../src/services/people/absences.js';
 import { writeProgramVariant } from '../helpers/program-variant.js';
-import { useLocalStack } from '../helpers/use-local-stack.js';
+import { slashReply, useLocalStack } from '../helpers/use-local-stack.js';
 
 const PRIYA = 'U0DPWLIA1'; // Public Works' only liaison, working from Tokyo
 const MARCUS = 'U0DPWHEAD'; // Public Works' head, in New York like the program
+const CHAIR = 'U0CHAIR01';
 
 const withWeeklyPotholes = (yaml: string) => {
   const out = yaml.replace(
@@ -42,5 +43,41 @@ describe('a delegate in another time zone', () => {
     expect(weekly.map((m) => JSON.stringify(m.blocks).includes('for Priya Raman, who is away'))).toEqual([true]);
     expect(sent[0]).toBe('15:05Z'); // the first run after the program's send time, 10:00 in New York
     expect(s.sandbox.dmsTo(PRIYA).filter((m) => m.text.includes('Weekly numbers'))).toEqual([]);
+  });
+});
+
+describe('a follow-up owner away, with a delegate in another time zone', () => {
+  const far = useLocalStack(
+    {
+      now: '2026-11-16T15:00:00Z',
+      seedWorkspace: (sandbox) => {
+        sandbox.addUser({ id: PRIYA, name: 'priya.raman', realName: 'Priya Raman', tz: 'Asia/Tokyo' });
+      },
+    },
+    async (s) => {
+      await s.runDue();
+      s.clock.set('2026-11-17T15:30:00Z');
+      await slashReply(
+        s,
+        `followup <@${MARCUS}|marcus> bring a plan for the bucket-truck backlog by 2026-12-01`,
+        CHAIR,
+      );
+      await s.runDue('2026-11-17T18:00:00Z');
+    },
+  );
+
+  // Inside the owner's hours but not the delegate's: the one working-hours check (in delivery)
+  // must look at the delegate the nag is routed to, not at the owner it was planned for.
+  it("waits for the delegate's morning, not the owner's", async () => {
+    const s = far();
+    const away = { startDate: '2026-11-30', endDate: '2026-12-04', delegate: PRIYA };
+    expect(await setAway(s.db.prisma, MARCUS, away, s.clock.now())).toMatchObject({ kind: 'saved' });
+    await s.runDue('2026-12-01T15:30:00Z'); // due day: 10:30 in New York, 00:30 on Wednesday in Tokyo
+    expect(s.sandbox.dmsTo(PRIYA).filter((m) => m.text.includes('bucket-truck'))).toEqual([]);
+    const waiting = await s.db.prisma.scheduledNotice.findMany({
+      where: { recipient: MARCUS, kind: { startsWith: 'followup_' }, status: 'pending' },
+    });
+    // Put off to 09:00 in Tokyo (the due-day nag is then stale: New York's working day is over).
+    expect(waiting.map((n) => n.sendAt.toISOString())).toContain('2026-12-02T00:00:00.000Z');
   });
 });

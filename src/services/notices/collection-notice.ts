@@ -1,7 +1,7 @@
 // Turns a claimed collection notice into what the DM should say (data; the job renders it) — or says why it should not go out any
 // more (the department has submitted; a "due in 2 days" after the due date makes no sense).
 // Who and when (issue 15): the DM goes to the recipient, or their delegate while they are away; it
-// waits for that person's own working hours; and one DM per person per ladder step lists every
+// waits for that person's own working hours (delivery's one check, before deciding); and one DM per person per ladder step lists every
 // department of theirs whose same step is due (see services/people/).
 
 import {
@@ -9,9 +9,7 @@ import {
   formatPeriodLabel,
   frequencyOfPeriod,
   isStepStillRelevant,
-  isWithinWorkingHours,
   localDateOf,
-  nextWorkingInstant,
 } from '../../domain/calendar/index.js';
 import { isCollectedPeriod } from '../../domain/program/starts-with.js';
 import type { Db } from '../../infra/db-types.js';
@@ -41,14 +39,6 @@ export async function decideCollectionNotice(
   const tz = settings.calendar.timezone;
   const route = await routeCollectionNotice(db, { ...notice, ...p }, now, tz);
   if (route.kind === 'skip') return { send: false, reason: route.reason };
-  // The planned recipient's hours were checked before deciding; a delegate's are checked here.
-  const theirs = await recipientCalendar(db, route.to, settings.calendar);
-  if (route.to !== notice.recipient && !isWithinWorkingHours(now, theirs))
-    return {
-      send: false,
-      reason: "outside the recipient's working hours",
-      deferUntil: nextWorkingInstant(now, theirs),
-    };
   const claim = await claimLadderStep(db, { key: notice.key, to: route.to, payload: p }, now, tz);
   if (claim.kind === 'covered') return { send: false, reason: `sent in one DM with ${claim.by}` };
   const alsoFor: ReminderContent[] = [];
@@ -61,6 +51,7 @@ export async function decideCollectionNotice(
   }
   const onBehalfOf = await nameOf(route.onBehalfOf);
   // Due days are the program's: say so to someone in another time zone (a liaison in Tokyo).
+  const theirs = await recipientCalendar(db, route.to, settings.calendar);
   const dueZone = theirs.timezone !== tz ? (tz.split('/').at(-1) ?? tz).replace(/_/g, ' ') : null;
   return {
     send: true,

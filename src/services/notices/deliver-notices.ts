@@ -136,8 +136,13 @@ export async function deliverDueNotices(
 
 async function deliverOne(run: Run, notice: ClaimedNotice, senders: Record<string, MultiStepSender>): Promise<void> {
   const { deps, now, report, settings } = run;
-  // Everything waits for working hours, packets and meeting records included: a catch-up after
-  // downtime must not DM people on a Saturday. A DM waits for its recipient's own hours (their tz).
+  // The one working-hours check. Everything waits for working hours, packets and meeting records
+  // included: a catch-up after downtime must not DM people on a Saturday. A DM waits for its final
+  // recipient's own hours (their tz): routing (route-nag, route-collection) sends only to the planned
+  // recipient or, while they are away, to their delegate if present, and outsideRecipientHours
+  // takes that same delegate's hours, so no decider or sender checks again. It is made before
+  // deciding, not after, on purpose: deciding a collection DM claims its ladder step, which makes
+  // the step's other notices stand down, and a multi-step sender (weekly) routes and sends in one go.
   const later = await outsideRecipientHours(deps.prisma, notice.recipient, now, settings.calendar);
   if (later) {
     await release(deps.prisma, notice.id, deps.workerId, later);

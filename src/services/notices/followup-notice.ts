@@ -5,7 +5,6 @@ import { addBusinessDays, businessDaysBetween, isStepStillRelevant, localDateOf 
 import type { Db } from '../../infra/db-types.js';
 import { loadFollowUpCard } from '../followups/followup-card.js';
 import { followUpNagPayloadSchema } from '../followups/plan-followup-nags.js';
-import { outsideRecipientHours } from '../people/recipient-hours.js';
 import { routeNag } from '../people/route-nag.js';
 import type { ProgramSettings } from '../program-settings.js';
 import type { ClaimedNotice } from './claim-notices.js';
@@ -46,9 +45,6 @@ export async function decideFollowUpNotice(
     const reason = toOwner ? 'owner away' : 'recipient away';
     return { send: false, reason, deferUntil: route.until, ...(followOn ? { followOn } : {}) };
   }
-  // The planned recipient's hours were checked before deciding; a delegate's are checked here.
-  const later = route.to === notice.recipient ? null : await outsideRecipientHours(db, route.to, now, calendar);
-  if (later) return { send: false, reason: "outside the delegate's working hours", deferUntil: later };
   return {
     send: true,
     ...(route.to !== notice.recipient ? { to: route.to } : {}),

@@ -8,7 +8,6 @@ import { absenceOn } from '../../domain/people/away.js';
 import type { Db } from '../../infra/db-types.js';
 import { loadFollowUpCard } from '../followups/followup-card.js';
 import { loadAbsences } from '../people/absences.js';
-import { outsideRecipientHours } from '../people/recipient-hours.js';
 import { routeNag } from '../people/route-nag.js';
 import type { ProgramSettings } from '../program-settings.js';
 import type { ClaimedNotice } from './claim-notices.js';
@@ -60,9 +59,6 @@ export async function decideFollowUpPausedNotice(
   // A chair who is away too: their delegate is told, or it waits for them (and is dropped if the owner is back first).
   const route = await routeNag(db, notice.recipient, now, calendar);
   if (route.kind === 'wait') return { send: false, reason: 'chair away', deferUntil: route.until };
-  // The planned recipient's hours were checked before deciding; a delegate's are checked here.
-  const later = route.to === notice.recipient ? null : await outsideRecipientHours(db, route.to, now, calendar);
-  if (later) return { send: false, reason: "outside the delegate's working hours", deferUntil: later };
   return {
     send: true,
     ...(route.to !== notice.recipient ? { to: route.to } : {}),

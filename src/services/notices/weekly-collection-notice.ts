@@ -11,7 +11,6 @@ import type { Db, PrismaClient } from '../../infra/db-types.js';
 import type { OutgoingMessage, SlackGateway } from '../../infra/slack/slack-gateway.js';
 import type { WeeklyReminderModel } from '../../views/weekly-reminder.js';
 import { loadAbsences } from '../people/absences.js';
-import { outsideRecipientHours } from '../people/recipient-hours.js';
 import { routeCollectionNotice } from '../people/route-collection.js';
 import type { ProgramSettings } from '../program-settings.js';
 import type { ClaimedNotice } from './claim-notices.js';
@@ -49,9 +48,6 @@ export async function sendWeeklyNotice(
   if (route.kind === 'skip') return { status: 'skipped', detail: route.reason };
   const { to, departments: due } = route;
   if (due.length === 0) return { status: 'skipped', detail: 'every weekly metric is in' };
-  // The planned recipient's hours were checked before sending; a delegate's are checked here.
-  const later = to === notice.recipient ? null : await outsideRecipientHours(db, to, now, calendar);
-  if (later) return { status: 'deferred', until: later, detail: "outside the delegate's working hours" };
   const sent = await steps.run('dm', to, (tag) =>
     deps.slack.postMessage({
       channel: to,
