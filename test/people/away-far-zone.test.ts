@@ -79,5 +79,16 @@ describe('a follow-up owner away, with a delegate in another time zone', () => {
     });
     // Put off to 09:00 in Tokyo (the due-day nag is then stale: New York's working day is over).
     expect(waiting.map((n) => n.sendAt.toISOString())).toContain('2026-12-02T00:00:00.000Z');
+    // Still the due-day nag then: it is the delegate's first working window after its send time,
+    // although the due day's working hours in New York (the program's) ended at 17:00.
+    await s.runDue('2026-12-02T00:05:00Z');
+    const nags = s.sandbox.dmsTo(PRIYA).filter((m) => m.text.includes('bucket-truck'));
+    expect(nags).toHaveLength(1);
+    const sent = await s.db.prisma.scheduledNotice.findFirst({
+      where: { recipient: MARCUS, kind: 'followup_due_day' },
+    });
+    expect(sent?.status).toBe('sent');
+    await s.runDue('2026-12-02T02:00:00Z');
+    expect(s.sandbox.dmsTo(PRIYA).filter((m) => m.text.includes('bucket-truck'))).toHaveLength(1);
   });
 });

@@ -37,6 +37,12 @@ export {
   weeksOfMonth,
 } from './periods.js';
 export { buildReminderLadder, type LadderInput, type LadderStep, resolveLadderSettings } from './reminder-ladder.js';
-export { dropStaleSteps, isStepStillRelevant } from './stale-steps.js';
+export {
+  dropStaleSteps,
+  isStepStillRelevant,
+  type RecipientZones,
+  relevantUntil,
+  type StepTiming,
+} from './stale-steps.js';
 export { isWithinWorkingHours, nextWorkingInstant, sendInstantOn, workingWindowOn } from './working-hours.js';
 export { localDateOf, localTimeOnDate, parseClockTime, startOfLocalDay } from './zoned-time.js';

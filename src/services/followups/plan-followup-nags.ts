@@ -14,6 +14,8 @@ export const followUpNagPayloadSchema = z.object({
   step: z.enum(LADDER_STEPS),
   businessDaysLate: z.number().int(),
   expiresAt: z.string().nullable(),
+  /** The step's own send time as planned (the row's sendAt moves when delivery puts it off). */
+  sendAt: z.string().optional(),
 });
 export type FollowUpNagPayload = z.infer<typeof followUpNagPayloadSchema>;
 
@@ -43,6 +45,7 @@ export async function planFollowUpNags(
         step: s.step,
         businessDaysLate: s.businessDaysLate,
         expiresAt: s.expiresAt?.toISOString() ?? null,
+        sendAt: s.sendAt.toISOString(),
       } satisfies FollowUpNagPayload,
     })),
   );

@@ -4,13 +4,7 @@
 // waits for that person's own working hours (delivery's one check, before deciding); and one DM per person per ladder step lists every
 // department of theirs whose same step is due (see services/people/).
 
-import {
-  formatDay,
-  formatPeriodLabel,
-  frequencyOfPeriod,
-  isStepStillRelevant,
-  localDateOf,
-} from '../../domain/calendar/index.js';
+import { formatDay, formatPeriodLabel, frequencyOfPeriod, localDateOf } from '../../domain/calendar/index.js';
 import { isCollectedPeriod } from '../../domain/program/starts-with.js';
 import type { Db } from '../../infra/db-types.js';
 import type { ReminderContent } from '../../views/collection-reminder.js';
@@ -23,6 +17,7 @@ import type { ClaimedNotice } from './claim-notices.js';
 import { collectionFacts } from './collection-facts.js';
 import type { NoticeDecision } from './notice-model.js';
 import { type CollectionPayload, collectionPayloadSchema } from './plan-collection.js';
+import { isNoticeStillRelevant } from './step-relevance.js';
 
 /** `settings`: the delivery run's, read once per run rather than once per DM (a fan-out is 1,000 of them). */
 export async function decideCollectionNotice(
@@ -34,7 +29,7 @@ export async function decideCollectionNotice(
   const parsed = collectionPayloadSchema.safeParse(notice.payload);
   if (!parsed.success) return { send: false, reason: 'malformed payload' };
   const p = parsed.data;
-  const own = await reminderFor(db, p, now, settings);
+  const own = await reminderFor(db, notice.recipient, p, now, settings);
   if (!own.ok) return { send: false, reason: own.reason };
   const tz = settings.calendar.timezone;
   const route = await routeCollectionNotice(db, { ...notice, ...p }, now, tz);
@@ -45,7 +40,7 @@ export async function decideCollectionNotice(
   const nameOf = async (id: string | null) =>
     id ? ((await db.person.findUnique({ where: { slackUserId: id } }))?.name ?? id) : null;
   for (const other of claim.others) {
-    const r = await reminderFor(db, { ...other, expiresAt: null }, now, settings);
+    const r = await reminderFor(db, route.to, { ...other, expiresAt: null }, now, settings);
     const forName = await nameOf(other.onBehalfOf);
     if (r.ok) alsoFor.push({ ...r.content, ...(forName ? { onBehalfOf: forName } : {}) });
   }
@@ -70,9 +65,10 @@ export async function decideCollectionNotice(
 
 type ReminderOutcome = { ok: true; content: ReminderContent } | { ok: false; reason: string };
 
-/** What one department's step says now, or why it should not be said. */
+/** What one department's step says now to `recipient` (as planned), or why it should not be said. */
 async function reminderFor(
   db: Db,
+  recipient: string,
   p: CollectionPayload,
   now: Date,
   settings: ProgramSettings,
@@ -88,7 +84,7 @@ async function reminderFor(
     return { ok: false, reason: 'before the first collected period' };
   // Once the packet is posted the period is locked: a reminder would offer a form that refuses.
   if (obligation.lockedAt) return { ok: false, reason: 'period locked' };
-  if (!isStepStillRelevant({ expiresAt: p.expiresAt ? new Date(p.expiresAt) : null }, now))
+  if (!(await isNoticeStillRelevant(db, recipient, p, now, settings.calendar)))
     return { ok: false, reason: 'stale: no longer makes sense' };
   if (isWaitingOnData(obligation, p.step, localDateOf(now, settings.calendar.timezone)))
     return { ok: false, reason: `waiting on data until ${obligation.waitingUntil}` };

@@ -1,7 +1,7 @@
 // Decides whether a follow-up nag still goes out: not once the follow-up is done or cancelled,
 // not for an old due date, not to a previous owner.
 
-import { addBusinessDays, businessDaysBetween, isStepStillRelevant, localDateOf } from '../../domain/calendar/index.js';
+import { addBusinessDays, businessDaysBetween, localDateOf } from '../../domain/calendar/index.js';
 import type { Db } from '../../infra/db-types.js';
 import { loadFollowUpCard } from '../followups/followup-card.js';
 import { followUpNagPayloadSchema } from '../followups/plan-followup-nags.js';
@@ -10,6 +10,7 @@ import type { ProgramSettings } from '../program-settings.js';
 import type { ClaimedNotice } from './claim-notices.js';
 import { pausedNotice } from './followup-paused-notice.js';
 import type { NoticeDecision } from './notice-model.js';
+import { isNoticeStillRelevant } from './step-relevance.js';
 
 /** `settings`: the delivery run's, read once per run. */
 export async function decideFollowUpNotice(
@@ -26,7 +27,7 @@ export async function decideFollowUpNotice(
   if (card.status !== 'open') return { send: false, reason: `follow-up ${card.status}` };
   if (card.dueDate !== p.dueDate) return { send: false, reason: 'due date changed' };
   if (p.step !== 'escalation' && notice.recipient !== card.ownerUserId) return { send: false, reason: 'owner changed' };
-  if (!isStepStillRelevant({ expiresAt: p.expiresAt ? new Date(p.expiresAt) : null }, now))
+  if (!(await isNoticeStillRelevant(db, notice.recipient, p, now, settings.calendar)))
     return { send: false, reason: 'stale: no longer makes sense' };
   if (p.step === 'opening') return { send: false, reason: 'follow-ups have no opening notice' };
   // Counted now, not when planned: a step sent late by a catch-up must not understate the delay.

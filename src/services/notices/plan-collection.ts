@@ -27,6 +27,8 @@ export const collectionPayloadSchema = z.object({
   businessDaysLate: z.number().int(),
   /** After this instant the step is stale and is skipped (see domain/calendar/stale-steps.ts). */
   expiresAt: z.string().nullable(),
+  /** The step's own send time as planned (the row's sendAt moves when delivery puts it off). */
+  sendAt: z.string().optional(),
 });
 export type CollectionPayload = z.infer<typeof collectionPayloadSchema>;
 
@@ -87,6 +89,7 @@ export async function planCollectionNotices(db: Db, now: Date): Promise<number> 
             dueDate: obligation.dueDate,
             businessDaysLate: s.businessDaysLate,
             expiresAt: s.expiresAt?.toISOString() ?? null,
+            sendAt: s.sendAt.toISOString(),
           } satisfies CollectionPayload,
         });
     }

@@ -33,20 +33,30 @@ async function personZone(db: Db, userId: string): Promise<string | null> {
 }
 
 /**
- * Null when `now` is inside the recipient's working hours; otherwise when they next begin. While
- * the recipient is away with a delegate, the notice will go to the delegate, so it is the
- * delegate's hours that count: waiting for the absent person's (in Tokyo, say, for a New York
- * delegate) would hand it to the delegate at night, to be put off again until morning, forever.
+ * Whose working hours a DM to `recipient` waits for: theirs, or while they are away with a
+ * delegate, the delegate's, since the notice will go to the delegate. Waiting for the absent
+ * person's (in Tokyo, say, for a New York delegate) would hand it to the delegate at night, to be
+ * put off again until morning, forever. Delivery's gate and the stale-step check both ask this.
  */
+export async function hoursCalendar(
+  db: Db,
+  recipient: string,
+  now: Date,
+  program: ProgramCalendar,
+): Promise<ProgramCalendar> {
+  const away = isUserId(recipient)
+    ? absenceOn(await loadAbsences(db), recipient, localDateOf(now, program.timezone))
+    : null;
+  return recipientCalendar(db, away?.delegate ?? recipient, program);
+}
+
+/** Null when `now` is inside the hours that count for `recipient` (hoursCalendar); otherwise when they next begin. */
 export async function outsideRecipientHours(
   db: Db,
   recipient: string,
   now: Date,
   program: ProgramCalendar,
 ): Promise<Date | null> {
-  const away = isUserId(recipient)
-    ? absenceOn(await loadAbsences(db), recipient, localDateOf(now, program.timezone))
-    : null;
-  const cal = await recipientCalendar(db, away?.delegate ?? recipient, program);
+  const cal = await hoursCalendar(db, recipient, now, program);
   return isWithinWorkingHours(now, cal) ? null : nextWorkingInstant(now, cal);
 }
