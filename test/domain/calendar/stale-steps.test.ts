@@ -4,6 +4,7 @@ import {
   dropStaleSteps,
   isStepStillRelevant,
   type LadderStep,
+  relevantUntil,
 } from '../../../src/domain/calendar/index.js';
 import type { ProgramCalendar } from '../../../src/domain/types.js';
 
@@ -68,6 +69,55 @@ describe('isStepStillRelevant', () => {
 
   it('treats every step as relevant before its time', () => {
     for (const s of steps) expect(isStepStillRelevant(s, at('2026-11-01T12:00:00Z')), s.key).toBe(true);
+  });
+});
+
+describe('relevantUntil, for a recipient in another zone', () => {
+  const TOKYO = { ...NY, timezone: 'Asia/Tokyo' };
+  const LONDON = { ...NY, timezone: 'Europe/London' };
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+  it("lasts a due-day step into the recipient's first working window after its send time", () => {
+    // Due Fri 6 Nov 10:00 New York = Sat 00:00 Tokyo: Tokyo's next working window is Mon 9 Nov 09:00–17:00.
+    const dueDay = byName('due-day');
+    expect(iso(relevantUntil(dueDay, { program: NY, recipient: TOKYO }))).toBe('2026-11-09T08:00:00.000Z');
+    expect(isStepStillRelevant(dueDay, at('2026-11-09T00:00:00Z'), { program: NY, recipient: TOKYO })).toBe(true);
+    // That window closed too (after downtime): stale for Tokyo as well.
+    expect(isStepStillRelevant(dueDay, at('2026-11-09T08:00:00Z'), { program: NY, recipient: TOKYO })).toBe(false);
+    expect(
+      isStepStillRelevant(byName('overdue-1'), at('2026-11-11T00:30:00Z'), { program: NY, recipient: TOKYO }),
+    ).toBe(true);
+  });
+
+  it("keeps the program's end of day when the recipient's window closes earlier", () => {
+    // 10:00 New York is 15:00 in London, inside London's hours, which end at 12:00 New York.
+    expect(iso(relevantUntil(byName('due-day'), { program: NY, recipient: LONDON }))).toBe('2026-11-06T22:00:00.000Z');
+    expect(isStepStillRelevant(byName('due-day'), at('2026-11-07T09:30:00Z'), { program: NY, recipient: LONDON })).toBe(
+      false,
+    );
+  });
+
+  it('never stretches a step that gives way on the due day, nor an escalation', () => {
+    const zones = { program: NY, recipient: TOKYO };
+    expect(iso(relevantUntil(byName('reminder-before'), zones))).toBe('2026-11-06T14:00:00.000Z');
+    expect(iso(relevantUntil(byName('opening'), zones))).toBe('2026-11-06T14:00:00.000Z');
+    expect(relevantUntil(byName('escalation'), zones)).toBeNull();
+  });
+
+  it('stretches an opening on the due day like the due-day step', () => {
+    const late = buildReminderLadder({
+      subjectKey: 'followup:7',
+      openAt: '2026-11-06',
+      dueDate: '2026-11-06',
+      calendar: NY,
+    });
+    const opening = late.find((s) => s.step === 'opening');
+    if (!opening) throw new Error('no opening');
+    expect(iso(relevantUntil(opening, { program: NY, recipient: TOKYO }))).toBe('2026-11-09T08:00:00.000Z');
+  });
+
+  it("is the program's expiry for a recipient in the program's zone", () => {
+    for (const s of steps) expect(relevantUntil(s, { program: NY, recipient: { ...NY } })).toEqual(s.expiresAt);
   });
 });
 
