@@ -42,7 +42,7 @@ export function relevantUntil(step: StepTiming, zones?: RecipientZones): Date | 
   if (!lastsItsDay) return expiresAt;
   const first = nextWorkingInstant(sendAt, zones.recipient);
   const { end } = workingWindowOn(localDateOf(first, zones.recipient.timezone), zones.recipient);
-  return end > expiresAt ? end : expiresAt;
+  return new Date(Math.max(end.getTime(), expiresAt.getTime()));
 }
 
 export function isStepStillRelevant(step: StepTiming, now: Date, zones?: RecipientZones): boolean {
