@@ -78,7 +78,7 @@ describe('a follow-up owner away, with a delegate in another time zone', () => {
     const waiting = await s.db.prisma.scheduledNotice.findMany({
       where: { recipient: MARCUS, kind: { startsWith: 'followup_' }, status: 'pending' },
     });
-    // Put off to 09:00 in Tokyo (the due-day nag is then stale: New York's working day is over).
+    // Put off to 09:00 in Tokyo, after New York's working day has ended.
     expect(waiting.map((n) => n.sendAt.toISOString())).toContain('2026-12-02T00:00:00.000Z');
     // Still the due-day nag then: it is the delegate's first working window after its send time,
     // although the due day's working hours in New York (the program's) ended at 17:00.
