@@ -92,6 +92,16 @@ describe('recordSubmission', () => {
     expect((await valuesOf()).map((v) => v.value)).toEqual(complete);
   });
 
+  it('the same submission delivered twice at once is saved once', async () => {
+    const revisionsBefore = await db.prisma.metricValueRevision.count();
+    const outcomes = await Promise.all([
+      recordSubmission(db.prisma, input('v-twice', [70, 71, 72])),
+      recordSubmission(db.prisma, input('v-twice', [70, 71, 72])),
+    ]);
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['duplicate', 'saved']);
+    expect(await db.prisma.metricValueRevision.count()).toBe(revisionsBefore + 3);
+  });
+
   it('a locked period refuses and writes nothing', async () => {
     await db.prisma.departmentPeriod.updateMany({ where: { period: PERIOD }, data: { lockedAt: NOW } });
     const before = await valuesOf();

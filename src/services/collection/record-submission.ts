@@ -44,22 +44,25 @@ export async function recordSubmission(prisma: PrismaClient, input: SubmissionIn
 /**
  * A handful of statements whatever the number of entries (issue 11: one SELECT, INSERT or UPDATE per
  * entry and revision kept the transaction open for ~20 round trips, and PGlite serves one session at
- * a time, so 50 concurrent forms queued behind each other): claim the interaction key, lock and
- * read the period, read its values, write every changed value and its revision in one statement.
+ * a time, so 50 concurrent forms queued behind each other): claim the interaction key and lock the
+ * period, read its values, write every changed value and its revision in one statement.
  */
 async function saveInTransaction(db: Db, input: SubmissionInput): Promise<SubmissionOutcome> {
   const { departmentId, period, now, userId } = input;
-  // Slack's retry of this exact submission: the key is taken already (or is being taken by a
-  // transaction still open, which ON CONFLICT waits for), so nothing is written twice.
-  const claimed = await db.processedInteraction.createMany({
-    data: [{ key: input.interactionKey, createdAt: now }],
-    skipDuplicates: true,
-  });
-  if (claimed.count === 0) return { kind: 'duplicate' };
-  // Row lock: a packet posting that locks the period waits for us, or we see its lock.
-  const [obligation] = await db.$queryRaw<{ id: number; lockedAt: Date | null; submittedAt: Date | null }[]>`
-    SELECT id, "lockedAt", "submittedAt" FROM "DepartmentPeriod"
+  // One statement claims the interaction key and locks the period's row. Slack's retry of this
+  // exact submission finds the key taken (or being taken by a transaction still open, which ON
+  // CONFLICT waits for), so nothing is written twice. The row lock: a packet posting that locks
+  // the period waits for us, or we see its lock.
+  const [obligation] = await db.$queryRaw<
+    { id: number; lockedAt: Date | null; submittedAt: Date | null; claimed: boolean }[]
+  >`
+    WITH claim AS (
+      INSERT INTO "ProcessedInteraction" (key, "createdAt") VALUES (${input.interactionKey}, ${now.toISOString()}::timestamp(3))
+      ON CONFLICT (key) DO NOTHING RETURNING key
+    )
+    SELECT id, "lockedAt", "submittedAt", EXISTS (SELECT 1 FROM claim) AS claimed FROM "DepartmentPeriod"
     WHERE "departmentId" = ${departmentId} AND period = ${period} FOR UPDATE`;
+  if (obligation && !obligation.claimed) return { kind: 'duplicate' };
   if (!obligation) throw new Error(`no obligation for department ${departmentId} in ${period}`);
   if (obligation.lockedAt) return { kind: 'locked', lockedAt: obligation.lockedAt };
 
