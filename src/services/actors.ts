@@ -12,20 +12,37 @@ export interface KnownActor extends Actor {
 /**
  * With `now`, a delegate also acts for the colleagues who are away that day and named them (issue 15):
  * they may enter their departments' numbers.
+ *
+ * One query for the person, their memberships and whether anyone named them a delegate: every
+ * request asks this first (issue 11: three round trips each, on the form's path before the ack).
  */
 export async function loadActor(db: Db, userId: string, now?: Date): Promise<KnownActor> {
-  const person = await db.person.findUnique({ where: { slackUserId: userId }, include: { memberships: true } });
+  const rows = await db.$queryRaw<
+    {
+      name: string;
+      isAdmin: boolean;
+      isChair: boolean;
+      departmentId: number | null;
+      role: string | null;
+      isDelegate: boolean;
+    }[]
+  >`
+    SELECT p.name, p."isAdmin", p."isChair", m."departmentId", m.role,
+      EXISTS (SELECT 1 FROM "Absence" a WHERE a.delegate = p."slackUserId") AS "isDelegate"
+    FROM "Person" p LEFT JOIN "DepartmentMember" m ON m."personId" = p.id
+    WHERE p."slackUserId" = ${userId}
+    ORDER BY m.id`;
+  const person = rows[0];
   if (!person) return { ...NOBODY, userId, name: null };
-  const delegated = now ? await delegatedLiaisonships(db, userId, now) : [];
+  const delegated = now && person.isDelegate ? await delegatedLiaisonships(db, userId, now) : [];
+  const departmentsAs = (role: string) => rows.filter((r) => r.role === role).map((r) => r.departmentId!);
   return {
     userId,
     name: person.name,
     isAdmin: person.isAdmin,
     isChair: person.isChair,
-    liaisonOf: [
-      ...new Set([...person.memberships.filter((m) => m.role === 'liaison').map((m) => m.departmentId), ...delegated]),
-    ],
-    headOf: person.memberships.filter((m) => m.role === 'head').map((m) => m.departmentId),
+    liaisonOf: [...new Set([...departmentsAs('liaison'), ...delegated])],
+    headOf: departmentsAs('head'),
   };
 }
 

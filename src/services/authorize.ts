@@ -5,7 +5,7 @@
 // and for meetings, whose service has no other caller.
 import { type Action, can, type Resource } from '../domain/permissions.js';
 import type { Db } from '../infra/db-types.js';
-import { loadActor } from './actors.js';
+import { type KnownActor, loadActor } from './actors.js';
 
 /** With `now`, a delegate may act for an away colleague (see loadActor). */
 export async function isAllowed(
@@ -15,7 +15,12 @@ export async function isAllowed(
   resource: Resource = {},
   now?: Date,
 ): Promise<boolean> {
-  return can(await loadActor(db, userId, now), action, { ...resource, actorUserId: userId });
+  return actorMay(await loadActor(db, userId, now), action, resource);
+}
+
+/** isAllowed for an actor already loaded (loadActor with the same `now`): no second read of their roles. */
+export function actorMay(actor: KnownActor, action: Action, resource: Resource = {}): boolean {
+  return can(actor, action, { ...resource, actorUserId: actor.userId });
 }
 
 export type AgendaAccess = 'interactive' | 'read_only' | 'refused';

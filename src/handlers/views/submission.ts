@@ -20,7 +20,7 @@ import {
   parseSubmissionState,
   SUBMISSION_CALLBACK_ID,
 } from '../../views/submission-modal.js';
-import { answerFailures, viewAnswers } from '../shared/listener-kit.js';
+import { afterAck, answerFailures, viewAnswers } from '../shared/listener-kit.js';
 
 export function registerSubmissionView(app: App, deps: Deps): void {
   app.view<ViewSubmitAction>(SUBMISSION_CALLBACK_ID, async ({ ack, body, view, client }) => {
@@ -43,28 +43,33 @@ export function registerSubmissionView(app: App, deps: Deps): void {
       const revised = { ...deps, slack: createSlackGateway(client), render: buildRevisionNote };
       if (outcome.kind === 'show') {
         await answer.update(buildSubmissionModal(outcome.form));
-        if (outcome.revisions?.length)
-          await noteRevisionsOnPackets(revised, outcome.departmentId!, outcome.period!, outcome.revisions, userId);
+        const { departmentId, period, revisions } = outcome;
+        if (revisions?.length)
+          await afterAck(() => noteRevisionsOnPackets(revised, departmentId!, period!, revisions, userId));
         return;
       }
       await answer.ack();
       if (outcome.duplicate) return;
-      await noteRevisionsOnPackets(revised, outcome.departmentId, outcome.period, outcome.revisions, userId);
-      const now = deps.clock.now();
-      const confirmation = await loadConfirmation(deps.prisma, userId, outcome.departmentId, outcome.period, now);
-      for (const page of confirmation ? buildSubmissionConfirmation(confirmation) : [])
-        await sendDm(client, userId, page, deps.logger);
-      // The head's sign-off (issue 15): complete numbers go to the head for approval.
-      const signOff = await requestSignOff(
-        deps.prisma,
-        outcome.departmentId,
-        outcome.period,
-        userId,
-        now,
-        outcome.revisions.length > 0,
-      );
-      for (const head of signOff?.to ?? [])
-        await sendDm(client, head.userId, buildSignOffRequest(signOff!, head.onBehalfOf), deps.logger);
+      // The values are saved; the rest (packet notes, confirmation, sign-off) waits its turn in the
+      // after-ack queue, so it does not take the CPU and connections the next forms' saves need.
+      await afterAck(async () => {
+        await noteRevisionsOnPackets(revised, outcome.departmentId, outcome.period, outcome.revisions, userId);
+        const now = deps.clock.now();
+        const confirmation = await loadConfirmation(deps.prisma, userId, outcome.departmentId, outcome.period, now);
+        for (const page of confirmation ? buildSubmissionConfirmation(confirmation) : [])
+          await sendDm(client, userId, page, deps.logger);
+        // The head's sign-off (issue 15): complete numbers go to the head for approval.
+        const signOff = await requestSignOff(
+          deps.prisma,
+          outcome.departmentId,
+          outcome.period,
+          userId,
+          now,
+          outcome.revisions.length > 0,
+        );
+        for (const head of signOff?.to ?? [])
+          await sendDm(client, head.userId, buildSignOffRequest(signOff!, head.onBehalfOf), deps.logger);
+      });
     });
   });
 }

@@ -3,7 +3,7 @@
 
 import type { ValidEntry } from '../../domain/submission/validate-entries.js';
 import { isUniqueViolation } from '../../infra/db-errors.js';
-import { type Db, DbNull, type PrismaClient } from '../../infra/db-types.js';
+import type { Db, PrismaClient } from '../../infra/db-types.js';
 import type { Provenance } from '../sources/pull-sources.js';
 
 export type SubmissionOutcome =
@@ -41,69 +41,96 @@ export async function recordSubmission(prisma: PrismaClient, input: SubmissionIn
   }
 }
 
+/**
+ * A handful of statements whatever the number of entries (issue 11: one SELECT, INSERT or UPDATE per
+ * entry and revision kept the transaction open for ~20 round trips, and PGlite serves one session at
+ * a time, so 50 concurrent forms queued behind each other): claim the interaction key and lock the
+ * period, read its values, write every changed value and its revision in one statement.
+ */
 async function saveInTransaction(db: Db, input: SubmissionInput): Promise<SubmissionOutcome> {
   const { departmentId, period, now, userId } = input;
-  if (await db.processedInteraction.findUnique({ where: { key: input.interactionKey } })) return { kind: 'duplicate' };
-  await db.processedInteraction.create({ data: { key: input.interactionKey, createdAt: now } });
-  // Row lock: a packet posting that locks the period waits for us, or we see its lock.
-  await db.$queryRaw`SELECT id FROM "DepartmentPeriod" WHERE "departmentId" = ${departmentId} AND period = ${period} FOR UPDATE`;
-  const obligation = await db.departmentPeriod.findUniqueOrThrow({
-    where: { departmentId_period: { departmentId, period } },
-  });
+  // One statement claims the interaction key and locks the period's row. Slack's retry of this
+  // exact submission finds the key taken (or being taken by a transaction still open, which ON
+  // CONFLICT waits for), so nothing is written twice. The row lock: a packet posting that locks
+  // the period waits for us, or we see its lock.
+  const [obligation] = await db.$queryRaw<
+    { id: number; lockedAt: Date | null; submittedAt: Date | null; claimed: boolean }[]
+  >`
+    WITH claim AS (
+      INSERT INTO "ProcessedInteraction" (key, "createdAt") VALUES (${input.interactionKey}, ${now.toISOString()}::timestamp(3))
+      ON CONFLICT (key) DO NOTHING RETURNING key
+    )
+    SELECT id, "lockedAt", "submittedAt", EXISTS (SELECT 1 FROM claim) AS claimed FROM "DepartmentPeriod"
+    WHERE "departmentId" = ${departmentId} AND period = ${period} FOR UPDATE`;
+  if (obligation && !obligation.claimed) return { kind: 'duplicate' };
+  if (!obligation) throw new Error(`no obligation for department ${departmentId} in ${period}`);
   if (obligation.lockedAt) return { kind: 'locked', lockedAt: obligation.lockedAt };
 
-  let changed = 0;
-  const revisions: Revision[] = [];
-  for (const e of input.entries) {
-    const saved = await saveEntry(db, e, period, userId, now, input.provenance?.get(e.metricId) ?? null);
-    if (saved.changed) changed++;
-    if (saved.revised) revisions.push({ metricId: e.metricId, oldValue: saved.oldValue, newValue: e.value });
-  }
-  const filled = await db.metricValue.count({ where: { period, metricId: { in: input.dueMetricIds } } });
-  const complete = filled >= input.dueMetricIds.length;
+  const metricIds = [...new Set([...input.dueMetricIds, ...input.entries.map((e) => e.metricId)])];
+  const existing = await db.metricValue.findMany({ where: { period, metricId: { in: metricIds } } });
+  const old = new Map(existing.map((v) => [v.metricId, v]));
+  const changes = input.entries.filter((e) => {
+    const was = old.get(e.metricId);
+    return !(was && was.value === e.value && was.note === e.note && was.notAvailable === e.notAvailable);
+  });
+  await writeChanges(db, input, changes, old);
+
+  const revisions: Revision[] = changes
+    .filter((e) => old.has(e.metricId) && old.get(e.metricId)!.value !== e.value)
+    .map((e) => ({ metricId: e.metricId, oldValue: old.get(e.metricId)!.value, newValue: e.value }));
+  const filled = new Set([...old.keys(), ...changes.map((e) => e.metricId)]);
+  const complete = input.dueMetricIds.every((id) => filled.has(id));
   const firstComplete = complete && !obligation.submittedAt;
   if (firstComplete)
     await db.departmentPeriod.update({ where: { id: obligation.id }, data: { submittedAt: now, submittedBy: userId } });
-  return { kind: 'saved', changed, complete, firstComplete, revisions };
+  return { kind: 'saved', changed: changes.length, complete, firstComplete, revisions };
 }
 
-async function saveEntry(
+/**
+ * Every changed value (inserted, or updated with its revision number raised) and its revision row,
+ * in one statement: the entries travel as one JSON array, so the statement's shape (and Prisma's
+ * compiled plan) is the same whatever their number.
+ */
+async function writeChanges(
   db: Db,
-  e: ValidEntry,
-  period: string,
-  userId: string,
-  now: Date,
-  provenance: Provenance | null,
-) {
-  const old = await db.metricValue.findUnique({ where: { metricId_period: { metricId: e.metricId, period } } });
-  if (old && old.value === e.value && old.note === e.note && old.notAvailable === e.notAvailable)
-    return { changed: false, revised: false, oldValue: old.value };
-  const data = {
-    value: e.value,
-    note: e.note,
-    notAvailable: e.notAvailable,
-    submittedBy: userId,
-    submittedAt: now,
-    provenance: provenance ?? DbNull,
-  };
-  const row = old
-    ? await db.metricValue.update({ where: { id: old.id }, data: { ...data, revision: old.revision + 1 } })
-    : await db.metricValue.create({ data: { metricId: e.metricId, period, ...data } });
-  await db.metricValueRevision.create({
-    data: {
-      valueId: row.id,
-      revision: row.revision,
-      oldValue: old?.value ?? null,
-      newValue: e.value,
-      oldNote: old?.note ?? null,
-      newNote: e.note,
+  input: SubmissionInput,
+  changes: readonly ValidEntry[],
+  old: ReadonlyMap<number, { value: number | null; note: string | null }>,
+): Promise<void> {
+  if (changes.length === 0) return;
+  const rows = changes.map((e) => {
+    const provenance = input.provenance?.get(e.metricId) ?? null;
+    return {
+      metricId: e.metricId,
+      value: e.value,
+      note: e.note,
       notAvailable: e.notAvailable,
-      changedBy: userId,
-      changedAt: now,
+      provenance,
+      oldValue: old.get(e.metricId)?.value ?? null,
+      oldNote: old.get(e.metricId)?.note ?? null,
       // A pulled value kept as it came is the source's; a changed one is the person's override.
       source: provenance && !provenance.changedByPerson ? 'pull' : 'slack',
-      ...(provenance ? { provenance } : {}),
-    },
+    };
   });
-  return { changed: true, revised: old !== null && old.value !== e.value, oldValue: old?.value ?? null };
+  const at = input.now.toISOString(); // stored as UTC, as Prisma stores DateTimes
+  await db.$executeRaw`
+    WITH entry AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(
+        "metricId" int, value float8, note text, "notAvailable" boolean, provenance jsonb,
+        "oldValue" float8, "oldNote" text, source text)
+    ), saved AS (
+      INSERT INTO "MetricValue" ("metricId", period, value, note, "notAvailable", "submittedBy", "submittedAt", provenance)
+      SELECT "metricId", ${input.period}, value, note, "notAvailable", ${input.userId}, ${at}::timestamp(3), provenance
+      FROM entry
+      ON CONFLICT ("metricId", period) DO UPDATE SET
+        value = EXCLUDED.value, note = EXCLUDED.note, "notAvailable" = EXCLUDED."notAvailable",
+        "submittedBy" = EXCLUDED."submittedBy", "submittedAt" = EXCLUDED."submittedAt",
+        provenance = EXCLUDED.provenance, revision = "MetricValue".revision + 1
+      RETURNING id, "metricId", revision
+    )
+    INSERT INTO "MetricValueRevision"
+      ("valueId", revision, "oldValue", "newValue", "oldNote", "newNote", "notAvailable", "changedBy", "changedAt", source, provenance)
+    SELECT saved.id, saved.revision, e."oldValue", e.value, e."oldNote", e.note, e."notAvailable",
+      ${input.userId}, ${at}::timestamp(3), e.source, e.provenance
+    FROM saved JOIN entry e ON e."metricId" = saved."metricId"`;
 }

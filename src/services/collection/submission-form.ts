@@ -6,7 +6,7 @@ import { formatPeriodLabel, frequencyOfPeriod, lastClosedPeriod, previousPeriod 
 import type { Db } from '../../infra/db-types.js';
 import type { FormMetric, FormRefusal, SubmissionForm } from '../../views/submission-modal.js';
 import { loadActor } from '../actors.js';
-import { isAllowed } from '../authorize.js';
+import { actorMay } from '../authorize.js';
 import { loadProgramSettings } from '../program-settings.js';
 import { type FormPull, loadFormPulls } from '../sources/form-pulls.js';
 import { ensureDepartmentPeriod } from './department-period.js';
@@ -30,7 +30,7 @@ export async function prepareSubmissionForm(db: Db, req: FormRequest): Promise<F
   const actor = await loadActor(db, req.userId, req.now);
   const department = await resolveDepartment(db, req, actor.liaisonOf);
   if ('kind' in department) return { kind: 'refused', reason: department };
-  if (!(await isAllowed(db, req.userId, 'submit_numbers', { departmentId: department.id }, req.now)))
+  if (!actorMay(actor, 'submit_numbers', { departmentId: department.id }))
     return { kind: 'refused', reason: { kind: 'not_liaison', department: department.name } };
   const period = req.period ?? lastClosedPeriod(req.now, 'monthly', settings.calendar.timezone);
   const periodLabel = formatPeriodLabel(period);

@@ -22,13 +22,18 @@ export async function loadFormPulls(
   period: string,
   timezone: string,
 ): Promise<Map<number, FormPull>> {
-  const rows = await db.sourcePull.findMany({
-    where: { period, metricId: { in: [...metricIds] } },
-    include: { metric: { select: { source: true } } },
-  });
+  // The metrics' sources are read only when a pull exists: most forms have none, and every form
+  // submission reads this before the ack (an include would cost its second query regardless).
+  const rows = await db.sourcePull.findMany({ where: { period, metricId: { in: [...metricIds] } } });
   const out = new Map<number, FormPull>();
+  if (rows.length === 0) return out;
+  const metrics = await db.metric.findMany({
+    where: { id: { in: rows.map((r) => r.metricId) } },
+    select: { id: true, source: true },
+  });
+  const sources = new Map(metrics.map((m) => [m.id, m.source]));
   for (const r of rows) {
-    const spec = sourceSchema.safeParse(r.metric.source);
+    const spec = sourceSchema.safeParse(sources.get(r.metricId));
     if (!spec.success) continue; // the source was removed from the program file since
     out.set(r.metricId, {
       status: r.status === 'ok' ? 'ok' : 'failed',
