@@ -41,10 +41,11 @@ function highWaterMark(): number {
 /**
  * The bot as `npm start` runs it (compiled JavaScript, openDatabase on a PGlite folder or a
  * PostgreSQL URL, already migrated and filled by the parent: see prepareBotDatabase), minus the
- * scheduler and with the bench's clock.
+ * scheduler and with the bench's clock; it starts through startApp (the warm-up, then listen).
  */
 async function startBot() {
   const { createApp } = await import('../../src/app/create-app.js');
+  const { startApp } = await import('../../src/app/start-app.js');
   const { silentLogger } = await import('../../src/infra/logger.js');
   const { openDatabase } = await import('../../src/infra/db/client.js');
   const url = process.env.BENCH_DATABASE_URL;
@@ -59,7 +60,8 @@ async function startBot() {
   const app = createApp({ botToken: 'xoxb-sandbox', mode: 'http', port: 0, apiUrl, signingSecret }, deps, {
     processBeforeResponse: false,
   });
-  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server; // loopback only
+  // The production start path (warm-up, then listen), as src/main.ts runs it.
+  const server = (await startApp(app, deps, { port: 0, host: '127.0.0.1' })) as Server; // loopback only
   const departments = await db.prisma.department.findMany({
     orderBy: { id: 'asc' },
     include: { metrics: { orderBy: { id: 'asc' } } },
