@@ -159,6 +159,28 @@ runBench(
           : 'No dist/ build: each app ran through tsx (its loader is in every RSS figure). `npm run bench` builds first.',
       );
       const bots = servers.filter((s) => s.kind === 'bot');
+      // Round 1 is the first traffic a fresh process sees: what a warm-up at start is for.
+      const round = (i: Interaction, s: ServerProcess, r: number) =>
+        percentile(acks.get(`${i}/${s.label}`)!.slice(r * CONCURRENCY, (r + 1) * CONCURRENCY), 99);
+      ctx.table({
+        title: 'Ack p99 by round (round 1 = the first requests after start)',
+        headers: ['interaction', 'app', ...Array.from({ length: ROUNDS }, (_, r) => `round ${r + 1}`)],
+        rows: (['agenda', 'button'] as const).flatMap((i) =>
+          [...bots, bare].map((s): Cell[] => [
+            label(i),
+            s.label,
+            ...Array.from({ length: ROUNDS }, (_, r) => fmtMs(round(i, s, r))),
+          ]),
+        ),
+      });
+      ctx.note(
+        `Start-up (startApp: the warm-up, then listen): ${bots
+          .map(
+            (s) =>
+              `${s.label} ${fmtMs(s.start?.ms ?? NaN)}, RSS ${fmtMb(s.start?.rssBefore ?? NaN)} → ${fmtMb(s.start?.rssAfter ?? NaN)}`,
+          )
+          .join('; ')}.`,
+      );
       const byDb = (f: (s: ServerProcess) => Cell) => bots.map(f);
       ctx.table({
         title: 'Side by side: the bot on each database against the bare Bolt app (same run)',
@@ -202,6 +224,7 @@ runBench(
       Object.assign(ctx.data, {
         acksMs: Object.fromEntries(acks),
         memory: servers.map((s, i) => ({ label: s.label, idle: idle[i], peak: peak[i] })),
+        start: Object.fromEntries(bots.map((s) => [s.label, s.start])),
         lateOrMissingAcks: Object.fromEntries(missed),
       });
     } finally {

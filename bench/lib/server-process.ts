@@ -12,6 +12,7 @@ export interface ServerProcess {
   pid: number;
   url: string;
   departments: ReadyMessage['departments'];
+  start: ReadyMessage['start'];
   /** Current RSS, peak RSS since the last reset, and the lifetime high-water mark (bytes). */
   memory(reset?: boolean): Promise<MemoryMessage>;
   stop(): Promise<void>;
@@ -41,6 +42,7 @@ export async function startServerProcess(
     pid: child.pid!,
     url: `http://127.0.0.1:${ready.port}/slack/events`,
     departments: ready.departments,
+    start: ready.start,
     async memory(reset = false) {
       const answer = nextMessage<MemoryMessage>(child, 'memory', 10_000);
       child.send({ type: 'memory', reset } satisfies ParentMessage);
