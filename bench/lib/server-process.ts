@@ -31,7 +31,11 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const child = fork(RUNS_COMPILED ? BUILT : SOURCE, [], {
     // Compiled, with the start script's Node flags (memory settings), as `npm start` runs the bot.
-    execArgv: RUNS_COMPILED ? startNodeFlags() : ['--import', 'tsx'],
+    execArgv: [
+      ...(RUNS_COMPILED ? startNodeFlags() : ['--import', 'tsx']),
+      // BENCH_CPU_PROF_DIR: each server writes a CPU profile there when it exits (where its time goes).
+      ...(process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []),
+    ],
     env: { ...process.env, ...env, BENCH_SERVER: kind },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
