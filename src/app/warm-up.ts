@@ -84,7 +84,8 @@ export async function warmUp(deps: Pick<Deps, 'prisma' | 'clock' | 'logger'>, st
           await step(tx, deps.clock.now());
           throw new RollBack('warm-up: nothing it did is kept');
         },
-        { timeout: 60_000, maxWait: 10_000 },
+        // Bounded: a very slow database delays the start by at most a minute or so, then we listen anyway.
+        { timeout: 15_000, maxWait: 5_000 },
       );
     } catch (err) {
       if (err instanceof RollBack) report.warmed.push(name);
