@@ -37,6 +37,9 @@ const PERIOD = '2026-10';
 const SLACK_ACK_MS = 3000;
 const INTERACTIONS = ['agenda', 'submission', 'button'] as const;
 type Interaction = (typeof INTERACTIONS)[number];
+/** BENCH_ACK_ONLY=agenda,button: a shorter run of only those (A/B runs on a busy machine). */
+const ONLY = process.env.BENCH_ACK_ONLY?.split(',');
+const RUN = INTERACTIONS.filter((i) => !ONLY || ONLY.includes(i));
 interface Target {
   dept: GeneratedDepartment;
   id: number;
@@ -81,7 +84,7 @@ runBench(
       const acks = new Map<string, number[]>(); // `${interaction}/${label}` → ms
       const missed = new Map<string, number>(); // no ack in time: HTTPReceiver answers 404 after ~3 s
       let unsaved = 0;
-      for (const interaction of INTERACTIONS) {
+      for (const interaction of RUN) {
         for (let round = 0; round < ROUNDS; round++) {
           for (const server of rotate(servers, round)) {
             const from = sandbox.calls.length + sandbox.responses().length;
@@ -102,8 +105,8 @@ runBench(
       }
       const peak = await Promise.all(servers.map((s) => s.memory()));
 
-      const p = (i: Interaction, s: ServerProcess, q: number) => percentile(acks.get(`${i}/${s.label}`)!, q);
-      const rows: Cell[][] = INTERACTIONS.flatMap((i) =>
+      const p = (i: Interaction, s: ServerProcess, q: number) => percentile(acks.get(`${i}/${s.label}`) ?? [], q);
+      const rows: Cell[][] = RUN.flatMap((i) =>
         servers
           .filter((s) => s.kind === 'bot')
           .map((s) => [
@@ -159,6 +162,28 @@ runBench(
           : 'No dist/ build: each app ran through tsx (its loader is in every RSS figure). `npm run bench` builds first.',
       );
       const bots = servers.filter((s) => s.kind === 'bot');
+      // Round 1 is the first traffic a fresh process sees: what a warm-up at start is for.
+      const round = (i: Interaction, s: ServerProcess, r: number) =>
+        percentile((acks.get(`${i}/${s.label}`) ?? []).slice(r * CONCURRENCY, (r + 1) * CONCURRENCY), 99);
+      ctx.table({
+        title: 'Ack p99 by round (round 1 = the first requests after start)',
+        headers: ['interaction', 'app', ...Array.from({ length: ROUNDS }, (_, r) => `round ${r + 1}`)],
+        rows: (['agenda', 'button'] as const).flatMap((i) =>
+          [...bots, bare].map((s): Cell[] => [
+            label(i),
+            s.label,
+            ...Array.from({ length: ROUNDS }, (_, r) => fmtMs(round(i, s, r))),
+          ]),
+        ),
+      });
+      ctx.note(
+        `Start-up (startApp: the warm-up, then listen): ${bots
+          .map(
+            (s) =>
+              `${s.label} ${fmtMs(s.start?.ms ?? NaN)}, RSS ${fmtMb(s.start?.rssBefore ?? NaN)} → ${fmtMb(s.start?.rssAfter ?? NaN)}`,
+          )
+          .join('; ')}.`,
+      );
       const byDb = (f: (s: ServerProcess) => Cell) => bots.map(f);
       ctx.table({
         title: 'Side by side: the bot on each database against the bare Bolt app (same run)',
@@ -202,6 +227,7 @@ runBench(
       Object.assign(ctx.data, {
         acksMs: Object.fromEntries(acks),
         memory: servers.map((s, i) => ({ label: s.label, idle: idle[i], peak: peak[i] })),
+        start: Object.fromEntries(bots.map((s) => [s.label, s.start])),
         lateOrMissingAcks: Object.fromEntries(missed),
       });
     } finally {

@@ -5,6 +5,7 @@ import { createApp } from './app/create-app.js';
 import { systemClock } from './app/deps.js';
 import { createJobDeps, createPublishing } from './app/job-deps.js';
 import { createSlackClient } from './app/slack-client.js';
+import { startApp } from './app/start-app.js';
 import { importProgramFile } from './cli/program-import.js';
 import { parseConfig } from './config.js';
 import { hardenHttpServer } from './handlers/middleware/harden-http-server.js';
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
     publishing: createPublishing(config.publishing),
   };
   const app = createApp(config.slack, deps);
-  const server = await app.start(config.slack.port);
+  const server = await startApp(app, deps, config.slack.port);
   if (config.slack.mode === 'http') hardenHttpServer(server as Server);
   // A malformed request can make a library reject a promise nobody awaits; log it and keep serving.
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection (kept running)', { err: reason }));

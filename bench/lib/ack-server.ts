@@ -14,6 +14,8 @@ export interface ReadyMessage {
   type: 'ready';
   port: number;
   departments: { id: number; key: string; metricIds: number[] }[];
+  /** The bot: how long startApp took (the warm-up, then listen) and the RSS before and after it. */
+  start?: { ms: number; rssBefore: number; rssAfter: number };
 }
 export interface MemoryMessage {
   type: 'memory';
@@ -41,10 +43,11 @@ function highWaterMark(): number {
 /**
  * The bot as `npm start` runs it (compiled JavaScript, openDatabase on a PGlite folder or a
  * PostgreSQL URL, already migrated and filled by the parent: see prepareBotDatabase), minus the
- * scheduler and with the bench's clock.
+ * scheduler and with the bench's clock; it starts through startApp (the warm-up, then listen).
  */
 async function startBot() {
   const { createApp } = await import('../../src/app/create-app.js');
+  const { startApp } = await import('../../src/app/start-app.js');
   const { silentLogger } = await import('../../src/infra/logger.js');
   const { openDatabase } = await import('../../src/infra/db/client.js');
   const url = process.env.BENCH_DATABASE_URL;
@@ -59,7 +62,11 @@ async function startBot() {
   const app = createApp({ botToken: 'xoxb-sandbox', mode: 'http', port: 0, apiUrl, signingSecret }, deps, {
     processBeforeResponse: false,
   });
-  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server; // loopback only
+  // The production start path (warm-up, then listen), as src/main.ts runs it.
+  const rssBefore = process.memoryUsage.rss();
+  const t0 = performance.now();
+  const server = (await startApp(app, deps, { port: 0, host: '127.0.0.1' })) as Server; // loopback only
+  const start = { ms: performance.now() - t0, rssBefore, rssAfter: process.memoryUsage.rss() };
   const departments = await db.prisma.department.findMany({
     orderBy: { id: 'asc' },
     include: { metrics: { orderBy: { id: 'asc' } } },
@@ -71,6 +78,7 @@ async function startBot() {
   return {
     server,
     departments: departments.map((d) => ({ id: d.id, key: d.key, metricIds: d.metrics.map((m) => m.id) })),
+    start,
     close,
   };
 }
@@ -87,7 +95,7 @@ async function startBare() {
   app.view(SUBMISSION_CALLBACK_ID, async ({ ack }) => ack());
   app.action(OPEN_SUBMISSION_ACTION_ID, async ({ ack }) => ack());
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server; // loopback only
-  return { server, departments: [], close: () => app.stop() };
+  return { server, departments: [], start: undefined, close: () => app.stop() };
 }
 
 const started = await (kind === 'bot' ? startBot() : startBare());
@@ -113,4 +121,5 @@ process.send!({
   type: 'ready',
   port: (started.server.address() as AddressInfo).port,
   departments: started.departments,
+  start: started.start,
 } satisfies ReadyMessage);

@@ -12,6 +12,7 @@ export interface ServerProcess {
   pid: number;
   url: string;
   departments: ReadyMessage['departments'];
+  start: ReadyMessage['start'];
   /** Current RSS, peak RSS since the last reset, and the lifetime high-water mark (bytes). */
   memory(reset?: boolean): Promise<MemoryMessage>;
   stop(): Promise<void>;
@@ -30,7 +31,11 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const child = fork(RUNS_COMPILED ? BUILT : SOURCE, [], {
     // Compiled, with the start script's Node flags (memory settings), as `npm start` runs the bot.
-    execArgv: RUNS_COMPILED ? startNodeFlags() : ['--import', 'tsx'],
+    execArgv: [
+      ...(RUNS_COMPILED ? startNodeFlags() : ['--import', 'tsx']),
+      // BENCH_CPU_PROF_DIR: each server writes a CPU profile there when it exits (where its time goes).
+      ...(process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []),
+    ],
     env: { ...process.env, ...env, BENCH_SERVER: kind },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -41,6 +46,7 @@ export async function startServerProcess(
     pid: child.pid!,
     url: `http://127.0.0.1:${ready.port}/slack/events`,
     departments: ready.departments,
+    start: ready.start,
     async memory(reset = false) {
       const answer = nextMessage<MemoryMessage>(child, 'memory', 10_000);
       child.send({ type: 'memory', reset } satisfies ParentMessage);
