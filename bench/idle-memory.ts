@@ -3,7 +3,9 @@
 // migrated PGlite folder and on PostgreSQL, side by side with a bare Bolt app (HTTPReceiver,
 // listeners that only ack) measured in the same run. Each is its own process; this one plays Slack.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startSlackSandbox } from '../local-stack/slack-sandbox/index.js';
@@ -19,7 +21,7 @@ import { startCommand } from './lib/start-script.js';
 const SHAPE = { departments: 50, metricsPerDepartment: 4, liaisonsPerDepartment: 1, meetingDepartments: 3 };
 const NOW = '2026-11-10T15:00:00Z';
 /** After the start (and the scheduler's first tick) has gone quiet: RSS sampled this often, this long. */
-const SETTLE_MS = 3000;
+const SETTLE_MS = 25_000;
 const SAMPLES = 10;
 const SAMPLE_EVERY_MS = 300;
 const TARGETS = { pglite: 200, postgres: 150 }; // MB (issue 11)
@@ -39,29 +41,41 @@ runBench(
     const databases: BotDatabase[] = [];
     const bots: { label: string; kind: 'pglite' | 'postgres'; child: ChildProcess }[] = [];
     let bare: ServerProcess | undefined;
+    const copies: string[] = [];
     try {
       const targets: { label: string; target: DatabaseTarget }[] = [
         { label: 'bot (PGlite)', target: { kind: 'pglite' } },
         ...(postgres ? [{ label: 'bot (PostgreSQL)', target: postgres }] : []),
       ];
+      const variants = readVariants();
       for (const { label, target } of targets) {
         const db = await prepareBotDatabase(target, program.file, new Date(NOW), (prisma) =>
           loadHistory(prisma, { lastPeriod: '2026-09', months: 24, submittedAt: new Date(NOW) }),
         );
         databases.push(db);
-        const env: Record<string, string> = {
-          SLACK_BOT_TOKEN: 'xoxb-sandbox',
-          SLACK_SIGNING_SECRET: sandbox.signingSecret,
-          SLACK_API_URL: sandbox.apiUrl,
-          PORT: '0',
-          LOG_FORMAT: 'json',
-          LOG_LEVEL: 'info',
-          NODE_ENV: 'production',
-          ...(db.env.BENCH_DATABASE_URL
-            ? { DATABASE_URL: db.env.BENCH_DATABASE_URL }
-            : { DATA_DIR: db.env.BENCH_DATA_DIR!.replace(/\/pglite$/, '') }),
-        };
-        bots.push({ label, kind: target.kind, child: await startBot(command, env) });
+        for (const variant of variants) {
+          let dataDir = db.env.BENCH_DATA_DIR?.replace(/\/pglite$/, '');
+          if (dataDir && variants.length > 1) {
+            // One folder per bot (each holds its folder's lock): copies of the prepared one.
+            const copy = mkdtempSync(join(tmpdir(), 'stat-bench-idle-'));
+            cpSync(dataDir, copy, { recursive: true });
+            copies.push(copy);
+            dataDir = copy;
+          }
+          const env: Record<string, string> = {
+            SLACK_BOT_TOKEN: 'xoxb-sandbox',
+            SLACK_SIGNING_SECRET: sandbox.signingSecret,
+            SLACK_API_URL: sandbox.apiUrl,
+            PORT: '0',
+            LOG_FORMAT: 'json',
+            LOG_LEVEL: 'info',
+            NODE_ENV: 'production',
+            ...(db.env.BENCH_DATABASE_URL ? { DATABASE_URL: db.env.BENCH_DATABASE_URL } : { DATA_DIR: dataDir! }),
+            ...variant.env,
+          };
+          const name = variant.label ? `${label} ${variant.label}` : label;
+          bots.push({ label: name, kind: target.kind, child: await startBot(command, env, variant) });
+        }
       }
       bare = await startServerProcess('bare', 'bare Bolt app', {
         BENCH_SLACK_API_URL: sandbox.apiUrl,
@@ -113,18 +127,39 @@ runBench(
       await bare?.stop();
       for (const b of bots) await stopChild(b.child);
       for (const db of databases) await db.remove();
+      for (const copy of copies) rmSync(copy, { recursive: true, force: true });
       await sandbox.close();
       await program.remove();
     }
   },
-  { timeoutMs: 6 * 60_000 },
+  { timeoutMs: 15 * 60_000 },
 );
 
-/** Starts the bot and resolves once it logs that it is running. */
-function startBot(argv: string[], env: Record<string, string>): Promise<ChildProcess> {
+/**
+ * IDLE_VARIANTS (JSON list of { label, node?, flags?, env?, script? }): bots started side by side in
+ * the same run, each on its own copy of the database, to compare a change before making it, e.g.
+ * '[{"label":"as is"},{"label":"arenas 2","env":{"MALLOC_ARENA_MAX":"2"}}]'. `node` is another
+ * Node executable, `flags` extra Node flags, `script` another build's entry file (e.g. a copy of
+ * an earlier dist/). Without it, one bot per database, plus IDLE_NODE_FLAGS if set.
+ */
+interface Variant {
+  label?: string;
+  node?: string;
+  flags?: string[];
+  env?: Record<string, string>;
+  script?: string;
+}
+function readVariants(): Variant[] {
+  if (process.env.IDLE_VARIANTS) return JSON.parse(process.env.IDLE_VARIANTS) as Variant[];
   // IDLE_NODE_FLAGS: extra Node flags for the bot, to try one before putting it in the start script.
-  const extra = process.env.IDLE_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...extra, ...argv.slice(1)], {
+  return [{ flags: process.env.IDLE_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [] }];
+}
+
+/** Starts the bot and resolves once it logs that it is running. */
+function startBot(argv: string[], env: Record<string, string>, variant: Variant): Promise<ChildProcess> {
+  const args = argv.slice(1);
+  if (variant.script) args[args.length - 1] = variant.script;
+  const child = spawn(variant.node ?? process.execPath, [...(variant.flags ?? []), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -19,9 +19,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { pgAdapterFactory, pgliteAdapterFactory } from '../src/infra/db/adapters.js';
+import { pgAdapterFactory } from '../src/infra/db/adapters.js';
 import { type Database, openDatabase } from '../src/infra/db/client.js';
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR, readMigrationList } from '../src/infra/db/migrate.js';
+import { pgliteAdapterFactory } from '../src/infra/db/pglite-adapter.js';
 import { parsePostgresUrl } from '../src/infra/db/postgres-url.js';
 import { classifyPostgresError, DatabaseUnavailableError } from '../src/infra/db-errors.js';
 

@@ -12,6 +12,7 @@ import { hardenHttpServer } from './handlers/middleware/harden-http-server.js';
 import { serveBackups } from './infra/db/backup/backup-socket.js';
 import { openDatabase } from './infra/db/client.js';
 import { DatabaseUnavailableError } from './infra/db-errors.js';
+import { collectWhenIdle } from './infra/idle-gc.js';
 import { createLogger } from './infra/logger.js';
 import { slackWorkspaceDirectory } from './infra/slack/workspace-directory.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
   if (config.slack.mode === 'http') hardenHttpServer(server as Server);
   // A malformed request can make a library reject a promise nobody awaits; log it and keep serving.
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection (kept running)', { err: reason }));
+  collectWhenIdle(); // memory held since start given back once idle (see idle-gc.ts)
   logger.info(
     `stat-bot is running (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.slack.port}, /slack/events`}; ${db.kind} database)`,
   );

@@ -1,7 +1,9 @@
 // `/stat followup @owner <text> by <date>`. Dates are read by chrono-node ("by 15 Dec", "by next
 // Friday", "by end of month"); anything unclear returns no date, and the caller opens the modal
 // instead of guessing. Pure: "today" (local, in the program timezone) is passed in.
-import * as chrono from 'chrono-node';
+// The English locale only: the package's main entry loads all twelve of its locales (~11 MB of
+// memory held for the process's life, measured), and only English is read here.
+import * as chrono from 'chrono-node/en';
 import type { LocalDate } from '../calendar/index.js';
 
 export interface FollowUpDraft {
@@ -38,7 +40,7 @@ export function readCertainDate(phrase: string, today: LocalDate): LocalDate | n
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   // Reference at local noon expressed as UTC with offset 0: chrono then computes on calendar days only.
   const ref = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
-  const results = chrono.en.GB.parse(phrase.trim(), ref, { forwardDate: true });
+  const results = chrono.GB.parse(phrase.trim(), ref, { forwardDate: true });
   const r = results[0];
   if (!r || results.length > 1 || r.index !== 0 || r.text.length < phrase.trim().replace(/[.!]+$/, '').length)
     return null;

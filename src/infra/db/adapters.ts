@@ -9,26 +9,17 @@
 //   the migration half applied.
 // Both are fixed here by sending the whole script at once (simple-query protocol, which PostgreSQL
 // runs as one implicit transaction), which is what `prisma migrate deploy` itself does.
+// The PGlite one is in pglite-adapter.ts: the running bot reaches its PGlite over the wire
+// protocol (pgAdapterFactory), so it never loads pglite-prisma-adapter.
 
-import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
   DriverAdapterError,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 
 export type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-
-/** Adapter factory over an open PGlite instance (which the caller keeps and closes). */
-export function pgliteAdapterFactory(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
-  // (pglite-prisma-adapter is built against driver-adapter-utils 7.2; its types still fit 7.10's.)
-  const inner: SqlMigrationAwareDriverAdapterFactory = new PrismaPGlite(pglite);
-  return withWholeScripts(inner, async (_adapter, script) => {
-    await pglite.exec(script);
-  });
-}
 
 export interface PgAdapterOptions {
   /** Give up connecting after this long (pg's own default is to wait forever). Default 10 000 ms. */
@@ -52,9 +43,10 @@ export function pgAdapterFactory(
   });
 }
 
-type ScriptRunner = (adapter: SqlDriverAdapter, script: string) => Promise<void>;
+export type ScriptRunner = (adapter: SqlDriverAdapter, script: string) => Promise<void>;
 
-function withWholeScripts(
+/** Used by pglite-adapter.ts too. */
+export function withWholeScripts(
   inner: SqlMigrationAwareDriverAdapterFactory,
   runScript: ScriptRunner,
 ): SqlMigrationAwareDriverAdapterFactory {

@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { pgliteAdapterFactory } from './adapters.js';
 import { MIGRATION_LOCK_CONTENT, MIGRATION_LOCK_FILE, readMigrationList } from './migrate.js';
+import { pgliteAdapterFactory } from './pglite-adapter.js';
 import { NO_EXTERNAL_ENTITIES, withSchemaEngine } from './schema-engine.js';
 
 /**

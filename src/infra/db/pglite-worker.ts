@@ -4,6 +4,7 @@
 // with a PostgreSQL server, and keeps reading Slack's requests while a query runs.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { collectWhenIdle } from '../idle-gc.js';
 import { serveWireProtocol } from './pglite-wire-server.js';
 
 export interface PgliteWorkerData {
@@ -59,6 +60,7 @@ async function start(): Promise<void> {
       reply({ type: 'closed' });
     })();
   });
+  collectWhenIdle(); // this thread's own heap (see idle-gc.ts)
   reply({ type: 'ready' });
 }
 
