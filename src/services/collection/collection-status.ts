@@ -6,7 +6,7 @@ import { isCollectedPeriod } from '../../domain/program/starts-with.js';
 import type { Db } from '../../infra/db-types.js';
 import type { CollectionStatus, DepartmentState, DepartmentStatusRow } from '../../views/status-message.js';
 import { loadProgramSettings } from '../program-settings.js';
-import { ensureDepartmentPeriod } from './department-period.js';
+import { ensureDepartmentPeriods } from './department-period.js';
 
 export type { CollectionStatus, DepartmentState, DepartmentStatusRow };
 
@@ -29,9 +29,10 @@ export async function getCollectionStatus(
       },
     },
   });
+  const obligations = await ensureDepartmentPeriods(db, departments, period, settings);
   const rows: DepartmentStatusRow[] = [];
   for (const d of departments) {
-    const obligation = await ensureDepartmentPeriod(db, d, period, settings);
+    const obligation = obligations.get(d.id)!;
     const total = d.metrics.length;
     const filled = d.metrics.filter((m) => m.values.length > 0).length;
     const late = Math.max(0, businessDaysBetween(obligation.dueDate, today, settings.calendar.holidays));

@@ -25,19 +25,18 @@ export async function ensureDepartmentPeriod(
     where: { departmentId_period: { departmentId: department.id, period } },
   });
   if (existing) return existing;
-  const rule = frequencyOfPeriod(period) === 'weekly' ? WEEKLY_DUE_RULE : departmentDueRule(department, settings);
-  const dueDate = computeDueDate(period, rule, settings.calendar.holidays);
   return db.departmentPeriod.upsert({
     where: { departmentId_period: { departmentId: department.id, period } },
-    create: { departmentId: department.id, period, dueDate },
+    create: { departmentId: department.id, period, dueDate: dueDateOf(department, period, settings) },
     update: {},
   });
 }
 
 /**
- * ensureDepartmentPeriod for many departments at once (planning the ladder for a whole program):
- * one read, one bulk insert of the missing rows (skipDuplicates: another replica may insert the
- * same ones meanwhile), one read back. By department id.
+ * ensureDepartmentPeriod for many departments at once (planning the ladder for a whole program,
+ * the late list, the agenda): one read, and only when some are missing one bulk insert of them
+ * (skipDuplicates: another replica may insert the same ones meanwhile) and one read back. By
+ * department id.
  */
 export async function ensureDepartmentPeriods(
   db: Db,
@@ -45,20 +44,23 @@ export async function ensureDepartmentPeriods(
   period: string,
   settings: ProgramSettings,
 ) {
+  if (departments.length === 0) return new Map<number, Awaited<ReturnType<typeof ensureDepartmentPeriod>>>();
   const ids = departments.map((d) => d.id);
   const read = () => db.departmentPeriod.findMany({ where: { period, departmentId: { in: ids } } });
-  const existing = new Set((await read()).map((o) => o.departmentId));
-  const missing = departments.filter((d) => !existing.has(d.id));
-  if (missing.length)
-    await db.departmentPeriod.createMany({
-      data: missing.map((d) => ({
-        departmentId: d.id,
-        period,
-        dueDate: computeDueDate(period, departmentDueRule(d, settings), settings.calendar.holidays),
-      })),
-      skipDuplicates: true,
-    });
+  const existing = await read();
+  const found = new Set(existing.map((o) => o.departmentId));
+  const missing = departments.filter((d) => !found.has(d.id));
+  if (missing.length === 0) return new Map(existing.map((o) => [o.departmentId, o]));
+  await db.departmentPeriod.createMany({
+    data: missing.map((d) => ({ departmentId: d.id, period, dueDate: dueDateOf(d, period, settings) })),
+    skipDuplicates: true,
+  });
   return new Map((await read()).map((o) => [o.departmentId, o]));
+}
+
+function dueDateOf(department: { dueRule: string }, period: string, settings: ProgramSettings): string {
+  const rule = frequencyOfPeriod(period) === 'weekly' ? WEEKLY_DUE_RULE : departmentDueRule(department, settings);
+  return computeDueDate(period, rule, settings.calendar.holidays);
 }
 
 /** The department's due rule; a hand-edited rule that no longer parses falls back to the program's. */

@@ -12,9 +12,8 @@ import { agendaSectionOf, rankAgendaItems, scoreAgendaItem } from '../../domain/
 import type { Db } from '../../infra/db-types.js';
 import type { Agenda, AgendaMetricItem, DepartmentCoverage } from '../../views/agenda-message.js';
 import type { AnalysedDepartment } from '../../views/metric-line.js';
-import type { DepartmentStatusRow } from '../../views/status-message.js';
 import { getCollectionStatus } from '../collection/collection-status.js';
-import { ensureDepartmentPeriod } from '../collection/department-period.js';
+import { ensureDepartmentPeriods } from '../collection/department-period.js';
 import { metricsWithoutPlan } from '../goals/no-plan-yet.js';
 import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
 import { analyseDepartments } from './analyse-departments.js';
@@ -24,9 +23,13 @@ import { followUpsForAgenda } from './followups-for-agenda.js';
 export type { Agenda, AgendaMetricItem, DepartmentCoverage };
 
 export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise<Agenda | null> {
-  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: { series: true } });
+  // Queries that do not depend on each other are sent together: PostgreSQL runs them on separate
+  // connections, and PGlite (one session) runs each while the bot maps the previous one's rows.
+  const [meeting, settings] = await Promise.all([
+    db.meeting.findUnique({ where: { id: meetingId }, include: { series: true } }),
+    loadProgramSettings(db),
+  ]);
   if (!meeting) return null;
-  const settings = await loadProgramSettings(db);
   const tz = settings.calendar.timezone;
   // The packet's own time decides what is due: once posted, when it was posted; before that, when
   // it is scheduled (or now, if it is late), so `/stat agenda` shows what the packet will.
@@ -43,7 +46,20 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
         ).getTime(),
       ),
     );
-  const coverage = await coverageAt(db, meeting.startsAt, meeting.departmentKeys, packetAt, settings);
+  const [coverage, previous] = await Promise.all([
+    coverageAt(db, meeting.startsAt, meeting.departmentKeys, packetAt, settings),
+    // "Since last time" means since these departments last met, not since the series last met.
+    db.meeting.findFirst({
+      where: {
+        seriesId: meeting.seriesId,
+        startsAt: { lt: meeting.startsAt },
+        status: { not: 'cancelled' },
+        departmentKeys: { hasSome: meeting.departmentKeys },
+      },
+      orderBy: { startsAt: 'desc' },
+      select: { id: true, startsAt: true },
+    }),
+  ]);
   const departments = await analyseCovered(db, meeting.departmentKeys, coverage, settings.fiscalYearStart);
   const analysed = departments.flatMap((d) =>
     d.metrics.map((m) => ({
@@ -58,43 +74,35 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
   );
   const scored = <T extends (typeof analysed)[number]>(c: T) => ({ ...c, score: scoreAgendaItem(c).score });
   const ranked = rankAgendaItems(analysed.filter((c) => agendaSectionOf(c) === 'attention')).map(scored);
-  const unplanned = await metricsWithoutPlan(db, ranked);
-  const items = ranked.map((c) => ({ ...c, noPlanYet: unplanned.has(c.metricId) }));
   const recognitions = analysed.filter((c) => agendaSectionOf(c) === 'recognition').map(scored);
-  // "Since last time" means since these departments last met, not since the series last met.
-  const previous = await db.meeting.findFirst({
-    where: {
-      seriesId: meeting.seriesId,
-      startsAt: { lt: meeting.startsAt },
-      status: { not: 'cancelled' },
-      departmentKeys: { hasSome: meeting.departmentKeys },
-    },
-    orderBy: { startsAt: 'desc' },
-  });
   const since = previous?.startsAt ?? new Date(meeting.startsAt.getTime() - 35 * 86_400_000);
-  const followUps = await followUpsForAgenda(
-    db,
-    departments.map((d) => d.id),
-    localDateOf(now, tz),
-    since,
-    previous?.id ?? null,
-  );
-  const missing: DepartmentStatusRow[] = [];
-  const awaitingSignOff: DepartmentStatusRow[] = [];
-  for (const monthly of [...new Set(coverage.map((c) => c.monthly))]) {
-    const keys = departments.filter((d) => coverage.some((c) => c.departmentId === d.id && c.monthly === monthly));
-    const status = await getCollectionStatus(
+  const monthlies = [...new Set(coverage.map((c) => c.monthly))];
+  const [unplanned, followUps, statuses] = await Promise.all([
+    metricsWithoutPlan(db, ranked),
+    followUpsForAgenda(
       db,
-      monthly,
-      now,
-      keys.map((d) => d.key),
-    );
-    missing.push(
-      ...status.rows.filter((r) => r.state === 'late' || r.state === 'partial' || r.state === 'not_started'),
-    );
-    awaitingSignOff.push(...status.rows.filter((r) => r.signOff === 'pending' || r.signOff === 'returned'));
-  }
-  const monthlies = [...new Set(coverage.map((c) => c.monthly))].sort();
+      departments.map((d) => d.id),
+      localDateOf(now, tz),
+      since,
+      previous?.id ?? null,
+    ),
+    Promise.all(
+      monthlies.map((monthly) => {
+        const keys = departments.filter((d) => coverage.some((c) => c.departmentId === d.id && c.monthly === monthly));
+        return getCollectionStatus(
+          db,
+          monthly,
+          now,
+          keys.map((d) => d.key),
+        );
+      }),
+    ),
+  ]);
+  const items = ranked.map((c) => ({ ...c, noPlanYet: unplanned.has(c.metricId) }));
+  const rows = statuses.flatMap((status) => status.rows);
+  const missing = rows.filter((r) => r.state === 'late' || r.state === 'partial' || r.state === 'not_started');
+  const awaitingSignOff = rows.filter((r) => r.signOff === 'pending' || r.signOff === 'returned');
+  monthlies.sort();
   const nominal = periodsReviewedAt(meeting.startsAt, tz).monthly;
   return {
     meeting: {
@@ -135,17 +143,19 @@ export async function coverageAt(
   });
   const order = new Map(departmentKeys.map((k, i) => [k, i]));
   rows.sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
+  const using = (frequency: string) => rows.filter((d) => d.metrics.some((m) => m.frequency === frequency));
+  // The stored obligations' due dates are the ones the reminders and the late list use.
+  const [monthlyDue, quarterlyDue] = await Promise.all([
+    ensureDepartmentPeriods(db, using('monthly'), nominal.monthly, settings),
+    ensureDepartmentPeriods(db, using('quarterly'), nominal.quarterly, settings),
+  ]);
   const out: DepartmentCoverage[] = [];
   for (const d of rows) {
     const frequencies = new Set(d.metrics.map((m) => m.frequency));
-    // The stored obligation's due date is the one the reminders and the late list use.
-    const review = async (period: string, used: boolean): Promise<PeriodUnderReview> => {
-      if (!used) return { period, notDue: null };
-      const due = (await ensureDepartmentPeriod(db, d, period, settings)).dueDate;
-      return periodUnderReview(period, () => due, packetAt, tz);
-    };
-    const monthly = await review(nominal.monthly, frequencies.has('monthly'));
-    const quarterly = await review(nominal.quarterly, frequencies.has('quarterly'));
+    const review = (period: string, obligation: { dueDate: string } | undefined): PeriodUnderReview =>
+      obligation ? periodUnderReview(period, () => obligation.dueDate, packetAt, tz) : { period, notDue: null };
+    const monthly = review(nominal.monthly, monthlyDue.get(d.id));
+    const quarterly = review(nominal.quarterly, quarterlyDue.get(d.id));
     out.push({
       departmentId: d.id,
       departmentName: d.name,
