@@ -9,10 +9,20 @@ function unsignedZero(value: number, decimals: number): number {
 
 /** 1250.5 → "1,250.5" with the metric's own decimals (en-US grouping, as Slack users read it). */
 export function formatMetricNumber(value: number, decimals: number): string {
-  return unsignedZero(value, decimals).toLocaleString('en-US', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  });
+  return metricNumberFormat(decimals).format(unsignedZero(value, decimals));
+}
+
+// toLocaleString with options builds a new Intl.NumberFormat on every call (~15 µs): an agenda
+// words thousands of numbers, and that was a quarter of its CPU time. Same output, one per decimals.
+const metricNumberFormats = new Map<number, Intl.NumberFormat>();
+
+function metricNumberFormat(decimals: number): Intl.NumberFormat {
+  let format = metricNumberFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    metricNumberFormats.set(decimals, format);
+  }
+  return format;
 }
 
 /** "95%", "$250,000", "12 days", or the bare number when the metric has no unit. */
