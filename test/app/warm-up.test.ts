@@ -8,7 +8,7 @@ import { createApp } from '../../src/app/create-app.js';
 import { startApp } from '../../src/app/start-app.js';
 import { warmUp } from '../../src/app/warm-up.js';
 import type { Db } from '../../src/infra/db-types.js';
-import type { Logger } from '../../src/infra/logger.js';
+import { recordingLogger } from '../helpers/recording-logger.js';
 import { slashReply, useLocalStack } from '../helpers/use-local-stack.js';
 
 const stack = useLocalStack({ now: '2026-11-12T15:30:00Z' }, async (s) => {
@@ -29,20 +29,6 @@ async function snapshot(db: Db): Promise<Record<string, string>> {
     out[name] = `${row!.n}:${row!.h}`;
   }
   return out;
-}
-
-function recordingLogger() {
-  const lines: { level: string; msg: string; fields?: Record<string, unknown> }[] = [];
-  const log = (level: string) => (msg: string, fields?: Record<string, unknown>) =>
-    void lines.push({ level, msg, fields });
-  const logger: Logger = {
-    debug: log('debug'),
-    info: log('info'),
-    warn: log('warn'),
-    error: log('error'),
-    child: () => logger,
-  };
-  return { logger, lines };
 }
 
 describe('warm-up at start', () => {

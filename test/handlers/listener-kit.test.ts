@@ -3,23 +3,10 @@ import { WebAPIRateLimitedError } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { CalendarInputError } from '../../src/domain/calendar/index.js';
 import { answerFailures, privateReply, viewAnswers } from '../../src/handlers/shared/listener-kit.js';
-import type { Logger } from '../../src/infra/logger.js';
 import { MeetingChangeError } from '../../src/services/meetings/manage-meetings.js';
 import { ProgramNotConfiguredError } from '../../src/services/program-settings.js';
 import { MESSAGES } from '../../src/views/messages.js';
-
-function recordingLogger() {
-  const lines: [string, string][] = [];
-  const log = (level: string) => (msg: string) => void lines.push([level, msg]);
-  const logger: Logger = {
-    debug: log('debug'),
-    info: log('info'),
-    warn: log('warn'),
-    error: log('error'),
-    child: () => logger,
-  };
-  return { logger, lines };
-}
+import { recordingLogger } from '../helpers/recording-logger.js';
 
 async function answered(err: unknown) {
   const { logger, lines } = recordingLogger();
@@ -32,7 +19,7 @@ async function answered(err: unknown) {
       throw err;
     },
   );
-  return { said, levels: lines.map(([level]) => level) };
+  return { said, levels: lines.map((l) => l.level) };
 }
 
 describe('answerFailures', () => {
@@ -66,7 +53,7 @@ describe('answerFailures', () => {
         throw new Error('boom');
       }),
     ).resolves.toBeUndefined();
-    expect(lines.map(([level]) => level)).toEqual(['error', 'warn']);
+    expect(lines.map((l) => l.level)).toEqual(['error', 'warn']);
   });
 });
 

@@ -22,6 +22,11 @@ const byName = (name: string): LadderStep => {
   return step;
 };
 const at = (iso: string) => new Date(iso);
+/** A follow-up opened on its due day: its opening lasts until that day ends. */
+const dueDayOpening = () =>
+  buildReminderLadder({ subjectKey: 'followup:7', openAt: '2026-11-06', dueDate: '2026-11-06', calendar: NY }).find(
+    (s) => s.step === 'opening',
+  );
 const names = (list: LadderStep[]) => list.map((s) => s.key.replace('collect:DPW:2026-10:', ''));
 
 describe('expiresAt', () => {
@@ -53,13 +58,7 @@ describe('isStepStillRelevant', () => {
   });
 
   it('keeps an opening on the due day until that day ends', () => {
-    const late = buildReminderLadder({
-      subjectKey: 'followup:7',
-      openAt: '2026-11-06',
-      dueDate: '2026-11-06',
-      calendar: NY,
-    });
-    const opening = late.find((s) => s.step === 'opening');
+    const opening = dueDayOpening();
     expect(opening?.expiresAt?.toISOString()).toBe('2026-11-06T22:00:00.000Z');
   });
 
@@ -105,13 +104,7 @@ describe('relevantUntil, for a recipient in another zone', () => {
   });
 
   it('stretches an opening on the due day like the due-day step', () => {
-    const late = buildReminderLadder({
-      subjectKey: 'followup:7',
-      openAt: '2026-11-06',
-      dueDate: '2026-11-06',
-      calendar: NY,
-    });
-    const opening = late.find((s) => s.step === 'opening');
+    const opening = dueDayOpening();
     if (!opening) throw new Error('no opening');
     expect(iso(relevantUntil(opening, { program: NY, recipient: TOKYO }))).toBe('2026-11-09T08:00:00.000Z');
   });
