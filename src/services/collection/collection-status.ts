@@ -5,27 +5,38 @@ import { businessDaysBetween, formatPeriodLabel, frequencyOfPeriod, localDateOf 
 import { isCollectedPeriod } from '../../domain/program/starts-with.js';
 import type { Db } from '../../infra/db-types.js';
 import type { CollectionStatus, DepartmentState, DepartmentStatusRow } from '../../views/status-message.js';
-import { loadProgramSettings } from '../program-settings.js';
+import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
 import { ensureDepartmentPeriods } from './department-period.js';
 
 export type { CollectionStatus, DepartmentState, DepartmentStatusRow };
 
-/** `departmentKeys` narrows the list (an agenda needs only its meeting's departments). */
+/**
+ * `departmentKeys` narrows the list (an agenda needs only its meeting's departments); a caller that
+ * has already loaded the settings passes them (one round trip less).
+ */
 export async function getCollectionStatus(
   db: Db,
   period: string,
   now: Date,
   departmentKeys?: readonly string[],
+  loaded?: ProgramSettings,
 ): Promise<CollectionStatus> {
-  const settings = await loadProgramSettings(db);
+  const settings = loaded ?? (await loadProgramSettings(db));
   const today = localDateOf(now, settings.calendar.timezone);
   const departments = await db.department.findMany({
     where: { active: true, ...(departmentKeys ? { key: { in: [...departmentKeys] } } : {}) },
     orderBy: { key: 'asc' },
-    include: {
+    // Only what the rows use; the period's values are counted in the metrics' own statement.
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      dueRule: true,
+      startsWith: true,
+      signOff: true,
       metrics: {
         where: { active: true, frequency: frequencyOfPeriod(period) },
-        include: { values: { where: { period } } },
+        select: { _count: { select: { values: { where: { period } } } } },
       },
     },
   });
@@ -34,7 +45,7 @@ export async function getCollectionStatus(
   for (const d of departments) {
     const obligation = obligations.get(d.id)!;
     const total = d.metrics.length;
-    const filled = d.metrics.filter((m) => m.values.length > 0).length;
+    const filled = d.metrics.filter((m) => m._count.values > 0).length;
     const late = Math.max(0, businessDaysBetween(obligation.dueDate, today, settings.calendar.holidays));
     // A period before the department's first collected one was never asked for: nothing is due.
     const state: DepartmentState =

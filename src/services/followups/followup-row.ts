@@ -10,7 +10,15 @@ export const FOLLOW_UP_ROW_INCLUDE = {
   updates: { where: { note: { not: '' }, kind: { not: 'created' } }, orderBy: { id: 'desc' }, take: 1 },
 } as const satisfies Prisma.FollowUpInclude;
 
-type FollowUpRow = Prisma.FollowUpGetPayload<{ include: typeof FOLLOW_UP_ROW_INCLUDE }>;
+/** The same without the department, for a caller that already has the departments (the agenda). */
+export const FOLLOW_UP_ROW_INCLUDE_NO_DEPARTMENT = {
+  metric: FOLLOW_UP_ROW_INCLUDE.metric,
+  updates: FOLLOW_UP_ROW_INCLUDE.updates,
+} as const satisfies Prisma.FollowUpInclude;
+
+type FollowUpRow = Omit<Prisma.FollowUpGetPayload<{ include: typeof FOLLOW_UP_ROW_INCLUDE }>, 'department'> & {
+  department: { name: string };
+};
 
 export function toListedFollowUp(f: FollowUpRow, today: string, carried = false): AgendaFollowUp {
   const u = f.updates[0];

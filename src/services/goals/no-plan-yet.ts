@@ -10,7 +10,11 @@ export async function metricsWithoutPlan(db: Db, metrics: readonly AnalysedMetri
     where: { status: 'open', metricId: { in: metrics.map((m) => m.metricId) } },
     select: { metricId: true },
   });
-  const planned = new Set(open.map((f) => f.metricId));
+  return unplannedAmong(metrics, new Set(open.map((f) => f.metricId)));
+}
+
+/** The same, given the ids of the metrics that have an open follow-up (a caller that read them already). */
+export function unplannedAmong(metrics: readonly AnalysedMetric[], planned: ReadonlySet<number | null>): Set<number> {
   return new Set(
     metrics
       .filter((m) => needsPlan(recentConcerns(m.analysis, m.history, m.rule), planned.has(m.metricId)))

@@ -14,7 +14,7 @@ import type { Agenda, AgendaMetricItem, DepartmentCoverage } from '../../views/a
 import type { AnalysedDepartment } from '../../views/metric-line.js';
 import { getCollectionStatus } from '../collection/collection-status.js';
 import { ensureDepartmentPeriods } from '../collection/department-period.js';
-import { metricsWithoutPlan } from '../goals/no-plan-yet.js';
+import { unplannedAmong } from '../goals/no-plan-yet.js';
 import { loadProgramSettings, type ProgramSettings } from '../program-settings.js';
 import { analyseDepartments } from './analyse-departments.js';
 import { periodsReviewedAt } from './find-meeting.js';
@@ -77,14 +77,15 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
   const recognitions = analysed.filter((c) => agendaSectionOf(c) === 'recognition').map(scored);
   const since = previous?.startsAt ?? new Date(meeting.startsAt.getTime() - 35 * 86_400_000);
   const monthlies = [...new Set(coverage.map((c) => c.monthly))];
-  const [unplanned, followUps, statuses] = await Promise.all([
-    metricsWithoutPlan(db, ranked),
+  // One follow-up read serves both the list and "no plan yet" (open follow-ups on the ranked metrics).
+  const [{ followUps, plannedMetricIds }, statuses] = await Promise.all([
     followUpsForAgenda(
       db,
-      departments.map((d) => d.id),
+      departments,
       localDateOf(now, tz),
       since,
       previous?.id ?? null,
+      ranked.map((c) => c.metricId),
     ),
     Promise.all(
       monthlies.map((monthly) => {
@@ -94,10 +95,12 @@ export async function buildAgenda(db: Db, meetingId: number, now: Date): Promise
           monthly,
           now,
           keys.map((d) => d.key),
+          settings,
         );
       }),
     ),
   ]);
+  const unplanned = unplannedAmong(ranked, plannedMetricIds);
   const items = ranked.map((c) => ({ ...c, noPlanYet: unplanned.has(c.metricId) }));
   const rows = statuses.flatMap((status) => status.rows);
   const missing = rows.filter((r) => r.state === 'late' || r.state === 'partial' || r.state === 'not_started');
