@@ -315,4 +315,15 @@ describe.sequential('reporting back', () => {
     expect(agenda).toContain('carried from last meeting');
     expect(agenda).toContain('Done — bring a plan for the bucket-truck backlog');
   });
+
+  it('a follow-up answered Done gets no more nags, while an open one still does', async () => {
+    // Due Tue 15 Dec, both: Marcus's backlog plan is done, Grace's root-cause review is open.
+    const about = (user: string, words: string) => s.sandbox.dmsTo(user).filter((m) => m.text.includes(words));
+    const marcusBefore = about(MARCUS, 'bucket-truck').length;
+    const graceBefore = about(GRACE, 'Root-cause review').length;
+    await s.runDue('2026-12-15T15:30:00Z');
+    await s.runDue('2026-12-16T15:30:00Z');
+    expect(about(MARCUS, 'bucket-truck')).toHaveLength(marcusBefore);
+    expect(about(GRACE, 'Root-cause review').length).toBeGreaterThan(graceBefore);
+  });
 });

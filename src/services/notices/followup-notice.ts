@@ -3,13 +3,13 @@
 
 import { addBusinessDays, businessDaysBetween, localDateOf } from '../../domain/calendar/index.js';
 import type { Db } from '../../infra/db-types.js';
-import { loadFollowUpCard } from '../followups/followup-card.js';
 import { followUpNagPayloadSchema } from '../followups/plan-followup-nags.js';
 import { routeNag } from '../people/route-nag.js';
 import type { ProgramSettings } from '../program-settings.js';
 import type { ClaimedNotice } from './claim-notices.js';
 import { pausedNotice } from './followup-paused-notice.js';
 import type { NoticeDecision } from './notice-model.js';
+import { openFollowUpCard } from './open-followup.js';
 import { isNoticeStillRelevant } from './step-relevance.js';
 
 /** `settings`: the delivery run's, read once per run. */
@@ -22,9 +22,9 @@ export async function decideFollowUpNotice(
   const parsed = followUpNagPayloadSchema.safeParse(notice.payload);
   if (!parsed.success) return { send: false, reason: 'malformed payload' };
   const p = parsed.data;
-  const card = await loadFollowUpCard(db, p.followUpId);
-  if (!card) return { send: false, reason: 'follow-up deleted' };
-  if (card.status !== 'open') return { send: false, reason: `follow-up ${card.status}` };
+  const open = await openFollowUpCard(db, p.followUpId);
+  if ('standDown' in open) return open.standDown;
+  const { card } = open;
   if (card.dueDate !== p.dueDate) return { send: false, reason: 'due date changed' };
   if (p.step !== 'escalation' && notice.recipient !== card.ownerUserId) return { send: false, reason: 'owner changed' };
   if (!(await isNoticeStillRelevant(db, notice.recipient, p, now, settings.calendar)))

@@ -6,12 +6,12 @@ import { z } from 'zod';
 import { localDateOf } from '../../domain/calendar/index.js';
 import { absenceOn } from '../../domain/people/away.js';
 import type { Db } from '../../infra/db-types.js';
-import { loadFollowUpCard } from '../followups/followup-card.js';
 import { loadAbsences } from '../people/absences.js';
 import { routeNag } from '../people/route-nag.js';
 import type { ProgramSettings } from '../program-settings.js';
 import type { ClaimedNotice } from './claim-notices.js';
 import type { FollowOnNotice, NoticeDecision } from './notice-model.js';
+import { openFollowUpCard } from './open-followup.js';
 
 export const FOLLOWUP_PAUSED_KIND = 'followup_paused';
 
@@ -49,9 +49,9 @@ export async function decideFollowUpPausedNotice(
   const parsed = payloadSchema.safeParse(notice.payload);
   if (!parsed.success) return { send: false, reason: 'malformed payload' };
   const p = parsed.data;
-  const card = await loadFollowUpCard(db, p.followUpId);
-  if (!card) return { send: false, reason: 'follow-up deleted' };
-  if (card.status !== 'open') return { send: false, reason: `follow-up ${card.status}` };
+  const open = await openFollowUpCard(db, p.followUpId);
+  if ('standDown' in open) return open.standDown;
+  const { card } = open;
   if (card.ownerUserId !== p.ownerUserId) return { send: false, reason: 'owner changed' };
   const { calendar } = settings;
   const away = absenceOn(await loadAbsences(db), p.ownerUserId, localDateOf(now, calendar.timezone));
