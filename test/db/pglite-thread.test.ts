@@ -4,6 +4,29 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptySnapshot } from '../../local-stack/test-db.js';
 import { type PgliteThread, startPgliteThread } from '../../src/infra/db/pglite-thread.js';
+import { withoutReadyForQuery } from '../../src/infra/db/pglite-wire-server.js';
+
+/** One backend message: its type, then its length (counting itself) and body. */
+const message = (type: string, body: string) => {
+  const bytes = Buffer.alloc(5 + body.length);
+  bytes.write(type, 0);
+  bytes.writeInt32BE(4 + body.length, 1);
+  bytes.write(body, 5);
+  return bytes;
+};
+
+describe('withoutReadyForQuery', () => {
+  it('takes out ReadyForQuery messages however the stream is cut into chunks', () => {
+    const kept = [message('1', ''), message('E', 'SERROR\0Mno\0\0'), message('D', '\0\x01\0\0\0\x01Z')];
+    const stream = Buffer.concat([kept[0]!, message('Z', 'I'), kept[1]!, kept[2]!, message('Z', 'E')]);
+    for (let size = 1; size <= stream.length; size++) {
+      const sent: Buffer[] = [];
+      const push = withoutReadyForQuery((bytes) => sent.push(Buffer.from(bytes)));
+      for (let at = 0; at < stream.length; at += size) push(stream.subarray(at, at + size));
+      expect(Buffer.concat(sent)).toEqual(Buffer.concat(kept));
+    }
+  });
+});
 
 describe('PGlite in its own thread, over the wire protocol', () => {
   let thread: PgliteThread;
@@ -59,5 +82,28 @@ describe('PGlite in its own thread, over the wire protocol', () => {
     await quitter.end(); // Terminate, with the transaction still open
     const { rows } = await other.query<{ gone: boolean }>(`SELECT to_regclass('abandoned') IS NULL AS gone`);
     expect(rows[0]!.gone).toBe(true);
+  });
+
+  it('answers the query after a failed one with its own rows, in a transaction or not (pglite#958)', async () => {
+    const client = await connect();
+    await client.query('CREATE TABLE answered (n int PRIMARY KEY)');
+    await client.query('INSERT INTO answered VALUES (1)');
+    // pg sends the next query as soon as the failed one is answered: an extra ReadyForQuery after
+    // the error ended it early, with no rows, and shifted every later answer by one.
+    const failing = () => client.query('SELECT 1 / $1::int AS n', [0]);
+    const [failed, next, after] = await Promise.allSettled([
+      failing(),
+      client.query<{ c: number }>('SELECT count(*)::int AS c FROM answered'),
+      client.query<{ n: number }>('SELECT $1::int AS n', [7]),
+    ]);
+    expect(failed.status).toBe('rejected');
+    expect(next.status === 'fulfilled' && next.value.rows).toEqual([{ c: 1 }]);
+    expect(after.status === 'fulfilled' && after.value.rows).toEqual([{ n: 7 }]);
+
+    await client.query('BEGIN');
+    await expect(client.query('INSERT INTO answered VALUES ($1)', [1])).rejects.toThrow(/duplicate key/);
+    await client.query('ROLLBACK');
+    const { rows } = await client.query<{ c: number }>('SELECT count(*)::int AS c FROM answered');
+    expect(rows).toEqual([{ c: 1 }]);
   });
 });

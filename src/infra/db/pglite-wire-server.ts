@@ -11,6 +11,11 @@
 // (`@electric-sql/pglite-socket` queues single messages, which lets two clients' Parse/Bind
 // interleave outside transactions, hence this small server of our own.)
 // Session settings are shared by every connection: clients use SET LOCAL, never SET.
+// - PGlite answers a failed Parse / Bind / Describe / Execute with ErrorResponse *and* ReadyForQuery,
+//   then answers the Sync with a second ReadyForQuery (electric-sql/pglite#958). PostgreSQL sends
+//   ReadyForQuery only for a Sync or a Query, and pg counts on it: the extra one ends the client's
+//   next query early, with no rows, and every later answer on that connection belongs to the query
+//   before it. So ReadyForQuery is passed on only in answer to Sync, Query or the startup message.
 
 import { existsSync, unlinkSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -21,6 +26,9 @@ const CANCEL_REQUEST = 80877102;
 /** Message types after which the client waits for the backend's answers. */
 const BATCH_ENDS = new Set(['S', 'Q', 'H', 'X'].map((c) => c.charCodeAt(0)));
 const TERMINATE = 'X'.charCodeAt(0);
+/** Frontend messages that PostgreSQL answers with ReadyForQuery. */
+const READY_ANSWERS = new Set(['S', 'Q'].map((c) => c.charCodeAt(0)));
+const READY_FOR_QUERY = 'Z'.charCodeAt(0);
 
 export interface WireServer {
   close(): Promise<void>;
@@ -92,7 +100,7 @@ class Turns {
 
 class Session {
   private pending: Buffer = Buffer.alloc(0);
-  private batch: Uint8Array[] = [];
+  private batch: Frame[] = [];
   private started = false;
   private chain: Promise<void> = Promise.resolve();
   private gone = false;
@@ -108,11 +116,11 @@ class Session {
       const frame = this.nextFrame();
       if (!frame) return;
       if (frame.ends) {
-        const batch = [...this.batch, frame.bytes];
+        const batch = [...this.batch, frame];
         this.batch = [];
         this.chain = this.chain.then(() => this.run(batch));
       } else {
-        this.batch.push(frame.bytes);
+        this.batch.push(frame);
       }
     }
   }
@@ -123,7 +131,7 @@ class Session {
     await this.turns.abandon(this);
   }
 
-  private nextFrame(): { bytes: Uint8Array; ends: boolean } | null {
+  private nextFrame(): Frame | null {
     const buf = this.pending;
     if (!this.started) {
       if (buf.length < 8) return null;
@@ -140,7 +148,7 @@ class Session {
         return null;
       }
       this.started = true;
-      return { bytes: new Uint8Array(buf.subarray(0, length)), ends: true };
+      return { bytes: new Uint8Array(buf.subarray(0, length)), ends: true, answeredWithReady: true };
     }
     if (buf.length < 5) return null;
     const length = 1 + buf.readInt32BE(1);
@@ -151,21 +159,28 @@ class Session {
       this.socket.end();
       return null;
     }
-    return { bytes: new Uint8Array(buf.subarray(0, length)), ends: BATCH_ENDS.has(type) };
+    return {
+      bytes: new Uint8Array(buf.subarray(0, length)),
+      ends: BATCH_ENDS.has(type),
+      answeredWithReady: READY_ANSWERS.has(type),
+    };
   }
 
-  private async run(batch: Uint8Array[]): Promise<void> {
+  private async run(batch: Frame[]): Promise<void> {
     if (this.gone) return;
     await this.turns.take(this);
     try {
       if (this.gone) return;
       await this.turns.db.runExclusive(async () => {
-        for (const message of batch) {
-          await this.turns.db.execProtocolRawStream(message, {
-            onRawData: (data) => {
-              if (!this.gone && this.socket.writable) this.socket.write(Buffer.from(data)); // a view into PGlite's memory: copy
-            },
-          });
+        const send = (bytes: Buffer) => {
+          if (!this.gone && this.socket.writable) this.socket.write(bytes);
+        };
+        for (const frame of batch) {
+          // `data` is a view into PGlite's memory: both paths copy it before it is sent.
+          const onRawData = frame.answeredWithReady
+            ? (data: Uint8Array) => send(Buffer.from(data))
+            : withoutReadyForQuery(send);
+          await this.turns.db.execProtocolRawStream(frame.bytes, { onRawData });
         }
       });
     } catch {
@@ -174,4 +189,43 @@ class Session {
       this.turns.done(this);
     }
   }
+}
+
+interface Frame {
+  bytes: Uint8Array;
+  /** The client waits for answers after it. */
+  ends: boolean;
+  /** PostgreSQL answers it with ReadyForQuery (Sync, Query, the startup message). */
+  answeredWithReady: boolean;
+}
+
+/**
+ * A backend output stream with its ReadyForQuery messages taken out; the rest is passed on whole.
+ * Messages may be split across chunks, so it keeps its place between calls.
+ */
+export function withoutReadyForQuery(send: (bytes: Buffer) => void): (chunk: Uint8Array) => void {
+  let carry = Buffer.alloc(0); // the start of a message header that the chunk cut off
+  let left = 0; // bytes of the current message still to come
+  let keep = true;
+  return (chunk) => {
+    const data = Buffer.concat([carry, chunk]); // always a copy
+    carry = Buffer.alloc(0);
+    const kept: Buffer[] = [];
+    let i = 0;
+    while (i < data.length) {
+      if (left === 0) {
+        if (data.length - i < 5) {
+          carry = data.subarray(i);
+          break;
+        }
+        left = 1 + data.readInt32BE(i + 1);
+        keep = data[i] !== READY_FOR_QUERY;
+      }
+      const n = Math.min(left, data.length - i);
+      if (keep) kept.push(data.subarray(i, i + n));
+      i += n;
+      left -= n;
+    }
+    if (kept.length > 0) send(kept.length === 1 ? kept[0]! : Buffer.concat(kept));
+  };
 }
