@@ -8,7 +8,7 @@ import { type BoltApp, createApp } from '../src/app/create-app.js';
 import type { Clock, Deps } from '../src/app/deps.js';
 import { createPublishing } from '../src/app/job-deps.js';
 import { createSlackClient } from '../src/app/slack-client.js';
-import { hardenHttpServer } from '../src/handlers/middleware/harden-http-server.js';
+import { prepareHttpServer } from '../src/app/start-app.js';
 import type { Database } from '../src/infra/db/client.js';
 import { type Logger, silentLogger } from '../src/infra/logger.js';
 import { loadProgramFile } from '../src/infra/program-file/load-program-file.js';
@@ -124,7 +124,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   if (mode === 'http') {
     // Loopback only: tests and the demo never listen on other interfaces.
     const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
-    hardenHttpServer(server);
+    prepareHttpServer(server);
     const { port } = server.address() as AddressInfo;
     driver = createHttpDriver({
       url: `http://127.0.0.1:${port}/slack/events`,

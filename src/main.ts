@@ -1,6 +1,5 @@
 // stat-bot's entry point: config → database → app → scheduler → start. Any setup problem ends
 // the process at once with one readable message, never a stack trace.
-import type { Server } from 'node:http';
 import { createApp } from './app/create-app.js';
 import { systemClock } from './app/deps.js';
 import { createJobDeps, createPublishing } from './app/job-deps.js';
@@ -8,7 +7,6 @@ import { createSlackClient } from './app/slack-client.js';
 import { startApp } from './app/start-app.js';
 import { importProgramFile } from './cli/program-import.js';
 import { parseConfig } from './config.js';
-import { hardenHttpServer } from './handlers/middleware/harden-http-server.js';
 import { serveBackups } from './infra/db/backup/backup-socket.js';
 import { openDatabase } from './infra/db/client.js';
 import { DatabaseUnavailableError } from './infra/db-errors.js';
@@ -56,8 +54,7 @@ async function main(): Promise<void> {
     publishing: createPublishing(config.publishing),
   };
   const app = createApp(config.slack, deps);
-  const server = await startApp(app, deps, config.slack.port);
-  if (config.slack.mode === 'http') hardenHttpServer(server as Server);
+  await startApp(app, deps, config.slack.port);
   // A malformed request can make a library reject a promise nobody awaits; log it and keep serving.
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection (kept running)', { err: reason }));
   collectWhenIdle(); // memory held since start given back once idle (see idle-gc.ts)

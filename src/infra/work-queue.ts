@@ -12,6 +12,7 @@
 // wait forever. A job that holds its slot longer than `holdMs` (a call that hangs) gives the slot
 // up and goes on running, so one stuck request cannot stop everyone else's answers.
 import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 export interface WorkQueue {
   /** Runs `job` when a slot is free (urgent jobs before all others); settles as the job does. */
@@ -20,7 +21,20 @@ export interface WorkQueue {
   readonly size: { running: number; waiting: number };
 }
 
-export function createWorkQueue(limit: number, { holdMs = 15_000 }: { holdMs?: number } = {}): WorkQueue {
+export interface WorkQueueOptions {
+  /** A slot held longer than this is given up (the job goes on running). Default 15 s. */
+  holdMs?: number;
+  /**
+   * Awaited in a job's slot before the job starts. Default: the next turn of the event loop, which
+   * polls for I/O (the next requests) first.
+   */
+  beforeStart?: () => Promise<unknown>;
+}
+
+export function createWorkQueue(
+  limit: number,
+  { holdMs = 15_000, beforeStart = () => nextTurn() }: WorkQueueOptions = {},
+): WorkQueue {
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`a work queue runs at least one job (${limit})`);
   const urgent: (() => void)[] = [];
   const normal: (() => void)[] = [];
@@ -50,8 +64,7 @@ export function createWorkQueue(limit: number, { holdMs = 15_000 }: { holdMs?: n
           };
           const timer = setTimeout(free, holdMs);
           timer.unref();
-          // Started from setImmediate: the event loop polls for I/O (the next requests) first.
-          new Promise((started) => setImmediate(started)).then(bound).then(resolve, reject).finally(free);
+          beforeStart().then(bound).then(resolve, reject).finally(free);
         });
         next();
       });

@@ -15,6 +15,7 @@ import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db
 import { hardenHttpServer } from '../../src/handlers/middleware/harden-http-server.js';
 import { TRACK_FOLLOWUP_CALLBACK_ID } from '../../src/handlers/shortcuts/track-followup.js';
 import { createLogger } from '../../src/infra/logger.js';
+import { unansweredRequests } from '../../src/infra/unanswered-requests.js';
 import { OPEN_SUBMISSION_ACTION_ID } from '../../src/views/collection-reminder.js';
 import { SUBMISSION_CALLBACK_ID } from '../../src/views/submission-modal.js';
 import { digest } from './hostile/observe.js';
@@ -44,7 +45,10 @@ describe('over HTTP', () => {
   afterAll(async () => {
     await stack?.close();
   });
-  afterEach(() => stack.sandbox.assertNoViolations());
+  afterEach(async () => {
+    stack.sandbox.assertNoViolations();
+    await expectAllAnswered();
+  });
 
   it.each(['forged', 'omit', 'stale'] as const)(
     'a %s signature is refused with 401 and nothing runs',
@@ -125,6 +129,7 @@ describe('in Socket Mode, with every Slack Web API call taking 3.5 s', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  afterEach(expectAllAnswered);
 
   it('an event Slack retries over the socket (retry_attempt) is handled once; nothing is acked twice', async () => {
     const { sandbox } = stack;
@@ -195,6 +200,12 @@ describe('the HTTP server', () => {
     }
   });
 });
+
+/** Every request counted as unanswered (after-ack work waits on them) was counted out again. */
+async function expectAllAnswered() {
+  await new Promise((resolve) => setTimeout(resolve, 20)); // a response's 'close' follows its last byte
+  expect(unansweredRequests()).toBe(0);
+}
 
 function post(server: Server, agent: Agent, body: string): Promise<number | string> {
   const { port } = server.address() as AddressInfo;

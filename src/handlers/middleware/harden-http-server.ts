@@ -6,7 +6,7 @@
 // only once its request body has been read in full; a response sent before that says
 // "Connection: close", and the client opens a fresh connection next time.
 //
-//   const server = await app.start(port);   // HTTP mode: the node:http server
+//   const server = await app.start(port);   // HTTP mode: the node:http server (startApp does this)
 //   hardenHttpServer(server);
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 

@@ -6,19 +6,31 @@
 // events, retries. Wrapping here, rather than in app.use() middleware, is what makes "was it
 // acked?" knowable: Bolt gives middleware no way to ask, and a second ack() is an error over HTTP
 // and a warning in the log in Socket Mode.
+// It also counts the request as unanswered until its ack (unanswered-requests.ts), so after-ack
+// work waits for it: in Socket Mode this is where a request is first seen.
 import { randomBytes } from 'node:crypto';
 import type { App, ReceiverEvent } from '@slack/bolt';
 import { withLogContext } from '../../infra/logger.js';
+import { requestArrived } from '../../infra/unanswered-requests.js';
 
 export function wrapRequests(app: App): void {
   const processEvent = app.processEvent.bind(app);
   app.processEvent = async (event: ReceiverEvent) => {
+    const answered = requestArrived();
     let acked = false;
     const ack: ReceiverEvent['ack'] = async (response) => {
       acked = true;
-      await event.ack(response);
+      try {
+        await event.ack(response);
+      } finally {
+        answered();
+      }
     };
-    await withLogContext(describe(event), () => processEvent({ ...event, ack }));
+    try {
+      await withLogContext(describe(event), () => processEvent({ ...event, ack }));
+    } finally {
+      answered(); // a listener that failed before its ack
+    }
     // Best effort: if Bolt's own 3 s timer already answered 404, the response is gone and this
     // ack can only fail; there is nobody left to tell.
     if (!acked) await event.ack().catch(() => undefined);

@@ -3,8 +3,11 @@
 //
 //   const reply = privateReply(respond);
 //   await answerFailures(deps, '/stat status', reply, async () => { … await reply(msg) … });
+
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { RespondFn, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Deps } from '../../app/deps.js';
+import { noRequestUnanswered } from '../../infra/unanswered-requests.js';
 import { createWorkQueue } from '../../infra/work-queue.js';
 import { MESSAGES } from '../../views/messages.js';
 import { buildNoticeModal } from '../../views/notice-modal.js';
@@ -56,12 +59,20 @@ export async function answerFailures(
  * time keep both busy, and leave the event loop free to read (and ack) the requests behind them.
  */
 const AFTER_ACK_CONCURRENCY = 2;
-const afterAckQueue = createWorkQueue(AFTER_ACK_CONCURRENCY);
+const afterAckQueue = createWorkQueue(AFTER_ACK_CONCURRENCY, {
+  // A burst of requests is all acked before its work begins (unanswered-requests.ts); the next
+  // turn first, so requests whose bytes have arrived are read and counted.
+  beforeStart: async () => {
+    await nextTurn();
+    await noRequestUnanswered();
+  },
+});
 
 /**
- * Runs a listener's work after its ack, a few listeners at a time (issue 11: with every request's
- * work in flight at once, 50 concurrent commands held the event loop and the later acks waited
- * seconds). `urgent` is for work racing a trigger_id (it lives ~3 s): it goes before the rest.
+ * Runs a listener's work after its ack, a few listeners at a time and once no request is waiting
+ * for its ack (issue 11: with every request's work in flight at once, 50 concurrent commands held
+ * the event loop and the later acks waited seconds). `urgent` is for work racing a trigger_id (it
+ * lives ~3 s): it goes before the rest.
  * Call it only after ack(): work queued before the ack would hold the ack back.
  */
 export function afterAck<T>(work: () => Promise<T>, options: { urgent?: boolean } = {}): Promise<T> {
