@@ -1,4 +1,5 @@
-// Every Slack listener, registered explicitly by type. One line per listener: grep finds them all.
+// Every Slack listener, registered explicitly by type through the routes (routes.ts: one Bolt
+// listener per kind of request). One line per listener: grep finds them all.
 import type { App } from '@slack/bolt';
 import type { Deps } from '../app/deps.js';
 import { registerAgendaButtons } from './actions/agenda-buttons.js';
@@ -12,6 +13,7 @@ import { registerSignOffButtons } from './actions/sign-off-buttons.js';
 import { registerWaitingOnData } from './actions/waiting-on-data.js';
 import { registerStatCommand } from './commands/stat-command.js';
 import { registerAppHome } from './events/app-home.js';
+import { createRoutes } from './routes.js';
 import { registerTrackFollowUpShortcut } from './shortcuts/track-followup.js';
 import { registerAwayView } from './views/away.js';
 import { registerFollowUpAnswerView } from './views/followup-answer.js';
@@ -20,26 +22,27 @@ import { registerSignOffReturnView } from './views/sign-off-return.js';
 import { registerSubmissionView } from './views/submission.js';
 
 export function registerHandlers(app: App, deps: Deps): void {
+  const routes = createRoutes(app);
   // commands
-  registerStatCommand(app, deps);
+  registerStatCommand(routes, deps);
   // actions (buttons)
-  registerOpenSubmission(app, deps);
-  registerConfirmPulled(app, deps);
-  registerOpenStatus(app, deps);
-  registerFollowUpAnswerButtons(app, deps);
-  registerMoreTimeDecision(app, deps);
-  registerAgendaButtons(app, deps);
-  registerAwayButtons(app, deps);
-  registerSignOffButtons(app, deps);
-  registerWaitingOnData(app, deps);
+  registerOpenSubmission(routes, deps);
+  registerConfirmPulled(routes, deps);
+  registerOpenStatus(routes, deps);
+  registerFollowUpAnswerButtons(routes, deps);
+  registerMoreTimeDecision(routes, deps);
+  registerAgendaButtons(routes, deps);
+  registerAwayButtons(routes, deps);
+  registerSignOffButtons(routes, deps);
+  registerWaitingOnData(routes, deps);
   // view submissions
-  registerSubmissionView(app, deps);
-  registerFollowUpCreateView(app, deps);
-  registerFollowUpAnswerView(app, deps);
-  registerAwayView(app, deps);
-  registerSignOffReturnView(app, deps);
+  registerSubmissionView(routes, deps);
+  registerFollowUpCreateView(routes, deps);
+  registerFollowUpAnswerView(routes, deps);
+  registerAwayView(routes, deps);
+  registerSignOffReturnView(routes, deps);
   // events
-  registerAppHome(app, deps);
+  registerAppHome(routes, deps);
   // shortcuts
-  registerTrackFollowUpShortcut(app, deps);
+  registerTrackFollowUpShortcut(routes, deps);
 }

@@ -1,15 +1,16 @@
 // App Home's "I'm away…" (opens the modal at once: the trigger lives ~3 s) and "I'm back".
-import type { App } from '@slack/bolt';
+
 import type { Deps } from '../../app/deps.js';
 import { localDateOf } from '../../domain/calendar/index.js';
 import { clearAway, currentAbsence } from '../../services/people/absences.js';
 import { loadProgramSettings } from '../../services/program-settings.js';
 import { buildAwayModal, END_AWAY_ACTION_ID, OPEN_AWAY_ACTION_ID } from '../../views/away-view.js';
+import type { Routes } from '../routes.js';
 import { answerAfterAck } from '../shared/listener-kit.js';
 import { publishHome } from '../shared/publish-home.js';
 
-export function registerAwayButtons(app: App, deps: Deps): void {
-  app.action({ type: 'block_actions', action_id: OPEN_AWAY_ACTION_ID }, async ({ ack, body, client }) => {
+export function registerAwayButtons(routes: Routes, deps: Deps): void {
+  routes.action(OPEN_AWAY_ACTION_ID, async ({ ack, body, client }) => {
     await ack();
     await answerAfterAck(
       deps,
@@ -27,7 +28,7 @@ export function registerAwayButtons(app: App, deps: Deps): void {
       { urgent: true },
     );
   });
-  app.action({ type: 'block_actions', action_id: END_AWAY_ACTION_ID }, async ({ ack, body, client }) => {
+  routes.action(END_AWAY_ACTION_ID, async ({ ack, body, client }) => {
     await ack();
     await answerAfterAck(
       deps,

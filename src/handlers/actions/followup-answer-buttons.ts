@@ -1,17 +1,18 @@
 // Done / Post update / Need more time / Blocked on a follow-up card → the answer modal.
-import type { App } from '@slack/bolt';
+
 import type { Deps } from '../../app/deps.js';
 import { parseRowId } from '../../domain/row-id.js';
 import { loadFollowUpCard } from '../../services/followups/followup-card.js';
 import { buildFollowUpAnswerModal } from '../../views/followup-answer-modal.js';
 import { FOLLOWUP_ANSWER_ACTIONS, type FollowUpAnswerAction } from '../../views/followup-message.js';
 import { MESSAGES } from '../../views/messages.js';
+import type { Routes } from '../routes.js';
 import { refuseUnlessAllowed } from '../shared/authorize.js';
 import { answerAfterAck, privateReply } from '../shared/listener-kit.js';
 
-export function registerFollowUpAnswerButtons(app: App, deps: Deps): void {
+export function registerFollowUpAnswerButtons(routes: Routes, deps: Deps): void {
   for (const [kind, actionId] of Object.entries(FOLLOWUP_ANSWER_ACTIONS) as [FollowUpAnswerAction, string][]) {
-    app.action({ type: 'block_actions', action_id: actionId }, async ({ ack, body, action, client, respond }) => {
+    routes.action(actionId, async ({ ack, body, action, client, respond }) => {
       await ack();
       const reply = privateReply(respond);
       await answerAfterAck(

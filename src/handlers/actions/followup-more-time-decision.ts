@@ -1,17 +1,18 @@
 // The chair's one-click answer to "need more time": approve or decline, and the owner is told.
 // manageFollowUp checks that the clicker may decide (the one place).
-import type { App } from '@slack/bolt';
+
 import type { Deps } from '../../app/deps.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 import { manageFollowUp } from '../../services/followups/manage-followup.js';
 import { buildDecisionResult, decodeMoreTimeDecision, MORE_TIME_ACTIONS } from '../../views/followup-chair-messages.js';
 import { MESSAGES } from '../../views/messages.js';
+import type { Routes } from '../routes.js';
 import { answerAfterAck, privateReply } from '../shared/listener-kit.js';
 
-export function registerMoreTimeDecision(app: App, deps: Deps): void {
+export function registerMoreTimeDecision(routes: Routes, deps: Deps): void {
   for (const approve of [true, false]) {
     const actionId = approve ? MORE_TIME_ACTIONS.approve : MORE_TIME_ACTIONS.decline;
-    app.action({ type: 'block_actions', action_id: actionId }, async ({ ack, body, action, client, respond }) => {
+    routes.action(actionId, async ({ ack, body, action, client, respond }) => {
       await ack();
       const reply = privateReply(respond);
       await answerAfterAck(deps, 'more-time decision', reply, async () => {

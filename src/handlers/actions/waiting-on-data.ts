@@ -1,5 +1,5 @@
 // "Waiting on data" on a reminder → the modal (opened at once: the trigger lives ~3 s); its submission saves the pause.
-import type { App, ViewSubmitAction } from '@slack/bolt';
+
 import type { Deps } from '../../app/deps.js';
 import { localDateOf } from '../../domain/calendar/index.js';
 import { setWaitingOnData } from '../../services/collection/waiting-on-data.js';
@@ -14,30 +14,28 @@ import {
   WAITING_ON_DATA_ACTION_ID,
   WAITING_SENTENCES,
 } from '../../views/waiting-on-data.js';
+import type { Routes } from '../routes.js';
 import { answerAfterAck, answerFailures, privateReply, viewAnswers } from '../shared/listener-kit.js';
 
-export function registerWaitingOnData(app: App, deps: Deps): void {
-  app.action(
-    { type: 'block_actions', action_id: WAITING_ON_DATA_ACTION_ID },
-    async ({ ack, body, action, client, respond }) => {
-      await ack();
-      const reply = privateReply(respond);
-      await answerAfterAck(
-        deps,
-        'waiting on data',
-        reply,
-        async () => {
-          const value = 'value' in action ? action.value : undefined;
-          if (!value || !decodeOpenSubmission(value)) return reply(MESSAGES.somethingWentWrong);
-          const { calendar } = await loadProgramSettings(deps.prisma);
-          const today = localDateOf(deps.clock.now(), calendar.timezone);
-          await client.views.open({ trigger_id: body.trigger_id, view: buildWaitingModal(value, today) });
-        },
-        { urgent: true },
-      );
-    },
-  );
-  app.view<ViewSubmitAction>(WAITING_CALLBACK_ID, async ({ ack, body, view }) => {
+export function registerWaitingOnData(routes: Routes, deps: Deps): void {
+  routes.action(WAITING_ON_DATA_ACTION_ID, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const reply = privateReply(respond);
+    await answerAfterAck(
+      deps,
+      'waiting on data',
+      reply,
+      async () => {
+        const value = 'value' in action ? action.value : undefined;
+        if (!value || !decodeOpenSubmission(value)) return reply(MESSAGES.somethingWentWrong);
+        const { calendar } = await loadProgramSettings(deps.prisma);
+        const today = localDateOf(deps.clock.now(), calendar.timezone);
+        await client.views.open({ trigger_id: body.trigger_id, view: buildWaitingModal(value, today) });
+      },
+      { urgent: true },
+    );
+  });
+  routes.view(WAITING_CALLBACK_ID, async ({ ack, body, view }) => {
     const answer = viewAnswers(ack);
     await answerFailures(deps, 'waiting on data', answer.fail, async () => {
       const target = decodeOpenSubmission(view.private_metadata);

@@ -1,8 +1,9 @@
 // `/stat <subcommand> …`: one slash command, routed by its first word. Each route acks within
 // Slack's 3 seconds itself (a modal needs its trigger_id used at once).
-import type { App } from '@slack/bolt';
+
 import type { Deps } from '../../app/deps.js';
 import { buildHelpMessage } from '../../views/help-message.js';
+import type { Routes } from '../routes.js';
 import { handleAgendaCommand } from './agenda.js';
 import { handleBriefCommand } from './brief.js';
 import { handleExportCommand } from './export.js';
@@ -39,8 +40,8 @@ export function splitCommand(text: string): { name: string; rest: string } {
   return { name, rest: space === -1 ? '' : trimmed.slice(space + 1).trim() };
 }
 
-export function registerStatCommand(app: App, deps: Deps): void {
-  app.command('/stat', async (args) => {
+export function registerStatCommand(routes: Routes, deps: Deps): void {
+  routes.command('/stat', async (args) => {
     const { name, rest } = splitCommand(args.command.text ?? '');
     const handler = SUBCOMMANDS[name];
     if (!handler) {

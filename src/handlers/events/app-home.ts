@@ -1,11 +1,12 @@
 // App Home, rebuilt each time someone opens it.
-import type { App } from '@slack/bolt';
+
 import type { Deps } from '../../app/deps.js';
 import { loadHomeData } from '../../services/home/home-data.js';
 import { buildHomeView } from '../../views/home-view.js';
+import type { Routes } from '../routes.js';
 
-export function registerAppHome(app: App, deps: Deps): void {
-  app.event('app_home_opened', async ({ event, client }) => {
+export function registerAppHome(routes: Routes, deps: Deps): void {
+  routes.homeOpened(async ({ event, client }) => {
     if (event.tab !== 'home') return;
     try {
       const data = await loadHomeData(deps.prisma, event.user, deps.clock.now());

@@ -1,6 +1,6 @@
 // An owner's answer submitted: saved before the ack; the chair hears about blockers and
 // requests for more time at once. answerFollowUp checks that the person may answer.
-import type { App, ViewSubmitAction } from '@slack/bolt';
+
 import type { Deps } from '../../app/deps.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 import { chairs } from '../../services/actors.js';
@@ -15,12 +15,13 @@ import {
 } from '../../views/followup-answer-modal.js';
 import { buildBlockedNotice, buildMoreTimeRequest } from '../../views/followup-chair-messages.js';
 import { MESSAGES } from '../../views/messages.js';
+import type { Routes } from '../routes.js';
 import { answerFailures, viewAnswers } from '../shared/listener-kit.js';
 
 const { notSaved } = MESSAGES.titles;
 
-export function registerFollowUpAnswerView(app: App, deps: Deps): void {
-  app.view<ViewSubmitAction>(FOLLOWUP_ANSWER_CALLBACK_ID, async ({ ack, body, view, client }) => {
+export function registerFollowUpAnswerView(routes: Routes, deps: Deps): void {
+  routes.view(FOLLOWUP_ANSWER_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const answer = viewAnswers(ack);
     await answerFailures(deps, 'saving a follow-up answer', answer.fail, async () => {
       const meta = parseAnswerMetadata(view.private_metadata);

@@ -1,6 +1,6 @@
 // The follow-up modal submitted: checked before the ack (errors inline), saved, owner told.
 // recordFollowUp checks the permission to record decisions (the one place).
-import type { App, ViewSubmitAction } from '@slack/bolt';
+
 import type { Deps } from '../../app/deps.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 import {
@@ -11,6 +11,7 @@ import {
   parseFollowUpState,
 } from '../../views/followup-modal.js';
 import { MESSAGES } from '../../views/messages.js';
+import type { Routes } from '../routes.js';
 import { answerFailures, viewAnswers } from '../shared/listener-kit.js';
 import { recordDecision } from '../shared/record-decision.js';
 
@@ -21,8 +22,8 @@ const BLOCK_OF_FIELD = {
   department: FOLLOWUP_BLOCKS.department,
 } as const;
 
-export function registerFollowUpCreateView(app: App, deps: Deps): void {
-  app.view<ViewSubmitAction>(FOLLOWUP_CALLBACK_ID, async ({ ack, body, view, client }) => {
+export function registerFollowUpCreateView(routes: Routes, deps: Deps): void {
+  routes.view(FOLLOWUP_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
     const answer = viewAnswers(ack);
     await answerFailures(deps, 'saving a follow-up', answer.fail, async () => {

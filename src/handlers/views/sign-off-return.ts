@@ -1,5 +1,5 @@
 // "Return with a note" submitted: the numbers go back to the liaisons with the head's note.
-import type { App, ViewSubmitAction } from '@slack/bolt';
+
 import type { Deps } from '../../app/deps.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 import { decideSignOff } from '../../services/signoff/sign-off.js';
@@ -12,10 +12,11 @@ import {
   RETURN_SIGN_OFF_CALLBACK_ID,
   SIGN_OFF_SENTENCES,
 } from '../../views/sign-off-message.js';
+import type { Routes } from '../routes.js';
 import { answerFailures, viewAnswers } from '../shared/listener-kit.js';
 
-export function registerSignOffReturnView(app: App, deps: Deps): void {
-  app.view<ViewSubmitAction>(RETURN_SIGN_OFF_CALLBACK_ID, async ({ ack, body, view, client }) => {
+export function registerSignOffReturnView(routes: Routes, deps: Deps): void {
+  routes.view(RETURN_SIGN_OFF_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const answer = viewAnswers(ack);
     await answerFailures(deps, 'returning numbers', answer.fail, async () => {
       const target = decodeOpenSubmission(view.private_metadata);

@@ -1,6 +1,6 @@
 // The numbers form submitted. Validation and saving happen BEFORE the ack, so errors appear
 // inline under the field and "saved" means saved; the confirmation DM goes after the ack.
-import type { App, ViewSubmitAction } from '@slack/bolt';
+
 import type { Deps } from '../../app/deps.js';
 import { sendDm } from '../../infra/slack/send-dm.js';
 import { createSlackGateway } from '../../infra/slack/slack-gateway.js';
@@ -20,10 +20,11 @@ import {
   parseSubmissionState,
   SUBMISSION_CALLBACK_ID,
 } from '../../views/submission-modal.js';
+import type { Routes } from '../routes.js';
 import { afterAck, answerFailures, viewAnswers } from '../shared/listener-kit.js';
 
-export function registerSubmissionView(app: App, deps: Deps): void {
-  app.view<ViewSubmitAction>(SUBMISSION_CALLBACK_ID, async ({ ack, body, view, client }) => {
+export function registerSubmissionView(routes: Routes, deps: Deps): void {
+  routes.view(SUBMISSION_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
     const answer = viewAnswers(ack);
     await answerFailures(deps, 'saving a submission', answer.fail, async () => {
