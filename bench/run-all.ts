@@ -11,6 +11,7 @@ const BENCHMARKS = [
   'ladder-planning',
   'packet',
   'agenda-latency',
+  'ack-dispatch',
   'ack-latency',
   'idle-memory',
   'replicas-fanout',
