@@ -136,16 +136,18 @@ runBench(
 );
 
 /**
- * IDLE_VARIANTS (JSON list of { label, node?, flags?, env?, script? }): bots started side by side in
- * the same run, each on its own copy of the database, to compare a change before making it, e.g.
- * '[{"label":"as is"},{"label":"arenas 2","env":{"MALLOC_ARENA_MAX":"2"}}]'. `node` is another
- * Node executable, `flags` extra Node flags, `script` another build's entry file (e.g. a copy of
- * an earlier dist/). Without it, one bot per database, plus IDLE_NODE_FLAGS if set.
+ * IDLE_VARIANTS (JSON list of { label, node?, flags?, startFlags?, env?, script? }): bots started
+ * side by side in the same run, each on its own copy of the database, to compare a change before
+ * making it, e.g. '[{"label":"as is"},{"label":"arenas 2","env":{"MALLOC_ARENA_MAX":"2"}}]'. `node`
+ * is another Node executable, `flags` extra Node flags, `startFlags` flags instead of the start
+ * script's (an earlier start script), `script` another build's entry file (e.g. a copy of an
+ * earlier dist/). Without it, one bot per database, plus IDLE_NODE_FLAGS if set.
  */
 interface Variant {
   label?: string;
   node?: string;
   flags?: string[];
+  startFlags?: string[];
   env?: Record<string, string>;
   script?: string;
 }
@@ -157,7 +159,7 @@ function readVariants(): Variant[] {
 
 /** Starts the bot and resolves once it logs that it is running. */
 function startBot(argv: string[], env: Record<string, string>, variant: Variant): Promise<ChildProcess> {
-  const args = argv.slice(1);
+  const args = variant.startFlags ? [...variant.startFlags, argv[argv.length - 1]!] : argv.slice(1);
   if (variant.script) args[args.length - 1] = variant.script;
   const child = spawn(variant.node ?? process.execPath, [...(variant.flags ?? []), ...args], {
     cwd: ROOT,

@@ -3,7 +3,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptySnapshot } from '../../local-stack/test-db.js';
-import { type PgliteThread, startPgliteThread } from '../../src/infra/db/pglite-thread.js';
+import { PGLITE_SETTINGS, type PgliteThread, startPgliteThread } from '../../src/infra/db/pglite-thread.js';
 import { withoutReadyForQuery } from '../../src/infra/db/pglite-wire-server.js';
 
 /** One backend message: its type, then its length (counting itself) and body. */
@@ -105,5 +105,14 @@ describe('PGlite in its own thread, over the wire protocol', () => {
     await client.query('ROLLBACK');
     const { rows } = await client.query<{ c: number }>('SELECT count(*)::int AS c FROM answered');
     expect(rows).toEqual([{ c: 1 }]);
+  });
+
+  it("runs PGlite with the thread's memory settings (shared memory is resident from the start)", async () => {
+    const client = await connect();
+    const show = async (name: string) => (await client.query<Record<string, string>>(`SHOW ${name}`)).rows[0]![name];
+    expect(await show('shared_buffers')).toBe(PGLITE_SETTINGS.shared_buffers);
+    expect(await show('max_connections')).toBe(PGLITE_SETTINGS.max_connections);
+    // What those two are for: the shared memory (all of it resident) stays small.
+    expect(Number.parseInt((await show('shared_memory_size'))!, 10)).toBeLessThanOrEqual(24);
   });
 });

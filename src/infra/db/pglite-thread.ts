@@ -14,19 +14,30 @@ export interface PgliteThread {
 }
 
 /**
- * Memory: PGlite's default shared_buffers is 128 MB. Pages count towards RSS only once touched, so
- * an idle bot pays little either way, but a busy one grows towards it; a stat program's database is
- * tens of MB (60,000 values: 17.6 MB), and 48 MB keeps it cached with room to spare.
+ * Memory: PGlite's shared memory is resident from the start, whatever is used of it (measured in
+ * /proc/<pid>/pagemap: the touched part of pglite.wasm's memory is one solid block the size of
+ * `SHOW shared_memory_size`, plus ~8 MB). So every MB here is a MB of the idle bot's RSS: 48 MB of
+ * buffers and 100 connections' lock tables made 56 MB; these make 20 MB.
+ * - shared_buffers 16 MB: the 60,000-value agenda's working set fits in less than 8 MB (after its
+ *   first run it read 0 blocks per agenda at 8, 12, 16 and 48 MB; at 4 MB ~630 reads, from the OS
+ *   page cache, no slower), and a miss is one read from the OS's cache, not from disk.
+ * - max_connections 5: PGlite is one session (the wire server queues the bot's connections onto
+ *   it), so the 100 slots' lock and process tables were never used.
  */
-const SETTINGS = { shared_buffers: '48MB' };
+export const PGLITE_SETTINGS: Record<string, string> = { shared_buffers: '16MB', max_connections: '5' };
 
-export async function startPgliteThread(options: { dataDir?: string; snapshot?: Blob }): Promise<PgliteThread> {
+export async function startPgliteThread(options: {
+  dataDir?: string;
+  snapshot?: Blob;
+  /** Settings over PGLITE_SETTINGS (benchmarks comparing values). */
+  settings?: Record<string, string>;
+}): Promise<PgliteThread> {
   const socketDir = await mkdtemp(join(tmpdir(), 'stat-bot-db-')); // mode 0700
   const workerData: PgliteWorkerData = {
     dataDir: options.dataDir ?? null,
     snapshot: options.snapshot ? new Uint8Array(await options.snapshot.arrayBuffer()) : null,
     socketPath: join(socketDir, '.s.PGSQL.5432'), // where node-postgres looks for port 5432 in `host`
-    settings: SETTINGS,
+    settings: { ...PGLITE_SETTINGS, ...options.settings },
   };
   const worker = startWorker(workerData);
   let closing = false;
