@@ -10,6 +10,7 @@ export type {
   ViewClosedOptions,
   ViewSubmissionOptions,
 } from './interaction-payloads.js';
+export { InteractionPayloads } from './interaction-payloads.js';
 export { SANDBOX_IDS } from './sandbox-state.js';
 export type * from './sandbox-types.js';
 export {
