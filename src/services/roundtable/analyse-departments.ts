@@ -27,8 +27,31 @@ export async function analyseDepartments(
 ): Promise<AnalysedDepartment[]> {
   const departments = await db.department.findMany({
     where: { key: { in: [...departmentKeys] } },
-    include: {
-      metrics: { where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], include: { targets: true } },
+    // Only the columns the analysis reads (not the metrics' public definitions, sources and so on).
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      metrics: {
+        where: { active: true },
+        orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+        select: {
+          id: true,
+          key: true,
+          name: true,
+          unit: true,
+          frequency: true,
+          polarity: true,
+          tolerance: true,
+          decimals: true,
+          minValue: true,
+          maxValue: true,
+          ytdAggregation: true,
+          seasonal: true,
+          baselineFrom: true,
+          targets: { select: { effectiveFrom: true, value: true } },
+        },
+      },
     },
   });
   const order = new Map(departmentKeys.map((k, i) => [k, i]));
