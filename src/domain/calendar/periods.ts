@@ -46,6 +46,21 @@ export const periodKeySchema = z
   .refine(isPeriodKey, { error: 'must be a period such as 2026-01, 2026-Q1 or 2026-W05' });
 
 export function parsePeriodKey(key: PeriodKey): PeriodParts {
+  // An agenda's analysis parses the same few hundred keys tens of thousands of times: each is
+  // parsed once, and every caller gets its own copy.
+  let parts = parsed.get(key);
+  if (!parts) {
+    parts = parseUncached(key);
+    if (parsed.size >= PARSED_KEEP) parsed.clear();
+    parsed.set(key, parts);
+  }
+  return { ...parts };
+}
+
+const parsed = new Map<string, PeriodParts>();
+const PARSED_KEEP = 10_000;
+
+function parseUncached(key: PeriodKey): PeriodParts {
   const m = MONTHLY_KEY.exec(key);
   if (m) return { frequency: 'monthly', year: Number(m[1]), index: Number(m[2]) };
   const q = QUARTERLY_KEY.exec(key);

@@ -23,29 +23,12 @@ export async function getCollectionStatus(
 ): Promise<CollectionStatus> {
   const settings = loaded ?? (await loadProgramSettings(db));
   const today = localDateOf(now, settings.calendar.timezone);
-  const departments = await db.department.findMany({
-    where: { active: true, ...(departmentKeys ? { key: { in: [...departmentKeys] } } : {}) },
-    orderBy: { key: 'asc' },
-    // Only what the rows use; the period's values are counted in the metrics' own statement.
-    select: {
-      id: true,
-      key: true,
-      name: true,
-      dueRule: true,
-      startsWith: true,
-      signOff: true,
-      metrics: {
-        where: { active: true, frequency: frequencyOfPeriod(period) },
-        select: { _count: { select: { values: { where: { period } } } } },
-      },
-    },
-  });
+  const departments = await statusDepartments(db, period, departmentKeys);
   const obligations = await ensureDepartmentPeriods(db, departments, period, settings);
   const rows: DepartmentStatusRow[] = [];
   for (const d of departments) {
     const obligation = obligations.get(d.id)!;
-    const total = d.metrics.length;
-    const filled = d.metrics.filter((m) => m._count.values > 0).length;
+    const { total, filled } = d;
     const late = Math.max(0, businessDaysBetween(obligation.dueDate, today, settings.calendar.holidays));
     // A period before the department's first collected one was never asked for: nothing is due.
     const state: DepartmentState =
@@ -76,4 +59,39 @@ export async function getCollectionStatus(
     });
   }
   return { period, periodLabel: formatPeriodLabel(period), rows };
+}
+
+/**
+ * The active departments (by key) with, in the same statement, how many of their active metrics of
+ * the period's frequency there are and how many have a value for it. Each metric's value is found
+ * through the (metricId, period) index, department by department. Counting every value of the
+ * period and joining that in (Prisma's relation _count) cost the embedded database ~7 ms for an
+ * agenda's 60 metrics: PGlite keeps no planner statistics (no autovacuum), and without them a plain
+ * join plans a scan of every metric.
+ */
+function statusDepartments(db: Db, period: string, departmentKeys?: readonly string[]) {
+  const keys = departmentKeys ? [...departmentKeys] : null;
+  return db.$queryRaw<
+    {
+      id: number;
+      key: string;
+      name: string;
+      dueRule: string;
+      startsWith: string | null;
+      signOff: boolean;
+      total: number;
+      filled: number;
+    }[]
+  >`
+    SELECT d.id, d.key, d.name, d."dueRule", d."startsWith", d."signOff", c.total, c.filled
+    FROM "Department" d
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS total,
+        count(*) FILTER (WHERE EXISTS (
+          SELECT 1 FROM "MetricValue" v WHERE v."metricId" = m.id AND v.period = ${period}))::int AS filled
+      FROM "Metric" m
+      WHERE m."departmentId" = d.id AND m.active AND m.frequency = ${frequencyOfPeriod(period)}
+    ) c
+    WHERE d.active AND (${keys}::text[] IS NULL OR d.key = ANY(${keys}::text[]))
+    ORDER BY d.key`;
 }

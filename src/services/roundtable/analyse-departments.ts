@@ -27,8 +27,31 @@ export async function analyseDepartments(
 ): Promise<AnalysedDepartment[]> {
   const departments = await db.department.findMany({
     where: { key: { in: [...departmentKeys] } },
-    include: {
-      metrics: { where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], include: { targets: true } },
+    // Only the columns the analysis reads (not the metrics' public definitions, sources and so on).
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      metrics: {
+        where: { active: true },
+        orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+        select: {
+          id: true,
+          key: true,
+          name: true,
+          unit: true,
+          frequency: true,
+          polarity: true,
+          tolerance: true,
+          decimals: true,
+          minValue: true,
+          maxValue: true,
+          ytdAggregation: true,
+          seasonal: true,
+          baselineFrom: true,
+          targets: { select: { effectiveFrom: true, value: true } },
+        },
+      },
     },
   });
   const order = new Map(departmentKeys.map((k, i) => [k, i]));
@@ -40,15 +63,15 @@ export async function analyseDepartments(
     quarterly: periodsBack(quarterlyPeriod, HISTORY_PERIODS.quarterly),
     weekly: periodsBack(weeklyPeriod, HISTORY_PERIODS.weekly),
   };
-  // One query for every value in the window (an agenda over 50 departments stays a handful of queries).
-  const values = await db.metricValue.findMany({
-    where: {
-      metricId: { in: departments.flatMap((d) => d.metrics.map((m) => m.id)) },
-      period: { in: [...windows.monthly, ...windows.quarterly, ...windows.weekly] },
-    },
-    // Only what the analysis reads: whole rows (who, when, revision) were two thirds of the bytes.
-    select: { metricId: true, period: true, value: true, note: true, provenance: true },
-  });
+  // One statement for every value in the window (an agenda over 50 departments stays a handful of
+  // statements), only the columns the analysis reads, sent back as one JSON row: the embedded
+  // database spends more on each row it sends than on finding it (2,160 rows of 3 departments: ~20 ms
+  // as rows, ~8 ms as one JSON array), and one string is cheaper to read than 2,160 mapped rows.
+  const values = await readValues(
+    db,
+    departments.flatMap((d) => d.metrics.map((m) => m.id)),
+    [...windows.monthly, ...windows.quarterly, ...windows.weekly],
+  );
   const valueByKey = new Map(values.map((v) => [`${v.metricId}/${v.period}`, v]));
   const out: AnalysedDepartment[] = [];
   for (const d of departments) {
@@ -90,4 +113,19 @@ export async function analyseDepartments(
     out.push({ id: d.id, key: d.key, name: d.name, metrics });
   }
   return out;
+}
+
+type ValueRow = [metricId: number, period: string, value: number | null, note: string | null, provenance: unknown];
+
+async function readValues(db: Db, metricIds: number[], periods: string[]) {
+  const [row] = await db.$queryRaw<{ found: ValueRow[] | null }[]>`
+    SELECT json_agg(json_build_array("metricId", period, value, note, provenance)) AS found
+    FROM "MetricValue" WHERE "metricId" = ANY(${metricIds}::int[]) AND period = ANY(${periods}::text[])`;
+  return (row?.found ?? []).map(([metricId, period, value, note, provenance]) => ({
+    metricId,
+    period,
+    value,
+    note,
+    provenance,
+  }));
 }

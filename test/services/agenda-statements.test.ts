@@ -1,0 +1,71 @@
+// `/stat agenda` has a latency target on both databases (issue 11: p95 < 100 ms on 60,000 values).
+// The embedded database answers one statement at a time, so the number of statements a
+// buildAgenda sends, and the rows they bring back, are what it costs whatever the load: this
+// counts them, so that a change that adds one (or reads the values row by row again) is a choice.
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadHistory } from '../../bench/lib/history.js';
+import { type GeneratedProgram, writeProgramFile } from '../../bench/lib/program.js';
+import { type LocalStack, startLocalStack } from '../../local-stack/local-stack.js';
+import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
+import { PrismaClient } from '../../src/infra/db/client.js';
+import { buildAgenda } from '../../src/services/roundtable/build-agenda.js';
+import { findMeeting } from '../../src/services/roundtable/find-meeting.js';
+
+const NOW = new Date('2026-11-10T15:00:00Z');
+let db: TestDatabase;
+let s: LocalStack;
+let program: GeneratedProgram;
+let counted: PrismaClient;
+const sent: { sql: string; rows: number }[] = [];
+
+/** The database's own adapter, noting each statement and how many rows came back. */
+function counting(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = await factory.connect();
+      const wrapped: SqlDriverAdapter = Object.create(adapter);
+      wrapped.queryRaw = async (query) => {
+        const result = await adapter.queryRaw(query);
+        sent.push({ sql: query.sql, rows: result.rows.length });
+        return result;
+      };
+      wrapped.executeRaw = async (query) => {
+        sent.push({ sql: query.sql, rows: 0 });
+        return adapter.executeRaw(query);
+      };
+      return wrapped;
+    },
+  };
+}
+
+beforeAll(async () => {
+  // The bench's shape for the meeting (3 departments × 20 metrics), with a year of history.
+  program = await writeProgramFile({ departments: 4, metricsPerDepartment: 20, liaisonsPerDepartment: 1 });
+  db = await createTestDatabase();
+  s = await startLocalStack({ db, now: NOW, programFile: program.file });
+  await loadHistory(db.prisma, { lastPeriod: '2026-10', months: 12, submittedAt: NOW });
+  counted = new PrismaClient({ adapter: counting(db.adapterFactory) });
+});
+afterAll(async () => {
+  await counted?.$disconnect();
+  await s?.close();
+  await db?.close();
+  await program?.remove();
+});
+
+describe('the statements of one agenda', () => {
+  it('are 16, and bring back a few hundred rows, not one per value', async () => {
+    const meeting = (await findMeeting(db.prisma, { kind: 'next' }, NOW, 'America/New_York'))!;
+    const first = await buildAgenda(counted, meeting.id, NOW); // creates the periods' obligations
+    sent.length = 0;
+    const agenda = await buildAgenda(counted, meeting.id, NOW);
+    expect(agenda).toEqual(first);
+    expect(agenda?.departments.flatMap((d) => d.metrics)).toHaveLength(60);
+    expect(sent.map((q) => q.sql.slice(0, 60))).toHaveLength(16);
+    // 60 metrics × 36 months of history are read as one JSON row; everything else is small.
+    expect(sent.reduce((n, q) => n + q.rows, 0)).toBeLessThan(300);
+  });
+});
