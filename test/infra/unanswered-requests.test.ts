@@ -36,6 +36,21 @@ describe('unanswered requests', () => {
     expect(waited).toBe(true);
   });
 
+  it('hold it until none has come in for a moment, even when each was answered at once', async () => {
+    requestArrived()();
+    const started = performance.now();
+    let waited = false;
+    const wait = noRequestUnanswered(10_000, 60).then(() => {
+      waited = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    requestArrived()(); // another of the burst, 30 ms in: the quiet starts again
+    await new Promise((resolve) => setTimeout(resolve, 45));
+    expect(waited).toBe(false);
+    await wait;
+    expect(performance.now() - started).toBeGreaterThanOrEqual(85);
+  });
+
   it('hold it no longer than its longest wait', async () => {
     const answered = requestArrived();
     const started = Date.now();
