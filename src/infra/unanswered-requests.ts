@@ -5,7 +5,7 @@
 // built) held the acks queued behind it.
 //
 // Counted where each transport first sees a request, and ended exactly once:
-//   countUnansweredRequests(server);  // HTTP: from its headers until its response is sent
+//   countUnansweredRequests(server);  // HTTP: from its headers until its body is read
 //   const done = requestArrived();    // any transport, in App.processEvent (request-context.ts)
 //   ...                               // acked
 //   done();
@@ -70,10 +70,16 @@ export function unansweredRequests(): number {
 
 /**
  * HTTP mode: a request is unanswered from the moment its headers are read, before Bolt reads its
- * body and checks its signature, until its response is sent or its connection closes.
+ * body and checks its signature, until its body has been read: from there App.processEvent counts
+ * it until its ack (request-context.ts), with only promise callbacks in between, which the wait
+ * cannot run between. Counting it to its response instead would be wrong with
+ * processBeforeResponse, where the response waits for the listener and so for its after-ack work.
+ * A request whose body never ends is counted until its connection closes.
  */
 export function countUnansweredRequests(server: Server): void {
-  server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
-    res.once('close', requestArrived());
+  server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+    const answered = requestArrived();
+    req.once('end', answered);
+    res.once('close', answered);
   });
 }

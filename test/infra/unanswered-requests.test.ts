@@ -72,19 +72,26 @@ describe('unanswered requests', () => {
     expect(ran).toBe(true);
   });
 
-  it('over HTTP, count a request from its headers until its response is sent', async () => {
-    let seen = -1;
-    const server: Server = createServer((_req, res) => {
-      seen = unansweredRequests();
-      res.end('ok');
+  it('over HTTP, count a request from its headers until its body is read (processEvent counts it on)', async () => {
+    const seen: number[] = [];
+    const server: Server = createServer((req, res) => {
+      seen.push(unansweredRequests());
+      req.resume();
+      req.on('end', () =>
+        // The response not sent yet, as with processBeforeResponse: the listener is still working.
+        setImmediate(() => {
+          seen.push(unansweredRequests());
+          res.end('ok');
+        }),
+      );
     });
     countUnansweredRequests(server);
     await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
     try {
       const { port } = server.address() as AddressInfo;
-      const answer = await fetch(`http://127.0.0.1:${port}/`);
+      const answer = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: 'payload=x' });
       expect(await answer.text()).toBe('ok');
-      expect(seen).toBe(1);
+      expect(seen).toEqual([1, 0]);
       await turns();
     } finally {
       server.closeAllConnections();
