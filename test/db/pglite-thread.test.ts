@@ -1,10 +1,13 @@
 // The embedded database's thread and its wire-protocol server: several connections share PGlite's
 // one session safely (whole batches take turns, an open transaction keeps the database).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptySnapshot } from '../../local-stack/test-db.js';
+import { createTestPglite, emptySnapshot } from '../../local-stack/test-db.js';
 import { PGLITE_SETTINGS, type PgliteThread, startPgliteThread } from '../../src/infra/db/pglite-thread.js';
-import { withoutReadyForQuery } from '../../src/infra/db/pglite-wire-server.js';
+import { serveWireProtocol, withoutReadyForQuery } from '../../src/infra/db/pglite-wire-server.js';
 
 /** One backend message: its type, then its length (counting itself) and body. */
 const message = (type: string, body: string) => {
@@ -114,5 +117,56 @@ describe('PGlite in its own thread, over the wire protocol', () => {
     expect(await show('max_connections')).toBe(PGLITE_SETTINGS.max_connections);
     // What those two are for: the shared memory (all of it resident) stays small.
     expect(Number.parseInt((await show('shared_memory_size'))!, 10)).toBeLessThanOrEqual(24);
+  });
+});
+
+describe('maintenance of the embedded database (it has no autovacuum)', () => {
+  it('has planner statistics from the start', async () => {
+    const pglite = await createTestPglite();
+    await pglite.exec('CREATE TABLE counted (n int); INSERT INTO counted SELECT generate_series(1, 1000)');
+    const snapshot = await pglite.dumpDataDir('none');
+    await pglite.close();
+    const thread = await startPgliteThread({ snapshot });
+    const client = new pg.Client({ connectionString: thread.url });
+    try {
+      await client.connect();
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT reltuples::int AS n FROM pg_class WHERE relname = 'counted'`,
+      );
+      expect(rows).toEqual([{ n: 1000 }]); // -1 (never analysed) without the ANALYZE at start
+    } finally {
+      await client.end();
+      await thread.close();
+    }
+  });
+
+  it('runs between transactions: a client in one keeps it waiting until it ends', async () => {
+    const pglite = await createTestPglite();
+    const socketDir = await mkdtemp(join(tmpdir(), 'stat-wire-'));
+    const server = await serveWireProtocol(pglite, join(socketDir, '.s.PGSQL.5432'));
+    const client = new pg.Client({ connectionString: `postgres://postgres@localhost/postgres?host=${socketDir}` });
+    try {
+      await client.connect();
+      await client.query('CREATE TABLE kept (n int)');
+      await client.query('BEGIN');
+      await client.query('INSERT INTO kept VALUES (1)');
+      let vacuumed = false;
+      const maintenance = server.maintain('VACUUM (ANALYZE) kept').then(() => {
+        vacuumed = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(vacuumed).toBe(false); // VACUUM cannot run inside the client's transaction
+      await client.query('COMMIT');
+      await maintenance;
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT reltuples::int AS n FROM pg_class WHERE relname = 'kept'`,
+      );
+      expect(rows).toEqual([{ n: 1 }]);
+    } finally {
+      await client.end();
+      await server.close();
+      await pglite.close();
+      await rm(socketDir, { recursive: true, force: true });
+    }
   });
 });

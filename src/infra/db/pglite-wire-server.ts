@@ -31,6 +31,8 @@ const READY_ANSWERS = new Set(['S', 'Q'].map((c) => c.charCodeAt(0)));
 const READY_FOR_QUERY = 'Z'.charCodeAt(0);
 
 export interface WireServer {
+  /** Runs `sql` when no client holds the database (between transactions); clients wait meanwhile. */
+  maintain(sql: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function serveWireProtocol(db: PGlite, socketPath: string): Promise
     server.listen(socketPath, () => done());
   });
   return {
+    maintain: (sql) => turns.alone(() => db.exec(sql)),
     close: () =>
       new Promise<void>((done) => {
         for (const socket of sockets) socket.destroy();
@@ -74,6 +77,17 @@ class Turns {
       return;
     }
     await new Promise<void>((start) => this.waiting.push({ session, start }));
+  }
+
+  /** Runs `work` as a turn of its own, as a client's batch would be. */
+  async alone(work: () => Promise<unknown>): Promise<void> {
+    const self = {} as Session; // a turn-holder that is no connection
+    await this.take(self);
+    try {
+      await work(); // PGlite's own calls take its query lock themselves
+    } finally {
+      this.handOver();
+    }
   }
 
   /** After a batch: keep the database for an open transaction, else pass it on. */

@@ -39,6 +39,16 @@ const PGLITE_START_PARAMS = [
   'max_parallel_workers_per_gather=0',
 ];
 
+/**
+ * PGlite is one backend with no background workers, so no autovacuum: without this its planner
+ * would plan every query on default guesses (no statistics) and the old versions of updated rows
+ * (notices are claimed and marked sent all day) would never be reclaimed. ANALYZE before the first
+ * query; both every few hours, between clients' transactions (they wait meanwhile, as on a lock).
+ */
+const AT_START = 'ANALYZE';
+const PERIODIC = 'VACUUM (ANALYZE)';
+const PERIODIC_EVERY_MS = 6 * 60 * 60_000;
+
 const data = workerData as PgliteWorkerData;
 const port = parentPort!;
 const reply = (message: WorkerReply) => port.postMessage(message);
@@ -52,8 +62,16 @@ async function start(): Promise<void> {
     ? await PGlite.create({ dataDir: data.dataDir, startParams })
     : await PGlite.create({ startParams, ...(data.snapshot ? { loadDataDir: new Blob([data.snapshot]) } : {}) });
   const server = await serveWireProtocol(db, data.socketPath);
+  await server.maintain(AT_START);
+  const maintain = () =>
+    server.maintain(PERIODIC).catch((error: unknown) => {
+      console.error(`stat-bot: embedded database maintenance (${PERIODIC}) failed: ${String(error)}`);
+    });
+  const periodic = setInterval(maintain, PERIODIC_EVERY_MS);
+  periodic.unref();
   port.on('message', (request: WorkerRequest) => {
     if (request.type !== 'close') return;
+    clearInterval(periodic);
     void (async () => {
       await server.close();
       if (!db.closed) await db.close(); // flushes the data folder
