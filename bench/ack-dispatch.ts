@@ -10,7 +10,7 @@ import { InteractionPayloads, startSlackSandbox } from '../local-stack/slack-san
 import { createTestDatabase } from '../local-stack/test-db.js';
 import { createApp } from '../src/app/create-app.js';
 import { silentLogger } from '../src/infra/logger.js';
-import { OPEN_SUBMISSION_ACTION_ID } from '../src/views/collection-reminder.js';
+import { encodeOpenSubmission, OPEN_SUBMISSION_ACTION_ID } from '../src/views/collection-reminder.js';
 import { SUBMISSION_CALLBACK_ID } from '../src/views/submission-modal.js';
 import { runBench } from './lib/harness.js';
 import { type Cell, fmtMs, fmtRatio, median } from './lib/report.js';
@@ -20,6 +20,8 @@ const ROUNDS = 40;
 const WARM_ROUNDS = 10; // not counted: both apps' code paths compiled first
 const TARGET = 1.3;
 const USER = 'U0CHAIR01';
+/** A well-formed value, as the reminders carry: the bot's listener goes on to its after-ack work. */
+const BUTTON_VALUE = encodeOpenSubmission(1, '2026-10');
 
 runBench('ack-dispatch', 'Work before the ack, in one process: bot vs bare Bolt app (issue 11)', async (ctx) => {
   // Slack's Web API and response_urls for the after-ack work, and the requests' payloads.
@@ -52,7 +54,14 @@ runBench('ack-dispatch', 'Work before the ack, in one process: bot vs bare Bolt 
     const kinds: Record<string, () => object> = {
       '`/stat agenda`': () => body(payloads.slashCommand({ command: '/stat', text: 'agenda', userId: USER })),
       '"Enter numbers" button': () =>
-        body(payloads.blockAction({ userId: USER, actionId: OPEN_SUBMISSION_ACTION_ID, type: 'button', value: '{}' })),
+        body(
+          payloads.blockAction({
+            userId: USER,
+            actionId: OPEN_SUBMISSION_ACTION_ID,
+            type: 'button',
+            value: BUTTON_VALUE,
+          }),
+        ),
     };
     const rows: Cell[][] = [];
     for (const [label, request] of Object.entries(kinds)) {
