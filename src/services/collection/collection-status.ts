@@ -66,8 +66,9 @@ export async function getCollectionStatus(
  * the period's frequency there are and how many have a value for it. Each metric's value is found
  * through the (metricId, period) index, department by department. Counting every value of the
  * period and joining that in (Prisma's relation _count) cost the embedded database ~7 ms for an
- * agenda's 60 metrics: PGlite keeps no planner statistics (no autovacuum), and without them a plain
- * join plans a scan of every metric.
+ * agenda's 60 metrics when it had no planner statistics (it has no autovacuum; it now analyses at
+ * start, pglite-worker.ts), and this shape does not depend on them: a plain join planned without
+ * them scanned every metric.
  */
 function statusDepartments(db: Db, period: string, departmentKeys?: readonly string[]) {
   const keys = departmentKeys ? [...departmentKeys] : null;
