@@ -45,7 +45,8 @@ export async function listTables(session: SqlSession): Promise<TableInfo[]> {
   const references = await session.query<{ child: string; parent: string }>(
     `SELECT c.relname AS child, p.relname AS parent
        FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
-      WHERE k.contype = 'f' AND c.relnamespace = current_schema()::regnamespace`,
+      WHERE k.contype = 'f' AND c.relnamespace = current_schema()::regnamespace
+      ORDER BY c.relname COLLATE "C", p.relname COLLATE "C", k.conname COLLATE "C"`,
   );
   const tables = new Map<string, TableInfo>();
   for (const col of columns) {
