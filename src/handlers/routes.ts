@@ -48,49 +48,26 @@ export function createRoutes(app: App): Routes {
   const actions = new Map<string, ActionListener>();
   const views = new Map<string, ViewListener>();
   const shortcuts = new Map<string, MessageShortcutListener>();
-  const homeOpened: HomeOpenedListener[] = [];
-  // One Bolt listener per kind, each registered when its first route is.
-  const once = new Set<string>();
-  const first = (kind: string, register: () => void) => {
-    if (once.has(kind)) return;
-    once.add(kind);
-    register();
-  };
+  let homeOpened: HomeOpenedListener | undefined;
+  app.command(/.*/, async (args) => commands.get(args.command.command)?.(args));
+  app.action<BlockAction>({ type: 'block_actions' }, async (args) => actions.get(args.action.action_id)?.(args));
+  app.view<ViewSubmitAction>({ type: 'view_submission' }, async (args) => views.get(args.view.callback_id)?.(args));
+  app.shortcut<MessageShortcut>({ type: 'message_action' }, async (args) =>
+    shortcuts.get(args.shortcut.callback_id)?.(args),
+  );
+  app.event('app_home_opened', async (args) => homeOpened?.(args));
   const add = <L>(map: Map<string, L>, kind: string, id: string, listener: L) => {
     if (map.has(id)) throw new Error(`two listeners for the ${kind} "${id}"`);
     map.set(id, listener);
   };
   return {
-    command(name, listener) {
-      add(commands, 'command', name, listener);
-      first('command', () => app.command(/.*/, async (args) => commands.get(args.command.command)?.(args)));
-    },
-    action(actionId, listener) {
-      add(actions, 'action', actionId, listener);
-      first('action', () =>
-        app.action<BlockAction>({ type: 'block_actions' }, async (args) => actions.get(args.action.action_id)?.(args)),
-      );
-    },
-    view(callbackId, listener) {
-      add(views, 'view', callbackId, listener);
-      first('view', () =>
-        app.view<ViewSubmitAction>({ type: 'view_submission' }, async (args) =>
-          views.get(args.view.callback_id)?.(args),
-        ),
-      );
-    },
-    messageShortcut(callbackId, listener) {
-      add(shortcuts, 'message shortcut', callbackId, listener);
-      first('shortcut', () =>
-        app.shortcut<MessageShortcut>({ type: 'message_action' }, async (args) =>
-          shortcuts.get(args.shortcut.callback_id)?.(args),
-        ),
-      );
-    },
+    command: (name, listener) => add(commands, 'command', name, listener),
+    action: (actionId, listener) => add(actions, 'action', actionId, listener),
+    view: (callbackId, listener) => add(views, 'view', callbackId, listener),
+    messageShortcut: (callbackId, listener) => add(shortcuts, 'message shortcut', callbackId, listener),
     homeOpened(listener) {
-      if (homeOpened.length > 0) throw new Error('two listeners for app_home_opened');
-      homeOpened.push(listener);
-      app.event('app_home_opened', listener);
+      if (homeOpened) throw new Error('two listeners for app_home_opened');
+      homeOpened = listener;
     },
   };
 }
