@@ -168,7 +168,7 @@ runBench(
       ctx.table({
         title: 'Ack p99 by round (round 1 = the first requests after start)',
         headers: ['interaction', 'app', ...Array.from({ length: ROUNDS }, (_, r) => `round ${r + 1}`)],
-        rows: (['agenda', 'button'] as const).flatMap((i) =>
+        rows: RUN.flatMap((i) =>
           [...bots, bare].map((s): Cell[] => [
             label(i),
             s.label,
