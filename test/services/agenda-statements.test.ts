@@ -2,7 +2,6 @@
 // The embedded database answers one statement at a time, so the number of statements a
 // buildAgenda sends, and the rows they bring back, are what it costs whatever the load: this
 // counts them, so that a change that adds one (or reads the values row by row again) is a choice.
-import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHistory } from '../../bench/lib/history.js';
 import { type GeneratedProgram, writeProgramFile } from '../../bench/lib/program.js';
@@ -11,35 +10,14 @@ import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db
 import { PrismaClient } from '../../src/infra/db/client.js';
 import { buildAgenda } from '../../src/services/roundtable/build-agenda.js';
 import { findMeeting } from '../../src/services/roundtable/find-meeting.js';
+import { countingAdapter, type SentStatement } from '../helpers/counting-adapter.js';
 
 const NOW = new Date('2026-11-10T15:00:00Z');
 let db: TestDatabase;
 let s: LocalStack;
 let program: GeneratedProgram;
 let counted: PrismaClient;
-const sent: { sql: string; rows: number }[] = [];
-
-/** The database's own adapter, noting each statement and how many rows came back. */
-function counting(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => {
-      const adapter = await factory.connect();
-      const wrapped: SqlDriverAdapter = Object.create(adapter);
-      wrapped.queryRaw = async (query) => {
-        const result = await adapter.queryRaw(query);
-        sent.push({ sql: query.sql, rows: result.rows.length });
-        return result;
-      };
-      wrapped.executeRaw = async (query) => {
-        sent.push({ sql: query.sql, rows: 0 });
-        return adapter.executeRaw(query);
-      };
-      return wrapped;
-    },
-  };
-}
+const sent: SentStatement[] = [];
 
 beforeAll(async () => {
   // The bench's shape for the meeting (3 departments × 20 metrics), with a year of history.
@@ -47,7 +25,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   s = await startLocalStack({ db, now: NOW, programFile: program.file });
   await loadHistory(db.prisma, { lastPeriod: '2026-10', months: 12, submittedAt: NOW });
-  counted = new PrismaClient({ adapter: counting(db.adapterFactory) });
+  counted = new PrismaClient({ adapter: countingAdapter(db.adapterFactory, sent) });
 });
 afterAll(async () => {
   await counted?.$disconnect();

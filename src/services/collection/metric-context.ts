@@ -76,22 +76,45 @@ export function ruleOf(m: {
   };
 }
 
+/** One metric row as read, with its targets and its latest values as JSON arrays. */
+interface MetricRow {
+  id: number;
+  key: string;
+  name: string;
+  unit: string;
+  frequency: string;
+  polarity: string;
+  tolerance: number;
+  decimals: number;
+  minValue: number | null;
+  maxValue: number | null;
+  targets: [effectiveFrom: string, value: number][];
+  /** Oldest first: the period itself (if saved) and up to HISTORY_WINDOW before it. */
+  latest: [period: string, value: number | null, notAvailable: boolean, note: string | null, revision: number][];
+}
+
+/**
+ * One statement, one row per metric (issue 11: the form reads this before its ack, and again for the
+ * confirmation). Prisma's include sent three statements and brought back a row per value, 100 for a
+ * department of four metrics, each parsed by PGlite's thread, pg and Prisma.
+ */
 export async function loadMetricContexts(db: Db, departmentId: number, period: string): Promise<MetricContext[]> {
-  const metrics = await db.metric.findMany({
-    where: { departmentId, active: true },
-    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
-    include: {
-      targets: true,
-      values: { where: { period: { lte: period } }, orderBy: { period: 'desc' }, take: HISTORY_WINDOW + 1 },
-    },
-  });
+  const metrics = await db.$queryRaw<MetricRow[]>`
+    SELECT m.id, m.key, m.name, m.unit, m.frequency, m.polarity, m.tolerance, m.decimals, m."minValue", m."maxValue",
+      (SELECT COALESCE(json_agg(json_build_array(t."effectiveFrom", t.value)), '[]')
+        FROM "MetricTarget" t WHERE t."metricId" = m.id) AS targets,
+      (SELECT COALESCE(json_agg(json_build_array(v.period, v.value, v."notAvailable", v.note, v.revision) ORDER BY v.period), '[]')
+        FROM (SELECT period, value, "notAvailable", note, revision FROM "MetricValue"
+          WHERE "metricId" = m.id AND period <= ${period} ORDER BY period DESC LIMIT ${HISTORY_WINDOW + 1}) v) AS latest
+    FROM "Metric" m
+    WHERE m."departmentId" = ${departmentId} AND m.active
+    ORDER BY m."sortOrder", m.id`;
   // A metric is only due in periods of its own frequency (a quarterly one in quarter keys, a weekly one in weeks).
   const due = metrics.filter((m) => m.frequency === frequencyOfPeriod(period));
   return due.map((m) => {
-    const current = m.values.find((v) => v.period === period) ?? null;
-    const past = m.values.filter((v) => v.period < period).reverse();
+    const saved = m.latest.find(([p]) => p === period);
+    const past = m.latest.filter(([p]) => p < period).map(([p, value]) => ({ period: p, value }));
     const series = past.map((v) => v.value).filter((v): v is number => v !== null);
-    const usualRange = plausibleRange(series, m.minValue, m.maxValue);
     return {
       id: m.id,
       key: m.key,
@@ -99,15 +122,13 @@ export async function loadMetricContexts(db: Db, departmentId: number, period: s
       unit: m.unit,
       frequency: m.frequency,
       rule: ruleOf(m),
-      target: targetFor(m.targets, period),
-      history: past.map((v) => ({ period: v.period, value: v.value })),
-      current: current && {
-        value: current.value,
-        notAvailable: current.notAvailable,
-        note: current.note,
-        revision: current.revision,
-      },
-      usualRange,
+      target: targetFor(
+        m.targets.map(([effectiveFrom, value]) => ({ effectiveFrom, value })),
+        period,
+      ),
+      history: past,
+      current: saved ? { value: saved[1], notAvailable: saved[2], note: saved[3], revision: saved[4] } : null,
+      usualRange: plausibleRange(series, m.minValue, m.maxValue),
     };
   });
 }
