@@ -1,11 +1,16 @@
-// The numbers form's save (recordSubmission): all of a submission's values and revisions in a few
-// bulk statements of one transaction. A failure anywhere leaves nothing half-written, and the
+// The numbers form's save (recordSubmission): all of a submission's values and revisions in one
+// statement, its own transaction. A failure anywhere leaves nothing half-written, and the
 // interaction key is not used up, so Slack's retry (or the person's) saves it.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
 import { loadProgramFile } from '../../src/infra/program-file/load-program-file.js';
 import { ensureDepartmentPeriod } from '../../src/services/collection/department-period.js';
-import { recordSubmission, type SubmissionInput } from '../../src/services/collection/record-submission.js';
+import {
+  recordSubmission,
+  type SubmissionInput,
+  type SubmissionOutcome,
+} from '../../src/services/collection/record-submission.js';
 import { importProgram } from '../../src/services/program-import/import-program.js';
 import { loadProgramSettings } from '../../src/services/program-settings.js';
 
@@ -100,6 +105,29 @@ describe('recordSubmission', () => {
     ]);
     expect(outcomes.map((o) => o.kind).sort()).toEqual(['duplicate', 'saved']);
     expect(await db.prisma.metricValueRevision.count()).toBe(revisionsBefore + 3);
+  });
+
+  it('a save that waits for another on the same period starts its revisions from what that one saved', async () => {
+    // On PostgreSQL the waiting save's values must be read after the lock is granted, not when it
+    // began; the embedded database runs one session's work at a time, so it waits its turn.
+    let waiting: Promise<SubmissionOutcome> | undefined;
+    await db.prisma.$transaction(async (tx) => {
+      expect(await recordSubmission(tx, input('v-held', [61, 62, 63]))).toMatchObject({ kind: 'saved' });
+      waiting = recordSubmission(db.prisma, input('v-waiting', [71, 72, 73]));
+      await sleep(150); // the second save is under way, blocked on the period's row
+    });
+    expect(await waiting).toMatchObject({
+      kind: 'saved',
+      revisions: [
+        { oldValue: 61, newValue: 71 },
+        { oldValue: 62, newValue: 72 },
+        { oldValue: 63, newValue: 73 },
+      ],
+    });
+    for (const value of (await valuesOf()).slice(0, 3)) {
+      const chain = value.revisions.map((r) => [r.oldValue, r.newValue]);
+      for (let k = 1; k < chain.length; k++) expect(chain[k]![0]).toBe(chain[k - 1]![1]);
+    }
   });
 
   it('a locked period refuses and writes nothing', async () => {
