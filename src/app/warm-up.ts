@@ -14,6 +14,7 @@
 import type { Db } from '../infra/db-types.js';
 import { agendaAccess } from '../services/authorize.js';
 import { planBriefNotices } from '../services/brief/plan-brief.js';
+import { recordSubmission } from '../services/collection/record-submission.js';
 import { prepareSubmissionForm } from '../services/collection/submission-form.js';
 import { loadHomeData } from '../services/home/home-data.js';
 import { planMeetings } from '../services/meetings/plan-meetings.js';
@@ -46,7 +47,7 @@ const STEPS: Record<string, Step> = {
     const agenda = meeting && (await buildAgenda(db, meeting.id, now));
     if (agenda) buildAgendaMessages(agenda, { interactive: true });
   },
-  'numbers form ("Enter numbers")': async (db, now) => {
+  'numbers form ("Enter numbers", then saved)': async (db, now) => {
     const liaison = await db.departmentMember.findFirst({
       where: { role: 'liaison' },
       orderBy: { departmentId: 'asc' },
@@ -58,7 +59,18 @@ const STEPS: Record<string, Step> = {
       departmentId: liaison.departmentId,
       now,
     });
-    if (prepared.kind === 'form') buildSubmissionModal(prepared.form);
+    if (prepared.kind !== 'form') return;
+    buildSubmissionModal(prepared.form);
+    // The save's database function (compiled on its first call in a session), with nothing to write.
+    await recordSubmission(db, {
+      departmentId: liaison.departmentId,
+      period: prepared.form.period,
+      entries: [],
+      userId: liaison.person.slackUserId,
+      now,
+      interactionKey: 'warm-up',
+      dueMetricIds: prepared.contexts.map((c) => c.id),
+    });
   },
   'App Home': async (db, now) => {
     const someone = await db.person.findFirst({ orderBy: { id: 'asc' } });
