@@ -2,12 +2,15 @@
 // leaves every row as it was and sends nothing to Slack, and an empty or broken database only
 // makes it log: the app still starts.
 import type { Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../local-stack/test-db.js';
 import { createApp } from '../../src/app/create-app.js';
 import { startApp } from '../../src/app/start-app.js';
+import { warmRequestPath } from '../../src/app/warm-request-path.js';
 import { warmUp } from '../../src/app/warm-up.js';
 import type { Db } from '../../src/infra/db-types.js';
+import { MAX_WAIT_MS } from '../../src/infra/unanswered-requests.js';
 import { recordingLogger } from '../helpers/recording-logger.js';
 import { slashReply, useLocalStack } from '../helpers/use-local-stack.js';
 
@@ -73,5 +76,19 @@ describe('warm-up at start', () => {
     expect(report.warmed).toEqual([]);
     expect(report.failed).toHaveLength(4);
     expect(lines.some((l) => l.level === 'warn')).toBe(true);
+  });
+});
+
+describe('warm-up of the request path', () => {
+  it('has every request acked by the app itself, and sends nothing to Slack', async () => {
+    const s = stack();
+    const calls = s.sandbox.calls.length;
+    const responses = s.sandbox.responses().length;
+    const report = await warmRequestPath(s.app, s.deps);
+    await sleep(MAX_WAIT_MS + 300); // work queued after an ack would have started and called Slack by now
+    expect(report.sent).toBe(60);
+    expect(report.acked).toBe(report.sent);
+    expect(s.sandbox.calls.length).toBe(calls);
+    expect(s.sandbox.responses().length).toBe(responses);
   });
 });
