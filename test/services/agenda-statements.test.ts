@@ -2,40 +2,22 @@
 // The embedded database answers one statement at a time, so the number of statements a
 // buildAgenda sends, and the rows they bring back, are what it costs whatever the load: this
 // counts them, so that a change that adds one (or reads the values row by row again) is a choice.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadHistory } from '../../bench/lib/history.js';
-import { type GeneratedProgram, writeProgramFile } from '../../bench/lib/program.js';
-import { type LocalStack, startLocalStack } from '../../local-stack/local-stack.js';
-import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
-import { PrismaClient } from '../../src/infra/db/client.js';
+import { describe, expect, it } from 'vitest';
 import { buildAgenda } from '../../src/services/roundtable/build-agenda.js';
 import { findMeeting } from '../../src/services/roundtable/find-meeting.js';
-import { countingAdapter, type SentStatement } from '../helpers/counting-adapter.js';
+import { useCountedStack } from '../helpers/counting-adapter.js';
 
 const NOW = new Date('2026-11-10T15:00:00Z');
-let db: TestDatabase;
-let s: LocalStack;
-let program: GeneratedProgram;
-let counted: PrismaClient;
-const sent: SentStatement[] = [];
-
-beforeAll(async () => {
-  // The bench's shape for the meeting (3 departments × 20 metrics), with a year of history.
-  program = await writeProgramFile({ departments: 4, metricsPerDepartment: 20, liaisonsPerDepartment: 1 });
-  db = await createTestDatabase();
-  s = await startLocalStack({ db, now: NOW, programFile: program.file });
-  await loadHistory(db.prisma, { lastPeriod: '2026-10', months: 12, submittedAt: NOW });
-  counted = new PrismaClient({ adapter: countingAdapter(db.adapterFactory, sent) });
-});
-afterAll(async () => {
-  await counted?.$disconnect();
-  await s?.close();
-  await db?.close();
-  await program?.remove();
-});
+// The bench's shape for the meeting (3 departments × 20 metrics), with a year of history.
+const stack = useCountedStack(
+  { departments: 4, metricsPerDepartment: 20, liaisonsPerDepartment: 1 },
+  { lastPeriod: '2026-10', months: 12 },
+  NOW,
+);
 
 describe('the statements of one agenda', () => {
   it('are 16, and bring back a few hundred rows, not one per value', async () => {
+    const { db, counted, sent } = stack();
     const meeting = (await findMeeting(db.prisma, { kind: 'next' }, NOW, 'America/New_York'))!;
     const first = await buildAgenda(counted, meeting.id, NOW); // creates the periods' obligations
     sent.length = 0;

@@ -2,41 +2,23 @@
 // embedded database answers one statement at a time, so the statements a submitted page sends,
 // and the rows they bring back, are what it costs whatever the load: this counts them. It also
 // holds the one-statement read of the form's metrics to what the stored rows say.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadHistory } from '../../bench/lib/history.js';
-import { type GeneratedProgram, writeProgramFile } from '../../bench/lib/program.js';
-import { type LocalStack, startLocalStack } from '../../local-stack/local-stack.js';
-import { createTestDatabase, type TestDatabase } from '../../local-stack/test-db.js';
+import { describe, expect, it } from 'vitest';
 import { targetFor } from '../../src/domain/targets.js';
-import { PrismaClient } from '../../src/infra/db/client.js';
 import { loadMetricContexts } from '../../src/services/collection/metric-context.js';
 import { type SubmitRequest, submitNumbersPage } from '../../src/services/collection/submit-form.js';
-import { countingAdapter, type SentStatement } from '../helpers/counting-adapter.js';
+import { useCountedStack } from '../helpers/counting-adapter.js';
 
 const NOW = new Date('2026-11-10T15:00:00Z');
 const PERIOD = '2026-10';
-let db: TestDatabase;
-let s: LocalStack;
-let program: GeneratedProgram;
-let counted: PrismaClient;
-const sent: SentStatement[] = [];
-
-beforeAll(async () => {
-  // The ack bench's department: 4 metrics with two years of history.
-  program = await writeProgramFile({ departments: 2, metricsPerDepartment: 4, liaisonsPerDepartment: 1 });
-  db = await createTestDatabase();
-  s = await startLocalStack({ db, now: NOW, programFile: program.file });
-  await loadHistory(db.prisma, { lastPeriod: '2026-09', months: 24, submittedAt: NOW });
-  counted = new PrismaClient({ adapter: countingAdapter(db.adapterFactory, sent) });
-});
-afterAll(async () => {
-  await counted?.$disconnect();
-  await s?.close();
-  await db?.close();
-  await program?.remove();
-});
+// The ack bench's department: 4 metrics with two years of history.
+const stack = useCountedStack(
+  { departments: 2, metricsPerDepartment: 4, liaisonsPerDepartment: 1 },
+  { lastPeriod: '2026-09', months: 24 },
+  NOW,
+);
 
 async function request(key: string, value: number): Promise<SubmitRequest> {
+  const { db, program } = stack();
   const dept = program.departments[0]!;
   const { id, metrics } = await db.prisma.department.findFirstOrThrow({
     where: { key: dept.key },
@@ -58,6 +40,7 @@ async function request(key: string, value: number): Promise<SubmitRequest> {
 
 describe('the statements of one submitted form page', () => {
   it('are 7 with the save as one, and bring back a handful of rows, not one per value', async () => {
+    const { counted, sent } = stack();
     await submitNumbersPage(counted, await request('first', 50)); // the period's obligation, the first values
     sent.length = 0;
     const outcome = await submitNumbersPage(counted, await request('second', 60));
@@ -71,6 +54,7 @@ describe('the statements of one submitted form page', () => {
 
 describe('loadMetricContexts', () => {
   it('gives each metric the stored values: this period as current, the 24 before it as history', async () => {
+    const { db } = stack();
     const { departmentId } = await request('unused', 0);
     const contexts = await loadMetricContexts(db.prisma, departmentId, PERIOD);
     const stored = await db.prisma.metric.findMany({
