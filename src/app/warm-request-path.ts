@@ -55,27 +55,37 @@ export async function warmRequestPath(app: BoltApp, deps: Pick<Deps, 'logger'>):
   const started = performance.now();
   const report: RequestPathReport = { sent: 0, acked: 0, ms: 0 };
   const all = (async () => {
-    for (let round = 0; round < ROUNDS; round++)
+    for (let round = 0; round < ROUNDS; round++) {
+      let helped = false;
       for (const body of REQUESTS) {
         report.sent++;
         await app.processEvent({
           body,
-          ack: async () => {
+          ack: async (response) => {
             report.acked++;
+            if (body === REQUESTS[0] && response) helped = true;
           },
         });
       }
+      // No help text: no listener ran (Bolt refused the request, e.g. its auth.test failed), and
+      // each further round would only repeat its warning in the log.
+      if (!helped) throw new Error('the app did not answer /stat help itself');
+    }
   })();
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), MAX_MS)));
-  const outcome = await Promise.race([all.then(() => 'done' as const), late]).catch((err: unknown) => err);
+  const finished = all.then(
+    () => 'done' as const,
+    (err: unknown) => (err instanceof Error ? err.message : String(err)),
+  );
+  const outcome = await Promise.race([finished, late]);
   clearTimeout(timer);
   report.ms = Math.round(performance.now() - started);
   if (outcome === 'done') deps.logger.info(`warm-up: request path run ${report.sent} times in ${report.ms} ms`);
   else
     deps.logger.warn('warm-up: the request path did not finish (the first requests will be slower)', {
       ...report,
-      reason: outcome === 'late' ? `still running after ${MAX_MS} ms` : String(outcome),
+      reason: outcome === 'late' ? `still running after ${MAX_MS} ms` : outcome,
     });
   return report;
 }

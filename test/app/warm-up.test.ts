@@ -4,6 +4,7 @@
 import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { startSlackSandbox } from '../../local-stack/slack-sandbox/index.js';
 import { createTestDatabase } from '../../local-stack/test-db.js';
 import { createApp } from '../../src/app/create-app.js';
 import { startApp } from '../../src/app/start-app.js';
@@ -90,5 +91,25 @@ describe('warm-up of the request path', () => {
     expect(report.acked).toBe(report.sent);
     expect(s.sandbox.calls.length).toBe(calls);
     expect(s.sandbox.responses().length).toBe(responses);
+  });
+});
+
+describe('warm-up of the request path, when the app cannot answer', () => {
+  it('stops after one round and says why', async () => {
+    const s = stack();
+    // A workspace that refuses the bot's token: Bolt's auth.test fails, so no listener runs.
+    const slackSide = await startSlackSandbox({ botToken: 'xoxb-the-real-one' });
+    const { logger, lines } = recordingLogger();
+    const deps = { ...s.deps, logger };
+    const slack = { botToken: 'xoxb-revoked', mode: 'http' as const, port: 0, apiUrl: slackSide.apiUrl };
+    const app = createApp({ ...slack, signingSecret: slackSide.signingSecret }, deps);
+    try {
+      const report = await warmRequestPath(app, deps);
+      expect(report.sent).toBe(3);
+      const warned = lines.find((l) => l.level === 'warn' && l.msg.startsWith('warm-up: the request path'));
+      expect(warned?.fields?.reason).toBe('the app did not answer /stat help itself');
+    } finally {
+      await slackSide.close();
+    }
   });
 });
