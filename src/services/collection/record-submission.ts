@@ -2,7 +2,6 @@
 // revision (who, when, old, new), a locked period refuses, and a retried submission saves nothing twice.
 
 import type { ValidEntry } from '../../domain/submission/validate-entries.js';
-import { isUniqueViolation } from '../../infra/db-errors.js';
 import type { Db } from '../../infra/db-types.js';
 import type { Provenance } from '../sources/pull-sources.js';
 
@@ -63,16 +62,13 @@ export async function recordSubmission(db: Db, input: SubmissionInput): Promise<
     dueMetricIds: input.dueMetricIds,
     entries,
   };
-  try {
-    const [row] = await db.$queryRaw<{ outcome: StoredOutcome }[]>`
-      SELECT stat_record_submission(${JSON.stringify(call)}::jsonb) AS outcome`;
-    const outcome = row!.outcome;
-    // The database writes a timestamp as local ISO text without its zone: it is UTC.
-    return outcome.kind === 'locked' ? { kind: 'locked', lockedAt: new Date(`${outcome.lockedAt}Z`) } : outcome;
-  } catch (err) {
-    if (isUniqueViolation(err)) return { kind: 'duplicate' };
-    throw err;
-  }
+  // A duplicate is the function's own answer (its claim is ON CONFLICT DO NOTHING, and the values
+  // and revisions are written under the period's lock), so any error here is a real failure.
+  const [row] = await db.$queryRaw<{ outcome: StoredOutcome }[]>`
+    SELECT stat_record_submission(${JSON.stringify(call)}::jsonb) AS outcome`;
+  const outcome = row!.outcome;
+  // The database writes a timestamp as local ISO text without its zone: it is UTC.
+  return outcome.kind === 'locked' ? { kind: 'locked', lockedAt: new Date(`${outcome.lockedAt}Z`) } : outcome;
 }
 
 type StoredOutcome = Exclude<SubmissionOutcome, { kind: 'locked' }> | { kind: 'locked'; lockedAt: string };
