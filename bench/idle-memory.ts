@@ -20,8 +20,11 @@ import { startCommand } from './lib/start-script.js';
 
 const SHAPE = { departments: 50, metricsPerDepartment: 4, liaisonsPerDepartment: 1, meetingDepartments: 3 };
 const NOW = '2026-11-10T15:00:00Z';
-/** After the start (and the scheduler's first tick) has gone quiet: RSS sampled this often, this long. */
-const SETTLE_MS = 25_000;
+/**
+ * How long RSS is left to settle once the start (and the scheduler's first tick) has gone quiet.
+ * IDLE_SETTLE_MS lengthens it, to look inside the idle bots meanwhile (gdb, /proc/<pid>/smaps).
+ */
+const SETTLE_MS = Number(process.env.IDLE_SETTLE_MS ?? 25_000);
 const SAMPLES = 10;
 const SAMPLE_EVERY_MS = 300;
 const TARGETS = { pglite: 200, postgres: 150 }; // MB (issue 11)
