@@ -33,7 +33,7 @@ export const IDLE_GC = {
  * Starts the check for the calling thread (the main thread, or a worker for its own heap); the
  * timer does not keep the process alive. Returns a function that stops it.
  */
-export function collectWhenIdle(collect: (() => void) | undefined = compactingCollection()): () => void {
+export function collectWhenIdle(collect: Collect | undefined = idleCollection()): () => void {
   if (!collect) return () => {};
   let mark = performance.eventLoopUtilization();
   let collections = 0; // in this idle spell
@@ -46,8 +46,9 @@ export function collectWhenIdle(collect: (() => void) | undefined = compactingCo
       return;
     }
     if (collections >= IDLE_GC.maxCollectionsPerSpell) return;
-    if (newSpaceBytes() < IDLE_GC.minNewSpaceBytes && oldSpaceFreeBytes() < IDLE_GC.minOldSpaceFreeBytes) return;
-    collect();
+    const oldSpaceFree = oldSpaceFreeBytes() >= IDLE_GC.minOldSpaceFreeBytes;
+    if (newSpaceBytes() < IDLE_GC.minNewSpaceBytes && !oldSpaceFree) return;
+    collect({ compact: oldSpaceFree });
     collections++;
     mark = performance.eventLoopUtilization(); // the collection itself is not work to count
   }, IDLE_GC.checkEveryMs);
@@ -70,29 +71,50 @@ function space(name: string) {
 }
 
 type Gc = (options?: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
+/**
+ * One full collection; `compact` when old-space pages hold enough free space to give back. That
+ * moves every live object (~40 MB in the bot's main thread), about twice the time of one that does
+ * not (on a loaded machine 120–310 ms against 100–130; a plain one takes 10–20 ms on a quiet one),
+ * so it is not spent on a new space alone. The space used counts dead
+ * objects until a collection has swept them, so after a burst the first collection may be plain
+ * and the next (at the following check) compacting.
+ */
+export type Collect = (options: { compact: boolean }) => void;
 
 /**
- * A full collection that also compacts the old space and hands the emptied pages back to the OS.
+ * The idle collection. A compacting one also hands the old space's emptied pages back to the OS:
  * - V8 12 and later (Node 22, 24): gc()'s "last-resort" flavor, V8's memory-reducing collection.
  *   A plain gc() there compacts (with the flag below) but keeps the emptied pages in V8's page
  *   pool, still resident (measured: RSS unchanged 30 s later).
  * - V8 11 (Node 20) knows no flavor (gc() with any options collected nothing, measured), and its
  *   plain gc() compacts only pages V8's heuristics pick: compaction is asked for around the call.
  *   Its emptied pages go back to the OS a moment later (V8 unmaps them on a helper thread).
+ * Bytecode flushing is off for these collections: V8 drops the bytecode of functions that have not
+ * run for a few full collections, and the idle ones would otherwise make the next requests' code
+ * cold again (`--trace-flush-bytecode` in the idle bot: a second idle collection discarded 336
+ * functions' bytecode; the PostgreSQL bot, after one, none).
  */
-export function compactingCollection(): (() => void) | undefined {
+export function idleCollection(): Collect | undefined {
   const gc = exposedGc();
   if (!gc) return undefined;
-  if (Number(process.versions.v8.split('.')[0]) >= 12)
-    return () => gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
-  return () => {
-    setFlagsFromString('--compact-on-every-full-gc');
-    try {
-      gc();
-    } finally {
-      setFlagsFromString('--no-compact-on-every-full-gc');
-    }
+  const v8Major = Number(process.versions.v8.split('.')[0]);
+  return ({ compact }) => {
+    if (!compact) withV8Flags([], () => gc());
+    else if (v8Major >= 12) withV8Flags([], () => gc({ type: 'major', execution: 'sync', flavor: 'last-resort' }));
+    else withV8Flags(['compact-on-every-full-gc'], () => gc());
   };
+}
+
+/** Runs `collect` with these V8 flags on and bytecode flushing off, then puts both back. */
+function withV8Flags(on: string[], collect: () => void): void {
+  for (const flag of on) setFlagsFromString(`--${flag}`);
+  setFlagsFromString('--no-flush-bytecode');
+  try {
+    collect();
+  } finally {
+    setFlagsFromString('--flush-bytecode'); // Node's default, which the start script keeps
+    for (const flag of on) setFlagsFromString(`--no-${flag}`);
+  }
 }
 
 /**
