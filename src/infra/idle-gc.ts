@@ -4,9 +4,10 @@
 // nothing allocates. Measured in the idle bot's main thread: new space grown to 16 MB, and old
 // space 69–76 MB of pages for 34 MB of live objects (V8's ordinary full collection frees the dead
 // objects but keeps the half-empty pages). A smaller cap for good (`--max-semi-space-size`) made
-// the agenda 2× slower, so the heap is left to grow when busy and is given back by one compacting
-// collection once the thread has done (almost) nothing for a whole check interval: only when there
-// is something to give back, a few times at most per idle spell, never while requests are served.
+// the agenda 2× slower, so the heap is left to grow when busy and is given back by a full
+// collection (compacting when old-space pages are free) once the thread has done (almost) nothing
+// for a whole check interval: only when there is something to give back, a few times at most per
+// idle spell, never while requests are being served.
 import { performance } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -16,7 +17,7 @@ export const IDLE_GC = {
   checkEveryMs: 10_000,
   /** Idle: busy for at most this share of the last interval (2% = 200 ms of 10 s). */
   maxUtilization: 0.02,
-  /** Worth a collection (~10–30 ms) only when the new space has grown past this… */
+  /** Worth a collection only when the new space has grown past this… */
   minNewSpaceBytes: 4 * 1024 * 1024,
   /** …or the old space's pages hold this much more than its live objects. */
   minOldSpaceFreeBytes: 8 * 1024 * 1024,
