@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAgenda } from '../../src/services/roundtable/build-agenda.js';
 import { findMeeting } from '../../src/services/roundtable/find-meeting.js';
-import { useCountedStack } from '../helpers/counting-adapter.js';
+import { useCountedStack } from '../helpers/use-counted-stack.js';
 
 const NOW = new Date('2026-11-10T15:00:00Z');
 // The bench's shape for the meeting (3 departments × 20 metrics), with a year of history.

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { targetFor } from '../../src/domain/targets.js';
 import { loadMetricContexts } from '../../src/services/collection/metric-context.js';
 import { type SubmitRequest, submitNumbersPage } from '../../src/services/collection/submit-form.js';
-import { useCountedStack } from '../helpers/counting-adapter.js';
+import { useCountedStack } from '../helpers/use-counted-stack.js';
 
 const NOW = new Date('2026-11-10T15:00:00Z');
 const PERIOD = '2026-10';
