@@ -3,7 +3,7 @@
 // nothing allocates).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { collectWhenIdle, IDLE_GC, newSpaceBytes, oldSpaceFreeBytes } from '../../src/infra/idle-gc.js';
+import { collectWhenIdle, IDLE_GC, idleCollection, newSpaceBytes, oldSpaceFreeBytes } from '../../src/infra/idle-gc.js';
 
 const saved = { ...IDLE_GC };
 afterEach(() => Object.assign(IDLE_GC, saved));
@@ -83,5 +83,17 @@ describe('collectWhenIdle', () => {
     } finally {
       stop();
     }
+  });
+
+  it("hands the C library's free memory back after each collection, plain or compacting", () => {
+    const calls: string[] = [];
+    const collect = idleCollection(() => {
+      calls.push('trim');
+      return true;
+    });
+    expect(collect).toBeDefined();
+    collect!({ compact: false });
+    collect!({ compact: true });
+    expect(calls).toEqual(['trim', 'trim']);
   });
 });
