@@ -116,7 +116,7 @@ describe('PGlite in its own thread, over the wire protocol', () => {
     expect(await show('shared_buffers')).toBe(PGLITE_SETTINGS.shared_buffers);
     expect(await show('max_connections')).toBe(PGLITE_SETTINGS.max_connections);
     // What those two are for: the shared memory (all of it resident) stays small.
-    expect(Number.parseInt((await show('shared_memory_size'))!, 10)).toBeLessThanOrEqual(24);
+    expect(Number.parseInt((await show('shared_memory_size'))!, 10)).toBeLessThanOrEqual(12); // 11 MB
   });
 });
 

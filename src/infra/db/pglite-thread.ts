@@ -17,14 +17,16 @@ export interface PgliteThread {
  * Memory: PGlite's shared memory is resident from the start, whatever is used of it (measured in
  * /proc/<pid>/pagemap: the touched part of pglite.wasm's memory is one solid block the size of
  * `SHOW shared_memory_size`, plus ~8 MB). So every MB here is a MB of the idle bot's RSS: 48 MB of
- * buffers and 100 connections' lock tables made 56 MB; these make 20 MB.
- * - shared_buffers 16 MB: the 60,000-value agenda's working set fits in less than 8 MB (after its
+ * buffers and 100 connections' lock tables made 56 MB; these make 11 MB.
+ * - shared_buffers 8 MB: the 60,000-value agenda's working set fits in less than 8 MB (after its
  *   first run it read 0 blocks per agenda at 8, 12, 16 and 48 MB; at 4 MB ~630 reads, from the OS
- *   page cache, no slower), and a miss is one read from the OS's cache, not from disk.
+ *   page cache, no slower), and a miss is one read from the OS's cache, not from disk. Against
+ *   16 MB, interleaved twice: agenda p50 / p95 58.1 / 72.1 and 57.6 / 70.0 ms against 67.3 / 86.4
+ *   and 75.1 / 100 ms; the numbers form's later rounds 669–738 ms against 571–975 ms; 9 MB less.
  * - max_connections 5: PGlite is one session (the wire server queues the bot's connections onto
  *   it), so the 100 slots' lock and process tables were never used.
  */
-export const PGLITE_SETTINGS: Record<string, string> = { shared_buffers: '16MB', max_connections: '5' };
+export const PGLITE_SETTINGS: Record<string, string> = { shared_buffers: '8MB', max_connections: '5' };
 
 export async function startPgliteThread(options: {
   dataDir?: string;
