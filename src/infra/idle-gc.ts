@@ -97,7 +97,7 @@ export type Collect = (options: { compact: boolean }) => void;
  * run for a few full collections, and the idle ones would otherwise make the next requests' code
  * cold again (`--trace-flush-bytecode` in the idle bot: a second idle collection discarded 336
  * functions' bytecode; the PostgreSQL bot, after one, none).
- * After the collection `trim` hands back the C library's free memory (malloc-trim.ts: 1–5 ms).
+ * After the collection `trim` hands back the C library's free memory (malloc-trim.ts: 0.2–4 ms).
  */
 export function idleCollection(trim: TrimMalloc | undefined = mainThreadTrim()): Collect | undefined {
   const gc = exposedGc();
@@ -113,8 +113,8 @@ export function idleCollection(trim: TrimMalloc | undefined = mainThreadTrim()):
 
 /**
  * The C library's trim, for the main thread's idle collection only: one call trims every thread's
- * arena (PGlite's too), and koffi then loads once. Trimming after PGlite's thread's collection as
- * well made no difference (206 against 205 MB side by side).
+ * arena (PGlite's too), and koffi then loads once. Trimming after PGlite's thread's collections as
+ * well made no difference (196–206 MB in three bots side by side, against 191–205 MB).
  */
 function mainThreadTrim(): TrimMalloc | undefined {
   return isMainThread ? mallocTrim() : undefined;

@@ -1,8 +1,8 @@
 // Gives the C library's free memory back to the OS. What Node and V8 allocate with malloc (buffers,
 // compilation scratch, PGlite's file reads) and later free stays with glibc: each thread's arena
 // hands memory back only from its top, and only once the free top passes a threshold that glibc
-// raises to the size of the largest block ever freed (pglite.wasm's 9.4 MB read: a 19 MB threshold).
-// Free runs in the middle of an arena go back only through malloc_trim(), which Node never calls.
+// raises with the largest mapped block it has freed (pglite.wasm's 9.4 MB read: a 19 MB threshold).
+// Free runs between blocks still in use go back only through malloc_trim(), which Node never calls.
 // Measured in the idle PGlite bot: 28 MB free but kept (218 → 190 MB after one call), 6–8 MB in the
 // PostgreSQL bot. glibc's thresholds set by environment (GLIBC_TUNABLES) did not help (224 against
 // 225 MB side by side): the kept memory is in the middle of the arenas, not at their top.
