@@ -102,7 +102,7 @@ describe('over HTTP', () => {
       .filter((l) => String(l.msg).includes('handled already'));
     expect(skipped).toHaveLength(3);
     expect(skipped[0]).toMatchObject({
-      requestId: expect.stringMatching(/^req-[0-9a-f]{8}$/),
+      requestId: expect.stringMatching(/^req-[0-9a-f]{6}-[0-9a-z]+$/),
       slackRetry: 1,
       eventId: 'Ev0FIRST',
     });
