@@ -34,7 +34,7 @@ describe.runIf(glibc)('mallocTrim (glibc)', () => {
     const before = rssBytes();
     expect(trim!()).toBe(true);
     const freed = before - rssBytes();
-    expect(freed).toBeGreaterThan(8 * 1024 * 1024); // 13 MB in a standalone run
+    expect(freed).toBeGreaterThan(8 * 1024 * 1024); // 13–60 MB in standalone runs
     expect(blocks).toHaveLength(2500);
   });
 });
