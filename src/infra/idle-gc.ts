@@ -74,7 +74,7 @@ function space(name: string) {
   return getHeapSpaceStatistics().find((s) => s.space_name === name);
 }
 
-type Gc = (options?: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
+export type Gc = (options?: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
 /**
  * One full collection; `compact` when old-space pages hold enough free space to give back. That
  * moves every live object (~40 MB in the bot's main thread), about twice the time of one that does
@@ -137,7 +137,7 @@ function withV8Flags(on: string[], collect: () => void): void {
  * when a context is created, so it is set here and `gc` taken from a fresh context (what Node's
  * own docs and test runners do). Undefined if this Node refuses.
  */
-function exposedGc(): Gc | undefined {
+export function exposedGc(): Gc | undefined {
   const existing = (globalThis as { gc?: Gc }).gc;
   if (typeof existing === 'function') return existing;
   try {
