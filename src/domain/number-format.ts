@@ -9,18 +9,25 @@ function unsignedZero(value: number, decimals: number): number {
 
 /** 1250.5 → "1,250.5" with the metric's own decimals (en-US grouping, as Slack users read it). */
 export function formatMetricNumber(value: number, decimals: number): string {
-  return metricNumberFormat(decimals).format(unsignedZero(value, decimals));
+  return cachedFormat('metric', decimals).format(unsignedZero(value, decimals));
 }
 
 // toLocaleString with options builds a new Intl.NumberFormat on every call (~15 µs): an agenda
-// words thousands of numbers, and that was a quarter of its CPU time. Same output, one per decimals.
-const metricNumberFormats = new Map<number, Intl.NumberFormat>();
+// words thousands of numbers, and that was a quarter of its CPU time; a numbers form puts dozens
+// into its inputs. Same output, one format per kind and decimals.
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
-function metricNumberFormat(decimals: number): Intl.NumberFormat {
-  let format = metricNumberFormats.get(decimals);
+function cachedFormat(kind: 'metric' | 'input', decimals: number): Intl.NumberFormat {
+  const key = `${kind}:${decimals}`;
+  let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-    metricNumberFormats.set(decimals, format);
+    format = new Intl.NumberFormat(
+      'en-US',
+      kind === 'metric'
+        ? { minimumFractionDigits: decimals, maximumFractionDigits: decimals }
+        : { useGrouping: false, maximumFractionDigits: decimals },
+    );
+    numberFormats.set(key, format);
   }
   return format;
 }
@@ -39,5 +46,5 @@ export function formatWithUnit(value: number, unit: string, decimals: number): s
  * dropped. The one formatter for numbers put into inputs (initial_value, min_value, max_value).
  */
 export function formatNumberInput(value: number, decimals = 20): string {
-  return unsignedZero(value, decimals).toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: decimals });
+  return cachedFormat('input', decimals).format(unsignedZero(value, decimals));
 }

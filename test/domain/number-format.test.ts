@@ -33,6 +33,13 @@ describe('formatNumberInput', () => {
     for (const x of [...MAGNITUDES, 1e23, 1e300])
       for (const decimals of [0, 2]) expect(formatNumberInput(x, decimals), String(x)).toMatch(SLACK_NUMBER);
   });
+
+  it('keeps its own form when a message has shown the same number with the same decimals', () => {
+    // Both are cached by their decimals: a message's grouped "1,250.50" must not leak into an input.
+    expect(formatMetricNumber(1250.5, 2)).toBe('1,250.50');
+    expect(formatNumberInput(1250.5, 2)).toBe('1250.5');
+    expect(formatMetricNumber(1250.5, 2)).toBe('1,250.50');
+  });
 });
 
 describe('formatWithUnit', () => {
