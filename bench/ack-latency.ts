@@ -85,6 +85,8 @@ runBench(
       const idle = await Promise.all(servers.map((s) => s.memory(true)));
 
       const acks = new Map<string, number[]>(); // `${interaction}/${label}` → ms
+      const inside = new Map<string, number[]>(); // the same, as each server timed it (headers read → ack written)
+      await Promise.all(servers.map((s) => s.answers())); // nothing before the first batch counts
       const missed = new Map<string, number>(); // no ack in time: HTTPReceiver answers 404 after ~3 s
       let unsaved = 0;
       for (const interaction of RUN) {
@@ -103,6 +105,7 @@ runBench(
             if (interaction === 'submission' && server.kind === 'bot')
               unsaved += results.filter((r) => r.status === 200 && r.body !== undefined).length;
             if (server.kind === 'bot') await settle(sandbox, from + CONCURRENCY); // after-ack work must not spill into the next batch
+            inside.set(key, [...(inside.get(key) ?? []), ...(await server.answers())]);
           }
         }
       }
@@ -215,6 +218,23 @@ runBench(
           ],
         ],
       });
+      const q = (i: Interaction, s: ServerProcess, pct: number) => percentile(inside.get(`${i}/${s.label}`) ?? [], pct);
+      ctx.table({
+        title:
+          "Inside each server, for the requests that ack first: from the request's headers read to its ack written (the app's own share of an ack, without the driver's queueing)",
+        headers: ['interaction', 'app', 'p50', 'p99', 'bare p50', 'bare p99', 'p99 ratio'],
+        rows: RUN.filter((i) => i !== 'submission').flatMap((i) =>
+          bots.map((s): Cell[] => [
+            label(i),
+            s.label,
+            fmtMs(q(i, s, 50)),
+            fmtMs(q(i, s, 99)),
+            fmtMs(q(i, bare, 50)),
+            fmtMs(q(i, bare, 99)),
+            fmtRatio(q(i, s, 99) / q(i, bare, 99)),
+          ]),
+        ),
+      });
       if (!postgres)
         ctx.note(
           'bot (PostgreSQL): skipped — set TEST_DATABASE_URL or start one with `bash scripts/ci-postgres.sh start`.',
@@ -229,6 +249,7 @@ runBench(
       ctx.check(unsaved === 0, `no acked bot submission came back with errors or a changed form (${unsaved})`);
       Object.assign(ctx.data, {
         acksMs: Object.fromEntries(acks),
+        insideMs: Object.fromEntries(inside),
         memory: servers.map((s, i) => ({ label: s.label, idle: idle[i], peak: peak[i] })),
         start: Object.fromEntries(bots.map((s) => [s.label, s.start])),
         lateOrMissingAcks: Object.fromEntries(missed),

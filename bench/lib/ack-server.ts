@@ -3,7 +3,7 @@
 // in its own process so its RSS is its own; the bare app never loads the bot's modules.
 // Talks to the parent over IPC: 'ready' with its port, 'memory' on request, 'stop'.
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { OPEN_SUBMISSION_ACTION_ID } from '../../src/views/collection-reminder.js';
@@ -23,7 +23,12 @@ export interface MemoryMessage {
   peakSinceReset: number;
   hwm: number;
 }
-export type ParentMessage = { type: 'memory'; reset: boolean } | { type: 'stop' };
+/** Each request's time inside the server since the last 'answers' message: read → answer written. */
+export interface AnswersMessage {
+  type: 'answers';
+  ms: number[];
+}
+export type ParentMessage = { type: 'memory'; reset: boolean } | { type: 'answers' } | { type: 'stop' };
 
 const kind = process.env.BENCH_SERVER as ServerKind;
 const apiUrl = process.env.BENCH_SLACK_API_URL!;
@@ -106,8 +111,20 @@ const stop = () => {
   stopping = true;
   void started.close().finally(() => process.exit(0));
 };
+// From the moment the server has read a request's headers to the moment its answer is handed to the
+// OS: the app's own share of an ack, without the driver's queueing or the network in it.
+let answeredMs: number[] = [];
+started.server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
+  const read = performance.now();
+  res.once('finish', () => answeredMs.push(performance.now() - read));
+});
 process.on('message', (msg: ParentMessage) => {
   if (msg.type === 'stop') return stop();
+  if (msg.type === 'answers') {
+    process.send!({ type: 'answers', ms: answeredMs } satisfies AnswersMessage);
+    answeredMs = [];
+    return;
+  }
   process.send!({
     type: 'memory',
     rss: process.memoryUsage.rss(),

@@ -3,7 +3,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { MemoryMessage, ParentMessage, ReadyMessage, ServerKind } from './ack-server.js';
+import type { AnswersMessage, MemoryMessage, ParentMessage, ReadyMessage, ServerKind } from './ack-server.js';
 import { startNodeFlags } from './start-script.js';
 
 export interface ServerProcess {
@@ -15,6 +15,8 @@ export interface ServerProcess {
   start: ReadyMessage['start'];
   /** Current RSS, peak RSS since the last reset, and the lifetime high-water mark (bytes). */
   memory(reset?: boolean): Promise<MemoryMessage>;
+  /** Each request's time inside the server (headers read → answer written) since the last call, ms. */
+  answers(): Promise<number[]>;
   stop(): Promise<void>;
 }
 
@@ -51,6 +53,11 @@ export async function startServerProcess(
       const answer = nextMessage<MemoryMessage>(child, 'memory', 10_000);
       child.send({ type: 'memory', reset } satisfies ParentMessage);
       return answer;
+    },
+    async answers() {
+      const answer = nextMessage<AnswersMessage>(child, 'answers', 10_000);
+      child.send({ type: 'answers' } satisfies ParentMessage);
+      return (await answer).ms;
     },
     async stop() {
       if (child.exitCode !== null) return;
