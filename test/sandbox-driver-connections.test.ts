@@ -2,8 +2,7 @@
 // holds idle just as the driver sends on it. That request never reached the app, so the driver
 // sends it once more on a fresh connection instead of failing the test or the bench run.
 
-import type { AddressInfo } from 'node:net';
-import { createServer, type Server, type Socket } from 'node:net';
+import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createHttpDriver, type SlackSandbox, startSlackSandbox } from '../local-stack/slack-sandbox/index.js';
 

@@ -1,7 +1,7 @@
 // A child process for bench/ack-latency.ts: either the real bot (createApp on HTTPReceiver, the
 // generated program on PGlite or PostgreSQL) or a bare Bolt app whose listeners only ack. Each runs
 // in its own process so its RSS is its own; the bare app never loads the bot's modules.
-// Talks to the parent over IPC: 'ready' with its port, 'memory' on request, 'stop'.
+// Talks to the parent over IPC: 'ready' with its port, 'memory' and 'answers' on request, 'stop'.
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
