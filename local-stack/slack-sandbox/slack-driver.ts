@@ -2,8 +2,9 @@
 // shortcuts and events, over HTTP (signed like Slack) or over the sandbox's Socket Mode server.
 // Both drivers have the same interface, so a test can run against either transport.
 import { createHmac } from 'node:crypto';
-import { Agent, request } from 'node:http';
+import { Agent, type IncomingMessage, request } from 'node:http';
 import type { InteractionKind } from './ack-checks.js';
+import { readBody } from './http-body.js';
 import {
   type BlockActionOptions,
   type Built,
@@ -121,28 +122,25 @@ export function createHttpDriver(opts: { url: string; signingSecret?: string; sa
   // node:http, not fetch: on Node 20 fetch spent ~1 ms of this process per request (web streams),
   // so in a burst of 50 the driver's own queue, not the app, decided the later requests' ack times.
   const agent = new Agent({ keepAlive: true });
-  const post = (body: string, headers: Record<string, string>, started = performance.now()) =>
-    new Promise<{ status: number; body: unknown; ackMs: number }>((resolve, reject) => {
-      const req = request(opts.url, { method: 'POST', headers, agent }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: parseBody(text), ackMs: performance.now() - started }),
-        );
-        res.on('error', reject);
-      });
+  /** The app's response, its body still to read. */
+  const responseTo = (body: string, headers: Record<string, string>) =>
+    new Promise<IncomingMessage>((resolve, reject) => {
+      const req = request(opts.url, { method: 'POST', headers, agent }, resolve);
       req.on('error', (err: NodeJS.ErrnoException) => {
         // A kept-alive connection the app closed as idle just as this request went out: the app
         // never read it, so it is sent again on a fresh one (Node's documented retry for this
         // race). Its ack time still counts from the first attempt.
-        if (req.reusedSocket && err.code === 'ECONNRESET') post(body, headers, started).then(resolve, reject);
+        if (req.reusedSocket && err.code === 'ECONNRESET') responseTo(body, headers).then(resolve, reject);
         else reject(err);
       });
       req.end(body);
     });
+  const post = async (body: string, headers: Record<string, string>) => {
+    const started = performance.now();
+    const res = await responseTo(body, headers);
+    const text = (await readBody(res)).toString('utf8');
+    return { status: res.statusCode ?? 0, body: parseBody(text), ackMs: performance.now() - started };
+  };
   const deliver: Deliver = async (built, send) => {
     let body: string;
     // Bolt's HTTPReceiver compares content-type exactly: no "; charset=" suffix, as Slack sends it.
